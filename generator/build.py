@@ -1,0 +1,267 @@
+"""Build the site: read every report, render its pages into docs/, then run MkDocs.
+
+Reads top to bottom like MkDocs' own `build()`: find reports → normalize → extract → translate
+→ render → write docs/ → MkDocs. Each stage is a function from plain data to plain data.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator, Optional, Sequence
+
+from generator import english
+from generator.errors import ReportError, TownfactsError
+from generator.extract import extract_report
+from generator.model import CleanText, Report
+from generator.normalize import read_text
+from generator.render import render_site_pages, LANGS, ui
+from generator.search_terms import jieba_user_dict
+
+log = logging.getLogger("townfacts")
+
+VENDOR_JS = Path("assets/vendor/vega-bundle.js")
+GENERATED_DIRS = ("towns",)
+GENERATED_FILES = ("index.md", "index.en.md")
+JIEBA_DICT = Path(".cache/townfacts/jieba_userdict.txt")
+REPORT_SUFFIXES = (".txt",)
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Timings:
+    """Seconds spent per stage, in the order stages first ran."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+
+    def summary(self) -> str:
+        """Return 'stage 0.12 s · …' for every stage and the total."""
+        parts = [f"{name} {secs:.2f} s" for name, secs in self.seconds.items()]
+        return " · ".join(parts + [f"total {sum(self.seconds.values()):.2f} s"])
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """The reports that could be read, and one error per report that could not."""
+
+    reports: tuple[Report, ...]
+    errors: tuple[ReportError, ...]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did: reports built, reports that failed, time per stage."""
+
+    reports: tuple[Report, ...]
+    errors: tuple[ReportError, ...]
+    timings: dict[str, float]
+    site_dir: Optional[Path]
+
+
+def find_reports(seeds_dir: Path) -> list[Path]:
+    """Return the report files in a folder, sorted by name."""
+    if not seeds_dir.is_dir():
+        raise TownfactsError(f"{seeds_dir}: no such folder of reports")
+    return sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+
+
+_REPORT_CACHE: dict[tuple[str, str], Report] = {}  # (path, sha256 of bytes) → translated Report
+
+
+def read_report(path: Path, timings: Optional[Timings] = None) -> Report:
+    """Return one report read, extracted and given its English structure (cached by content hash)."""
+    timings = timings or Timings()
+    key = (str(path), hashlib.sha256(path.read_bytes()).hexdigest())
+    if key in _REPORT_CACHE:
+        return _REPORT_CACHE[key]
+    with timings.stage("normalize"):
+        clean: CleanText = read_text(path)
+    with timings.stage("extract"):
+        report = extract_report(clean)
+    with timings.stage("translate"):
+        report = english.translate_report(report)
+    _REPORT_CACHE[key] = report
+    return report
+
+
+def read_reports(paths: Sequence[Path], timings: Timings, progress: Progress) -> ReadResult:
+    """Return every report that could be read; a broken one is reported and skipped."""
+    reports, errors = [], []
+    for i, path in enumerate(paths, 1):
+        try:
+            report = read_report(path, timings)
+        except ReportError as err:
+            errors.append(err)
+            progress(f"Error: {err}")
+            continue
+        except (OSError, UnicodeError, ValueError) as err:  # never let one report stop the others
+            errors.append(ReportError(str(path), f"{type(err).__name__}: {err}"))
+            progress(f"Error: {errors[-1]}")
+            continue
+        reports.append(report)
+        progress(f"[{i}/{len(paths)}] {path}: {report.meta.place} → {len(report.facts)} facts")
+    return ReadResult(tuple(unique_slugs(reports)), tuple(errors))
+
+
+def unique_slugs(reports: Sequence[Report]) -> list[Report]:
+    """Return the reports sorted by slug, with clashing slugs made unique by year or a counter."""
+    from dataclasses import replace
+
+    seen: dict[str, int] = {}
+    out = []
+    for report in sorted(reports, key=lambda r: (r.meta.slug, r.meta.year or 0, r.meta.source)):
+        slug = report.meta.slug
+        if slug in seen:
+            seen[slug] += 1
+            suffix = str(report.meta.year) if report.meta.year else str(seen[slug])
+            candidate = f"{slug}-{suffix}"
+            while candidate in seen:
+                seen[slug] += 1
+                candidate = f"{slug}-{seen[slug]}"
+            log.warning("%s: slug %r already used; this report is published as %r", report.meta.source, slug, candidate)
+            report = replace(report, meta=replace(report.meta, slug=candidate))
+            slug = candidate
+        seen.setdefault(slug, 0)
+        out.append(report)
+    return out
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write text to path unless it already holds exactly that; return whether it wrote."""
+    data = text.encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return True
+
+
+def remove_stale(docs_dir: Path, keep: set[Path]) -> list[Path]:
+    """Delete generated pages that no report produces any more; return what was removed."""
+    removed = []
+    for name in GENERATED_DIRS:
+        root = docs_dir / name
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*"), reverse=True):
+            if path.is_file() and path not in keep:
+                path.unlink()
+                removed.append(path)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return removed
+
+
+def write_vendor_js(docs_dir: Path) -> Path:
+    """Write the Vega/Vega-Lite/vega-embed bundle the site serves itself (no CDN)."""
+    import vl_convert
+
+    from generator.charts import VEGA_LITE_VERSION
+
+    path = docs_dir / VENDOR_JS
+    stamp = path.with_suffix(".version")
+    version = f"{vl_convert.__version__ if hasattr(vl_convert, '__version__') else ''}/{VEGA_LITE_VERSION}"
+    if not path.is_file() or not stamp.is_file() or stamp.read_text() != version:
+        write_if_changed(path, vl_convert.javascript_bundle(vl_version=VEGA_LITE_VERSION))
+        write_if_changed(stamp, version)
+    return path
+
+
+def write_docs(reports: Sequence[Report], docs_dir: Path, project_dir: Path) -> int:
+    """Render every generated page into docs/ (only changed files are touched); return pages changed."""
+    pages = render_site_pages(reports)
+    written = {docs_dir / rel for rel in pages}
+    changed = sum(write_if_changed(docs_dir / rel, text) for rel, text in sorted(pages.items()))
+    remove_stale(docs_dir, written)
+    write_vendor_js(docs_dir)
+    write_if_changed(project_dir / JIEBA_DICT, jieba_user_dict(reports))
+    return changed
+
+
+def site_nav(reports: Sequence[Report]) -> tuple[list, dict[str, str]]:
+    """Return MkDocs' nav (Chinese titles) and the zh→en title map for the English build."""
+    towns, translations = [], {}
+    for report in reports:
+        m = report.meta
+        label = f"{m.place} {m.year}" if sum(r.meta.place == m.place for r in reports) > 1 and m.year else m.place
+        translations[label] = f"{m.place_en or m.slug} {m.year}" if label != m.place else (m.place_en or m.slug)
+        towns.append({label: [{ui("fact_sheet", "zh"): f"towns/{m.slug}/index.md"},
+                              {ui("full_text", "zh"): f"towns/{m.slug}/text.md"}]})
+    for key in ("home_title", "towns", "fact_sheet", "full_text", "about"):
+        translations[ui(key, "zh")] = ui(key, "en")
+    nav = [{ui("home_title", "zh"): "index.md"}, {ui("towns", "zh"): towns}, {ui("about", "zh"): "about.md"}]
+    return nav, translations
+
+
+def generate(seeds_dir: Path, docs_dir: Path, project_dir: Path, progress: Progress,
+             timings: Optional[Timings] = None) -> ReadResult:
+    """Read every report in seeds_dir and write the generated pages into docs_dir."""
+    timings = timings or Timings()
+    with timings.stage("find"):
+        paths = find_reports(seeds_dir)
+    result = read_reports(paths, timings, progress)
+    with timings.stage("render"):
+        write_docs(result.reports, docs_dir, project_dir)
+    return result
+
+
+def configure_mkdocs(config, reports: Sequence[Report], project_dir: Path) -> None:
+    """Give MkDocs the generated nav, its English titles and the jieba user dictionary."""
+    nav, translations = site_nav(reports)
+    config.nav = nav
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        for language in i18n.config.languages:
+            if language.locale != "zh":
+                language.nav_translations = {**translations, **(language.nav_translations or {})}
+    search = config.plugins.get("material/search")
+    if search is not None:
+        search.config.jieba_dict_user = str(project_dir / JIEBA_DICT)
+    config.extra.setdefault("townfacts", {})["generated"] = True
+
+
+def run_mkdocs(config_file: Path, site_dir: Optional[Path], strict: bool, reports: Sequence[Report]) -> Path:
+    """Run MkDocs on the pages already in docs/; return the site folder."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    overrides: dict = {"strict": strict}
+    if site_dir is not None:
+        overrides["site_dir"] = str(site_dir.resolve())
+    config = load_config(str(config_file), **overrides)
+    configure_mkdocs(config, reports, config_file.parent)
+    mkdocs_build(config)
+    return Path(config.site_dir)
+
+
+def build_site(seeds_dir: Path = Path("seeds"), site_dir: Optional[Path] = None,
+               config_file: Path = Path("mkdocs.yml"), strict: bool = False,
+               progress: Progress = print) -> BuildResult:
+    """Build the whole site from the reports in seeds_dir; return what happened."""
+    timings = Timings()
+    config_file = config_file.resolve()
+    project_dir = config_file.parent
+    docs_dir = project_dir / "docs"
+    result = generate(seeds_dir, docs_dir, project_dir, progress, timings)
+    if not result.reports:
+        raise TownfactsError(f"{seeds_dir}: no report could be read, nothing to build")
+    with timings.stage("mkdocs"):
+        out = run_mkdocs(config_file, site_dir, strict, result.reports)
+    progress(f"Built {len(result.reports)} reports ({sum(len(r.facts) for r in result.reports)} facts, "
+             f"{len(LANGS)} languages) into {out}")
+    progress("Time per stage: " + timings.summary())
+    return BuildResult(result.reports, result.errors, dict(timings.seconds), out)

@@ -1,0 +1,102 @@
+"""The `townfacts` command: a thin layer that parses options and calls one library function."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+from generator import __version__
+from generator.errors import TownfactsError
+
+
+def _parser() -> argparse.ArgumentParser:
+    """Return the argument parser with one sub-parser per command."""
+    parser = argparse.ArgumentParser(
+        prog="townfacts",
+        description="Turn Chinese town government reports into a bilingual static site of fact sheets.",
+    )
+    parser.add_argument("--version", action="version", version=f"townfacts {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' log and full tracebacks")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    build = sub.add_parser("build", help="extract every report and build the site",
+                           description="Normalize and extract every report in --seeds, render the pages "
+                                       "into docs/, run MkDocs and write the site to --out.")
+    build.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of reports (default: seeds)")
+    build.add_argument("--out", type=Path, default=None, help="site folder (default: site_dir of mkdocs.yml, site/)")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
+    build.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
+
+    facts = sub.add_parser("facts", help="print one report's facts as JSON",
+                           description="Print one report as JSON on stdout (the townfacts.report/1 contract).")
+    facts.add_argument("path", type=Path, help="a report file, e.g. seeds/001_56a725257718ee95.txt")
+
+    serve = sub.add_parser("serve", help="live preview; editing a report regenerates its pages",
+                           description="Serve the site with live reload (MkDocs' dev server); the reports "
+                                       "folder is watched too.")
+    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="IP:port to serve on (default: 127.0.0.1:8000)")
+    return parser
+
+
+def _progress(message: str) -> None:
+    """Print a progress line to stderr, keeping stdout for data."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def _setup_logging(verbose: bool) -> None:
+    """Show MkDocs' warnings always and its info lines with --verbose, one line each."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    for name in ("mkdocs", "townfacts"):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.setLevel(logging.INFO if verbose else logging.WARNING)
+        logger.propagate = False
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from generator.build import build_site
+
+    result = build_site(args.seeds, args.out, args.config, strict=args.strict, progress=_progress)
+    return 1 if result.errors else 0
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    from generator.build import read_report
+    from generator.export import report_json
+
+    sys.stdout.write(report_json(read_report(args.path)))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    serve(config_file=str(args.config), dev_addr=args.dev_addr, livereload=True)
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "facts": cmd_facts, "serve": cmd_serve}
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    _setup_logging(args.verbose)
+    try:
+        return COMMANDS[args.command](args)
+    except TownfactsError as err:
+        if args.verbose:
+            raise
+        print(f"Error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # anything unexpected: one line, the traceback with --verbose
+        if args.verbose:
+            raise
+        print(f"Error: {type(err).__name__}: {err} (run with --verbose for the traceback)", file=sys.stderr)
+        return 1

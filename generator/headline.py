@@ -1,0 +1,61 @@
+"""Pick a report's headline indicators (GDP, fiscal revenue, industry, investment …)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Sequence
+
+import yaml
+
+from generator.model import Fact
+
+HEADLINE_FILE = Path(__file__).parent / "data" / "headline.yaml"
+RESULT_KINDS = ("actual", "estimate")
+
+
+@dataclass(frozen=True)
+class HeadlineGroup:
+    key: str
+    match: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
+    money: bool = False
+
+
+@cache
+def headline_groups(path: Path = HEADLINE_FILE) -> tuple[HeadlineGroup, ...]:
+    """Return the headline groups declared in the data file, in display order."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return tuple(
+        HeadlineGroup(item["key"], tuple(item["match"]), tuple(item.get("exclude", ())), bool(item.get("money")))
+        for item in raw
+    )
+
+
+def _belongs(fact: Fact, group: HeadlineGroup) -> bool:
+    """Return whether the fact's indicator names this group's indicator."""
+    name = fact.indicator or ""
+    return any(m in name for m in group.match) and not any(x in name for x in group.exclude)
+
+
+def headline_facts(facts: Sequence[Fact]) -> list[tuple[HeadlineGroup, Fact]]:
+    """Return (group, fact) pairs: the first achieved fact of each headline group, in group order."""
+    chosen: list[tuple[HeadlineGroup, Fact]] = []
+    used: set[str] = set()
+    for group in headline_groups():
+        for fact in facts:
+            if fact.id in used or fact.kind not in RESULT_KINDS or fact.part_of:
+                continue
+            if group.money and fact.base_unit != "CNY":
+                continue
+            if _belongs(fact, group):
+                chosen.append((group, fact))
+                used.add(fact.id)
+                break
+    return chosen
+
+
+def money_facts(facts: Sequence[Fact], limit: int = 8) -> list[Fact]:
+    """Return the largest achieved CNY facts (a fallback when a report names no headline money)."""
+    money = [f for f in facts if f.base_unit == "CNY" and f.kind in RESULT_KINDS and f.base_value]
+    return sorted(money, key=lambda f: -(f.base_value or 0))[:limit]

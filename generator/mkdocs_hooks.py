@@ -1,0 +1,37 @@
+"""MkDocs hooks: plain `mkdocs build` / `mkdocs serve` regenerate the town pages from seeds/.
+
+`townfacts build` generates the pages itself and marks the config, so the hook does nothing then.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from generator.build import configure_mkdocs, generate
+
+log = logging.getLogger("mkdocs.plugins.townfacts")
+
+
+def _seeds_dir(config) -> Path:
+    """Return the folder of reports named in mkdocs.yml (extra.townfacts.seeds)."""
+    project = Path(config.config_file_path).parent
+    return project / (config.extra.get("townfacts", {}).get("seeds") or "seeds")
+
+
+@event_priority(100)  # before the search plugin loads the jieba dictionary and i18n copies the nav
+def on_config(config):
+    if config.extra.get("townfacts", {}).get("generated"):
+        return config
+    project = Path(config.config_file_path).parent
+    result = generate(_seeds_dir(config), Path(config.docs_dir), project, progress=log.info)
+    for error in result.errors:
+        log.warning("townfacts: %s", error)
+    configure_mkdocs(config, result.reports, project)
+    return config
+
+
+def on_serve(server, config, builder):
+    server.watch(str(_seeds_dir(config)))
+    return server

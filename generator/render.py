@@ -1,0 +1,338 @@
+"""Render reports into MkDocs Markdown pages (Chinese `x.md` and English `x.en.md`)."""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Optional, Sequence
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator import english
+from generator.charts import Bar, bars_from_facts, chart_html, headline_chart, money_scale
+from generator.headline import headline_facts, money_facts
+from generator.model import Fact, Paragraph, Report, Section
+
+LANGS = ("zh", "en")
+TEMPLATES = Path(__file__).parent / "templates"
+UI_FILE = Path(__file__).parent / "data" / "ui.yaml"
+
+# Characters that Markdown, attr_list, tables or HTML would read as syntax; written as entities
+# they render as themselves everywhere, in Markdown text and inside HTML alike.
+_MD_SPECIAL = re.compile(r"[&<>\"'\\`*_\[\]{}()|#!~+=$:]")
+
+
+def escape_md(text: str) -> str:
+    """Return text with every Markdown/HTML-significant character written as an entity."""
+    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
+
+
+def escape_html(value: object) -> Markup:
+    """Return the value escaped for an HTML attribute or element body."""
+    return Markup(html.escape("" if value is None else str(value), quote=True))
+
+
+def _finalize(value: object) -> object:
+    """Escape every template expression unless it is already trusted Markup."""
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return escape_md(str(value))
+
+
+@cache
+def template_env() -> Environment:
+    """Return the Jinja2 environment whose every `{{ }}` is escaped by default."""
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        finalize=_finalize,
+        autoescape=False,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["html"] = escape_html
+    return env
+
+
+@cache
+def ui_strings() -> dict:
+    """Return the page-chrome strings by key and language."""
+    return yaml.safe_load(UI_FILE.read_text(encoding="utf-8"))
+
+
+def ui(key: str, lang: str, **fmt: object) -> str:
+    """Return one page-chrome string in a language, with `{placeholders}` filled."""
+    text = ui_strings()[key][lang]
+    return text.format(**fmt) if fmt else text
+
+
+@dataclass(frozen=True)
+class Label:
+    """A name as a page shows it; `original` is set when no translation exists."""
+
+    text: str
+    original: Optional[str] = None  # the Chinese, shown with an "untranslated" marker
+
+
+@dataclass(frozen=True)
+class FactRow:
+    """One fact as one language's page shows it."""
+
+    id: str
+    label: Label
+    value: str
+    growth: str
+    period: str
+    kind: str
+    line: int
+    anchor: str
+    quote: str
+    part_of: Optional[str]
+
+
+@dataclass(frozen=True)
+class SectionBlock:
+    """The facts of one section of the report, under its heading path."""
+
+    title: str
+    rows: tuple[FactRow, ...]
+
+
+def _label(zh: Optional[str], en: Optional[str], lang: str) -> Label:
+    """Return the label for a language, keeping the Chinese when no English exists."""
+    if lang == "zh" or not zh:
+        return Label(zh or "")
+    return Label(en) if en else Label(zh, original=zh)
+
+
+def fact_row(fact: Fact, lang: str) -> FactRow:
+    """Return how a fact reads on a page in one language."""
+    if lang == "zh":
+        value = english.format_value_zh(fact.value, fact.unit, fact.qualifier)
+        growth = english.growth_zh(fact.growth_pct, fact.growth_basis) if fact.growth_pct is not None else ""
+        period = fact.period or ""
+        kind = english.kind_zh(fact.kind)
+    else:
+        value = english.format_value_en(fact.value, fact.unit, fact.qualifier)
+        growth = english.growth_en(fact.growth_pct, fact.growth_basis) if fact.growth_pct is not None else ""
+        period = (english.period_en(fact.period) or fact.period) if fact.period else ""
+        kind = english.kind_en(fact.kind)
+    return FactRow(
+        id=fact.id, label=_label(fact.indicator, fact.indicator_en, lang), value=value, growth=growth,
+        period=period, kind=kind, line=fact.source.line, anchor=fact.source.paragraph,
+        quote=fact.source.quote, part_of=fact.part_of,
+    )
+
+
+def section_title(section: Optional[Section], lang: str) -> str:
+    """Return a section's title in a language (Chinese kept when untranslated)."""
+    if section is None:
+        return ui("opening", lang)
+    if lang == "en" and section.title_en:
+        return section.title_en
+    return section.title
+
+
+def section_path(report: Report, section_id: Optional[str], lang: str) -> str:
+    """Return 'parent › child' titles leading to a section."""
+    by_id = {s.id: s for s in report.sections}
+    titles: list[str] = []
+    current = by_id.get(section_id) if section_id else None
+    while current is not None:
+        titles.append(section_title(current, lang))
+        current = by_id.get(current.parent) if current.parent else None
+    return " › ".join(reversed(titles)) if titles else ui("opening", lang)
+
+
+def section_blocks(report: Report, facts: Sequence[Fact], lang: str) -> list[SectionBlock]:
+    """Return facts grouped by the report's sections, in the report's order."""
+    order: list[Optional[str]] = []
+    grouped: dict[Optional[str], list[FactRow]] = {}
+    for fact in facts:
+        if fact.section not in grouped:
+            order.append(fact.section)
+            grouped[fact.section] = []
+        grouped[fact.section].append(fact_row(fact, lang))
+    return [SectionBlock(section_path(report, sid, lang), tuple(grouped[sid])) for sid in order]
+
+
+def headline_rows(report: Report, lang: str) -> list[tuple[Fact, FactRow]]:
+    """Return the headline facts and their rows."""
+    return [(fact, fact_row(fact, lang)) for _, fact in headline_facts(report.facts)]
+
+
+def headline_chart_html(report: Report, lang: str) -> str:
+    """Return the embedded headline chart, or '' when the report has no money figures to chart."""
+    facts = [f for f, _ in headline_rows(report, lang) if f.base_unit == "CNY"]
+    if len(facts) < 2:
+        facts = money_facts(report.facts)
+    if len(facts) < 2:
+        return ""
+    rows = [fact_row(f, lang) for f in facts]
+    bars = bars_from_facts(
+        facts, [r.label.text for r in rows], [r.value for r in rows], [r.growth for r in rows],
+        [r.period for r in rows], lang,
+    )
+    _, unit = money_scale(lang)
+    return chart_html(headline_chart(bars, lang), f"chart-headline-{lang}", ui("chart_alt", lang, unit=unit))
+
+
+def meta_items(report: Report, lang: str) -> list[tuple[str, str]]:
+    """Return (label, value) pairs describing the document, skipping unknown ones."""
+    m = report.meta
+    en = lang == "en"
+    items = [
+        ("level", english.level_en(m.level) if en else english.level_zh(m.level)),
+        ("district", m.district_en if en else m.district),
+        ("city", m.city_en if en else m.city),
+        ("province", m.province_en if en else m.province),
+        ("doc_type", (english.doc_type_en(m.doc_type) or m.doc_type) if en else m.doc_type),
+        ("date", m.date or (str(m.year) if m.year else None)),
+        ("speaker", _speaker(report, lang)),
+        ("period_covered", (english.period_en(m.period_covered) or m.period_covered) if en else m.period_covered),
+        ("source_file", f"{m.source} (sha256 {m.sha256[:12]})"),
+        ("facts_count", str(len(report.facts))),
+    ]
+    return [(ui(key, lang), value) for key, value in items if value]
+
+
+def _speaker(report: Report, lang: str) -> Optional[str]:
+    """Return the speaker with title, e.g. '陈勇杰（织里镇人民政府镇长）' / 'Chen Yongjie, Mayor of Zhili Town'."""
+    m = report.meta
+    if not m.speaker:
+        return None
+    if lang == "zh":
+        return f"{m.speaker}（{m.speaker_title}）" if m.speaker_title else m.speaker
+    title = english.title_en(m.speaker_title) if m.speaker_title else None
+    name = m.speaker_en or m.speaker
+    return f"{name}, {title}" if title else name
+
+
+def place_name(report: Report, lang: str) -> str:
+    """Return the report's place name in a language."""
+    return report.meta.place_en or report.meta.place if lang == "en" else report.meta.place
+
+
+def page_title(report: Report, lang: str) -> str:
+    """Return the report's page title, e.g. '织里镇 · 2021 政府工作报告'."""
+    m = report.meta
+    if lang == "zh":
+        return " · ".join(x for x in (m.place, str(m.year) if m.year else None, m.doc_type) if x)
+    doc = english.doc_type_en(m.doc_type) if m.doc_type else None
+    return " · ".join(x for x in (place_name(report, "en"), str(m.year) if m.year else None, doc) if x)
+
+
+def render_fact_sheet(report: Report, lang: str) -> str:
+    """Return the Markdown of a report's fact sheet in one language."""
+    results = [f for f in report.facts if f.kind != "target"]
+    targets = [f for f in report.facts if f.kind == "target"]
+    return template_env().get_template("factsheet.md.j2").render(
+        lang=lang, ui=lambda key, **kw: ui(key, lang, **kw), report=report, title=page_title(report, lang),
+        place=place_name(report, lang), other_name=report.meta.place if lang == "en" else report.meta.place_en,
+        meta=meta_items(report, lang), headline=[row for _, row in headline_rows(report, lang)],
+        chart=Markup(headline_chart_html(report, lang)),
+        results=section_blocks(report, results, lang), targets=section_blocks(report, targets, lang),
+    )
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A paragraph of the full-text page as one language shows it."""
+
+    anchor: str
+    line: int
+    text: str
+    heading_level: int  # 0 for a body paragraph
+    untranslated: bool
+
+
+def text_blocks(report: Report, lang: str) -> list[TextBlock]:
+    """Return the full text's paragraphs (headings at their section level) for a language."""
+    levels = {s.paragraph: s.level for s in report.sections}
+    titles = {s.paragraph: s for s in report.sections}
+    blocks = []
+    for p in report.paragraphs:
+        level = min(levels.get(p.anchor, 0) + 1, 4) if p.anchor in levels else 0
+        if lang == "zh":
+            text, untranslated = p.text, False
+        elif p.anchor in titles and titles[p.anchor].title_en:
+            text, untranslated = titles[p.anchor].title_en, False
+        else:
+            text, untranslated = (p.text_en, False) if p.text_en else (p.text, True)
+        blocks.append(TextBlock(p.anchor, p.line, text, level, untranslated))
+    return blocks
+
+
+def render_full_text(report: Report, lang: str) -> str:
+    """Return the Markdown of a report's full-text page in one language."""
+    blocks = text_blocks(report, lang)
+    return template_env().get_template("fulltext.md.j2").render(
+        lang=lang, ui=lambda key, **kw: ui(key, lang, **kw), title=page_title(report, lang),
+        place=place_name(report, lang), blocks=blocks, any_untranslated=any(b.untranslated for b in blocks),
+        source=report.meta.source,
+    )
+
+
+@dataclass(frozen=True)
+class Card:
+    """A town on the home page."""
+
+    slug: str
+    name: str
+    other_name: str
+    details: tuple[str, ...]
+    figures: tuple[tuple[str, str, str], ...]  # (label, value, growth)
+    facts: int
+
+
+def town_card(report: Report, lang: str) -> Card:
+    """Return the home-page card of a report."""
+    m = report.meta
+    en = lang == "en"
+    where = [m.district_en, m.city_en] if en else [m.district, m.city]
+    details = (
+        english.level_en(m.level) if en else english.level_zh(m.level),
+        ", ".join(x for x in where if x) if en else "".join(x for x in where if x),
+        (english.doc_type_en(m.doc_type) or m.doc_type) if en and m.doc_type else m.doc_type,
+        m.date or (str(m.year) if m.year else None),
+    )
+    figures = tuple((r.label.text, r.value, r.growth) for _, r in headline_rows(report, lang)[:4])
+    return Card(m.slug, place_name(report, lang), (m.place if en else m.place_en) or "",
+                tuple(d for d in details if d), figures, len(report.facts))
+
+
+def render_home(reports: Sequence[Report], lang: str) -> str:
+    """Return the Markdown of the home page listing every town as a card."""
+    return template_env().get_template("home.md.j2").render(
+        lang=lang, ui=lambda key, **kw: ui(key, lang, **kw), cards=[town_card(r, lang) for r in reports],
+    )
+
+
+def page_name(base: str, lang: str) -> str:
+    """Return the docs file name of a page in a language (suffix structure: x.md, x.en.md)."""
+    return f"{base}.md" if lang == "zh" else f"{base}.{lang}.md"
+
+
+def render_report_pages(report: Report) -> dict[str, str]:
+    """Return {docs-relative path: Markdown} for one report's pages in both languages."""
+    base = f"towns/{report.meta.slug}"
+    pages: dict[str, str] = {}
+    for lang in LANGS:
+        pages[f"{base}/{page_name('index', lang)}"] = render_fact_sheet(report, lang)
+        pages[f"{base}/{page_name('text', lang)}"] = render_full_text(report, lang)
+    return pages
+
+
+def render_site_pages(reports: Sequence[Report]) -> dict[str, str]:
+    """Return every generated page (home and town pages) keyed by docs-relative path."""
+    pages = {page_name("index", lang): render_home(reports, lang) for lang in LANGS}
+    for report in reports:
+        pages.update(render_report_pages(report))
+    return pages

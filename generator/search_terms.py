@@ -1,0 +1,48 @@
+"""The jieba user dictionary that keeps domain terms and place names whole in the search index."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import yaml
+
+from generator.model import Report
+
+DATA = Path(__file__).parent / "data"
+TERMS_FILE = DATA / "search_terms.txt"
+GLOSSARY_FILE = DATA / "glossary.yaml"
+FREQUENCY = 2000  # high enough that jieba prefers the whole term over its parts
+
+
+def fixed_terms(path: Path = TERMS_FILE) -> list[str]:
+    """Return the hand-listed domain terms (comments and blanks skipped)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def glossary_terms(path: Path = GLOSSARY_FILE) -> list[str]:
+    """Return the Chinese indicator terms of the glossary."""
+    if not path.is_file():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [str(k) for k in (data.get("indicators") or {})]
+
+
+def report_terms(report: Report) -> Iterable[str]:
+    """Return the place names and indicator names a report contributes."""
+    m = report.meta
+    yield from (x for x in (m.place, m.district, m.city, m.province) if x)
+    yield from (f.indicator for f in report.facts if f.indicator)
+
+
+def _is_term(word: str) -> bool:
+    """Return whether a word is worth a dictionary entry (2–12 Han characters, no spaces)."""
+    return 2 <= len(word) <= 12 and not any(c.isspace() for c in word) and all("\u4e00" <= c <= "\u9fff" for c in word)
+
+
+def jieba_user_dict(reports: Sequence[Report]) -> str:
+    """Return a jieba user dictionary (`word freq n` lines, sorted) for the reports."""
+    words = set(fixed_terms()) | set(glossary_terms())
+    for report in reports:
+        words.update(report_terms(report))
+    return "".join(f"{w} {FREQUENCY} n\n" for w in sorted(w for w in words if _is_term(w)))
