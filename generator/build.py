@@ -83,7 +83,10 @@ _REPORT_CACHE: dict[tuple[str, str], Report] = {}  # (path, sha256 of bytes) →
 def read_report(path: Path, timings: Optional[Timings] = None) -> Report:
     """Return one report read, extracted and given its English structure (cached by content hash)."""
     timings = timings or Timings()
-    key = (str(path), hashlib.sha256(path.read_bytes()).hexdigest())
+    try:
+        key = (str(path), hashlib.sha256(path.read_bytes()).hexdigest())
+    except OSError as err:
+        raise ReportError(str(path), err.strerror or str(err)) from err
     if key in _REPORT_CACHE:
         return _REPORT_CACHE[key]
     with timings.stage("normalize"):
