@@ -59,11 +59,11 @@ def _check_mapping(path: Path, node: yaml.Node, what: str) -> None:
     for key, _ in node.value:
         if not isinstance(key, yaml.ScalarNode):
             raise DataFileError(str(path), f"{what}: keys must be plain text", key.start_mark.line + 1)
-        line = key.start_mark.line + 1
-        if key.value in seen:
+        line, name = key.start_mark.line + 1, _norm(key.value)  # 十四五期间 and “十四五”期间 collide
+        if name in seen:
             raise DataFileError(
-                str(path), f"{what}: duplicate key {key.value!r} (first on line {seen[key.value]})", line)
-        seen[key.value] = line
+                str(path), f"{what}: duplicate key {key.value!r} (first on line {seen[name]})", line)
+        seen[name] = line
 
 
 def _validate_glossary(path: Path, root: yaml.Node) -> None:
@@ -238,6 +238,16 @@ def level_en(level: Optional[str]) -> Optional[str]:
         if level in (zh, spec.get("code")):
             return spec["en"]
     return None
+
+
+def level_zh(level: Optional[str]) -> Optional[str]:
+    """Return the Chinese level word for a Meta.level code (town → "镇"), or the word itself."""
+    if not level:
+        return None
+    levels = _g("levels")
+    if level in levels:
+        return level
+    return next((zh for zh, spec in levels.items() if spec.get("code") == level), None)
 
 
 def title_en(title: Optional[str], place: Optional[str] = None) -> Optional[str]:

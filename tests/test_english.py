@@ -1,0 +1,448 @@
+"""English structural translation: names, values, growth, glossary look-ups and data-file errors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import english as en
+from generator.errors import DataFileError
+from generator.model import Fact, Meta, Paragraph, Report, Section, Source
+
+GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "gold" / "000_1ad54c40f023aa15.yaml"
+
+
+# ---------------------------------------------------------------- places and people
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("织里镇", "Zhili Town"),
+    ("八里店镇", "Balidian Town"),
+    ("吴兴区", "Wuxing District"),
+    ("湖州市", "Huzhou"),
+    ("浙江省", "Zhejiang Province"),
+    ("阜平县", "Fuping County"),
+    ("安国市", "Anguo"),
+    ("保定市", "Baoding"),
+    ("义皋村", "Yigao Village"),
+    ("西山社区", "Xishan Community"),
+    ("顺平乡", "Shunping Township"),
+    ("龙泉关镇", "Longquanguan Town"),
+    ("解放街道", "Jiefang Subdistrict"),
+    ("温县", "Wen County"),
+    ("沙市", "Shashi"),
+])
+def test_place_en(name, expected):
+    assert en.place_en(name) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("西安市", "Xi'an"),          # apostrophe before a syllable starting with a/o/e
+    ("延安市", "Yan'an"),
+    ("东阿县", "Dong'e County"),
+    ("鄂尔多斯市", "E'erduosi"),
+    ("安国市", "Anguo"),          # not before the first syllable
+])
+def test_place_en_apostrophe(name, expected):
+    assert en.place_en(name) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("重庆市", "Chongqing"),       # pypinyin phrase dictionary: 重 → chong, not zhong
+    ("长沙市", "Changsha"),
+    ("厦门市", "Xiamen"),
+    ("蚌埠市", "Bengbu"),
+    ("乐清市", "Yueqing"),
+    ("朝阳区", "Chaoyang District"),  # glossary override: pypinyin says zhao
+    ("天长市", "Tianchang"),
+    ("六合区", "Luhe District"),
+    ("单县", "Shan County"),
+    ("陕西省", "Shaanxi Province"),
+    ("内蒙古自治区", "Inner Mongolia Autonomous Region"),
+    ("绿春县", "Lüchun County"),
+])
+def test_place_en_polyphonic_and_overrides(name, expected):
+    assert en.place_en(name) == expected
+
+
+def test_place_en_ignores_spaces_and_quotes():
+    assert en.place_en(" 织里 镇 ") == "Zhili Town"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("陈勇杰", "Chen Yongjie"),
+    ("贾瑞生", "Jia Ruisheng"),
+    ("梁忠林", "Liang Zhonglin"),
+    ("欧阳修", "Ouyang Xiu"),
+    ("司马光", "Sima Guang"),
+    ("诸葛亮", "Zhuge Liang"),
+    ("单雄信", "Shan Xiongxin"),   # surname reading differs from the character's usual one
+    ("曾国藩", "Zeng Guofan"),
+    ("李西安", "Li Xi'an"),
+    ("王五", "Wang Wu"),
+])
+def test_person_en(name, expected):
+    assert en.person_en(name) == expected
+
+
+# ---------------------------------------------------------------- values
+
+
+@pytest.mark.parametrize("value, unit, qualifier, expected", [
+    (135, "亿元", None, "CNY 13.5 billion"),
+    (2850, "万元", None, "CNY 28.5 million"),
+    (432.4, "万元", None, "CNY 4.324 million"),
+    (398.44, "亿", None, "CNY 39.844 billion"),
+    (10, "亿美元", None, "USD 1 billion"),
+    (537, "万美元", None, "USD 5.37 million"),
+    (572, "亩", None, "572 mu (38.1 ha)"),
+    (45, "万人", None, "450,000 people"),
+    (100, "万人次", None, "1 million person-times"),
+    (5, "%", None, "5%"),
+    (1.5, "个百分点", None, "1.5 percentage points"),
+    (14, "个", None, "14"),
+    (22, "台", None, "22 units"),
+    (1, "万平方米", None, "10,000 m²"),
+    (4000, "万元", "超", "over CNY 40 million"),
+    (95, "%", "以上", "95% or more"),
+    (572, "亩", "约", "about 572 mu (38.1 ha)"),
+    (34068, "元", None, "CNY 34,068"),
+    (15, "万元", None, "CNY 150,000"),
+    (1, "家", None, "1 firm"),
+    (1, "名", None, "1 person"),
+    (11360, "处", "余", "over 11,360 sites"),
+    (1, "万平方米", "余", "over 10,000 m²"),
+    (6.8, "%", "左右", "about 6.8%"),
+    (1000, None, "近", "nearly 1,000"),
+    (25, "万亩", None, "250,000 mu (16,667 ha)"),
+    (121.3, "万平米", None, "1.213 million m²"),  # 万 + a glossary unit
+])
+def test_format_value_en(value, unit, qualifier, expected):
+    assert en.format_value_en(value, unit, qualifier) == expected
+
+
+def test_format_value_en_has_no_float_noise():
+    assert en.format_value_en(0.1 + 0.2, "亿元") == "CNY 30 million"
+    assert en.format_value_en(0.1 + 0.2, "%") == "0.3%"
+    assert en.format_value_en(1.1 * 3, "万人") == "33,000 people"
+
+
+@pytest.mark.parametrize("value, unit, qualifier, expected", [
+    (135, "亿元", None, "135亿元"),
+    (4000, "万元", "超", "超4000万元"),
+    (95, "%", "以上", "95%以上"),
+    (572, "亩", "约", "约572亩"),
+    (11360, "处", "余", "11360余处"),
+    (1, "万平方米", "余", "1万余平方米"),
+    (6.8, "%", "左右", "6.8%左右"),
+    (0.1 + 0.2, "万元", None, "0.3万元"),
+    (14, None, None, "14"),
+])
+def test_format_value_zh(value, unit, qualifier, expected):
+    assert en.format_value_zh(value, unit, qualifier) == expected
+
+
+def test_unit_en():
+    assert en.unit_en("亿元") == "CNY"
+    assert en.unit_en("个") == ""
+    assert en.unit_en("家") == "firms"
+    assert en.unit_en("不存在的单位") is None
+
+
+# ---------------------------------------------------------------- growth
+
+
+@pytest.mark.parametrize("pct, basis, expected", [
+    (1.5, "同比", "+1.5% year on year"),
+    (-80, None, "\u221280%"),
+    (6, None, "+6%"),
+    (11.5, "年均", "average annual +11.5%"),
+    (17.5, "比上年", "+17.5% over the previous year"),
+    (5, "同口径", "+5% like-for-like"),
+    (17.5, "较年初", "+17.5% since the start of the year"),
+    (0, None, "0%"),
+    (3, "不认识的基准", "+3%"),       # unknown basis: no Chinese in English output
+])
+def test_growth_en(pct, basis, expected):
+    assert en.growth_en(pct, basis) == expected
+
+
+def test_growth_en_uses_real_minus_sign():
+    assert en.growth_en(-2.5).startswith("\u2212") and "-" not in en.growth_en(-2.5)
+
+
+@pytest.mark.parametrize("pct, basis, expected", [
+    (1.5, "同比", "同比增长1.5%"),
+    (-80, None, "下降80%"),
+    (6, None, "增长6%"),
+    (11.5, "年均", "年均增长11.5%"),
+    (0, None, "持平"),
+])
+def test_growth_zh(pct, basis, expected):
+    assert en.growth_zh(pct, basis) == expected
+
+
+def test_growth_none():
+    assert en.growth_en(None) is None and en.growth_zh(None) is None
+
+
+# ---------------------------------------------------------------- glossary groups
+
+
+@pytest.mark.parametrize("indicator, expected", [
+    ("规上工业增加值", "Value added of industrial enterprises above designated size"),
+    ("地区生产总值", "Gross domestic product (GDP)"),
+    ("吸收预备党员", "New probationary Party members"),
+    (" 地区生产 总值 ", "Gross domestic product (GDP)"),
+    ("“低散乱”企业整治", "Low-end, scattered and disorderly enterprises remedied"),
+])
+def test_indicator_en_exact(indicator, expected):
+    assert en.indicator_en(indicator) == expected
+
+
+def test_indicator_en_composes_known_parts_only():
+    assert en.indicator_en("新增高新技术企业") == "New high-tech enterprises"
+    assert en.indicator_en("新增省级科技型中小企业") == "New provincial technology-based SMEs"
+    assert en.indicator_en("累计新增高新技术企业") == "Cumulative new high-tech enterprises"
+    assert en.indicator_en("新增地区生产总值") == "New gross domestic product (GDP)"  # acronym kept
+    assert en.indicator_en("战略新兴产业增加值占比") == "Share of value added of strategic emerging industries"
+    assert en.indicator_en("食用菌总产值") == "Output value of edible fungi"
+
+
+@pytest.mark.parametrize("indicator", ["什么东西", "新增什么", "奇怪高新技术企业", "", None])
+def test_indicator_en_unknown_is_none_never_half_chinese(indicator):
+    assert en.indicator_en(indicator) is None
+
+
+def test_glossary_indicators_have_no_chinese_in_english():
+    for group in ("indicators", "periods", "growth_bases", "section_words", "ui", "doc_types"):
+        for zh, text in en.load_glossary()[group].items():
+            assert not any("\u4e00" <= ch <= "\u9fff" for ch in text), (group, zh)
+
+
+@pytest.mark.parametrize("period, expected", [
+    ("全年", "Full year"),
+    ("上半年", "First half"),
+    ("下半年", "Second half"),
+    ("1-6月", "January–June"),
+    ("1—6月", "January–June"),
+    ("1至9月", "January–September"),
+    ("前三季度", "First three quarters"),
+    ("截至目前", "To date"),
+    ("今年以来", "Year to date"),
+    ("去年5月以来", "Since May last year"),
+    ("“十四五”期间", "14th Five-Year Plan period (2021–2025)"),
+    ("2021年", "2021"),
+    ("2021年上半年", "First half of 2021"),
+    ("2020年2月", "February 2020"),
+    ("到2025年", "By 2025"),
+    ("6月底前", "By the end of June"),
+    ("某个时候", None),
+    ("13月", None),
+])
+def test_period_en(period, expected):
+    assert en.period_en(period) == expected
+
+
+@pytest.mark.parametrize("kind, label_en, label_zh", [
+    ("actual", "Actual", "实绩"), ("target", "Target", "目标"), ("estimate", "Estimate", "预计"),
+    ("share", "Share", "占比"), ("rank", "Rank", "排名"),
+])
+def test_kinds(kind, label_en, label_zh):
+    assert en.kind_en(kind) == label_en and en.kind_zh(kind) == label_zh
+
+
+def test_kinds_cover_the_model():
+    from generator.model import KINDS
+    assert all(en.kind_en(k) and en.kind_zh(k) for k in KINDS)
+
+
+@pytest.mark.parametrize("level, expected", [
+    ("镇", "Town"), ("乡", "Township"), ("街道", "Subdistrict"), ("县", "County"), ("区", "District"),
+    ("市", "City"), ("省", "Province"), ("town", "Town"), ("subdistrict", "Subdistrict"), ("bogus", None),
+])
+def test_level_en(level, expected):
+    assert en.level_en(level) == expected
+
+
+def test_level_zh():
+    assert en.level_zh("town") == "镇" and en.level_zh("county") == "县" and en.level_zh("镇") == "镇"
+
+
+def test_doc_type_en():
+    assert en.doc_type_en("政府工作报告") == "Government Work Report"
+    assert en.doc_type_en("不知道") is None
+
+
+@pytest.mark.parametrize("title, place, expected", [
+    ("织里镇人民政府镇长", None, "Mayor of Zhili Town"),
+    ("人民政府镇长", "织里镇", "Mayor of Zhili Town"),
+    ("镇长", None, "Mayor"),
+    ("县长", None, "County Governor"),
+    ("阜平县人民政府县长", None, "Governor of Fuping County"),
+    ("安国市人民政府市长", None, "Mayor of Anguo"),
+    ("织里镇党委书记", None, "Party Secretary of Zhili Town"),
+    ("织里镇人民政府", None, "People's Government of Zhili Town"),
+    ("某单位总经理", None, None),
+])
+def test_title_en(title, place, expected):
+    assert en.title_en(title, place) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("一、上半年工作回顾", "I. Review of work in the first half"),
+    ("二、下半年工作计划", "II. Work plan for the second half"),
+    ("工作回顾", "Review of work"),
+    ("展望", "Outlook"),
+    ("（一）经济发展稳中有进", "(1) Steady progress in economic development"),
+    ("（四）全面提升政府效能", "(4) Raising government effectiveness across the board"),
+    ("一、2023年工作回顾", "I. Review of work in 2023"),
+    ("二、2022年发展思路和工作重点", "II. Development approach and key tasks for 2022"),
+    ("一、“十三五”时期和2020年主要工作回顾",
+     "I. Review of major work in the 13th Five-Year Plan period and in 2020"),
+    ("（二）聚力产业发展，在壮大县域经济上攻坚突破。始终把发展经济的着力点放在实体经济上",
+     "(2) Industrial development for a stronger county economy"),
+    ("十二、展望", "XII. Outlook"),
+    ("一、完全不认识的标题", None),
+])
+def test_section_title_en(title, expected):
+    assert en.section_title_en(title) == expected
+
+
+def test_seed_headings_are_translated(root):
+    seed = (root / "seeds" / "001_56a725257718ee95.txt").read_text(encoding="utf-8")
+    headings = [line.strip() for line in seed.splitlines()
+                if line.strip().startswith(("一、", "二、", "（一）", "（二）", "（三）", "（四）"))]
+    assert len(headings) >= 9
+    assert all(en.section_title_en(h) for h in headings), [h for h in headings if not en.section_title_en(h)]
+
+
+def test_ui_labels():
+    assert en.ui("指标", "en") == "Indicator"
+    assert en.ui("指标", "zh") == "指标"
+    assert en.ui("indicator", "zh") == "指标"
+    assert en.ui("Source", "en") == "Source"
+    for zh, label in [("数值", "Value"), ("增长", "Growth"), ("时期", "Period"), ("类型", "Kind"), ("来源", "Source")]:
+        assert en.ui(zh, "en") == label
+    with pytest.raises(KeyError):
+        en.ui("no such label", "en")
+
+
+# ---------------------------------------------------------------- data-file errors
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "glossary.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _minimal() -> str:
+    return en.GLOSSARY_PATH.read_text(encoding="utf-8")
+
+
+def test_malformed_yaml_names_file_and_line(tmp_path):
+    path = _write(tmp_path, "version: 1\nindicators:\n  地区生产总值: GDP\n  利税: [unclosed\nperiods: {}\n")
+    with pytest.raises(DataFileError) as err:
+        en.load_glossary(path)
+    assert err.value.path == str(path)
+    assert err.value.line == 5
+    assert f"{path}:5:" in str(err.value)
+
+
+def test_bad_indentation_reports_its_line(tmp_path):
+    text = _minimal().replace("  营收: Revenue\n", "  营收: Revenue\n   bad: indent\n", 1)
+    line = text.splitlines().index("   bad: indent") + 1
+    with pytest.raises(DataFileError) as err:
+        en.load_glossary(_write(tmp_path, text))
+    assert err.value.line == line
+
+
+def test_duplicate_key_is_an_error_with_line(tmp_path):
+    text = _minimal().replace("  营收: Revenue\n", "  营收: Revenue\n  “地区生产总值”: GDP again\n", 1)
+    line = text.splitlines().index("  “地区生产总值”: GDP again") + 1
+    with pytest.raises(DataFileError) as err:
+        en.load_glossary(_write(tmp_path, text))
+    assert err.value.line == line and "duplicate" in err.value.reason
+
+
+def test_non_text_translation_is_an_error_with_line(tmp_path):
+    text = _minimal().replace("  无: None\n", "  无: no\n", 1)  # YAML 1.1 reads `no` as false
+    line = text.splitlines().index("  无: no") + 1
+    with pytest.raises(DataFileError) as err:
+        en.load_glossary(_write(tmp_path, text))
+    assert err.value.line == line
+
+
+def test_missing_group_and_unknown_group(tmp_path):
+    with pytest.raises(DataFileError, match="missing group"):
+        en.load_glossary(_write(tmp_path, "version: 1\nindicators: {}\n"))
+    with pytest.raises(DataFileError, match="unknown group") as err:
+        en.load_glossary(_write(tmp_path, _minimal() + "\nbogus:\n  a: b\n"))
+    assert err.value.line == len(_minimal().splitlines()) + 2
+
+
+def test_unreadable_and_empty_files(tmp_path):
+    with pytest.raises(DataFileError):
+        en.load_glossary(tmp_path / "missing.yaml")
+    with pytest.raises(DataFileError, match="empty"):
+        en.load_glossary(_write(tmp_path, "# nothing\n"))
+
+
+def test_shipped_glossary_is_valid_and_versioned():
+    glossary = en.load_glossary()
+    assert isinstance(glossary["version"], int)
+    assert len(glossary["indicators"]) >= 300
+
+
+# ---------------------------------------------------------------- whole reports
+
+
+def _report(indicators: list[str]) -> Report:
+    meta = Meta(place="织里镇", slug="zhili", source="seeds/001.txt", sha256="0" * 64, level="town",
+                district="吴兴区", city="湖州市", province="浙江省", speaker="陈勇杰",
+                speaker_title="织里镇人民政府镇长")
+    src = Source(line=1, quote="…", paragraph="p-1")
+    facts = tuple(Fact(id=f"zhili-2021-{i:04d}", indicator=name, value=1, unit="个", kind="actual",
+                       source=src) for i, name in enumerate(indicators))
+    sections = (Section(id="s1", title="一、上半年工作回顾", level=1, paragraph="p-2", line=3),
+                Section(id="s2", title="（九）看不懂", level=2, paragraph="p-3", line=5, parent="s1"))
+    paragraphs = (Paragraph(anchor="p-2", text="一、上半年工作回顾", line=3, is_heading=True),
+                  Paragraph(anchor="p-4", text="正文", line=7))
+    return Report(meta=meta, sections=sections, paragraphs=paragraphs, facts=facts)
+
+
+def test_translate_report_fills_english_and_keeps_the_rest():
+    report = _report(["地区生产总值", "莫名其妙的指标"])
+    out = en.translate_report(report)
+    assert out is not report and report.meta.place_en is None  # the input is untouched
+    assert (out.meta.place_en, out.meta.district_en, out.meta.city_en, out.meta.province_en,
+            out.meta.speaker_en) == ("Zhili Town", "Wuxing District", "Huzhou", "Zhejiang Province",
+                                     "Chen Yongjie")
+    assert [f.indicator_en for f in out.facts] == ["Gross domestic product (GDP)", None]
+    assert [s.title_en for s in out.sections] == ["I. Review of work in the first half", None]
+    assert out.paragraphs[0].text_en == "I. Review of work in the first half"
+    assert out.paragraphs[1].text_en is None
+    assert [f.indicator for f in out.facts] == [f.indicator for f in report.facts]
+
+
+def test_translate_report_keeps_upstream_english():
+    import dataclasses
+    report = _report([])
+    report = dataclasses.replace(report, meta=dataclasses.replace(report.meta, place_en="Zhili"))
+    assert en.translate_report(report).meta.place_en == "Zhili"
+
+
+def test_glossary_coverage():
+    known, total, unknown = en.glossary_coverage([_report(["地区生产总值", "怪指标", "怪指标", "利税"])])
+    assert (known, total, unknown) == (2, 3, ["怪指标"])
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="shared gold file not present")
+def test_gold_indicators_are_covered():
+    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    names = sorted({f["indicator"] for f in gold["facts"]})
+    unknown = [n for n in names if en.indicator_en(n) is None]
+    assert len(names) >= 50
+    assert (len(names) - len(unknown)) / len(names) >= 0.95, unknown
