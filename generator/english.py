@@ -172,10 +172,15 @@ def _join_syllables(syllables: Iterable[str]) -> str:
     return out
 
 
+@cache
+def _override_keys() -> tuple[str, ...]:
+    """Return the multi-character place overrides, longest first."""
+    return tuple(sorted((k for k in _g("places") if len(k) > 1), key=len, reverse=True))
+
+
 def _pinyin_word(text: str) -> str:
     """Return ``text`` as one capitalised pinyin word, using the glossary's place overrides."""
-    overrides = _g("places")
-    keys = sorted((k for k in overrides if len(k) > 1), key=len, reverse=True)
+    overrides, keys = _g("places"), _override_keys()
     parts: list[str] = []
     i = 0
     while i < len(text):
@@ -220,6 +225,8 @@ def place_en(name: str) -> str:
 def person_en(name: str) -> str:
     """Return a person's name in pinyin, surname first: 陈勇杰 → "Chen Yongjie"."""
     name = _norm(name)
+    if "·" in name:  # transliterated names (买买提·艾力): each part is one word
+        return " ".join(_pinyin_word(part) for part in name.split("·") if part)
     surnames = _g("surnames")
     for size in (2, 1):
         surname = name[:size]
@@ -263,6 +270,8 @@ def title_en(title: Optional[str], place: Optional[str] = None) -> Optional[str]
     gov = "人民政府"
     if rest.endswith(gov) and head != gov:
         rest = rest[: -len(gov)]
+    if rest in _g("levels"):
+        rest = ""  # 县人民政府县长: the place is only named by its level
     where = rest or (_norm(place) if place else "")
     if where and _split_level(where)[1] is None:
         return None  # something we cannot name (e.g. an organ not in the glossary)
@@ -414,8 +423,16 @@ def format_value_zh(value: float | int, unit: Optional[str], qualifier: Optional
 
 
 def growth_basis_en(basis: Optional[str]) -> Optional[str]:
-    """Return the English of a growth basis (同比 → "year on year"), None when unknown."""
-    return _g("growth_bases").get(_norm(basis)) if basis else None
+    """Return the English of a growth basis (同比 → "year on year", 比2015年 → "over 2015"), else None."""
+    if not basis:
+        return None
+    text = _norm(basis)
+    if text in _g("growth_bases"):
+        return _g("growth_bases")[text]
+    m = re.fullmatch(r"(?:比|较|与)(\d{4})年(末|底)?(?:相比)?", text)
+    if m:
+        return f"over the end of {m[1]}" if m[2] else f"over {m[1]}"
+    return None
 
 
 def growth_en(growth_pct: Optional[float], basis: Optional[str] = None) -> Optional[str]:

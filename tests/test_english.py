@@ -81,6 +81,7 @@ def test_place_en_ignores_spaces_and_quotes():
     ("曾国藩", "Zeng Guofan"),
     ("李西安", "Li Xi'an"),
     ("王五", "Wang Wu"),
+    ("买买提·艾力", "Maimaiti Aili"),
 ])
 def test_person_en(name, expected):
     assert en.person_en(name) == expected
@@ -163,6 +164,8 @@ def test_unit_en():
     (17.5, "较年初", "+17.5% since the start of the year"),
     (0, None, "0%"),
     (3, "不认识的基准", "+3%"),       # unknown basis: no Chinese in English output
+    (98, "比2015年", "+98% over 2015"),
+    (5, "比“十二五”末", "+5% over the end of the 12th Five-Year Plan"),
 ])
 def test_growth_en(pct, basis, expected):
     assert en.growth_en(pct, basis) == expected
@@ -208,6 +211,28 @@ def test_indicator_en_composes_known_parts_only():
     assert en.indicator_en("新增地区生产总值") == "New gross domestic product (GDP)"  # acronym kept
     assert en.indicator_en("战略新兴产业增加值占比") == "Share of value added of strategic emerging industries"
     assert en.indicator_en("食用菌总产值") == "Output value of edible fungi"
+
+
+# Indicators as an extractor would name them in seed 001 and the three corpus reports.
+TYPICAL = """
+地区生产总值 财政收入 规上工业增加值 社会固定资产投资 工业性投入 引进亿元以上项目 3亿元以上项目 认定市大好高项目
+亿元以上项目新开工入库 亿元以上新竣工项目 战略新兴产业增加值占比 高新技术产业增加值占比 创新服务机构 引进设计人才
+童装企业小升规 童装助力贷 试点出口业务量 省级科技型中小企业 引进全职领军人才 申报国家级人才项目 总资产 拆迁签约
+土地征租 新增项目供地 土地收储 500万元以上重点项目 村集体经营性收入 智慧城管采集事件 结案率 安全检查 发现隐患
+调处化解矛盾纠纷 成功率 最低生活保障金 医疗专项救助金 新开工亿元以上项目 新增规上企业 市场采购贸易出口额
+改造老旧小区 新增路边计时收费车位 新改建城镇公厕 一般公共预算收入 固定资产投资 居民储蓄存款余额 贫困人口
+旅游综合收入 签约引进县外投资项目 县城建成区绿地率 新建农村公厕 改造户厕 公路通车总里程 新补充教师
+关停散乱污企业 空气质量优良天数 PM2.5平均浓度 人工造林 森林覆盖率 限上消费品零售额 协议投资额 城镇化率
+食用菌总产值 养殖业总产值 旅游接待总人次 幼儿教育毛入园率 城镇新增就业 城镇登记失业率 规模以上工业增加值
+社会消费品零售总额 城乡居民人均可支配收入 土地流转率 电商全网销售额 亩均年税收 新增市场主体 城镇居民人均可支配收入
+农村居民人均可支配收入 加计扣除金额 专精特新企业 高新技术企业 科技型中小企业 新增设施农业 建成高标准农田 新建科技小院
+林木覆盖率 国债资金 进出口总额 研发经费投入 新增学位 新增床位 实际利用外资 规模以上工业企业 减免税费
+城区热源替代改造 拆除违法建筑 公共财政支出占比 下岗再就业 承办12345热线 新建高标准农田 改造提升农村公路
+""".split()
+
+
+def test_typical_seed_and_corpus_indicators_are_covered():
+    assert [name for name in TYPICAL if en.indicator_en(name) is None] == []
 
 
 @pytest.mark.parametrize("indicator", ["什么东西", "新增什么", "奇怪高新技术企业", "", None])
@@ -285,6 +310,7 @@ def test_doc_type_en():
     ("织里镇党委书记", None, "Party Secretary of Zhili Town"),
     ("织里镇人民政府", None, "People's Government of Zhili Town"),
     ("某单位总经理", None, None),
+    ("县人民政府县长", "阜平县", "Governor of Fuping County"),
 ])
 def test_title_en(title, place, expected):
     assert en.title_en(title, place) == expected
