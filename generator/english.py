@@ -6,8 +6,12 @@ Everything here is a pure function of its arguments and two data files read once
 Chinese display conventions (``format_value_zh`` / ``growth_zh``):
 - values keep the unit as written and no thousands separators: ``135亿元``, ``超4000万元``,
   ``95%以上``, ``约572亩``, ``11360余处``, ``1万余平方米`` (余/多 go between the 万/亿 and the measure word);
-- growth reads as a report would write it: ``同比增长1.5%``, ``下降80%``, ``年均增长11.5%``,
-  ``比上年增长2个百分点`` is not produced (growth is always a percentage), ``持平`` for 0.
+- growth reads as a report writes it, basis first: ``同比增长1.5%``, ``下降80%``, ``年均增长11.5%``,
+  and ``持平`` for zero.
+English: amounts are converted to base units with thousand/million/billion words (``CNY 13.5 billion``,
+``450,000 people``, ``572 mu (38.1 ha)``); growth is signed with + or a real minus (U+2212).
+Anything not in the glossary comes back as None, never as half-translated text (the one exception: a
+unit in neither units.yaml nor the glossary is kept as written, see ``unit_en``).
 """
 from __future__ import annotations
 
@@ -136,16 +140,24 @@ def load_units(path: Optional[str | Path] = None) -> dict[str, dict]:
     text, root = _read_yaml(path)
     _check_mapping(path, root, "units")
     table: dict[str, dict] = {}
-    for group, entries in yaml.safe_load(text).items():
-        for unit, spec in (entries or {}).items():
-            spec = spec or {}
-            table[str(unit)] = {
-                "group": group,
-                "base": spec.get("base"),
-                "factor": Decimal(str(spec.get("factor", 1))),
-                "en": spec.get("en", ""),
-            }
+    for group_key, group_node in root.value:
+        _check_mapping(path, group_node, group_key.value)
+        for unit_key, spec_node in group_node.value:
+            table[unit_key.value] = _unit_entry(path, group_key.value, unit_key.value, spec_node)
     return table
+
+
+def _unit_entry(path: Path, group: str, unit: str, node: yaml.Node) -> dict:
+    """Return one units.yaml entry as {group, base, factor, en}, or raise DataFileError at its line."""
+    line = node.start_mark.line + 1
+    spec = yaml.safe_load(yaml.serialize(node)) or {}
+    if not isinstance(spec, dict):
+        raise DataFileError(str(path), f"{group}.{unit}: expected a mapping", line)
+    try:
+        factor = Decimal(str(spec.get("factor", 1)))
+    except ArithmeticError as exc:
+        raise DataFileError(str(path), f"{group}.{unit}: factor is not a number", line) from exc
+    return {"group": group, "base": spec.get("base"), "factor": factor, "en": str(spec.get("en") or "")}
 
 
 def _g(group: str) -> dict:
@@ -159,14 +171,14 @@ def _g(group: str) -> dict:
 def _norm(text: str) -> str:
     """Return ``text`` without whitespace and quotation marks, full-width ASCII folded."""
     text = "".join(ch for ch in text if not ch.isspace()).translate(_QUOTE_TABLE)
-    return text.replace("（", "(").replace("）", ")").replace("：", ":").replace("－", "-").replace("—", "-")
+    return text.replace("（", "(").replace("）", ")").replace("：", ":").replace("－", "-").replace("—", "-").replace("–", "-")
 
 
 def _join_syllables(syllables: Iterable[str]) -> str:
     """Return pinyin syllables joined into one word, with ' before a/o/e after the first."""
     out = ""
     for syl in syllables:
-        if out and syl[:1] in "aoe" and out[-1].isalpha():
+        if out and syl and syl[0] in "aoe" and out[-1].isalpha():
             out += "'"
         out += syl
     return out
@@ -175,7 +187,8 @@ def _join_syllables(syllables: Iterable[str]) -> str:
 @cache
 def _override_keys() -> tuple[str, ...]:
     """Return the multi-character place overrides, longest first."""
-    return tuple(sorted((k for k in _g("places") if len(k) > 1), key=len, reverse=True))
+    places = _g("places")
+    return tuple(sorted((k for k in places if len(k) > 1 and " " not in places[k]), key=len, reverse=True))
 
 
 def _pinyin_word(text: str) -> str:
@@ -308,8 +321,8 @@ def number_en(value: float | int | Decimal) -> str:
     for size, word in ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"),
                        (Decimal(10) ** 6, "million")):
         if abs(d) >= size:
-            return f"{_plain(d / size, 4)} {word}"
-    return _plain(d)
+            return f"{_plain(d / size, 4)} {word}".replace("-", MINUS)
+    return _plain(d).replace("-", MINUS)
 
 
 def number_zh(value: float | int | Decimal) -> str:

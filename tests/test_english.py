@@ -416,6 +416,14 @@ def test_unreadable_and_empty_files(tmp_path):
         en.load_glossary(_write(tmp_path, "# nothing\n"))
 
 
+def test_malformed_units_file_names_the_line(tmp_path):
+    path = tmp_path / "units.yaml"
+    path.write_text("money:\n  元: {base: CNY, factor: 1}\n  万元: {base: CNY, factor: lots}\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        en.load_units(path)
+    assert err.value.line == 3 and "factor" in err.value.reason
+
+
 def test_shipped_glossary_is_valid_and_versioned():
     glossary = en.load_glossary()
     assert isinstance(glossary["version"], int)
