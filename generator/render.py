@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -36,6 +37,11 @@ def escape_html(value: object) -> Markup:
     return Markup(html.escape("" if value is None else str(value), quote=True))
 
 
+def yaml_string(value: object) -> Markup:
+    """Return a double-quoted YAML scalar (JSON is valid YAML) for front matter."""
+    return Markup(json.dumps("" if value is None else str(value), ensure_ascii=False))
+
+
 def _finalize(value: object) -> object:
     """Escape every template expression unless it is already trusted Markup."""
     if value is None:
@@ -58,6 +64,7 @@ def template_env() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["html"] = escape_html
+    env.filters["yaml"] = yaml_string
     return env
 
 
