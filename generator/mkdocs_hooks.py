@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from generator.build import configure_mkdocs, generate
+from generator.search_index import point_search_base, write_split_index
 
 log = logging.getLogger("mkdocs.plugins.townfacts")
 
@@ -35,3 +36,23 @@ def on_config(config):
 def on_serve(server, config, builder):
     server.watch(str(_seeds_dir(config)))
     return server
+
+
+def _other_locales(config) -> list[str]:
+    """Return the non-default languages that i18n builds into their own folder."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return []
+    return [lang.locale for lang in i18n.config.languages if not lang.default and lang.build]
+
+
+def on_post_page(output, page, config):
+    folder = page.file.dest_uri.split("/", 1)[0]
+    if folder in _other_locales(config):
+        return point_search_base(output, folder)
+    return output
+
+
+@event_priority(-200)  # after i18n has built every language and written the combined index
+def on_post_build(config):
+    write_split_index(Path(config.site_dir), _other_locales(config))

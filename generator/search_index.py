@@ -1,0 +1,56 @@
+"""One search index per language, so a search on an English page returns English pages.
+
+mkdocs-static-i18n writes one combined index at `search/search_index.json`; Material loads
+`<base>/search/search_index.json`. We split the combined index by language folder and point each
+language's pages at their own index by giving them that folder as their search base.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Sequence
+
+INDEX = Path("search/search_index.json")
+_BASE = re.compile(r'("base":\s*")([^"]*)(")')
+
+
+def split_index(index: dict, locales: Sequence[str]) -> dict[str, dict]:
+    """Return {language folder ('' for the default): index} with locations relative to that folder."""
+    parts: dict[str, list] = {"": []}
+    parts.update({locale: [] for locale in locales})
+    for doc in index.get("docs", []):
+        folder = next((loc for loc in locales if doc["location"].startswith(f"{loc}/") or doc["location"] == loc), "")
+        entry = dict(doc)
+        if folder:
+            entry["location"] = doc["location"][len(folder):].lstrip("/")
+        parts[folder].append(entry)
+    return {folder: {**index, "docs": docs} for folder, docs in parts.items()}
+
+
+def write_split_index(site_dir: Path, locales: Sequence[str]) -> dict[str, int]:
+    """Split the site's combined search index per language; return entries per language folder."""
+    path = site_dir / INDEX
+    if not path.is_file():
+        return {}
+    combined = json.loads(path.read_text(encoding="utf-8"))
+    counts = {}
+    for folder, index in split_index(combined, locales).items():
+        target = site_dir / folder / INDEX
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+        counts[folder] = len(index["docs"])
+    return counts
+
+
+def point_search_base(html: str, folder: str) -> str:
+    """Return the page with Material's `__config.base` pointing at the language folder's root."""
+    def repl(m: re.Match) -> str:
+        base = m.group(2).rstrip("/") or "."
+        return f"{m.group(1)}{base}/{folder}{m.group(3)}"
+
+    head, sep, rest = html.partition('<script id="__config" type="application/json">')
+    if not sep:
+        return html
+    config, end, tail = rest.partition("</script>")
+    return head + sep + _BASE.sub(repl, config, count=1) + end + tail
