@@ -243,7 +243,7 @@ def _not_fact_reason(text: str, num: Num) -> Optional[str]:
     if num.chinese and any(after_num == w or text.startswith(w, num.num_end) for w in data["grouping_after"]):
         return "grouping"
     if not num.chinese and text.startswith("大", num.num_end):
-        num.unit = None
+        num.unit, num.unit_end, num.end = None, num.num_end + 1, num.num_end + 1
         return None  # 9大职能部门: a count without measure word
     if num.unit is None:
         return "no unit"
@@ -254,8 +254,7 @@ def _not_fact_reason(text: str, num: Num) -> Optional[str]:
             return "date"
         if not any(text.endswith(w, 0, num.start) for w in data["year_unit_cues"]):
             return "date"
-    window = text[max(0, num.start - 6):num.start]
-    if any(w in window for w in data["capacity_cues"]):
+    if num.unit not in ("家", "个", "项", "户", "处") and any(text.endswith(w, 0, num.start) for w in data["capacity_cues"]):
         return "capacity"
     if any(after.startswith(w) for w in data["threshold_after"]):
         return "threshold"
@@ -361,13 +360,17 @@ def clean_indicator(text: str) -> str:
     return text
 
 
-def _drop_examples(left: str) -> str:
-    """Return the words before a number without the examples listed before 等 (A、B等14个项目 → '')."""
-    if "等" not in left:
+def _drop_examples(left: str, names_only: bool) -> str:
+    """Return the words before a number without the examples listed in it: A、B等14个项目 → '',
+    提升海上湾、滨湖城两个美丽小区 → 提升 (when the noun follows the count), 镇机关、社区筹集善款 → 筹集善款."""
+    if "等" in left:
+        head, _, tail = left.rpartition("等")
+        return _leading_verb(head) + tail
+    if "、" not in left:
         return left
-    head, _, tail = left.rpartition("等")
-    verb = _leading_verb(head)
-    return verb + tail
+    if names_only:
+        return _leading_verb(left)
+    return _from_last_verb(left.rpartition("、")[2])
 
 
 def _leading_verb(text: str) -> str:
@@ -380,6 +383,17 @@ def _leading_verb(text: str) -> str:
     return first.word if first is not None and first.flag.startswith("v") and len(first.word) <= 3 else ""
 
 
+def _from_last_verb(text: str) -> str:
+    """Return ``text`` from its verb on when a noun (a name) opens it (行政村筹集善款 → 筹集善款)."""
+    import jieba.posseg as pseg
+
+    tokens = list(pseg.cut(text))
+    for i, token in enumerate(tokens[1:], 1):
+        if token.flag.startswith("v") and tokens[0].flag.startswith("n"):
+            return "".join(t.word for t in tokens[i:])
+    return text
+
+
 def _right_noun(text: str, start: int) -> str:
     """Return the noun a count governs, read after the unit (14个项目启动建设 → 项目启动建设)."""
     end = _clause_end(text, start)
@@ -387,11 +401,11 @@ def _right_noun(text: str, start: int) -> str:
     if not re.match(r"[\u4e00-\u9fff“]", phrase):
         return ""
     stops = load_data("indicators.yaml")["right_stops"]
-    cut = min([i for i in (phrase.find(w) for w in stops) if i > 0] + [len(phrase)])
+    cut = min([i for i in (phrase.find(w) for w in stops) if i >= 0] + [len(phrase)])
     phrase = re.split(r"[（(\d]", phrase[:cut])[0]
-    if len(phrase) > 8:
-        phrase = _noun_prefix(phrase)
-    return phrase.replace("“", "").replace("”", "")
+    if len(phrase) > 12:
+        phrase = _noun_prefix(phrase)  # a long predicate follows the noun: keep the noun only
+    return phrase
 
 
 def _noun_prefix(phrase: str) -> str:
@@ -516,22 +530,24 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     if previous is not None and previous.end > clause_start:
         seg_start = previous.end
     left_raw = sentence[seg_start:num.start]
+    if earlier and earlier[-1].num.end == seg_start and left_raw.startswith(earlier[-1].extra.get("right_raw", "\0")):
+        left_raw = left_raw[len(earlier[-1].extra["right_raw"]):]  # 4个专班、96名干部: 专班 belongs to 4个
     if num.qualifier and left_raw.endswith(tuple(_words("qualifiers_before"))):
         left_raw = left_raw[:len(left_raw) - len(_qualifier_before(sentence, num.start) or "")]
     each = left_raw.endswith("各")
     left_raw = left_raw[:-1] if each else left_raw
-    left = clean_indicator(_drop_examples(left_raw))
     group = unit_table().get(num.unit or "", (None, None, "count"))[2]
-    right = ""
-    if num.unit is None or group in COUNT_GROUPS:
-        right = clean_indicator(_right_noun(sentence, num.end))
+    counted = num.unit is None or group in COUNT_GROUPS
+    right_raw = _right_noun(sentence, num.end) if counted else ""
+    right = clean_indicator(right_raw)
+    left = clean_indicator(_drop_examples(left_raw, names_only=bool(right) and not each))
     if not left and earlier and seg_start > clause_start and earlier[-1].num.end == seg_start:
         left = earlier[-1].extra.get("left", "")
     if left.startswith("占") and earlier:
         left = earlier[-1].indicator + left + "比重"
     indicator = (left + right) or _fallback_indicator(sentence, clause_start, num)
     quote_end = _clause_end(sentence, num.end)
-    base = Draft(num, indicator, clause_start, quote_end, extra={"left": left})
+    base = Draft(num, indicator, clause_start, quote_end, extra={"left": left, "right_raw": right_raw})
     items = _list_items(left_raw) if each else []
     if len(items) > 1:
         return [replace(base, indicator=clean_indicator(item) + right, extra={"left": item}) for item in items]
@@ -561,6 +577,8 @@ def _place_growth(sentence: str, num: Num, live: list[Num], drafts: list[Draft])
     """Attach a growth rate to its level value, or make it a fact of its own (问题处置时间缩短80%)."""
     word, sign, basis, phrase_start = num.growth
     clause_start = _clause_start(sentence, num.start)
+    opener = next(n for n in live if n.growth and _clause_start(sentence, n.start) == clause_start)
+    phrase_start = min(phrase_start, opener.growth[3])  # a listed rate shares the first one's subject
     subject = clean_indicator(re.sub(r"分别|同比|均", "", sentence[clause_start:phrase_start]))
     target = None
     if num.unit in ("%", "倍"):
@@ -585,25 +603,29 @@ def _growth_target(sentence, num, live, drafts, clause_start, subject) -> Option
     or, when the growth clause has no subject of its own, in the clause before (分别 lists in order)."""
     listed = [n for n in live if n.growth and _clause_start(sentence, n.start) == clause_start]
     index = listed.index(num)
-    in_clause = [d for d in drafts if clause_start <= d.num.start < num.start and d.growth_pct is None]
+    first = listed[0].start
+    in_clause = [d for d in drafts if clause_start <= d.num.start < first]
     if in_clause and not subject.endswith(tuple(_growth_words())):
-        return in_clause[-1] if len(listed) == 1 else _nth_of_last(in_clause, len(listed), index)
+        return _pick_level(in_clause, len(listed), index)
     if subject:
         return None
     pos = clause_start - 1
     while pos > 0 and sentence[pos] in "，,":
         prev_start = _clause_start(sentence, pos)
-        candidates = [d for d in drafts if prev_start <= d.num.start < pos and d.growth_pct is None and d.num.unit != "%"]
+        candidates = [d for d in drafts if prev_start <= d.num.start < pos and d.num.unit != "%"]
         if candidates:
-            return candidates[-1] if len(listed) == 1 else _nth_of_last(candidates, len(listed), index)
+            return _pick_level(candidates, len(listed), index)
         if re.search(r"\d", sentence[prev_start:pos]):
             return None
         pos = prev_start - 1
     return None
 
 
-def _nth_of_last(drafts: list[Draft], count: int, index: int) -> Optional[Draft]:
-    """Return the ``index``-th of the last ``count`` drafts (分别 lists map in order)."""
+def _pick_level(drafts: list[Draft], count: int, index: int) -> Optional[Draft]:
+    """Return the level a rate belongs to: the last one without a rate yet, or for the ``index``-th
+    of ``count`` listed rates the ``index``-th of the last ``count`` levels (分别 lists map in order)."""
+    if count == 1:
+        return drafts[-1] if drafts[-1].growth_pct is None else None
     if len(drafts) < count:
         return None
     return drafts[len(drafts) - count + index]
