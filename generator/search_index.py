@@ -47,7 +47,7 @@ def point_search_base(html: str, folder: str) -> str:
     """Return the page with Material's `__config.base` pointing at the language folder's root."""
     def repl(m: re.Match) -> str:
         base = m.group(2).rstrip("/") or "."
-        return f"{m.group(1)}{base}/{folder}{m.group(3)}"
+        return f"{m.group(1)}{base}/{folder}/{m.group(3)}"
 
     head, sep, rest = html.partition('<script id="__config" type="application/json">')
     if not sep:
