@@ -77,6 +77,14 @@ def find_reports(seeds_dir: Path) -> list[Path]:
     return sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
 
 
+def display_path(path: Path) -> Path:
+    """Return the path relative to the working folder when it lies inside it (as users typed it)."""
+    try:
+        return path.resolve().relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 _REPORT_CACHE: dict[tuple[str, str], Report] = {}  # (path, sha256 of bytes) → translated Report
 
 
@@ -90,7 +98,7 @@ def read_report(path: Path, timings: Optional[Timings] = None) -> Report:
     if key in _REPORT_CACHE:
         return _REPORT_CACHE[key]
     with timings.stage("normalize"):
-        clean: CleanText = read_text(path)
+        clean: CleanText = read_text(display_path(path))
     with timings.stage("extract"):
         report = extract_report(clean)
     with timings.stage("translate"):
