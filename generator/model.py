@@ -41,6 +41,7 @@ class Source:
     line: int
     quote: str
     paragraph: str  # anchor of the paragraph on the full-text page, e.g. "p-12"
+    quote_en: Optional[str] = None  # the quote in English, from the translation memory
 
 
 @dataclass(frozen=True)
