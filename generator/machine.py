@@ -1,0 +1,337 @@
+"""Online filling of the translation memory with deep-translator (``townfacts translate``; never the build).
+
+Segments without an entry are sent one by one, in batches; the memory file is saved (atomically)
+after every batch, so an interrupted run keeps what it got. Transient failures (5xx, timeouts,
+connection errors) are retried with exponential back-off; a quota or authorization error stops the
+run cleanly. API keys come only from the environment: ``LIBRETRANSLATE_API_KEY``, ``DEEPL_API_KEY``.
+"""
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+import re
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator, Mapping, Optional, Sequence, TextIO
+
+import requests
+from deep_translator import DeeplTranslator, GoogleTranslator, LibreTranslator, MyMemoryTranslator
+from deep_translator.exceptions import (
+    ApiKeyException,
+    AuthorizationException,
+    NotValidLength,
+    NotValidPayload,
+    RequestError,
+    ServerException,
+    TooManyRequests,
+    TranslationNotFound,
+)
+
+from .errors import ReportError, TownfactsError
+from .memory import (MEMORY_PATH, Entry, Memory, load_memory, missing_segments, needs_translation,
+                     normalize_segment, save_memory)
+
+log = logging.getLogger("townfacts")
+
+PROVIDERS = ("google", "mymemory", "libre", "deepl")
+KEY_ENV = {"libre": "LIBRETRANSLATE_API_KEY", "deepl": "DEEPL_API_KEY"}
+# Longest text each service accepts in one request (None: no documented limit).
+MAX_CHARS = {"google": 4999, "mymemory": 499, "libre": None, "deepl": None}
+_SOURCE_CODE = {"google": "zh-CN", "mymemory": "zh-CN", "libre": "zh", "deepl": "zh"}
+_TARGET_CODE = {"google": "en", "mymemory": "en-GB", "libre": "en", "deepl": "en"}
+
+# deep-translator raises ServerException(status) with only a message; map the message back.
+_STATUS_OF_MESSAGE = {message: status for status, message in ServerException.errors.items()}
+_STOP_STATUSES = {401, 402, 403, 404, 429, 501}  # key, quota or language problems: every request would fail
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+GIVE_UP_AFTER = 5  # segments failing in a row: the service is down, do not retry every remaining one
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class FillResult:
+    """What a run did: segments translated, segments that failed, and why it stopped early (or None)."""
+
+    translated: tuple[str, ...] = ()
+    failed: tuple[str, ...] = ()
+    stopped_reason: Optional[str] = None
+
+
+class _Stop(Exception):
+    """The service refuses further work (quota, key): stop the run, keep what was saved."""
+
+
+class _Failed(Exception):
+    """This segment could not be translated (after retries); go on with the next one."""
+
+
+# ---------------------------------------------------------------- progress
+
+
+class ProgressBar:
+    """A one-line text progress bar, e.g. ``[#####-----] 12/40 segments``, on stderr."""
+
+    def __init__(self, stream: Optional[TextIO] = None, width: int = 20):
+        self.stream = stream or sys.stderr
+        self.width = width
+        self._open = False
+
+    def __call__(self, done: int, total: int) -> None:
+        filled = self.width * done // total if total else self.width
+        line = f"[{'#' * filled}{'-' * (self.width - filled)}] {done}/{total} segments"
+        if self.stream.isatty():
+            self.stream.write("\r" + line)
+            self._open = True
+        else:
+            self.stream.write(line + "\n")
+        if done >= total:
+            self.finish()
+        self.stream.flush()
+
+    def finish(self) -> None:
+        """End the bar's line (a run that stops early leaves it unfinished otherwise)."""
+        if self._open:
+            self.stream.write("\n")
+            self.stream.flush()
+            self._open = False
+
+
+# ---------------------------------------------------------------- translators
+
+
+def make_translator(provider: str, base_url: Optional[str] = None, env: Mapping[str, str] = os.environ):
+    """Return the deep-translator object for ``provider``; keys are read from ``env`` only."""
+    if provider not in PROVIDERS:
+        raise TownfactsError(f"unknown translation provider {provider!r} (choose from {', '.join(PROVIDERS)})")
+    source, target = _SOURCE_CODE[provider], _TARGET_CODE[provider]
+    key = env.get(KEY_ENV.get(provider, ""), "") or None
+    if provider == "google":
+        return GoogleTranslator(source=source, target=target)
+    if provider == "mymemory":
+        return MyMemoryTranslator(source=source, target=target)
+    if provider == "deepl":
+        if not key:
+            raise TownfactsError("DeepL needs an API key: set the environment variable DEEPL_API_KEY")
+        return DeeplTranslator(source=source, target=target, api_key=key, use_free_api=key.endswith(":fx"))
+    return _libre(base_url, key)
+
+
+def _libre(base_url: Optional[str], key: Optional[str]) -> LibreTranslator:
+    """Return a LibreTranslator for ``base_url`` (a self-hosted server needs no key)."""
+    url = base_url.rstrip("/") + "/" if base_url else None  # deep-translator appends "translate"
+    if not key and not url:
+        raise TownfactsError("LibreTranslate needs --base-url of a server, or LIBRETRANSLATE_API_KEY "
+                             "for libretranslate.com")
+    # deep-translator refuses to start without a key even for servers that need none; give it a
+    # placeholder and then clear it so no api_key parameter is sent.
+    translator = LibreTranslator(source="zh", target="en", api_key=key or "none",
+                                 use_free_api=key is None, custom_url=url)
+    translator.api_key = key
+    return translator
+
+
+@contextmanager
+def request_timeout(seconds: float) -> Iterator[None]:
+    """Give every HTTP request made inside the block a timeout.
+
+    deep-translator calls ``requests`` without one, so a server that never answers would hang the
+    command forever; all its providers go through ``requests.Session.request``.
+    """
+    original = requests.Session.request
+
+    def request(self, method, url, *args, **kwargs):
+        if kwargs.get("timeout") is None:
+            kwargs["timeout"] = seconds
+        return original(self, method, url, *args, **kwargs)
+
+    requests.Session.request = request
+    try:
+        yield
+    finally:
+        requests.Session.request = original
+
+
+# ---------------------------------------------------------------- one segment
+
+
+def _kind_of(exc: Exception) -> str:
+    """Return "stop", "retry" or "fail": what a translator's exception means for the run."""
+    if isinstance(exc, (TooManyRequests, AuthorizationException, ApiKeyException)):
+        return "stop"
+    if isinstance(exc, ServerException):
+        status = _STATUS_OF_MESSAGE.get(str(exc.args[0]) if exc.args else "")
+        if status in _STOP_STATUSES:
+            return "stop"
+        return "retry" if status is None or status >= 500 else "fail"
+    if isinstance(exc, (requests.Timeout, requests.ConnectionError, RequestError)):
+        return "retry"
+    if isinstance(exc, (TranslationNotFound, NotValidLength, NotValidPayload, ValueError, KeyError, TypeError)):
+        return "fail"  # includes a 200 answer whose body is not the expected JSON
+    return "stop"  # something unforeseen: better to stop than to hammer the service
+
+
+def _describe(exc: Exception) -> str:
+    """Return a one-line description of a translator's exception."""
+    text = " ".join(str(exc).split()) or "no message"
+    return f"{type(exc).__name__}: {text}"
+
+
+def _chunks(text: str, limit: Optional[int]) -> list[str]:
+    """Return ``text`` cut at sentence ends into pieces of at most ``limit`` characters where possible."""
+    if not limit or len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    for sentence in filter(None, _SENTENCE_END.split(text)):
+        if pieces and len(pieces[-1]) + len(sentence) <= limit:
+            pieces[-1] += sentence
+        else:
+            pieces.extend(sentence[i:i + limit] for i in range(0, len(sentence), limit))
+    return pieces
+
+
+def _call(translator, text: str, max_retries: int, backoff: float, sleep: Callable[[float], None]) -> str:
+    """Return the translation of one piece, retrying transient errors; raise _Stop or _Failed."""
+    for attempt in range(max_retries + 1):
+        try:
+            english = translator.translate(text)
+        except Exception as exc:  # deep-translator and requests raise many unrelated types
+            kind = _kind_of(exc)
+            if kind == "stop":
+                raise _Stop(_describe(exc)) from exc
+            if kind == "fail" or attempt == max_retries:
+                raise _Failed(_describe(exc)) from exc
+            sleep(backoff * 2 ** attempt)
+            continue
+        if not isinstance(english, str) or not english.strip():
+            raise _Failed("empty translation")
+        return english.strip()
+    raise AssertionError("unreachable")
+
+
+def translate_segment(translator, text: str, limit: Optional[int], max_retries: int = 4,
+                      backoff: float = 1.0, sleep: Callable[[float], None] = time.sleep) -> str:
+    """Return the English of one segment (long ones sent sentence by sentence); raise _Stop or _Failed."""
+    return " ".join(_call(translator, piece, max_retries, backoff, sleep) for piece in _chunks(text, limit))
+
+
+# ---------------------------------------------------------------- filling the memory
+
+
+def today_iso(env: Mapping[str, str] = os.environ) -> str:
+    """Return today's date as YYYY-MM-DD, or the date of SOURCE_DATE_EPOCH when set."""
+    epoch = env.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc).date().isoformat()
+    return datetime.date.today().isoformat()
+
+
+def _load_or_empty(path: Path) -> Memory:
+    """Return the memory at ``path``, or an empty one when the file does not exist yet."""
+    return load_memory(path) if path.exists() else Memory()
+
+
+def _todo(segments: Sequence[str], memory: Memory) -> list[str]:
+    """Return the segments with Chinese and no entry yet, first of each key only."""
+    seen, out = set(), []
+    for text in segments:
+        if text.strip() and needs_translation(text) and memory.entry(text) is None:
+            key = normalize_segment(text)
+            if key not in seen:
+                seen.add(key)
+                out.append(text)
+    return out
+
+
+@dataclass
+class _Run:
+    """One filling run: the translator, its settings, and the tally so far."""
+
+    translator: object
+    origin: str
+    date: str
+    limit: Optional[int]
+    max_retries: int
+    backoff: float
+    sleep: Callable[[float], None]
+    translated: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    failures_in_a_row: int = 0
+
+    def translate_into(self, texts: Sequence[str], entries: list[Entry], progress: Progress, total: int) -> None:
+        """Append an Entry to ``entries`` for each text translated; raise _Stop when the service refuses."""
+        for text in texts:
+            try:
+                english = translate_segment(self.translator, text, self.limit, self.max_retries,
+                                            self.backoff, self.sleep)
+            except _Failed as why:
+                self._fail(text, why)
+            else:
+                entries.append(Entry(text, english, self.origin, self.date))
+                self.translated.append(text)
+                self.failures_in_a_row = 0
+            progress(len(self.translated) + len(self.failed), total)
+
+    def _fail(self, text: str, why: _Failed) -> None:
+        """Count a failed segment; raise _Stop when too many failed in a row."""
+        self.failed.append(text)
+        self.failures_in_a_row += 1
+        log.warning("could not translate %r: %s", text[:40], why)
+        if self.failures_in_a_row >= GIVE_UP_AFTER:
+            raise _Stop(f"gave up after {self.failures_in_a_row} segments failed in a row (last: {why})")
+
+
+def fill_memory(segments: Sequence[str], memory_path: str | Path = MEMORY_PATH, provider: str = "libre",
+                base_url: Optional[str] = None, batch_size: int = 20, max_retries: int = 4,
+                backoff: float = 1.0, timeout: float = 10, progress: Optional[Progress] = None,
+                today: Optional[str] = None, sleep: Callable[[float], None] = time.sleep) -> FillResult:
+    """Return what was done after translating the segments the memory lacks, saving after every batch."""
+    path = Path(memory_path)
+    memory = _load_or_empty(path)
+    todo = _todo(segments, memory)
+    if not todo:
+        return FillResult()
+    run = _Run(make_translator(provider, base_url), f"machine:{provider}", today or today_iso(),
+               MAX_CHARS[provider], max_retries, backoff, sleep)
+    progress = progress if progress is not None else ProgressBar()
+    size, stopped = max(1, batch_size), None
+    progress(0, len(todo))
+    try:
+        with request_timeout(timeout):
+            for start in range(0, len(todo), size):
+                entries: list[Entry] = []
+                try:
+                    run.translate_into(todo[start:start + size], entries, progress, len(todo))
+                except _Stop as why:
+                    stopped = f"{provider}: {why}"
+                finally:  # also on Ctrl-C or an unexpected error: what was translated is kept
+                    if entries:
+                        memory = memory.with_entries(entries)
+                        save_memory(memory, path)
+                if stopped:
+                    break
+    finally:
+        finish = getattr(progress, "finish", None)
+        if callable(finish):
+            finish()
+    return FillResult(tuple(run.translated), tuple(run.failed), stopped)
+
+
+def translate_reports(seeds_dir: str | Path = Path("seeds"), memory_path: str | Path = MEMORY_PATH,
+                      provider: str = "libre", base_url: Optional[str] = None,
+                      progress: Optional[Progress] = None, **options) -> FillResult:
+    """Return the result of filling the memory with every segment the reports in ``seeds_dir`` lack."""
+    from .build import find_reports, read_report  # the build never imports this module
+
+    memory = _load_or_empty(Path(memory_path))
+    segments: list[str] = []
+    for path in find_reports(Path(seeds_dir)):
+        try:
+            segments.extend(missing_segments(read_report(path), memory))
+        except ReportError as err:
+            log.warning("skipped %s", err)
+    return fill_memory(segments, memory_path, provider, base_url, progress=progress, **options)
