@@ -11,11 +11,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional
 
+import jieba
 import yaml
 
 from .model import CleanText, Fact, Line, Meta, Paragraph, Report, Section, Source
 from .normalize import HEADING_RE, is_title_like
 
+jieba.setLogLevel(60)  # the dictionary-loading chatter is not for the user
 DATA_DIR = Path(__file__).parent / "data"
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_POWERS = {"十": 10, "百": 100, "千": 1000}
@@ -113,11 +115,13 @@ class Num:
 
 
 def _unit_at(text: str, pos: int) -> Optional[str]:
-    """Return the longest known unit starting at ``pos``."""
+    """Return the longest known unit starting at ``pos`` that does not run into a word (人民, 周年)."""
     table = unit_table()
+    breakers = load_data("not_facts.yaml")["unit_word_breakers"]
     for size in range(min(_longest_unit_len(), len(text) - pos), 0, -1):
-        if text[pos:pos + size] in table:
-            return text[pos:pos + size]
+        unit = text[pos:pos + size]
+        if unit in table and text[pos + size:pos + size + 1] not in breakers.get(unit[-1], ()):
+            return unit
     return None
 
 
@@ -204,8 +208,11 @@ def _hedged(text: str, start: int) -> bool:
 
 def _qualifier_before(text: str, start: int) -> Optional[str]:
     """Return the hedge written right before a number (约, 近, 超过 …), if any."""
+    not_after = load_data("modality.yaml")["qualifier_not_after"]
     for word in _words("qualifiers_before"):
         if text.endswith(word, 0, start):
+            if text[start - len(word) - 1:start - len(word)] in not_after.get(word, ()):
+                return None
             return word
     return None
 
@@ -265,6 +272,8 @@ def _not_fact_reason(text: str, num: Num) -> Optional[str]:
             return "threshold"
     if any(text.endswith(w, 0, num.start) for w in data["list_intro_before"]):
         return "list"
+    if any(after.startswith(w) for w in data["ordinal_after"]):
+        return "ordinal"
     if any(after.startswith(w) for w in data["milestone_after"]):
         return "milestone"
     if any(after.startswith(w) for w in data["from_value_after"]):
@@ -341,7 +350,8 @@ def _clause_end(text: str, pos: int) -> int:
 def clean_indicator(text: str) -> str:
     """Return the indicator name left after removing periods, subjects, empty verbs and particles."""
     names = load_data("indicators.yaml")
-    text = re.sub(r"[（(][^）)]*[）)]", "", text)
+    text = re.sub(r"[（(][^）)]*[）)]|[〔\[【]\d*[〕\]】]?|[〕\]】]", "", text)
+    text = re.split(r"[：:]", text)[-1]  # 主要预期目标是：地区生产总值 → 地区生产总值
     text = period_matchers()[0].sub("", text)
     for word in names["strip_anywhere"]:
         text = text.replace(word, "")
@@ -402,7 +412,7 @@ def _right_noun(text: str, start: int) -> str:
         return ""
     stops = load_data("indicators.yaml")["right_stops"]
     cut = min([i for i in (phrase.find(w) for w in stops) if i >= 0] + [len(phrase)])
-    phrase = re.split(r"[（(\d]", phrase[:cut])[0]
+    phrase = re.split(r"[（(、\d]", phrase[:cut])[0]
     if len(phrase) > 12:
         phrase = _noun_prefix(phrase)  # a long predicate follows the noun: keep the noun only
     return phrase
@@ -453,7 +463,7 @@ def _is_share(sentence: str, num: Num, indicator: str) -> bool:
     if indicator.endswith(tuple(data["share_suffixes"])):
         return True
     segment = sentence[_clause_start(sentence, num.start):num.start]
-    return "占" in segment or sentence[num.start - 1:num.start] == "的"
+    return "占" in segment.replace("占地", "") or sentence[num.start - 1:num.start] == "的"
 
 
 def paragraph_tells_done(text: str) -> bool:
@@ -517,6 +527,7 @@ def facts_of_sentence(sentence: str, plan: bool) -> list[Draft]:
             _place_growth(sentence, num, live, drafts)
     drafts.extend(_rank_drafts(sentence, drafts))
     drafts.sort(key=lambda d: d.num.start)
+    _distribute_lists(sentence, drafts)
     for draft in drafts:
         _finish(sentence, draft, plan)
     _link_parts(sentence, drafts)
@@ -530,7 +541,9 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     if previous is not None and previous.end > clause_start:
         seg_start = previous.end
     left_raw = sentence[seg_start:num.start]
-    if earlier and earlier[-1].num.end == seg_start and left_raw.startswith(earlier[-1].extra.get("right_raw", "\0")):
+    if earlier and earlier[-1].num.end == seg_start and earlier[-1].extra.get("right_raw") \
+            and left_raw[len(earlier[-1].extra["right_raw"]):] in ("、", "和", "及", "与") \
+            and left_raw.startswith(earlier[-1].extra["right_raw"]):
         left_raw = left_raw[len(earlier[-1].extra["right_raw"]):]  # 4个专班、96名干部: 专班 belongs to 4个
     if num.qualifier and left_raw.endswith(tuple(_words("qualifiers_before"))):
         left_raw = left_raw[:len(left_raw) - len(_qualifier_before(sentence, num.start) or "")]
@@ -541,10 +554,12 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     right_raw = _right_noun(sentence, num.end) if counted else ""
     right = clean_indicator(right_raw)
     left = clean_indicator(_drop_examples(left_raw, names_only=bool(right) and not each))
-    if not left and earlier and seg_start > clause_start and earlier[-1].num.end == seg_start:
+    if left.startswith("占") and earlier and num.unit == "%":
+        left = earlier[-1].indicator + left + "比重"  # 占全区45.1%: the share of the fact before
+    if not left and earlier and earlier[-1].num.end == seg_start and left_raw.strip() in ("、", "和", "及", "与"):
         left = earlier[-1].extra.get("left", "")
-    if left.startswith("占") and earlier:
-        left = earlier[-1].indicator + left + "比重"
+    if not left and not right and sentence.startswith("的", num.end):
+        right = clean_indicator(_right_noun(sentence, num.end + 1))  # 5.38万人的搬迁 → 搬迁
     indicator = (left + right) or _fallback_indicator(sentence, clause_start, num)
     quote_end = _clause_end(sentence, num.end)
     base = Draft(num, indicator, clause_start, quote_end, extra={"left": left, "right_raw": right_raw})
@@ -552,6 +567,39 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     if len(items) > 1:
         return [replace(base, indicator=clean_indicator(item) + right, extra={"left": item}) for item in items]
     return [base]
+
+
+def _distribute_lists(sentence: str, drafts: list[Draft]) -> None:
+    """Give each value of an "A、B分别X、Y" list the name of its own item, in order."""
+    groups: list[list[Draft]] = []
+    for draft in drafts:
+        last = groups[-1][-1] if groups else None
+        if last and last.num.unit == draft.num.unit and sentence[last.num.end:draft.num.start] in ("、", "和", "及", "与", "，"):
+            groups[-1].append(draft)
+        else:
+            groups.append([draft])
+    for group in groups:
+        clause_start = _clause_start(sentence, group[0].num.start)
+        at = sentence.find("分别", clause_start, group[0].num.start)
+        if len(group) < 2 or at < 0:
+            continue
+        items = [clean_indicator(i) for i in re.split(r"[、和及与]", sentence[clause_start:at]) if clean_indicator(i)]
+        if len(items) == len(group):
+            for draft, name in zip(group, _complete_items(items)):
+                draft.indicator = name
+
+
+def _complete_items(items: list[str]) -> list[str]:
+    """Return list items completed with the shared tail of the last one
+    (城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入)."""
+    import jieba
+
+    last_words = jieba.lcut(items[-1])
+    done = []
+    for item in items[:-1]:
+        tail = "".join(last_words[len(jieba.lcut(item)):])
+        done.append(item if not tail or item.endswith(tail) else item + tail)
+    return done + [items[-1]]
 
 
 def _list_items(text: str) -> list[str]:
@@ -570,7 +618,7 @@ def _list_items(text: str) -> list[str]:
 def _fallback_indicator(sentence: str, clause_start: int, num: Num) -> str:
     """Return an indicator cut from the clause when no words stand before or after the number."""
     clause = sentence[clause_start:_clause_end(sentence, num.end)]
-    return clean_indicator(re.sub(r"[\d.%]+", "", clause))[:16] or (num.unit or "")
+    return clean_indicator(re.sub(r"\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff%]?", "", clause))[:16]
 
 
 def _place_growth(sentence: str, num: Num, live: list[Num], drafts: list[Draft]) -> None:
@@ -579,7 +627,7 @@ def _place_growth(sentence: str, num: Num, live: list[Num], drafts: list[Draft])
     clause_start = _clause_start(sentence, num.start)
     opener = next(n for n in live if n.growth and _clause_start(sentence, n.start) == clause_start)
     phrase_start = min(phrase_start, opener.growth[3])  # a listed rate shares the first one's subject
-    subject = clean_indicator(re.sub(r"分别|同比|均", "", sentence[clause_start:phrase_start]))
+    subject = clean_indicator(re.sub(r"分别|同比", "", sentence[clause_start:phrase_start]))
     target = None
     if num.unit in ("%", "倍"):
         target = _growth_target(sentence, num, live, drafts, clause_start, subject)
@@ -769,22 +817,24 @@ _GENERIC_PLACE_HEADS = set("全该本我各新老小城乡集村社园景片开�
 
 def build_meta(clean: CleanText, sections: list[Section]) -> Meta:
     """Return what the document is: place, level, administrative parents, date, speaker, period."""
-    front = "".join(p.text for p in clean.paragraphs[:12])
+    front = "\n".join(p.text for p in clean.paragraphs[:12])
     body = "\n".join(p.text for p in clean.paragraphs)
     place, district = _find_place(front, body)
-    meeting = _search(r"在?([\u4e00-\u9fff]{2,10}?第[一二三四五六七八九十]+届人民代表大会第[一二三四五六七八九十]+次会议)", front)
-    if meeting and meeting.startswith("在"):
-        meeting = meeting[1:]
+    meeting = _search(r"([\u4e00-\u9fff]{2,10}?第[一二三四五六七八九十]+届人民代表大会第[一二三四五六七八九十]+次会议)",
+                      front.replace("\n", ""))
+    if meeting:
+        meeting = meeting.rpartition("在")[2]
     date_match = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", front)
     date = f"{int(date_match[1]):04d}-{int(date_match[2]):02d}-{int(date_match[3]):02d}" if date_match else None
     year_text = date_match[1] if date_match else _search(r"((?:19|20)\d{2})年[\u4e00-\u9fff]{0,8}政府工作报告", front)
-    speaker = re.search(r"([\u4e00-\u9fff]{2,10}人民政府(?:代理)?(?:镇长|乡长|县长|区长|市长|主任|代镇长|代县长|代市长|代区长))\s*([\u4e00-\u9fff]{2,4})", front)
+    speaker = re.search(r"^([\u4e00-\u9fff]{2,10}人民政府(?:代理)?(?:镇长|乡长|县长|区长|市长|主任|代镇长|代县长|代市长|代区长))\s*([\u4e00-\u9fff]{2,4})$",
+                        front, re.M)
     level = next((name for suffix, name in LEVELS if place and place.endswith(suffix)), None)
     return Meta(
         place=place or "", slug=_slug(place, clean.path), source=clean.path, sha256=clean.sha256, level=level,
-        district=district or _most_common_admin(body, ("区", "县"), exclude=place),
-        city=_most_common_admin(body, ("市",), exclude=place),
-        province=_most_common_admin(body, ("省",), exclude=place),
+        district=district or _stated_admin(body, ("区", "县"), place),
+        city=_stated_admin(body, ("市",), place),
+        province=_stated_admin(body, ("省",), place),
         doc_type=_doc_type(front, body), title=_title(clean), meeting=meeting, date=date,
         year=int(year_text) if year_text else None,
         speaker=speaker[2] if speaker else None, speaker_title=speaker[1] if speaker else None,
@@ -808,7 +858,7 @@ def _find_place(front: str, body: str) -> tuple[Optional[str], Optional[str]]:
         _search(r"^\s*([\u4e00-\u9fff]{2,6}(?:镇|乡|街道))\s*$", front.split("\n")[0] if front else ""),
         _search(r"^([\u4e00-\u9fff]{2,6}(?:镇|乡|街道))$", next(iter(front.splitlines()), "")),
     ]
-    place = next((c for c in candidates if c), None)
+    place = next((_trim_place(c) for c in candidates if _trim_place(c)), None)
     if place is None and chain:
         place = chain.group(2)
     if place is None:
@@ -817,18 +867,48 @@ def _find_place(front: str, body: str) -> tuple[Optional[str], Optional[str]]:
     return place, district
 
 
-def _most_common_admin(text: str, suffixes: tuple[str, ...], exclude: Optional[str] = None) -> Optional[str]:
-    """Return the most frequent two-character place name ending in one of ``suffixes`` (吴兴区)."""
+def _stated_admin(text: str, suffixes: tuple[str, ...], place: Optional[str]) -> Optional[str]:
+    """Return the parent area (吴兴区, 湖州市, 河北省) when the text states it: written in a chain of
+    areas (湖州市吴兴区, 吴兴区八里店镇), as an organ (吴兴区委, 湖州市人民政府), or as X市/X省 whose
+    bare name X recurs in the text (湖州市农产品… and 在湖州…)."""
+    admin = "省|市|区|县|镇|乡|街道"
     counts: dict[str, int] = {}
     for suffix in suffixes:
-        for match in re.finditer(rf"(?<![\u4e00-\u9fff])?([\u4e00-\u9fff]{{2}}){suffix}(?![场民级委长政])", text):
-            name = match.group(1) + suffix
-            if match.group(1)[0] in _GENERIC_PLACE_HEADS or match.group(1)[1] in _GENERIC_PLACE_HEADS or name == exclude:
+        for match in re.finditer(rf"([\u4e00-\u9fff]{{2}}){suffix}", text):
+            head, name = match.group(1), match.group(1) + suffix
+            if name == place or head[0] in _GENERIC_PLACE_HEADS or head[1] in _GENERIC_PLACE_HEADS:
                 continue
-            counts[name] = counts.get(name, 0) + 1
+            after = text[match.end():match.end() + 6]
+            chained = re.match(rf"[\u4e00-\u9fff]{{2,4}}?(?:{admin})(?![\u4e00-\u9fff]{{0,1}}(?:场|委))", after) and \
+                (place is None or after.startswith(place) or suffix in "省市")
+            organ = re.match(r"(?:委|人民政府|政府|人大)", after)
+            recurs = suffix in ("市", "省") and text.count(head) >= 3
+            if (chained or organ or recurs) and _is_place_name(text, match.start(), name):
+                counts[name] = counts.get(name, 0) + 1
     if not counts:
         return None
     return max(counts, key=lambda k: (counts[k], -text.find(k)))
+
+
+def _is_place_name(text: str, start: int, name: str) -> bool:
+    """Return True when the words around ``start`` read ``name`` as a place name (jieba tag ns)."""
+    import jieba.posseg as pseg
+
+    pos = 0
+    window = text[max(0, start - 4):start + len(name) + 4]
+    offset = start - max(0, start - 4)
+    for token in pseg.cut(window):
+        if pos == offset:
+            return token.word == name and token.flag == "ns"
+        pos += len(token.word)
+    return False
+
+
+def _trim_place(candidate: Optional[str]) -> Optional[str]:
+    """Return a place candidate without the words caught before it (我代表顺平县 → 顺平县)."""
+    if not candidate:
+        return candidate
+    return re.split(r"代表|在|向|由|是|的|，", candidate)[-1] or None
 
 
 def _slug(place: Optional[str], path: str) -> str:
@@ -855,9 +935,10 @@ def _doc_type(front: str, body: str) -> Optional[str]:
 
 def _title(clean: CleanText) -> Optional[str]:
     """Return the title: the first front line naming a report, else the first line."""
-    for line in clean.paragraphs[:8]:
-        if "报告" in line.text and len(line.text) <= 40:
-            return line.text
+    for word in ("政府工作报告", "报告"):
+        for line in clean.paragraphs[:8]:
+            if word in line.text and len(line.text) <= 40:
+                return line.text
     return clean.paragraphs[0].text[:40] if clean.paragraphs else None
 
 
@@ -886,17 +967,21 @@ def extract_report(clean: CleanText) -> Report:
     facts: list[Fact] = []
     prefix = f"{meta.slug}-{meta.year}" if meta.year else meta.slug
     in_glossary = False
+    previous = ""
     for line, paragraph in zip(clean.paragraphs, paragraphs):
         in_glossary = in_glossary or paragraph.text.startswith("名词解释")
         if paragraph.is_heading or in_glossary or glossary.match(paragraph.text):
             continue
         plan = paragraph.section in plan_ids and not paragraph_tells_done(paragraph.text)
-        facts.extend(_paragraph_facts(line, paragraph, plan, prefix, len(facts)))
+        facts.extend(_paragraph_facts(line, paragraph, plan, prefix, len(facts), previous))
+        previous = paragraph.text
     return Report(meta=meta, sections=tuple(sections), paragraphs=tuple(paragraphs), facts=tuple(facts))
 
 
-def _paragraph_facts(line: Line, paragraph: Paragraph, plan: bool, prefix: str, count: int) -> list[Fact]:
-    """Return the facts of one paragraph, numbered after ``count`` facts already read."""
+def _paragraph_facts(line: Line, paragraph: Paragraph, plan: bool, prefix: str, count: int,
+                     header: str = "") -> list[Fact]:
+    """Return the facts of one paragraph, numbered after ``count`` facts already read; ``header`` names
+    a value standing alone in a table cell (总投资 / 5亿元)."""
     facts: list[Fact] = []
     ids: dict[int, str] = {}
     for start, end in sentence_spans(line.text):
@@ -907,6 +992,8 @@ def _paragraph_facts(line: Line, paragraph: Paragraph, plan: bool, prefix: str, 
             quote = sentence[draft.quote_start:draft.quote_end].strip()
             quote_at = start + draft.quote_start + (len(sentence[draft.quote_start:draft.quote_end]) - len(sentence[draft.quote_start:draft.quote_end].lstrip()))
             base_value, base_unit = base_of(draft.value, draft.unit)
+            if not draft.indicator:
+                draft.indicator = clean_indicator(header) if header and is_title_like(header) else (draft.unit or "数值")
             facts.append(Fact(
                 id=fact_id, indicator=draft.indicator, value=_plain(draft.value), unit=draft.unit, kind=draft.kind,
                 source=Source(line=line.line_at(quote_at), quote=quote, paragraph=paragraph.anchor),
