@@ -128,10 +128,10 @@ def _libre(base_url: Optional[str], key: Optional[str]) -> LibreTranslator:
         raise TownfactsError("LibreTranslate needs --base-url of a server, or LIBRETRANSLATE_API_KEY "
                              "for libretranslate.com")
     # deep-translator refuses to start without a key even for servers that need none; give it a
-    # placeholder and then clear it so no api_key parameter is sent.
+    # placeholder, then empty it so no api_key parameter is sent.
     translator = LibreTranslator(source="zh", target="en", api_key=key or "none",
                                  use_free_api=key is None, custom_url=url)
-    translator.api_key = key
+    translator.api_key = key or ""
     return translator
 
 
@@ -170,7 +170,7 @@ def _kind_of(exc: Exception) -> str:
         return "retry" if status is None or status >= 500 else "fail"
     if isinstance(exc, (requests.Timeout, requests.ConnectionError, RequestError)):
         return "retry"
-    if isinstance(exc, (TranslationNotFound, NotValidLength, NotValidPayload, ValueError, KeyError, TypeError)):
+    if isinstance(exc, (TranslationNotFound, NotValidLength, NotValidPayload, ValueError, KeyError)):
         return "fail"  # includes a 200 answer whose body is not the expected JSON
     return "stop"  # something unforeseen: better to stop than to hammer the service
 
