@@ -46,6 +46,13 @@ def _other_locales(config) -> list[str]:
     return [lang.locale for lang in i18n.config.languages if not lang.default and lang.build]
 
 
+def _default_locale(config) -> str:
+    """Return the language built at the site root (i18n's default; theme.language changes per build)."""
+    i18n = config.plugins.get("i18n")
+    defaults = [lang.locale for lang in i18n.config.languages if lang.default] if i18n else []
+    return defaults[0] if defaults else "zh"
+
+
 def on_post_page(output, page, config):
     folder = page.file.dest_uri.split("/", 1)[0]
     if folder in _other_locales(config):
@@ -55,4 +62,4 @@ def on_post_page(output, page, config):
 
 @event_priority(-200)  # after i18n has built every language and written the combined index
 def on_post_build(config):
-    write_split_index(Path(config.site_dir), _other_locales(config))
+    write_split_index(Path(config.site_dir), _other_locales(config), _default_locale(config))

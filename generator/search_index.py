@@ -15,8 +15,12 @@ INDEX = Path("search/search_index.json")
 _BASE = re.compile(r'("base":\s*")([^"]*)(")')
 
 
-def split_index(index: dict, locales: Sequence[str]) -> dict[str, dict]:
-    """Return {language folder ('' for the default): index} with locations relative to that folder."""
+def split_index(index: dict, locales: Sequence[str], default_locale: str = "zh") -> dict[str, dict]:
+    """Return {language folder ('' for the default): index} with locations relative to that folder.
+
+    Each part gets lunr's language of its own pages only: with the combined `[en, zh]` setting
+    English words failed to match (e.g. "investment"), with `en` alone they match.
+    """
     parts: dict[str, list] = {"": []}
     parts.update({locale: [] for locale in locales})
     for doc in index.get("docs", []):
@@ -25,17 +29,20 @@ def split_index(index: dict, locales: Sequence[str]) -> dict[str, dict]:
         if folder:
             entry["location"] = doc["location"][len(folder):].lstrip("/")
         parts[folder].append(entry)
-    return {folder: {**index, "docs": docs} for folder, docs in parts.items()}
+    return {
+        folder: {**index, "config": {**index.get("config", {}), "lang": [folder or default_locale]}, "docs": docs}
+        for folder, docs in parts.items()
+    }
 
 
-def write_split_index(site_dir: Path, locales: Sequence[str]) -> dict[str, int]:
+def write_split_index(site_dir: Path, locales: Sequence[str], default_locale: str = "zh") -> dict[str, int]:
     """Split the site's combined search index per language; return entries per language folder."""
     path = site_dir / INDEX
     if not path.is_file():
         return {}
     combined = json.loads(path.read_text(encoding="utf-8"))
     counts = {}
-    for folder, index in split_index(combined, locales).items():
+    for folder, index in split_index(combined, locales, default_locale).items():
         target = site_dir / folder / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")

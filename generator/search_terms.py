@@ -11,6 +11,7 @@ from generator.model import Report
 DATA = Path(__file__).parent / "data"
 TERMS_FILE = DATA / "search_terms.txt"
 GLOSSARY_FILE = DATA / "glossary.yaml"
+MAX_GLOSSARY_TERM = 7  # longer glossary phrases would hide their words from search (see report_terms)
 FREQUENCY = 2000  # high enough that jieba prefers the whole term over its parts
 
 
@@ -25,14 +26,17 @@ def glossary_terms(path: Path = GLOSSARY_FILE) -> list[str]:
     if not path.is_file():
         return []
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return [str(k) for k in (data.get("indicators") or {})]
+    return [str(k) for k in (data.get("indicators") or {}) if len(str(k)) <= MAX_GLOSSARY_TERM]
 
 
 def report_terms(report: Report) -> Iterable[str]:
-    """Return the place names and indicator names a report contributes."""
+    """Return the place names a report contributes.
+
+    Extracted indicator phrases are deliberately not added: a long phrase kept whole (童装企业小升规)
+    hides its words from search, since lunr matches query terms as token prefixes only.
+    """
     m = report.meta
     yield from (x for x in (m.place, m.district, m.city, m.province) if x)
-    yield from (f.indicator for f in report.facts if f.indicator)
 
 
 def _is_term(word: str) -> bool:
