@@ -153,6 +153,8 @@ def scan_numbers(text: str) -> list[Num]:
     """Return every number of a sentence with its unit and hedges; non-facts carry a ``skip`` reason."""
     nums: list[Num] = []
     for match in NUMBER_RE.finditer(text):
+        if nums and match.start() < nums[-1].end:
+            continue  # the upper end of a range read with the number before it
         num = _read_number(text, match)
         if num is not None:
             nums.append(num)
@@ -594,10 +596,15 @@ def _complete_items(items: list[str]) -> list[str]:
     (城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入)."""
     import jieba
 
-    last_words = jieba.lcut(items[-1])
+    last = items[-1]
+    last_words = jieba.lcut(last)
+    all_words = set(jieba.lcut(last, cut_all=True))
     done = []
     for item in items[:-1]:
-        tail = "".join(last_words[len(jieba.lcut(item)):])
+        if last[:len(item)] in all_words:
+            tail = last[len(item):]  # 城镇 ↔ 农村: same-length modifiers
+        else:
+            tail = "".join(last_words[len(jieba.lcut(item)):])
         done.append(item if not tail or item.endswith(tail) else item + tail)
     return done + [items[-1]]
 
@@ -702,7 +709,7 @@ def _rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
         for word in sorted(data["rank_movement"], key=len, reverse=True):
             scope = scope.replace(word, "")
         subject = sentence[clause_start:match.start()]
-        subject = clean_indicator(re.sub(r"\d+(?:\.\d+)?[\u4e00-\u9fff]?", "", subject))
+        subject = clean_indicator(re.sub(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[\u4e00-\u9fff]?", "", subject))
         if not subject:
             subject = _rank_subject(sentence, clause_start, drafts)
         start = match.start(3)
@@ -862,9 +869,20 @@ def _find_place(front: str, body: str) -> tuple[Optional[str], Optional[str]]:
     if place is None and chain:
         place = chain.group(2)
     if place is None:
-        place = _most_common_admin(body, ("镇", "乡", "街道"))
+        place = _most_frequent_town(body)
     district = chain.group(1) if chain and place and chain.group(2) == place else None
     return place, district
+
+
+def _most_frequent_town(text: str) -> Optional[str]:
+    """Return the town named most often (at least twice) in the text, None if none is."""
+    counts: dict[str, int] = {}
+    for match in re.finditer(r"(?<![\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)(?!长|村|域|级|化)", text):
+        head = match.group(1)
+        if head[0] not in _GENERIC_PLACE_HEADS and head[-1] not in _GENERIC_PLACE_HEADS:
+            counts[match.group()] = counts.get(match.group(), 0) + 1
+    best = max(counts, key=counts.get, default=None)
+    return best if best and counts[best] >= 2 else None
 
 
 def _stated_admin(text: str, suffixes: tuple[str, ...], place: Optional[str]) -> Optional[str]:

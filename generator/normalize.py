@@ -155,7 +155,8 @@ def _is_wrapped(kept: list[tuple[int, str]]) -> bool:
     if not long_lines:
         return True
     ends = sum(1 for s in long_lines if s.rstrip(CLOSERS)[-1:] in TERMINAL)
-    return ends / len(long_lines) < 0.5 and statistics.median(_width(s) for s in long_lines) < 45
+    few_and_broken = len(long_lines) < 4 and ends < len(long_lines)  # too few lines to count on the ratio
+    return (ends / len(long_lines) < 0.5 or few_and_broken) and statistics.median(_width(s) for s in long_lines) < 45
 
 
 def is_title_like(text: str) -> bool:

@@ -1,0 +1,142 @@
+"""Extraction: one fixture per parsing quirk (tests/fixtures/quirks), plus the seeds and meta."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.extract import extract_report, parse_chinese_number
+from generator.normalize import clean_string, read_text
+
+ROOT = Path(__file__).resolve().parent.parent
+QUIRKS = ROOT / "tests" / "fixtures" / "quirks"
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+CORPUS = sorted((ROOT.parent / "shared" / "corpus").glob("*.txt"))
+
+
+def _report(name: str):
+    return extract_report(read_text(QUIRKS / f"{name}.txt"))
+
+
+def _find(facts, want):
+    """Return the facts with the wanted value and unit (and indicator when the fixture names one)."""
+    found = [f for f in facts if abs(f.value - want["value"]) < 1e-9 and f.unit == want.get("unit", f.unit)]
+    if "indicator" in want:
+        found = [f for f in found if f.indicator == want["indicator"]] or found
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in QUIRKS.glob("*.yaml")))
+def test_quirk_fixture_gives_its_facts(name):
+    spec = yaml.safe_load((QUIRKS / f"{name}.yaml").read_text(encoding="utf-8"))
+    report = _report(name)
+    by_id = {f.id: f for f in report.facts}
+    for want in spec["facts"]:
+        matches = _find(report.facts, want)
+        assert matches, f"{name}: no fact {want} in {[(f.value, f.unit, f.indicator) for f in report.facts]}"
+        fact = matches[0]
+        if "indicator" in want:
+            assert fact.indicator == want["indicator"]
+        assert fact.kind == want["kind"], (want, fact)
+        assert fact.growth_pct == want.get("growth_pct"), (want, fact)
+        if "period" in want:
+            assert fact.period == want["period"], (want, fact)
+        if "qualifier" in want:
+            assert fact.qualifier == want["qualifier"], (want, fact)
+        if "part_of" in want:
+            assert fact.part_of and by_id[fact.part_of].value == want["part_of"]
+        if "line" in want:
+            assert fact.source.line == want["line"]
+    values = {f.value for f in report.facts}
+    for value in spec.get("not_values", []):
+        assert value not in values, f"{name}: {value} is not a fact"
+
+
+def test_every_fixture_fact_is_expected():
+    """Precision on the fixtures: no fact beyond those listed."""
+    for path in QUIRKS.glob("*.yaml"):
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        report = _report(path.stem)
+        assert len(report.facts) == len(spec["facts"]), (path.stem, [(f.value, f.unit, f.indicator) for f in report.facts])
+
+
+@pytest.mark.parametrize("text,value", [("三", 3), ("十二", 12), ("两", 2), ("八百", 800), ("一百零五", 105),
+                                        ("三千二百", 3200), ("三五", None), ("二〇三五", None)])
+def test_chinese_numerals(text, value):
+    assert parse_chinese_number(text) == value
+
+
+def test_seed_000_meta_and_ids():
+    report = extract_report(read_text(ROOT / "seeds" / "000_1ad54c40f023aa15.txt"))
+    meta = report.meta
+    assert (meta.place, meta.slug, meta.level, meta.district, meta.city) == ("八里店镇", "balidian", "town", "吴兴区", "湖州市")
+    assert meta.year is None and meta.date is None
+    assert report.facts[0].id == "balidian-0001"
+    assert [f.id for f in report.facts] == [f"balidian-{i:04d}" for i in range(1, len(report.facts) + 1)]
+
+
+def test_seed_001_meta_sections_and_plan():
+    report = extract_report(read_text(ROOT / "seeds" / "001_56a725257718ee95.txt"))
+    meta = report.meta
+    assert (meta.place, meta.slug, meta.date, meta.year) == ("织里镇", "zhili", "2021-08-06", 2021)
+    assert (meta.speaker, meta.speaker_title) == ("陈勇杰", "织里镇人民政府镇长")
+    assert meta.meeting == "织里镇第十八届人民代表大会第十次会议"
+    assert meta.period_covered == "2021年上半年"
+    assert report.facts[0].id.startswith("zhili-2021-")
+    titles = {s.title: s for s in report.sections}
+    assert not titles["一、上半年工作回顾"].is_plan
+    assert titles["二、下半年工作计划"].is_plan
+    assert titles["（一）经济发展稳中有进"].parent == titles["一、上半年工作回顾"].id
+    assert titles["（四）全面提升政府效能"].is_plan  # inherits from its parent part
+    gdp = next(f for f in report.facts if f.indicator == "地区生产总值")
+    assert (gdp.value, gdp.unit, gdp.growth_pct, gdp.growth_basis, gdp.period, gdp.base_value, gdp.base_unit) == \
+        (181, "亿元", 17.5, "同比", "上半年", 18100000000, "CNY")
+    assert gdp.section == "一、上半年工作回顾"  # written before （一）
+    anchors = [p.anchor for p in report.paragraphs]
+    assert anchors == [f"p-{i}" for i in range(1, len(anchors) + 1)]
+    assert gdp.source.paragraph in anchors
+
+
+def test_title_lines_are_sections_in_unnumbered_report():
+    report = extract_report(read_text(ROOT / "seeds" / "000_1ad54c40f023aa15.txt"))
+    titles = [s.title for s in report.sections]
+    assert "加速迈向“湖州副中心·吴兴新中心”" in titles and "展望篇" in titles
+    assert next(s for s in report.sections if s.title == "展望篇").is_plan
+
+
+@pytest.mark.parametrize("path", SEEDS + CORPUS, ids=lambda p: p.name)
+def test_no_facts_from_furniture(path):
+    report = extract_report(read_text(path))
+    assert report.facts
+    for fact in report.facts:
+        assert fact.indicator, fact
+        assert not (fact.unit == "年" and 1900 <= fact.value <= 2100), fact
+        assert "〔" not in fact.indicator and "[" not in fact.indicator, fact
+        assert fact.kind in ("actual", "target", "estimate", "share", "rank")
+    nav = [f for f in report.facts if "政府工作报告" in f.source.quote]
+    assert not nav, nav
+
+
+def test_summary_repeat_is_not_read_twice():
+    report = extract_report(read_text(ROOT.parent / "shared" / "corpus" / "04_fuping_2021.txt"))
+    quotes = [f.source.quote for f in report.facts if f.value == 29.1 or f.value == 50.1]
+    assert len([q for q in quotes if "50.1" in q]) == 1
+
+
+def test_extraction_is_fast():
+    files = SEEDS + CORPUS
+    for path in files[:1]:
+        extract_report(read_text(path))  # warm up jieba and pypinyin
+    start = time.perf_counter()
+    for path in files:
+        extract_report(read_text(path))
+    assert time.perf_counter() - start < 1.5
+
+
+def test_empty_string_is_an_error():
+    from generator.errors import ReportError
+
+    with pytest.raises(ReportError):
+        clean_string("   \n")
