@@ -87,7 +87,7 @@ class ProgressBar:
         if self.stream.isatty():
             self.stream.write("\r" + line)
             self._open = True
-        else:
+        elif done in (0, total) or done % max(1, total // 10) == 0:  # a log file gets about ten lines
             self.stream.write(line + "\n")
         if done >= total:
             self.finish()
@@ -213,7 +213,7 @@ def _call(translator, text: str, max_retries: int, backoff: float, sleep: Callab
     raise AssertionError("unreachable")
 
 
-def translate_segment(translator, text: str, limit: Optional[int], max_retries: int = 4,
+def _translate_segment(translator, text: str, limit: Optional[int], max_retries: int = 4,
                       backoff: float = 1.0, sleep: Callable[[float], None] = time.sleep) -> str:
     """Return the English of one segment (long ones sent sentence by sentence); raise _Stop or _Failed."""
     return " ".join(_call(translator, piece, max_retries, backoff, sleep) for piece in _chunks(text, limit))
@@ -266,7 +266,7 @@ class _Run:
         """Append an Entry to ``entries`` for each text translated; raise _Stop when the service refuses."""
         for text in texts:
             try:
-                english = translate_segment(self.translator, text, self.limit, self.max_retries,
+                english = _translate_segment(self.translator, text, self.limit, self.max_retries,
                                             self.backoff, self.sleep)
             except _Failed as why:
                 self._fail(text, why)

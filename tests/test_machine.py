@@ -298,6 +298,11 @@ def test_progress_bar():
     bar(4, 4)
     assert out.getvalue().splitlines() == [
         "[----------] 0/4 segments", "[#####-----] 2/4 segments", "[##########] 4/4 segments"]
+    long_run = io.StringIO()
+    bar = ProgressBar(long_run, width=10)
+    for done in range(101):
+        bar(done, 100)
+    assert len(long_run.getvalue().splitlines()) == 11  # a log file is not flooded
 
 
 def test_progress_is_reported_per_segment(memory_path):
