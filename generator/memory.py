@@ -22,6 +22,7 @@ import re
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
@@ -216,19 +217,21 @@ def load_memory(path: str | Path = MEMORY_PATH) -> Memory:
 # ---------------------------------------------------------------- writing
 
 
-def dump_memory(memory: Memory) -> str:
-    """Return the file text of ``memory``: the header, then its entries sorted by key."""
-    rows = []
-    for entry in memory:
-        row = {"zh": entry.source, "en": entry.target, "origin": entry.origin}
-        if entry.date:
-            row["date"] = entry.date
-        rows.append(row)
+@lru_cache(maxsize=None)
+def _dump_entry(entry: Entry) -> str:
+    """Return the YAML lines of one entry (cached: a long run saves the same entries after every batch)."""
+    row = {"zh": entry.source, "en": entry.target, "origin": entry.origin}
+    if entry.date:
+        row["date"] = entry.date
     # The pure-Python dumper, so the bytes do not depend on whether libyaml is installed;
     # no line folding, so one field stays one line in a diff.
-    body = yaml.dump(rows, Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=1 << 30) if rows else "[]\n"
-    return HEADER + body
+    return yaml.dump([row], Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False,
+                     default_flow_style=False, width=1 << 30)
+
+
+def dump_memory(memory: Memory) -> str:
+    """Return the file text of ``memory``: the header, then its entries sorted by key."""
+    return HEADER + ("".join(_dump_entry(entry) for entry in memory) or "[]\n")
 
 
 def save_memory(memory: Memory, path: str | Path = MEMORY_PATH) -> None:
