@@ -16,6 +16,7 @@ from typing import Callable, Iterator, Optional, Sequence
 from generator import english
 from generator.errors import ReportError, TownfactsError
 from generator.extract import extract_report
+from generator.memory import MEMORY_PATH, Memory, apply_memory, load_memory, missing_segments
 from generator.model import CleanText, Report
 from generator.normalize import read_text
 from generator.render import render_site_pages, LANGS, ui
@@ -88,9 +89,18 @@ def display_path(path: Path) -> Path:
 _REPORT_CACHE: dict[tuple[str, str], Report] = {}  # (path, sha256 of bytes) → translated Report
 
 
-def read_report(path: Path, timings: Optional[Timings] = None) -> Report:
-    """Return one report read, extracted and given its English structure (cached by content hash)."""
+def read_report(path: Path, timings: Optional[Timings] = None, memory: Optional[Memory] = None) -> Report:
+    """Return one report read, extracted and given its English (glossary, then translation memory)."""
     timings = timings or Timings()
+    report = _extracted_report(path, timings)
+    if memory is not None:
+        with timings.stage("translate"):
+            report = apply_memory(report, memory)
+    return report
+
+
+def _extracted_report(path: Path, timings: Timings) -> Report:
+    """Return one report read, extracted and given its glossary English (cached by content hash)."""
     try:
         key = (str(path), hashlib.sha256(path.read_bytes()).hexdigest())
     except OSError as err:
@@ -107,12 +117,13 @@ def read_report(path: Path, timings: Optional[Timings] = None) -> Report:
     return report
 
 
-def read_reports(paths: Sequence[Path], timings: Timings, progress: Progress) -> ReadResult:
+def read_reports(paths: Sequence[Path], timings: Timings, progress: Progress,
+                 memory: Optional[Memory] = None) -> ReadResult:
     """Return every report that could be read; a broken one is reported and skipped."""
     reports, errors = [], []
     for i, path in enumerate(paths, 1):
         try:
-            report = read_report(path, timings)
+            report = read_report(path, timings, memory)
         except ReportError as err:
             errors.append(err)
             progress(f"Error: {err}")
@@ -218,13 +229,25 @@ def site_nav(reports: Sequence[Report]) -> tuple[list, dict[str, str]]:
     return nav, translations
 
 
+def project_memory(project_dir: Path) -> Memory:
+    """Return the project's translation memory (an empty one when the file does not exist yet)."""
+    path = project_dir / MEMORY_PATH
+    return load_memory(path) if path.is_file() else Memory({})
+
+
+def untranslated(reports: Sequence[Report], memory: Memory) -> int:
+    """Return how many prose segments of the reports have no English yet."""
+    return sum(len(missing_segments(r, memory)) for r in reports)
+
+
 def generate(seeds_dir: Path, docs_dir: Path, project_dir: Path, progress: Progress,
              timings: Optional[Timings] = None) -> ReadResult:
     """Read every report in seeds_dir and write the generated pages into docs_dir."""
     timings = timings or Timings()
     with timings.stage("find"):
         paths = find_reports(seeds_dir)
-    result = read_reports(paths, timings, progress)
+        memory = project_memory(project_dir)
+    result = read_reports(paths, timings, progress, memory)
     with timings.stage("render"):
         write_docs(result.reports, docs_dir, project_dir)
     return result
@@ -270,6 +293,12 @@ def build_site(seeds_dir: Path = Path("seeds"), site_dir: Optional[Path] = None,
     result = generate(seeds_dir, docs_dir, project_dir, progress, timings)
     if not result.reports:
         raise TownfactsError(f"{seeds_dir}: no report could be read, nothing to build")
+    missing = untranslated(result.reports, project_memory(project_dir))
+    if missing:
+        progress(f"English: {missing} segments not yet translated (shown in Chinese, marked); "
+                 f"fill {MEMORY_PATH} by hand or with `townfacts translate`")
+        if strict:
+            raise TownfactsError(f"{MEMORY_PATH}: {missing} segments not yet translated (--strict)")
     with timings.stage("mkdocs"):
         out = run_mkdocs(config_file, site_dir, strict, result.reports)
     progress(f"Built {len(result.reports)} reports ({sum(len(r.facts) for r in result.reports)} facts, "

@@ -38,6 +38,16 @@ def _parser() -> argparse.ArgumentParser:
                                        "folder is watched too.")
     serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="IP:port to serve on (default: 127.0.0.1:8000)")
+    translate = sub.add_parser("translate", help="fill the translation memory online (deep-translator)",
+                               description="Translate the prose segments that have no English in the "
+                                           "translation memory with an online service and add them as machine "
+                                           "entries. API keys come from LIBRETRANSLATE_API_KEY / DEEPL_API_KEY.")
+    translate.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of reports (default: seeds)")
+    translate.add_argument("--provider", choices=("google", "mymemory", "libre", "deepl"), default="libre",
+                           help="translation service (default: libre)")
+    translate.add_argument("--base-url", default=None, help="service URL, e.g. a LibreTranslate server")
+    translate.add_argument("--memory", type=Path, default=None,
+                           help="translation memory file (default: translations/zh-en.yaml)")
     return parser
 
 
@@ -79,7 +89,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "facts": cmd_facts, "serve": cmd_serve}
+def cmd_translate(args: argparse.Namespace) -> int:
+    from generator.machine import translate_reports
+    from generator.memory import MEMORY_PATH
+
+    result = translate_reports(args.seeds, args.memory or MEMORY_PATH, args.provider, args.base_url)
+    _progress(f"Translated {len(result.translated)} segments, {len(result.failed)} failed"
+              + (f"; stopped: {result.stopped_reason}" if result.stopped_reason else ""))
+    return 1 if result.failed or result.stopped_reason else 0
+
+
+COMMANDS = {"build": cmd_build, "facts": cmd_facts, "serve": cmd_serve, "translate": cmd_translate}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -15,7 +15,7 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 KINDS = {"actual", "target", "estimate", "share", "rank"}
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["build", "--help"], ["facts", "--help"], ["serve", "--help"]])
+@pytest.mark.parametrize("argv", [["--help"], ["build", "--help"], ["facts", "--help"], ["serve", "--help"], ["translate", "--help"]])
 def test_every_command_has_help(argv, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(argv)
