@@ -48,6 +48,13 @@ def _parser() -> argparse.ArgumentParser:
     translate.add_argument("--base-url", default=None, help="service URL, e.g. a LibreTranslate server")
     translate.add_argument("--memory", type=Path, default=None,
                            help="translation memory file (default: translations/zh-en.yaml)")
+    bundle = sub.add_parser("bundle", help="build the offline site and zip it",
+                            description="Build a separate offline site (file://, no network) and write it "
+                                        "as one zip, dist/townfacts-offline-<date>.zip.")
+    bundle.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of reports (default: seeds)")
+    bundle.add_argument("--out", type=Path, default=Path("dist"), help="folder for the zip (default: dist)")
+    bundle.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
+    bundle.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
     return parser
 
 
@@ -99,7 +106,14 @@ def cmd_translate(args: argparse.Namespace) -> int:
     return 1 if result.failed or result.stopped_reason else 0
 
 
-COMMANDS = {"build": cmd_build, "facts": cmd_facts, "serve": cmd_serve, "translate": cmd_translate}
+def cmd_bundle(args: argparse.Namespace) -> int:
+    from generator.bundle import bundle_site
+
+    result = bundle_site(args.seeds, args.out, args.config, strict=args.strict, progress=_progress)
+    return 1 if result.errors else 0
+
+
+COMMANDS = {"build": cmd_build, "bundle": cmd_bundle, "facts": cmd_facts, "serve": cmd_serve, "translate": cmd_translate}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
