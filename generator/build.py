@@ -293,6 +293,9 @@ def build_site(seeds_dir: Path = Path("seeds"), site_dir: Optional[Path] = None,
     result = generate(seeds_dir, docs_dir, project_dir, progress, timings)
     if not result.reports:
         raise TownfactsError(f"{seeds_dir}: no report could be read, nothing to build")
+    known, total, unknown = english.glossary_coverage(result.reports)
+    progress(f"Glossary: {known}/{total} indicators have English"
+             + (f"; missing e.g. {', '.join(unknown[:5])}" if unknown else ""))
     missing = untranslated(result.reports, project_memory(project_dir))
     if missing:
         progress(f"English: {missing} segments not yet translated (shown in Chinese, marked); "

@@ -91,11 +91,11 @@ def chart_html(chart: alt.Chart, chart_id: str, alt_text: str) -> str:
 
 
 def bars_from_facts(facts: Sequence[Fact], labels: Sequence[str], shown: Sequence[str], growth: Sequence[str],
-                    periods: Sequence[str], lang: str) -> list[Bar]:
+                    periods: Sequence[str], quotes: Sequence[str], lang: str) -> list[Bar]:
     """Return chart bars for money facts, with values on the page language's money scale."""
     divisor, _ = money_scale(lang)
     return [
         Bar(label=label, value=round((fact.base_value or 0) / divisor, 4), shown=s, growth=g, period=p,
-            quote=fact.source.quote, fact_id=fact.id)
-        for fact, label, s, g, p in zip(facts, labels, shown, growth, periods)
+            quote=q, fact_id=fact.id)
+        for fact, label, s, g, p, q in zip(facts, labels, shown, growth, periods, quotes)
     ]

@@ -131,10 +131,11 @@ def fact_row(fact: Fact, lang: str) -> FactRow:
         growth = english.growth_en(fact.growth_pct, fact.growth_basis) if fact.growth_pct is not None else ""
         period = (english.period_en(fact.period) or fact.period) if fact.period else ""
         kind = english.kind_en(fact.kind)
+    quote = fact.source.quote if lang == "zh" else (fact.source.quote_en or ui("untranslated", lang))
     return FactRow(
         id=fact.id, label=_label(fact.indicator, fact.indicator_en, lang), value=value, growth=growth,
         period=period, kind=kind, line=fact.source.line, anchor=fact.source.paragraph,
-        quote=fact.source.quote, part_of=fact.part_of,
+        quote=quote, part_of=fact.part_of,
     )
 
 
@@ -185,7 +186,7 @@ def headline_chart_html(report: Report, lang: str) -> str:
     rows = [fact_row(f, lang) for f in facts]
     bars = bars_from_facts(
         facts, [r.label.text for r in rows], [r.value for r in rows], [r.growth for r in rows],
-        [r.period for r in rows], lang,
+        [r.period for r in rows], [r.quote for r in rows], lang,
     )
     _, unit = money_scale(lang)
     return chart_html(headline_chart(bars, lang), f"chart-headline-{lang}", ui("chart_alt", lang, unit=unit))
@@ -258,6 +259,7 @@ class TextBlock:
     text: str
     heading_level: int  # 0 for a body paragraph
     untranslated: bool
+    original: Optional[str] = None  # the Chinese shown under an English paragraph
 
 
 def text_blocks(report: Report, lang: str) -> list[TextBlock]:
@@ -273,7 +275,8 @@ def text_blocks(report: Report, lang: str) -> list[TextBlock]:
             text, untranslated = titles[p.anchor].title_en, False
         else:
             text, untranslated = (p.text_en, False) if p.text_en else (p.text, True)
-        blocks.append(TextBlock(p.anchor, p.line, text, level, untranslated))
+        original = p.text if lang != "zh" and not untranslated and not level else None
+        blocks.append(TextBlock(p.anchor, p.line, text, level, untranslated, original))
     return blocks
 
 
