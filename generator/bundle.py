@@ -8,7 +8,11 @@ applied at load time — mkdocs.yml itself is not changed:
 - `extra.polyfills` → our vendored copy of iframe-worker's shim (generator/data/vendor/), so the
   offline plugin does not inject `https://unpkg.com/iframe-worker/shim` (without the shim, search
   cannot start its web worker under file:// and Material hides the search box);
-- after MkDocs: every language's split index (`<lang>/search/search_index.json`, written by our hook)
+- after MkDocs: the `<link rel="alternate" hreflang>` tags are dropped from the pages' heads. They
+  are for search engines; Material fetches `<alternate>/sitemap.xml` for each of them, which under
+  file:// is a CORS error in the console for every page (the language switch uses the header's own
+  links, which stay);
+- every language's split index (`<lang>/search/search_index.json`, written by our hook)
   gets its `search_index.js` form (`var __index = …`), the one Material loads under file://. The
   offline plugin writes only the combined root one, and before our hook splits the index.
 
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import time
 import zipfile
@@ -39,6 +44,7 @@ ZIP_PREFIX = "townfacts-offline"
 INDEX_JSON = Path("search/search_index.json")
 INDEX_JS = Path("search/search_index.js")
 SKIP_IN_ZIP = (".map",)  # source maps: only devtools ask for them
+_HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
 @dataclass(frozen=True)
@@ -109,6 +115,21 @@ def write_offline_indexes(site_dir: Path) -> dict[str, int]:
     return written
 
 
+def drop_head_alternates(site_dir: Path) -> int:
+    """Remove `<link rel="alternate" hreflang>` from every page's head; return pages changed."""
+    changed = 0
+    for path in sorted(site_dir.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        head, sep, body = html.partition("</head>")
+        if not sep:
+            continue
+        new_head = _HEAD_ALTERNATE.sub("", head)
+        if new_head != head:
+            path.write_text(new_head + sep + body, encoding="utf-8")
+            changed += 1
+    return changed
+
+
 def copy_vendor(site_dir: Path) -> Path:
     """Copy the vendored iframe-worker shim into the offline site."""
     target = site_dir / SHIM_URL
@@ -130,6 +151,7 @@ def run_offline_mkdocs(config_file: Path, site_dir: Path, strict: bool, reports:
     mkdocs_build(config)
     out = Path(config.site_dir)
     copy_vendor(out)
+    drop_head_alternates(out)
     write_offline_indexes(out)
     return out
 
