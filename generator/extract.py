@@ -834,19 +834,30 @@ def build_meta(clean: CleanText, sections: list[Section]) -> Meta:
     date_match = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", front)
     date = f"{int(date_match[1]):04d}-{int(date_match[2]):02d}-{int(date_match[3]):02d}" if date_match else None
     year_text = date_match[1] if date_match else _search(r"((?:19|20)\d{2})年[\u4e00-\u9fff]{0,8}政府工作报告", front)
+    year_text = year_text or _year_from_headings(sections)
     speaker = re.search(r"^([\u4e00-\u9fff]{2,10}人民政府(?:代理)?(?:镇长|乡长|县长|区长|市长|主任|代镇长|代县长|代市长|代区长))\s*([\u4e00-\u9fff]{2,4})$",
                         front, re.M)
     level = next((name for suffix, name in LEVELS if place and place.endswith(suffix)), None)
+    parents = _admin_parents(body, place, level)
     return Meta(
         place=place or "", slug=_slug(place, clean.path), source=clean.path, sha256=clean.sha256, level=level,
-        district=district or _stated_admin(body, ("区", "县"), place),
-        city=_stated_admin(body, ("市",), place),
-        province=_stated_admin(body, ("省",), place),
+        district=district or parents[0], city=parents[1], province=parents[2],
         doc_type=_doc_type(front, body), title=_title(clean), meeting=meeting, date=date,
         year=int(year_text) if year_text else None,
         speaker=speaker[2] if speaker else None, speaker_title=speaker[1] if speaker else None,
         period_covered=_period_covered(sections, body, int(year_text) if year_text else None),
     )
+
+
+def _year_from_headings(sections: list[Section]) -> Optional[str]:
+    """Return the report year read from its part headings (2023年工作回顾 → 2024, 2024年工作安排 → 2024)."""
+    for section in sections:
+        if section.level != 1:
+            continue
+        match = re.search(r"((?:19|20)\d{2})年[\u4e00-\u9fff]{0,6}?(回顾|安排|计划|打算|任务|目标)", section.title)
+        if match:
+            return str(int(match[1]) + (1 if match[2] == "回顾" else 0))
+    return None
 
 
 def _search(pattern: str, text: str) -> Optional[str]:
@@ -885,41 +896,113 @@ def _most_frequent_town(text: str) -> Optional[str]:
     return best if best and counts[best] >= 2 else None
 
 
-def _stated_admin(text: str, suffixes: tuple[str, ...], place: Optional[str]) -> Optional[str]:
-    """Return the parent area (吴兴区, 湖州市, 河北省) when the text states it: written in a chain of
-    areas (湖州市吴兴区, 吴兴区八里店镇), as an organ (吴兴区委, 湖州市人民政府), or as X市/X省 whose
-    bare name X recurs in the text (湖州市农产品… and 在湖州…)."""
-    admin = "省|市|区|县|镇|乡|街道"
-    counts: dict[str, int] = {}
-    for suffix in suffixes:
-        for match in re.finditer(rf"([\u4e00-\u9fff]{{2}}){suffix}", text):
-            head, name = match.group(1), match.group(1) + suffix
-            if name == place or head[0] in _GENERIC_PLACE_HEADS or head[1] in _GENERIC_PLACE_HEADS:
-                continue
-            after = text[match.end():match.end() + 6]
-            chained = re.match(rf"[\u4e00-\u9fff]{{2,4}}?(?:{admin})(?![\u4e00-\u9fff]{{0,1}}(?:场|委))", after) and \
-                (place is None or after.startswith(place) or suffix in "省市")
-            organ = re.match(r"(?:委|人民政府|政府|人大)", after)
-            recurs = suffix in ("市", "省") and text.count(head) >= 3
-            if (chained or organ or recurs) and _is_place_name(text, match.start(), name):
-                counts[name] = counts.get(name, 0) + 1
-    if not counts:
-        return None
-    return max(counts, key=lambda k: (counts[k], -text.find(k)))
+def _admin_parents(text: str, place: Optional[str], level: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """Return (district, city, province) the text states as the place's parents, None where it states none."""
+    names = _admin_names(text)
+    ours = [place] if place else []
+    district = None
+    if level in ("town", "township", "subdistrict"):
+        district = _stated_parent(text, names, ("区", "县"), ours)
+    ours += [district] if district else []
+    city = _stated_parent(text, names, ("市",), ours)
+    ours += [city] if city else []
+    return district, city, _stated_parent(text, names, ("省",), ours)
 
 
-def _is_place_name(text: str, start: int, name: str) -> bool:
-    """Return True when the words around ``start`` read ``name`` as a place name (jieba tag ns)."""
+def _admin_names(text: str) -> list[tuple[str, str, int, int]]:
+    """Return (name, suffix, start, end) of every administrative name (吴兴区, 保定市, 河北省, 唐县) in ``text``."""
+    found = []
+    for match in re.finditer(r"[区县市省]", text):
+        for size in (3, 2, 1):
+            start = match.start() - size
+            head = text[max(0, start):match.start()]
+            strength = _admin_name_strength(head, match.group()) if len(head) == size else 0
+            if strength and _reads_as_name(text, start, match.end()):
+                found.append((head + match.group(), match.group(), start, match.end(), strength))
+                break
+    authorities = {n for n, _, s, e, _ in found if _speaks_as_authority(text, s, e)}
+    return [(n, x, s, e) for n, x, s, e, strength in found if strength == 2 or n in authorities]
+
+
+def _speaks_as_authority(text: str, start: int, end: int) -> bool:
+    """Return True when the name at start:end stands as an authority: its organs (保定市委, 保定市政府)
+    or a level in a chain of command (中央、省、保定市)."""
+    return bool(re.match(r"委|政府|人民政府|人大|政协|党委", text[end:])) or text[max(0, start - 2):start] in ("省、", "市、", "省和")
+
+
+def _reads_as_name(text: str, start: int, end: int) -> bool:
+    """Return True when jieba, reading the words around it, reads start:end as one name: a word starts at
+    ``start`` and covers it (保定市, 北京市委), or only the suffix is a word of its own (吴江/区);
+    新增城市 has no word 增城市, 花园城市 reads 花园/城市, 市和县委 reads 和/县委."""
+    import jieba
+
+    left = max(0, start - 6)
+    pos, words = left, []
+    for word in jieba.cut(text[left:end + 4]):
+        words.append((pos, pos + len(word)))
+        pos += len(word)
+    inside = [(s, e) for s, e in words if start <= s < end]
+    if not inside or inside[0][0] != start:
+        return False
+    if inside[0][1] >= end:
+        return True
+    suffix_word = text[end - 1:inside[-1][1]] if len(inside) == 2 and inside[1][0] == end - 1 else ""
+    return end - start > 2 and (len(suffix_word) == 1 or bool(re.fullmatch(r".(?:委|政府)\w{0,2}", suffix_word)))
+
+
+@functools.cache
+def _admin_name_strength(head: str, suffix: str) -> int:
+    """Return 2 when head+suffix is a proper administrative name jieba knows as a place (湖州市, 吴兴区),
+    1 when it is a common-noun word that may be one (保定市), 0 for a verb phrase (落实市) or a generic
+    area (示范区, 全县, 贫困县, 工业园区)."""
     import jieba.posseg as pseg
 
-    pos = 0
-    window = text[max(0, start - 4):start + len(name) + 4]
-    offset = start - max(0, start - 4)
-    for token in pseg.cut(window):
-        if pos == offset:
-            return token.word == name and token.flag == "ns"
-        pos += len(token.word)
-    return False
+    data = load_data("not_facts.yaml")
+    name = head + suffix
+    if not re.fullmatch(r"[\u4e00-\u9fff]+", head) or head[0] in data["area_determiners"] \
+            or head[-1] in data["area_determiners"] or head[:2] in data["generic_area_heads"] \
+            or head[:3] in data["generic_area_heads"]:
+        return 0
+    if len(head) >= 3 and name.endswith(tuple(data["generic_area_words"])):
+        return 0
+    tags = pseg.dt.word_tag_tab
+    name_tag, head_tag = tags.get(name), tags.get(head)
+    if len(head) == 1:
+        return 2 if suffix == "县" and name_tag == "ns" and head not in data["one_char_heads_not"] else 0
+    if name_tag in ("ns", "nr") or head_tag in ("ns", "nr"):
+        return 2
+    return 1 if name_tag in ("n", "nz") else 0
+
+
+def _stated_parent(text: str, names, suffixes: tuple[str, ...], ours: list[str]) -> Optional[str]:
+    """Return the area of the given kind most often named as the place's parent, None unless the text
+    supports it: chained to the place (湖州市吴兴区八里店镇), named twice, or named once while the text
+    speaks of that kind's organs (区委区政府)."""
+    starts = {start: name for name, _, start, _ in names}
+    scores: dict[str, int] = {}
+    for name, suffix, start, end in names:
+        if suffix not in suffixes or name in ours:
+            continue
+        if any(text.startswith(o, end) for o in ours):
+            weight = 5  # 湖州市吴兴区, 吴兴区八里店镇
+        elif end in starts:
+            weight = 0  # 北京市西城区: the parent of another area
+        else:
+            weight = 1
+        scores[name] = scores.get(name, 0) + weight
+    best = max(scores, key=lambda k: (scores[k], -text.find(k)), default=None)
+    if not best or not scores[best]:
+        return None
+    bare = text.count(best[:-1]) - text.count(best)
+    if scores[best] + bare >= 2 or _speaks_of_organs(text, names, best[-1]):
+        return best
+    return None
+
+
+def _speaks_of_organs(text: str, names, suffix: str) -> bool:
+    """Return True when the text names the organs of an unnamed area of that kind (区委, 县政府)."""
+    named_ends = {end for _, _, _, end in names}
+    return any(m.start() + 1 not in named_ends for m in re.finditer(rf"{suffix}(?:委|政府)", text))
 
 
 def _trim_place(candidate: Optional[str]) -> Optional[str]:
@@ -955,9 +1038,10 @@ def _title(clean: CleanText) -> Optional[str]:
     """Return the title: the first front line naming a report, else the first line."""
     for word in ("政府工作报告", "报告"):
         for line in clean.paragraphs[:8]:
-            if word in line.text and len(line.text) <= 40:
+            if word in line.text and is_title_like(line.text):
                 return line.text
-    return clean.paragraphs[0].text[:40] if clean.paragraphs else None
+    first = clean.paragraphs[0].text if clean.paragraphs else ""
+    return first[:40] if is_title_like(first) else None
 
 
 def _period_covered(sections: list[Section], body: str, year: Optional[int]) -> Optional[str]:

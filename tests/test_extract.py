@@ -49,6 +49,8 @@ def test_quirk_fixture_gives_its_facts(name):
             assert fact.part_of and by_id[fact.part_of].value == want["part_of"]
         if "line" in want:
             assert fact.source.line == want["line"]
+    for key, value in (spec.get("meta") or {}).items():
+        assert getattr(report.meta, key) == value, (name, key, getattr(report.meta, key))
     values = {f.value for f in report.facts}
     for value in spec.get("not_values", []):
         assert value not in values, f"{name}: {value} is not a fact"
@@ -84,6 +86,7 @@ def test_seed_001_meta_sections_and_plan():
     assert (meta.speaker, meta.speaker_title) == ("陈勇杰", "织里镇人民政府镇长")
     assert meta.meeting == "织里镇第十八届人民代表大会第十次会议"
     assert meta.period_covered == "2021年上半年"
+    assert (meta.district, meta.city, meta.province) == ("吴兴区", None, None)  # no 局和区 / 落实市 / 围绕省
     assert report.facts[0].id.startswith("zhili-2021-")
     titles = {s.title: s for s in report.sections}
     assert not titles["一、上半年工作回顾"].is_plan
@@ -97,6 +100,19 @@ def test_seed_001_meta_sections_and_plan():
     anchors = [p.anchor for p in report.paragraphs]
     assert anchors == [f"p-{i}" for i in range(1, len(anchors) + 1)]
     assert gdp.source.paragraph in anchors
+
+
+@pytest.mark.parametrize("name,parents,year", [
+    ("04_fuping_2021.txt", (None, "保定市", "河北省"), 2021),
+    ("07_shunping_2024.txt", (None, None, "河北省"), 2024),
+    ("10_anguo_2022.txt", (None, "保定市", "河北省"), 2022)])
+def test_corpus_meta_parents_and_year(name, parents, year):
+    path = ROOT.parent / "shared" / "corpus" / name
+    if not path.exists():
+        pytest.skip("corpus not present")
+    meta = extract_report(read_text(path)).meta
+    assert (meta.district, meta.city, meta.province) == parents
+    assert meta.year == year
 
 
 def test_title_lines_are_sections_in_unnumbered_report():
