@@ -21,11 +21,13 @@ from generator.model import CleanText, Report
 from generator.normalize import read_text
 from generator.render import render_site_pages, LANGS, ui
 from generator.search_terms import jieba_user_dict
+from generator.svg import CACHE_DIR as SVG_CACHE, cached_svg
 
 log = logging.getLogger("townfacts")
 
 VENDOR_JS = Path("assets/vendor/vega-bundle.js")
-GENERATED_DIRS = ("towns",)
+GENERATED_DIRS = ("towns", "assets/charts")
+CHARTS_DIR = Path("assets/charts")
 GENERATED_FILES = ("index.md", "index.en.md")
 JIEBA_DICT = Path(".cache/townfacts/jieba_userdict.txt")
 REPORT_SUFFIXES = (".txt",)
@@ -205,9 +207,13 @@ def write_vendor_js(docs_dir: Path) -> Path:
 
 def write_docs(reports: Sequence[Report], docs_dir: Path, project_dir: Path) -> int:
     """Render every generated page into docs/ (only changed files are touched); return pages changed."""
-    pages = render_site_pages(reports)
-    written = {docs_dir / rel for rel in pages}
-    changed = sum(write_if_changed(docs_dir / rel, text) for rel, text in sorted(pages.items()))
+    site = render_site_pages(reports)
+    written = {docs_dir / rel for rel in site.pages}
+    changed = sum(write_if_changed(docs_dir / rel, text) for rel, text in sorted(site.pages.items()))
+    for name, spec in sorted(site.charts.items()):
+        svg = cached_svg(name, spec, project_dir / SVG_CACHE)
+        write_if_changed(docs_dir / CHARTS_DIR / name, svg)
+        written.add(docs_dir / CHARTS_DIR / name)
     remove_stale(docs_dir, written)
     write_vendor_js(docs_dir)
     write_if_changed(project_dir / JIEBA_DICT, jieba_user_dict(reports))

@@ -1,10 +1,14 @@
-"""Chart builders: pure functions from facts to `alt.Chart`, plus the HTML that embeds them."""
+"""Chart builders: pure functions from chart rows to `alt.Chart`, plus the HTML that embeds them.
+
+Every chart is drawn twice: interactively by vega-embed from the spec inlined in the page, and as
+a static SVG rendered at build time (for readers without JavaScript, print and the offline bundle).
+"""
 from __future__ import annotations
 
 import hashlib
 import html
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Sequence
 
 import altair as alt
@@ -12,6 +16,8 @@ import altair as alt
 from generator.model import Fact
 
 VEGA_LITE_VERSION = "6.4"  # the Vega-Lite that Altair 6 emits; pinned for vl-convert too
+SVG_WIDTH = 640  # a static SVG has no container to fill
+POSITIVE, NEGATIVE, TARGET, ACTUAL = "#2e7d32", "#c62828", "#9e9e9e", "#c62828"
 
 
 @dataclass(frozen=True)
@@ -25,12 +31,18 @@ class Bar:
     period: str
     quote: str
     fact_id: str
+    series: str = ""  # e.g. "Actual" / "Target", or a town's name on the compare page
 
 
 MONEY_SCALE = {"zh": (1e8, "亿元"), "en": (1e9, "CNY billion")}
-TITLES = {
-    "zh": {"headline": "主要指标", "value": "数值", "indicator": "指标", "growth": "增长", "period": "时期", "quote": "原文"},
-    "en": {"headline": "Headline indicators", "value": "Value", "indicator": "Indicator", "growth": "Growth", "period": "Period", "quote": "Source text"},
+WORDS = {
+    "zh": {"headline": "主要指标", "growth": "增速", "targets": "目标与实绩", "counts": "数量指标",
+           "compare": "城镇对比", "value": "数值", "indicator": "指标", "growth_pct": "增长（%）",
+           "period": "时期", "quote": "原文", "series": "类别", "count": "数量", "town": "城镇"},
+    "en": {"headline": "Headline indicators", "growth": "Growth rates", "targets": "Targets and results",
+           "counts": "Counts", "compare": "Towns compared", "value": "Value", "indicator": "Indicator",
+           "growth_pct": "Growth (%)", "period": "Period", "quote": "Source text", "series": "Series",
+           "count": "Number", "town": "Town"},
 }
 
 
@@ -39,27 +51,78 @@ def money_scale(lang: str) -> tuple[float, str]:
     return MONEY_SCALE[lang]
 
 
+def _title(lang: str, key: str, unit: str = "") -> str:
+    """Return a chart title, with the unit in the language's brackets."""
+    words = WORDS[lang][key]
+    if not unit:
+        return words
+    return f"{words}（{unit}）" if lang == "zh" else f"{words} ({unit})"
+
+
+def _tooltip(lang: str) -> list[alt.Tooltip]:
+    """Return the tooltip fields every chart shows: indicator, value, growth, period, source text."""
+    w = WORDS[lang]
+    return [alt.Tooltip("label:N", title=w["indicator"]), alt.Tooltip("shown:N", title=w["value"]),
+            alt.Tooltip("growth:N", title=w["growth_pct"]), alt.Tooltip("period:N", title=w["period"]),
+            alt.Tooltip("quote:N", title=w["quote"])]
+
+
+def _data(bars: Sequence[Bar]) -> alt.Data:
+    """Return the bars as inline chart data (never a URL: fetching fails under file://)."""
+    return alt.Data(values=[asdict(bar) for bar in bars])
+
+
+def _base(bars: Sequence[Bar], title: str) -> alt.Chart:
+    """Return a chart over the bars with the site's common size and title."""
+    return alt.Chart(_data(bars), title=title).properties(width="container", height=alt.Step(26))
+
+
+def _label_axis() -> alt.Y:
+    """Return the y encoding of bar labels in the order given."""
+    return alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=280))
+
+
 def headline_chart(bars: Sequence[Bar], lang: str) -> alt.Chart:
     """Return a horizontal bar chart of headline money indicators on one scale."""
-    t = TITLES[lang]
     _, unit = money_scale(lang)
-    data = alt.Data(values=[bar.__dict__ for bar in bars])
-    return (
-        alt.Chart(data, title=f"{t['headline']}（{unit}）" if lang == "zh" else f"{t['headline']} ({unit})")
-        .mark_bar(color="#c62828")
-        .encode(
-            y=alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
-            x=alt.X("value:Q", title=unit),
-            tooltip=[
-                alt.Tooltip("label:N", title=t["indicator"]),
-                alt.Tooltip("shown:N", title=t["value"]),
-                alt.Tooltip("growth:N", title=t["growth"]),
-                alt.Tooltip("period:N", title=t["period"]),
-                alt.Tooltip("quote:N", title=t["quote"]),
-            ],
-        )
-        .properties(width="container", height=alt.Step(28))
-    )
+    return _base(bars, _title(lang, "headline", unit)).mark_bar(color=ACTUAL).encode(
+        y=_label_axis(), x=alt.X("value:Q", title=unit), tooltip=_tooltip(lang))
+
+
+def growth_chart(bars: Sequence[Bar], lang: str) -> alt.Chart:
+    """Return diverging bars of growth rates (%), declines in a different colour."""
+    base = _base(bars, _title(lang, "growth", "%"))
+    sign = alt.condition(alt.datum.value < 0, alt.value(NEGATIVE), alt.value(POSITIVE))
+    bars_layer = base.mark_bar().encode(y=_label_axis(), x=alt.X("value:Q", title=WORDS[lang]["growth_pct"]),
+                                        color=sign, tooltip=_tooltip(lang))
+    zero = alt.Chart(alt.Data(values=[{"zero": 0}])).mark_rule(color="#616161").encode(x="zero:Q")
+    return alt.layer(bars_layer, zero, title=_title(lang, "growth", "%")).properties(width="container")
+
+
+def target_chart(bars: Sequence[Bar], lang: str) -> alt.Chart:
+    """Return grouped bars of the same indicators as target and as result."""
+    w = WORDS[lang]
+    return _base(bars, _title(lang, "targets")).mark_bar().encode(
+        y=_label_axis(), yOffset=alt.YOffset("series:N", title=w["series"]),
+        x=alt.X("value:Q", title=w["value"]),
+        color=alt.Color("series:N", title=w["series"], scale=alt.Scale(range=[ACTUAL, TARGET])),
+        tooltip=_tooltip(lang) + [alt.Tooltip("series:N", title=w["series"])])
+
+
+def count_chart(bars: Sequence[Bar], lang: str) -> alt.Chart:
+    """Return horizontal bars of counts (projects, firms, people …) reported as results."""
+    return _base(bars, _title(lang, "counts")).mark_bar(color="#1565c0").encode(
+        y=_label_axis(), x=alt.X("value:Q", title=WORDS[lang]["count"]), tooltip=_tooltip(lang))
+
+
+def compare_chart(bars: Sequence[Bar], lang: str) -> alt.Chart:
+    """Return grouped bars of shared money indicators, one colour per town."""
+    w = WORDS[lang]
+    _, unit = money_scale(lang)
+    return _base(bars, _title(lang, "compare", unit)).mark_bar().encode(
+        y=_label_axis(), yOffset=alt.YOffset("series:N"), x=alt.X("value:Q", title=unit),
+        color=alt.Color("series:N", title=w["town"]),
+        tooltip=[alt.Tooltip("series:N", title=w["town"])] + _tooltip(lang))
 
 
 def chart_spec(chart: alt.Chart) -> dict:
@@ -67,10 +130,22 @@ def chart_spec(chart: alt.Chart) -> dict:
     return chart.to_dict()
 
 
+def static_spec(spec: dict) -> dict:
+    """Return the spec with a fixed width, as a static SVG has no container to fill."""
+    fixed = json.loads(json.dumps(spec))
+    if fixed.get("width") == "container":
+        fixed["width"] = SVG_WIDTH
+    for layer in fixed.get("layer", []):
+        layer.pop("width", None)
+    if "layer" in fixed:
+        fixed["width"] = SVG_WIDTH
+    return fixed
+
+
 def spec_hash(spec: dict) -> str:
-    """Return a short stable hash of a spec (ids and caches key on it)."""
+    """Return a short stable hash of a spec (file names and caches key on it)."""
     raw = json.dumps(spec, sort_keys=True, ensure_ascii=False).encode("utf-8")
-    return hashlib.sha256(raw).hexdigest()[:12]
+    return hashlib.sha256(raw).hexdigest()[:16]
 
 
 def json_for_script(value: object) -> str:
@@ -79,15 +154,10 @@ def json_for_script(value: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def chart_html(chart: alt.Chart, chart_id: str, alt_text: str) -> str:
-    """Return the HTML block that vega-embed turns into the interactive chart."""
-    spec = json_for_script(chart_spec(chart))
-    return (
-        f'<figure class="tf-chart" id="{html.escape(chart_id)}" role="img" aria-label="{html.escape(alt_text)}">'
-        f'<div class="tf-chart-view"></div>'
-        f'<script type="application/json" class="tf-chart-spec">{spec}</script>'
-        f"</figure>"
-    )
+def spec_script(spec: dict, chart_id: str) -> str:
+    """Return the inline <script> holding a chart's spec for vega-embed."""
+    return (f'<script type="application/json" class="tf-chart-spec" data-for="{html.escape(chart_id)}">'
+            f"{json_for_script(spec)}</script>")
 
 
 def bars_from_facts(facts: Sequence[Fact], labels: Sequence[str], shown: Sequence[str], growth: Sequence[str],

@@ -14,13 +14,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import english
-from generator.charts import Bar, bars_from_facts, chart_html, headline_chart, money_scale
-from generator.headline import headline_facts, money_facts
+from generator.charts import spec_script
+from generator.figures import ChartBlock, report_charts
+from generator.headline import headline_facts
 from generator.model import Fact, Paragraph, Report, Section
+from generator.views import FactRow, Label, fact_row, ui, ui_strings
 
 LANGS = ("zh", "en")
 TEMPLATES = Path(__file__).parent / "templates"
-UI_FILE = Path(__file__).parent / "data" / "ui.yaml"
 
 # Characters that Markdown, attr_list, tables or HTML would read as syntax; written as entities
 # they render as themselves everywhere, in Markdown text and inside HTML alike.
@@ -65,43 +66,8 @@ def template_env() -> Environment:
     )
     env.filters["html"] = escape_html
     env.filters["yaml"] = yaml_string
+    env.filters["spec_script"] = lambda c: Markup(spec_script(c.spec, c.id))
     return env
-
-
-@cache
-def ui_strings() -> dict:
-    """Return the page-chrome strings by key and language."""
-    return yaml.safe_load(UI_FILE.read_text(encoding="utf-8"))
-
-
-def ui(key: str, lang: str, **fmt: object) -> str:
-    """Return one page-chrome string in a language, with `{placeholders}` filled."""
-    text = ui_strings()[key][lang]
-    return text.format(**fmt) if fmt else text
-
-
-@dataclass(frozen=True)
-class Label:
-    """A name as a page shows it; `original` is set when no translation exists."""
-
-    text: str
-    original: Optional[str] = None  # the Chinese, shown with an "untranslated" marker
-
-
-@dataclass(frozen=True)
-class FactRow:
-    """One fact as one language's page shows it."""
-
-    id: str
-    label: Label
-    value: str
-    growth: str
-    period: str
-    kind: str
-    line: int
-    anchor: str
-    quote: str
-    part_of: Optional[str]
 
 
 @dataclass(frozen=True)
@@ -110,33 +76,6 @@ class SectionBlock:
 
     title: str
     rows: tuple[FactRow, ...]
-
-
-def _label(zh: Optional[str], en: Optional[str], lang: str) -> Label:
-    """Return the label for a language, keeping the Chinese when no English exists."""
-    if lang == "zh" or not zh:
-        return Label(zh or "")
-    return Label(en) if en else Label(zh, original=zh)
-
-
-def fact_row(fact: Fact, lang: str) -> FactRow:
-    """Return how a fact reads on a page in one language."""
-    if lang == "zh":
-        value = english.format_value_zh(fact.value, fact.unit, fact.qualifier)
-        growth = english.growth_zh(fact.growth_pct, fact.growth_basis) if fact.growth_pct is not None else ""
-        period = fact.period or ""
-        kind = english.kind_zh(fact.kind)
-    else:
-        value = english.format_value_en(fact.value, fact.unit, fact.qualifier)
-        growth = english.growth_en(fact.growth_pct, fact.growth_basis) if fact.growth_pct is not None else ""
-        period = (english.period_en(fact.period) or fact.period) if fact.period else ""
-        kind = english.kind_en(fact.kind)
-    quote = fact.source.quote if lang == "zh" else (fact.source.quote_en or ui("untranslated", lang))
-    return FactRow(
-        id=fact.id, label=_label(fact.indicator, fact.indicator_en, lang), value=value, growth=growth,
-        period=period, kind=kind, line=fact.source.line, anchor=fact.source.paragraph,
-        quote=quote, part_of=fact.part_of,
-    )
 
 
 def section_title(section: Optional[Section], lang: str) -> str:
@@ -174,22 +113,6 @@ def section_blocks(report: Report, facts: Sequence[Fact], lang: str) -> list[Sec
 def headline_rows(report: Report, lang: str) -> list[tuple[Fact, FactRow]]:
     """Return the headline facts and their rows."""
     return [(fact, fact_row(fact, lang)) for _, fact in headline_facts(report.facts)]
-
-
-def headline_chart_html(report: Report, lang: str) -> str:
-    """Return the embedded headline chart, or '' when the report has no money figures to chart."""
-    facts = [f for f, _ in headline_rows(report, lang) if f.base_unit == "CNY"]
-    if len(facts) < 2:
-        facts = money_facts(report.facts)
-    if len(facts) < 2:
-        return ""
-    rows = [fact_row(f, lang) for f in facts]
-    bars = bars_from_facts(
-        facts, [r.label.text for r in rows], [r.value for r in rows], [r.growth for r in rows],
-        [r.period for r in rows], [r.quote for r in rows], lang,
-    )
-    _, unit = money_scale(lang)
-    return chart_html(headline_chart(bars, lang), f"chart-headline-{lang}", ui("chart_alt", lang, unit=unit))
 
 
 def meta_items(report: Report, lang: str) -> list[tuple[str, str]]:
@@ -245,7 +168,7 @@ def render_fact_sheet(report: Report, lang: str) -> str:
         lang=lang, ui=lambda key, **kw: ui(key, lang, **kw), report=report, title=page_title(report, lang),
         place=place_name(report, lang), other_name=report.meta.place if lang == "en" else report.meta.place_en,
         meta=meta_items(report, lang), headline=[row for _, row in headline_rows(report, lang)],
-        chart=Markup(headline_chart_html(report, lang)),
+        charts=report_charts(report, lang), root="../../",
         results=section_blocks(report, results, lang), targets=section_blocks(report, targets, lang),
     )
 
@@ -340,9 +263,22 @@ def render_report_pages(report: Report) -> dict[str, str]:
     return pages
 
 
-def render_site_pages(reports: Sequence[Report]) -> dict[str, str]:
-    """Return every generated page (home and town pages) keyed by docs-relative path."""
+@dataclass(frozen=True)
+class SitePages:
+    """Every generated page keyed by docs-relative path, and the static charts they show."""
+
+    pages: dict[str, str]
+    charts: dict[str, dict]  # SVG file name → the Vega-Lite spec to render it from
+
+
+def site_charts(reports: Sequence[Report]) -> dict[str, dict]:
+    """Return the static chart specs of every fact sheet, keyed by SVG file name."""
+    return {c.svg: c.static for r in reports for lang in LANGS for c in report_charts(r, lang)}
+
+
+def render_site_pages(reports: Sequence[Report]) -> SitePages:
+    """Return every generated page (home and town pages) and the charts to render as SVG."""
     pages = {page_name("index", lang): render_home(reports, lang) for lang in LANGS}
     for report in reports:
         pages.update(render_report_pages(report))
-    return pages
+    return SitePages(pages, site_charts(reports))

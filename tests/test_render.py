@@ -98,7 +98,7 @@ HOSTILE = [
 ]
 
 
-SPEC = re.compile(r'(<script type="application/json" class="tf-chart-spec">)(.*?)(</script>)', re.S)
+SPEC = re.compile(r'(<script type="application/json" class="tf-chart-spec"[^>]*>)(.*?)(</script>)', re.S)
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)

@@ -1,19 +1,21 @@
 // Draw every chart whose Vega-Lite spec is inlined in the page (specs are inlined, not fetched:
 // fetching by URL is blocked under file://). vegaEmbed comes from the site's own vega-bundle.js.
+// Until a chart is drawn (or without JavaScript) the static SVG rendered at build time shows.
 (function () {
   function draw(root) {
     if (typeof window.vegaEmbed !== "function") return;
-    root.querySelectorAll("figure.tf-chart").forEach(function (figure) {
-      if (figure.dataset.drawn) return;
-      var script = figure.querySelector("script.tf-chart-spec");
+    root.querySelectorAll("script.tf-chart-spec").forEach(function (script) {
+      var figure = document.getElementById(script.dataset.for);
+      if (!figure || figure.dataset.drawn) return;
       var view = figure.querySelector(".tf-chart-view");
-      if (!script || !view) return;
+      if (!view) return;
       figure.dataset.drawn = "1";
-      var spec = JSON.parse(script.textContent);
-      window.vegaEmbed(view, spec, { actions: false, renderer: "svg" }).catch(function (err) {
-        figure.dataset.error = String(err);
-        console.warn("townfacts: chart not drawn", err);
-      });
+      window.vegaEmbed(view, JSON.parse(script.textContent), { actions: false, renderer: "svg" })
+        .then(function () { figure.classList.add("tf-chart-live"); })
+        .catch(function (err) {
+          figure.dataset.error = String(err);
+          console.warn("townfacts: chart not drawn, the static image stays", err);
+        });
     });
   }
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -1,0 +1,119 @@
+"""Which charts a page gets: chart blocks chosen from a report's facts (only charts the facts support)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Optional, Sequence
+
+import altair as alt
+
+from generator.charts import (Bar, chart_spec, compare_chart, count_chart, growth_chart, headline_chart,
+                              money_scale, spec_hash, static_spec, target_chart)
+from generator.headline import headline_facts, money_facts
+from generator.model import Fact, Report
+from generator.views import fact_row, ui
+
+RESULT_KINDS = ("actual", "estimate")
+COUNT_UNITS = frozenset("个 家 名 人 项 件 次 户 条 处 台 座 所 批 套 辆 场 支 人次 家次 户次".split())
+MAX_BARS = 12
+_PLAN_WORDS = re.compile(r"^(计划|力争|确保|全年|新增|完成|实现|引进|争创)+")
+
+
+@dataclass(frozen=True)
+class ChartBlock:
+    """A chart ready for a page: its spec, the static SVG's file name, alt text and table rows."""
+
+    id: str
+    title: str
+    spec: dict
+    svg: str  # file name under assets/charts/, keyed by the static spec's hash
+    static: dict  # the spec the SVG is rendered from
+    alt: str
+    rows: tuple[tuple[str, str, str, str], ...]  # (label, value, growth, period) for the table view
+
+
+def block(chart: alt.Chart, chart_id: str, alt_text: str, bars: Sequence[Bar]) -> ChartBlock:
+    """Return a chart block from a built chart and the bars it shows."""
+    spec = chart_spec(chart)
+    static = static_spec(spec)
+    title = spec.get("title") or ""
+    rows = tuple((f"{b.series} · {b.label}" if b.series else b.label, b.shown, b.growth, b.period) for b in bars)
+    return ChartBlock(chart_id, str(title), spec, f"{spec_hash(static)}.svg", static, alt_text, rows)
+
+
+def _bar(fact: Fact, lang: str, value: float, label: Optional[str] = None, series: str = "") -> Bar:
+    """Return one bar for a fact as the page language shows it."""
+    row = fact_row(fact, lang)
+    return Bar(label=label or row.label.text, value=value, shown=row.value, growth=row.growth,
+               period=row.period, quote=row.quote, fact_id=fact.id, series=series)
+
+
+def headline_bars(report: Report, lang: str) -> list[Bar]:
+    """Return the headline money figures on one scale (the largest money figures when none is named)."""
+    facts = [f for _, f in headline_facts(report.facts) if f.base_unit == "CNY"]
+    if len(facts) < 2:
+        facts = money_facts(report.facts)
+    divisor, _ = money_scale(lang)
+    return [_bar(f, lang, round((f.base_value or 0) / divisor, 4)) for f in facts]
+
+
+def growth_bars(report: Report, lang: str) -> list[Bar]:
+    """Return the growth rates attached to achieved figures, in report order."""
+    facts = [f for f in report.facts if f.growth_pct is not None and f.kind in RESULT_KINDS]
+    return [_bar(f, lang, f.growth_pct) for f in facts[:MAX_BARS]]
+
+
+def _plain_indicator(name: str) -> str:
+    """Return an indicator without plan/achievement verbs, so a target and a result can be paired."""
+    return _PLAN_WORDS.sub("", name or "")
+
+
+def target_bars(report: Report, lang: str) -> list[Bar]:
+    """Return target/result pairs of the same indicator and unit (both bars of each pair)."""
+    results = {}
+    for f in report.facts:
+        if f.kind in RESULT_KINDS:
+            results.setdefault((_plain_indicator(f.indicator), f.unit), f)
+    actual, target = ui("kind_actual", lang), ui("kind_target", lang)
+    bars = []
+    for t in (f for f in report.facts if f.kind == "target"):
+        r = results.get((_plain_indicator(t.indicator), t.unit))
+        if r is not None and r.unit not in ("%", "个百分点"):
+            label = fact_row(r, lang).label.text
+            bars += [_bar(r, lang, r.value, label, actual), _bar(t, lang, t.value, label, target)]
+    return bars[: 2 * (MAX_BARS // 2)]
+
+
+def count_bars(report: Report, lang: str) -> list[Bar]:
+    """Return the largest achieved counts (projects, firms, people …), labelled with their unit."""
+    facts = [f for f in report.facts if f.kind == "actual" and f.unit in COUNT_UNITS and not f.part_of
+             and f.base_unit in (None, "people")]
+    facts = sorted(facts, key=lambda f: -f.value)[:MAX_BARS]
+    return [_bar(f, lang, f.value, f"{fact_row(f, lang).label.text} ({fact_row(f, lang).value})")
+            for f in facts]
+
+
+CHARTS: tuple[tuple[str, Callable, Callable, int], ...] = (
+    ("headline", headline_bars, headline_chart, 2),
+    ("growth", growth_bars, growth_chart, 2),
+    ("targets", target_bars, target_chart, 2),
+    ("counts", count_bars, count_chart, 3),
+)
+
+
+def report_charts(report: Report, lang: str) -> list[ChartBlock]:
+    """Return the charts a fact sheet gets: only those with enough bars to be worth drawing."""
+    blocks = []
+    for key, bars_of, chart_of, minimum in CHARTS:
+        bars = bars_of(report, lang)
+        if len(bars) >= minimum:
+            alt_text = ui(f"chart_alt_{key}", lang, n=len(bars))
+            blocks.append(block(chart_of(bars, lang), f"chart-{key}", alt_text, bars))
+    return blocks
+
+
+def compare_block(bars: Sequence[Bar], lang: str) -> Optional[ChartBlock]:
+    """Return the compare page's chart, or None when the towns share fewer than two figures."""
+    if len(bars) < 2:
+        return None
+    return block(compare_chart(bars, lang), "chart-compare", ui("chart_alt_compare", lang, n=len(bars)), bars)

@@ -1,0 +1,58 @@
+"""Chart builders (tested on their Vega-Lite dicts, not pixels) and which charts a fact sheet gets."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.build import read_report
+from generator.charts import Bar, growth_chart, headline_chart, json_for_script, static_spec
+from generator.figures import report_charts
+from generator.svg import render_svg
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def bars(values, series=""):
+    return [Bar(f"指标{i}", v, f"{v}亿元", "", "全年", "原文</script>", f"f-{i}", series) for i, v in enumerate(values)]
+
+
+def test_headline_chart_is_inline_bars_with_titles_in_the_page_language():
+    zh = headline_chart(bars([181, 12.8]), "zh").to_dict()
+    en = headline_chart(bars([181, 12.8]), "en").to_dict()
+    assert zh["mark"]["type"] == "bar" and zh["data"]["values"][0]["value"] == 181
+    assert "url" not in zh["data"]
+    assert zh["title"] == "主要指标（亿元）" and en["title"] == "Headline indicators (CNY billion)"
+    assert en["encoding"]["x"]["title"] == "CNY billion"
+    assert {t["field"] for t in zh["encoding"]["tooltip"]} >= {"label", "shown", "quote", "period"}
+
+
+def test_growth_chart_colours_declines_apart():
+    spec = growth_chart(bars([5, -80]), "en").to_dict()
+    colour = spec["layer"][0]["encoding"]["color"]
+    assert colour["condition"]["test"] == "(datum.value < 0)"
+    assert colour["condition"]["value"] != colour["value"]
+
+
+def test_spec_json_cannot_close_its_script_element():
+    text = json_for_script(headline_chart(bars([1, 2]), "zh").to_dict())
+    assert "</script>" not in text and "<" not in text
+    assert json.loads(text)["data"]["values"][0]["quote"] == "原文</script>"
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[p.stem for p in SEEDS])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_each_seed_gets_at_least_three_different_charts(seed, lang):
+    charts = report_charts(read_report(seed), lang)
+    kinds = {c.id for c in charts}
+    assert len(kinds) >= 3, kinds
+    for chart in charts:
+        values = chart.spec["data"]["values"] if "data" in chart.spec else chart.spec["layer"][0]["data"]["values"]
+        assert len(values) >= 2, chart.id  # no empty or one-bar charts
+
+
+def test_static_svg_has_chinese_text():
+    svg = render_svg(static_spec(headline_chart(bars([181, 12.8]), "zh").to_dict()))
+    assert svg.startswith("<svg") and "主要指标" in svg and "<text" in svg
