@@ -440,9 +440,15 @@ def period_before(sentence: str, pos: int) -> Optional[str]:
     regex, normal = period_matchers()
     found = None
     for match in regex.finditer(sentence, 0, pos):
-        if match.end() <= pos:
+        if match.end() <= pos and not _is_base_period(sentence, match.start()):
             found = normal.get(match.group(), match.group())
     return found
+
+
+def _is_base_period(sentence: str, start: int) -> bool:
+    """Return True for a period that is a comparison base or a starting point (比2015年, 由“十二五”末的)."""
+    before = sentence[max(0, start - 2):start]
+    return before[-1:] in load_data("periods.yaml")["base_markers"] or before in ("相比", "对比")
 
 
 def kind_of(sentence: str, num: Num, indicator: str, plan: bool) -> str:
@@ -543,12 +549,15 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     if previous is not None and previous.end > clause_start:
         seg_start = previous.end
     left_raw = sentence[seg_start:num.start]
+    if previous is not None and seg_start == previous.end and left_raw[:1] in ("、", "，"):
+        left_raw = left_raw[1:]  # 改造11867户、老旧小区改造793户: the 、 ends the fact before
     if earlier and earlier[-1].num.end == seg_start and earlier[-1].extra.get("right_raw") \
             and left_raw[len(earlier[-1].extra["right_raw"]):] in ("、", "和", "及", "与") \
             and left_raw.startswith(earlier[-1].extra["right_raw"]):
         left_raw = left_raw[len(earlier[-1].extra["right_raw"]):]  # 4个专班、96名干部: 专班 belongs to 4个
     if num.qualifier and left_raw.endswith(tuple(_words("qualifiers_before"))):
         left_raw = left_raw[:len(left_raw) - len(_qualifier_before(sentence, num.start) or "")]
+    left_raw = _before_from_value(left_raw)
     each = left_raw.endswith("各")
     left_raw = left_raw[:-1] if each else left_raw
     group = unit_table().get(num.unit or "", (None, None, "count"))[2]
@@ -558,17 +567,36 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     left = clean_indicator(_drop_examples(left_raw, names_only=bool(right) and not each))
     if left.startswith("占") and earlier and num.unit == "%":
         left = earlier[-1].indicator + left + "比重"  # 占全区45.1%: the share of the fact before
-    if not left and earlier and earlier[-1].num.end == seg_start and left_raw.strip() in ("、", "和", "及", "与"):
+    if not left and earlier and earlier[-1].num.end == seg_start and left_raw.strip() in ("", "、", "和", "及", "与"):
         left = earlier[-1].extra.get("left", "")
     if not left and not right and sentence.startswith("的", num.end):
         right = clean_indicator(_right_noun(sentence, num.end + 1))  # 5.38万人的搬迁 → 搬迁
     indicator = (left + right) or _fallback_indicator(sentence, clause_start, num)
+    indicator = _change_of_previous(indicator, earlier)
     quote_end = _clause_end(sentence, num.end)
     base = Draft(num, indicator, clause_start, quote_end, extra={"left": left, "right_raw": right_raw})
     items = _list_items(left_raw) if each else []
     if len(items) > 1:
         return [replace(base, indicator=clean_indicator(item) + right, extra={"left": item}) for item in items]
     return [base]
+
+
+def _change_of_previous(indicator: str, earlier: list["Draft"]) -> str:
+    """Return the indicator of a change written without its subject (比2015年增加98天 → 优良天数增加),
+    named after the fact before it in the sentence; ``indicator`` unchanged otherwise."""
+    words = "|".join(_growth_words())
+    match = re.fullmatch(rf"(?:比|较)?((?:年均)?(?:{words}))", indicator)
+    if not match or not earlier:
+        return indicator
+    return earlier[-1].indicator + match.group(1)
+
+
+def _before_from_value(left: str) -> str:
+    """Return the words before 由/从 when they open a change from one value to another
+    (地区生产总值由29.1亿元增长到 → 地区生产总值)."""
+    words = "|".join(load_data("not_facts.yaml")["from_value_after"])
+    match = re.search(rf"(?:由|从)[^，；。]*?\d[^，；。]*?(?:{words})$", left)
+    return left[:match.start()] if match and match.start() > 0 else left
 
 
 def _distribute_lists(sentence: str, drafts: list[Draft]) -> None:
@@ -632,9 +660,10 @@ def _place_growth(sentence: str, num: Num, live: list[Num], drafts: list[Draft])
     """Attach a growth rate to its level value, or make it a fact of its own (问题处置时间缩短80%)."""
     word, sign, basis, phrase_start = num.growth
     clause_start = _clause_start(sentence, num.start)
-    opener = next(n for n in live if n.growth and _clause_start(sentence, n.start) == clause_start)
-    phrase_start = min(phrase_start, opener.growth[3])  # a listed rate shares the first one's subject
-    subject = clean_indicator(re.sub(r"分别|同比", "", sentence[clause_start:phrase_start]))
+    listed = [n for n in live if n.growth and _clause_start(sentence, n.start) == clause_start]
+    own = _own_subject(sentence, num, listed)
+    phrase_start = min(phrase_start, listed[0].growth[3])  # a listed rate shares the first one's subject
+    subject = own or clean_indicator(re.sub(r"分别|同比", "", sentence[clause_start:phrase_start]))
     target = None
     if num.unit in ("%", "倍"):
         target = _growth_target(sentence, num, live, drafts, clause_start, subject)
@@ -647,10 +676,20 @@ def _place_growth(sentence: str, num: Num, live: list[Num], drafts: list[Draft])
     if not subject:
         subject = _list_subject(sentence, num, drafts)
     indicator = subject + (word if word in growth_nouns or num.unit == "个百分点" else "")
+    indicator = _change_of_previous(indicator if subject else word, [d for d in drafts if d.num.end <= num.start])
     draft = Draft(num, indicator or word, clause_start, _clause_end(sentence, num.end), extra={"left": subject})
     if num.unit in ("%", "倍"):
         draft.growth_pct, draft.growth_basis = rate, basis
     drafts.append(draft)
+
+
+def _own_subject(sentence: str, num: Num, listed: list[Num]) -> str:
+    """Return the subject a listed rate names for itself (A增长18.4%、B增长9.9% → B), '' if it shares one."""
+    index = listed.index(num)
+    if index == 0:
+        return ""
+    own = sentence[listed[index - 1].end:num.growth[3]].strip("、，和及与")
+    return clean_indicator(re.sub(r"分别|同比", "", own))
 
 
 def _growth_target(sentence, num, live, drafts, clause_start, subject) -> Optional[Draft]:
