@@ -6,6 +6,7 @@ Reads top to bottom like MkDocs' own `build()`: find reports → normalize → e
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import time
 from contextlib import contextmanager
@@ -15,6 +16,7 @@ from typing import Callable, Iterator, Optional, Sequence
 
 from generator import english
 from generator.errors import ReportError, TownfactsError
+from generator.export import all_reports_json, datapackage, facts_csv, report_json
 from generator.extract import extract_report
 from generator.memory import MEMORY_PATH, Memory, apply_memory, load_memory, missing_segments
 from generator.model import CleanText, Report
@@ -26,7 +28,7 @@ from generator.svg import CACHE_DIR as SVG_CACHE, cached_svg
 log = logging.getLogger("townfacts")
 
 VENDOR_JS = Path("assets/vendor/vega-bundle.js")
-GENERATED_DIRS = ("towns", "assets/charts")
+GENERATED_DIRS = ("towns", "assets/charts", "data")
 CHARTS_DIR = Path("assets/charts")
 GENERATED_FILES = ("index.md", "index.en.md")
 JIEBA_DICT = Path(".cache/townfacts/jieba_userdict.txt")
@@ -205,9 +207,22 @@ def write_vendor_js(docs_dir: Path) -> Path:
     return path
 
 
-def write_docs(reports: Sequence[Report], docs_dir: Path, project_dir: Path) -> int:
+def data_files(reports: Sequence[Report]) -> dict[str, str]:
+    """Return the downloads (per town and for all towns: facts.csv, facts.json; datapackage.json)."""
+    files = {"data/facts.csv": facts_csv(list(reports)), "data/facts.json": all_reports_json(list(reports))}
+    for report in reports:
+        files[f"data/{report.meta.slug}/facts.csv"] = facts_csv([report])
+        files[f"data/{report.meta.slug}/facts.json"] = report_json(report)
+    resources = [("facts", "facts.csv")] + [(r.meta.slug, f"{r.meta.slug}/facts.csv") for r in reports]
+    files["data/datapackage.json"] = json.dumps(datapackage(list(reports), resources), ensure_ascii=False,
+                                                indent=2) + "\n"
+    return files
+
+
+def write_docs(reports: Sequence[Report], docs_dir: Path, project_dir: Path, site_url: str = "") -> int:
     """Render every generated page into docs/ (only changed files are touched); return pages changed."""
-    site = render_site_pages(reports)
+    site = render_site_pages(reports, site_url)
+    site.pages.update(data_files(reports))
     written = {docs_dir / rel for rel in site.pages}
     changed = sum(write_if_changed(docs_dir / rel, text) for rel, text in sorted(site.pages.items()))
     for name, spec in sorted(site.charts.items()):
@@ -231,7 +246,10 @@ def site_nav(reports: Sequence[Report]) -> tuple[list, dict[str, str]]:
                               {ui("full_text", "zh"): f"towns/{m.slug}/text.md"}]})
     for key in ("home_title", "towns", "fact_sheet", "full_text", "about"):
         translations[ui(key, "zh")] = ui(key, "en")
-    nav = [{ui("home_title", "zh"): "index.md"}, {ui("towns", "zh"): towns}, {ui("about", "zh"): "about.md"}]
+    for key in ("compare", "data"):
+        translations[ui(key, "zh")] = ui(key, "en")
+    nav = [{ui("home_title", "zh"): "index.md"}, {ui("towns", "zh"): towns}, {ui("compare", "zh"): "compare.md"},
+           {ui("data", "zh"): "data.md"}, {ui("about", "zh"): "about.md"}]
     return nav, translations
 
 
@@ -247,7 +265,7 @@ def untranslated(reports: Sequence[Report], memory: Memory) -> int:
 
 
 def generate(seeds_dir: Path, docs_dir: Path, project_dir: Path, progress: Progress,
-             timings: Optional[Timings] = None) -> ReadResult:
+             timings: Optional[Timings] = None, site_url: str = "") -> ReadResult:
     """Read every report in seeds_dir and write the generated pages into docs_dir."""
     timings = timings or Timings()
     with timings.stage("find"):
@@ -255,7 +273,7 @@ def generate(seeds_dir: Path, docs_dir: Path, project_dir: Path, progress: Progr
         memory = project_memory(project_dir)
     result = read_reports(paths, timings, progress, memory)
     with timings.stage("render"):
-        write_docs(result.reports, docs_dir, project_dir)
+        write_docs(result.reports, docs_dir, project_dir, site_url)
     return result
 
 
@@ -274,16 +292,21 @@ def configure_mkdocs(config, reports: Sequence[Report], project_dir: Path) -> No
     config.extra.setdefault("townfacts", {})["generated"] = True
 
 
-def run_mkdocs(config_file: Path, site_dir: Optional[Path], strict: bool, reports: Sequence[Report]) -> Path:
-    """Run MkDocs on the pages already in docs/; return the site folder."""
-    from mkdocs.commands.build import build as mkdocs_build
+def load_mkdocs_config(config_file: Path, site_dir: Optional[Path], strict: bool):
+    """Return mkdocs.yml loaded with the command's overrides (site folder, strict)."""
     from mkdocs.config import load_config
 
     overrides: dict = {"strict": strict}
     if site_dir is not None:
         overrides["site_dir"] = str(site_dir.resolve())
-    config = load_config(str(config_file), **overrides)
-    configure_mkdocs(config, reports, config_file.parent)
+    return load_config(str(config_file), **overrides)
+
+
+def run_mkdocs(config, reports: Sequence[Report]) -> Path:
+    """Run MkDocs on the pages already in docs/; return the site folder."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    configure_mkdocs(config, reports, Path(config.config_file_path).parent)
     mkdocs_build(config)
     return Path(config.site_dir)
 
@@ -295,8 +318,9 @@ def build_site(seeds_dir: Path = Path("seeds"), site_dir: Optional[Path] = None,
     timings = Timings()
     config_file = config_file.resolve()
     project_dir = config_file.parent
-    docs_dir = project_dir / "docs"
-    result = generate(seeds_dir, docs_dir, project_dir, progress, timings)
+    with timings.stage("config"):
+        config = load_mkdocs_config(config_file, site_dir, strict)
+    result = generate(seeds_dir, Path(config.docs_dir), project_dir, progress, timings, config.site_url or "")
     if not result.reports:
         raise TownfactsError(f"{seeds_dir}: no report could be read, nothing to build")
     known, total, unknown = english.glossary_coverage(result.reports)
@@ -309,7 +333,7 @@ def build_site(seeds_dir: Path = Path("seeds"), site_dir: Optional[Path] = None,
         if strict:
             raise TownfactsError(f"{MEMORY_PATH}: {missing} segments not yet translated (--strict)")
     with timings.stage("mkdocs"):
-        out = run_mkdocs(config_file, site_dir, strict, result.reports)
+        out = run_mkdocs(config, result.reports)
     progress(f"Built {len(result.reports)} reports ({sum(len(r.facts) for r in result.reports)} facts, "
              f"{len(LANGS)} languages) into {out}")
     progress("Time per stage: " + timings.summary())

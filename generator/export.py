@@ -39,3 +39,81 @@ def report_dict(report: Report) -> dict:
 def report_json(report: Report) -> str:
     """Return the contract JSON text of a report (UTF-8, not ASCII-escaped, stable key order)."""
     return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_FIELDS = ("report", "place", "place_en", "id", "indicator", "indicator_en", "value", "unit", "qualifier",
+              "base_value", "base_unit", "growth_pct", "growth_basis", "period", "kind", "section", "part_of",
+              "source_line", "source_quote", "source_file")
+
+
+def csv_rows(report: Report) -> list[dict]:
+    """Return one flat row per fact, as the CSV download holds them."""
+    rows = []
+    for fact in report.facts:
+        d = fact_dict(fact)
+        rows.append({
+            "report": report.meta.slug, "place": report.meta.place, "place_en": report.meta.place_en,
+            **{k: d[k] for k in CSV_FIELDS if k in d},
+            "source_line": d["source"]["line"], "source_quote": d["source"]["quote"], "source_file": report.meta.source,
+        })
+    return rows
+
+
+def facts_csv(reports: list[Report]) -> str:
+    """Return the facts of the reports as CSV text (UTF-8, header row, RFC 4180 quoting)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for report in reports:
+        for row in csv_rows(report):
+            writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+    return buffer.getvalue()
+
+
+def all_reports_json(reports: list[Report]) -> str:
+    """Return every report as one JSON document: {"schema", "reports": [report, …]}."""
+    doc = {"schema": "townfacts.reports/1", "reports": [report_dict(r) for r in reports]}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+FIELD_DOCS = {
+    "report": ("string", "slug of the report's town page"),
+    "place": ("string", "place name as written (Chinese)"),
+    "place_en": ("string", "place name in pinyin"),
+    "id": ("string", "permanent id of the fact (anchor on the fact sheet)"),
+    "indicator": ("string", "what is measured, as the report names it"),
+    "indicator_en": ("string", "English name of the indicator (glossary)"),
+    "value": ("number", "the number as written (Chinese numerals converted)"),
+    "unit": ("string", "unit as written: 亿元, 万元, %, 个百分点, 个, 亩 …"),
+    "qualifier": ("string", "hedge kept from the text: 约, 近, 超, 余, 以上, 左右 …"),
+    "base_value": ("number", "value on a common scale (money in CNY/USD, area in mu or km², people)"),
+    "base_unit": ("string", "unit of base_value: CNY, USD, mu, km2, people …"),
+    "growth_pct": ("number", "growth attached to the value, in percent (declines negative)"),
+    "growth_basis": ("string", "what the growth compares to: 同比, 比上年, 年均 …"),
+    "period": ("string", "period the figure covers: 全年, 上半年, 截至目前 …"),
+    "kind": ("string", "actual, target, estimate, share or rank"),
+    "section": ("string", "the report section the fact is in"),
+    "part_of": ("string", "id of the fact this one is a part of (其中)"),
+    "source_line": ("integer", "1-based line of the source file where the quote starts"),
+    "source_quote": ("string", "the clause the fact was read from"),
+    "source_file": ("string", "the report file"),
+}
+
+
+def datapackage(reports: list[Report], resources: list[tuple[str, str]]) -> dict:
+    """Return a Frictionless Data Package describing the CSV downloads (fields, types, units)."""
+    schema = {"fields": [{"name": name, "type": FIELD_DOCS[name][0], "description": FIELD_DOCS[name][1]}
+                         for name in CSV_FIELDS],
+              "primaryKey": ["id"]}
+    return {
+        "name": "townfacts",
+        "title": "Town fact sheets: figures from Chinese town government reports",
+        "licenses": [{"name": "other-pd", "title": "Figures from public government reports"}],
+        "sources": [{"title": f"{r.meta.place} {r.meta.doc_type or ''}".strip(), "path": r.meta.source}
+                    for r in reports],
+        "resources": [{"name": name, "path": path, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                       "schema": schema} for name, path in resources],
+    }

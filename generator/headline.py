@@ -17,6 +17,7 @@ RESULT_KINDS = ("actual", "estimate")
 @dataclass(frozen=True)
 class HeadlineGroup:
     key: str
+    label: tuple[tuple[str, str], ...]  # ((lang, name), …)
     match: tuple[str, ...]
     exclude: tuple[str, ...] = ()
     money: bool = False
@@ -27,9 +28,15 @@ def headline_groups(path: Path = HEADLINE_FILE) -> tuple[HeadlineGroup, ...]:
     """Return the headline groups declared in the data file, in display order."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     return tuple(
-        HeadlineGroup(item["key"], tuple(item["match"]), tuple(item.get("exclude", ())), bool(item.get("money")))
+        HeadlineGroup(item["key"], tuple(sorted(item["label"].items())), tuple(item["match"]),
+                      tuple(item.get("exclude", ())), bool(item.get("money")))
         for item in raw
     )
+
+
+def group_label(group: HeadlineGroup, lang: str) -> str:
+    """Return the group's display name in a language."""
+    return dict(group.label)[lang]
 
 
 def _belongs(fact: Fact, group: HeadlineGroup) -> bool:

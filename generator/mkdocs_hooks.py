@@ -26,7 +26,8 @@ def on_config(config):
     if config.extra.get("townfacts", {}).get("generated"):
         return config
     project = Path(config.config_file_path).parent
-    result = generate(_seeds_dir(config), Path(config.docs_dir), project, progress=log.info)
+    result = generate(_seeds_dir(config), Path(config.docs_dir), project, progress=log.info,
+                      site_url=config.site_url or "")
     for error in result.errors:
         log.warning("townfacts: %s", error)
     configure_mkdocs(config, result.reports, project)

@@ -14,9 +14,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import english
-from generator.charts import spec_script
-from generator.figures import ChartBlock, report_charts
-from generator.headline import headline_facts
+from generator.charts import Bar, money_scale, spec_script
+from generator.figures import ChartBlock, compare_block, report_charts
+from generator.export import CSV_FIELDS, FIELD_DOCS
+from generator.headline import group_label, headline_facts, headline_groups
+from generator.quality import number_coverage
 from generator.model import Fact, Paragraph, Report, Section
 from generator.views import FactRow, Label, fact_row, ui, ui_strings
 
@@ -160,7 +162,20 @@ def page_title(report: Report, lang: str) -> str:
     return " · ".join(x for x in (place_name(report, "en"), str(m.year) if m.year else None, doc) if x)
 
 
-def render_fact_sheet(report: Report, lang: str) -> str:
+def cite_text(report: Report, lang: str, site_url: str) -> str:
+    """Return a citation of the fact sheet: place, document, date, page URL, source file."""
+    m = report.meta
+    prefix = "" if lang == "zh" else "en/"
+    url = f"{site_url.rstrip('/')}/{prefix}towns/{m.slug}/" if site_url else f"{prefix}towns/{m.slug}/"
+    when = m.date or (str(m.year) if m.year else ui("unknown", lang))
+    if lang == "zh":
+        return f"{m.place}：《{m.title or m.doc_type or ''}》（{when}）。townfacts 城镇数据，{url}。原始文件 {m.source}，SHA-256 {m.sha256[:12]}。"
+    doc = english.doc_type_en(m.doc_type) if m.doc_type else None
+    return (f"{m.place_en or m.place}: {doc or 'report'} ({when}). Townfacts town fact sheets, {url}. "
+            f"Source file {m.source}, SHA-256 {m.sha256[:12]}.")
+
+
+def render_fact_sheet(report: Report, lang: str, site_url: str = "") -> str:
     """Return the Markdown of a report's fact sheet in one language."""
     results = [f for f in report.facts if f.kind != "target"]
     targets = [f for f in report.facts if f.kind == "target"]
@@ -168,7 +183,8 @@ def render_fact_sheet(report: Report, lang: str) -> str:
         lang=lang, ui=lambda key, **kw: ui(key, lang, **kw), report=report, title=page_title(report, lang),
         place=place_name(report, lang), other_name=report.meta.place if lang == "en" else report.meta.place_en,
         meta=meta_items(report, lang), headline=[row for _, row in headline_rows(report, lang)],
-        charts=report_charts(report, lang), root="../../",
+        charts=report_charts(report, lang), root="../../", slug=report.meta.slug,
+        cite=cite_text(report, lang, site_url), quality=number_coverage(report),
         results=section_blocks(report, results, lang), targets=section_blocks(report, targets, lang),
     )
 
@@ -253,12 +269,12 @@ def page_name(base: str, lang: str) -> str:
     return f"{base}.md" if lang == "zh" else f"{base}.{lang}.md"
 
 
-def render_report_pages(report: Report) -> dict[str, str]:
+def render_report_pages(report: Report, site_url: str = "") -> dict[str, str]:
     """Return {docs-relative path: Markdown} for one report's pages in both languages."""
     base = f"towns/{report.meta.slug}"
     pages: dict[str, str] = {}
     for lang in LANGS:
-        pages[f"{base}/{page_name('index', lang)}"] = render_fact_sheet(report, lang)
+        pages[f"{base}/{page_name('index', lang)}"] = render_fact_sheet(report, lang, site_url)
         pages[f"{base}/{page_name('text', lang)}"] = render_full_text(report, lang)
     return pages
 
@@ -272,13 +288,78 @@ class SitePages:
 
 
 def site_charts(reports: Sequence[Report]) -> dict[str, dict]:
-    """Return the static chart specs of every fact sheet, keyed by SVG file name."""
-    return {c.svg: c.static for r in reports for lang in LANGS for c in report_charts(r, lang)}
+    """Return the static chart specs of every page, keyed by SVG file name."""
+    charts = {c.svg: c.static for r in reports for lang in LANGS for c in report_charts(r, lang)}
+    for lang in LANGS:
+        chart = compare_chart_block(reports, lang)
+        if chart is not None:
+            charts[chart.svg] = chart.static
+    return charts
 
 
-def render_site_pages(reports: Sequence[Report]) -> SitePages:
-    """Return every generated page (home and town pages) and the charts to render as SVG."""
-    pages = {page_name("index", lang): render_home(reports, lang) for lang in LANGS}
+@dataclass(frozen=True)
+class CompareRow:
+    """One shared indicator on the compare page: its name and each town's cell."""
+
+    label: str
+    cells: tuple[str, ...]  # per town: "value · growth · period · kind", or "" when not stated
+
+
+def compare_table(reports: Sequence[Report], lang: str) -> list[CompareRow]:
+    """Return the headline indicators at least two towns state, one cell per town."""
+    by_report = [dict((g.key, f) for g, f in headline_facts(r.facts)) for r in reports]
+    rows = []
+    for group in headline_groups():
+        facts = [found.get(group.key) for found in by_report]
+        if sum(f is not None for f in facts) < min(2, len(reports)):
+            continue
+        cells = tuple(" · ".join(x for x in (r.value, r.growth, r.period, r.kind) if x) if r else ""
+                      for r in (fact_row(f, lang) if f else None for f in facts))
+        rows.append(CompareRow(group_label(group, lang), cells))
+    return rows
+
+
+def compare_chart_block(reports: Sequence[Report], lang: str) -> Optional[ChartBlock]:
+    """Return the chart of shared money indicators, one colour per town (None if nothing is shared)."""
+    by_report = [dict((g.key, f) for g, f in headline_facts(r.facts)) for r in reports]
+    divisor, _ = money_scale(lang)
+    bars = []
+    for group in headline_groups():
+        facts = [(r, found[group.key]) for r, found in zip(reports, by_report) if group.key in found]
+        if not group.money or len(facts) < 2:
+            continue
+        for report, fact in facts:
+            row = fact_row(fact, lang)
+            bars.append(Bar(group_label(group, lang), round((fact.base_value or 0) / divisor, 4), row.value,
+                            row.growth, row.period, row.quote, fact.id, place_name(report, lang)))
+    return compare_block(bars, lang)
+
+
+def render_compare(reports: Sequence[Report], lang: str) -> str:
+    """Return the Markdown of the page comparing towns on the indicators they share."""
+    chart = compare_chart_block(reports, lang)
+    return template_env().get_template("compare.md.j2").render(
+        lang=lang, ui=lambda key, **kw: ui(key, lang, **kw), towns=[town_card(r, lang) for r in reports],
+        rows=compare_table(reports, lang), charts=[chart] if chart else [], root="",
+    )
+
+
+def render_data_page(reports: Sequence[Report], lang: str) -> str:
+    """Return the Markdown of the Data page: downloads per town and for all towns, and the fields."""
+    fields = [(name, FIELD_DOCS[name][0], FIELD_DOCS[name][1]) for name in CSV_FIELDS]
+    return template_env().get_template("data.md.j2").render(
+        lang=lang, ui=lambda key, **kw: ui(key, lang, **kw), towns=[town_card(r, lang) for r in reports],
+        fields=fields,
+    )
+
+
+def render_site_pages(reports: Sequence[Report], site_url: str = "") -> SitePages:
+    """Return every generated page (home, compare, data and town pages) and the charts to render as SVG."""
+    pages = {}
+    for lang in LANGS:
+        pages[page_name("index", lang)] = render_home(reports, lang)
+        pages[page_name("compare", lang)] = render_compare(reports, lang)
+        pages[page_name("data", lang)] = render_data_page(reports, lang)
     for report in reports:
-        pages.update(render_report_pages(report))
+        pages.update(render_report_pages(report, site_url))
     return SitePages(pages, site_charts(reports))

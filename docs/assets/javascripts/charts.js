@@ -26,3 +26,23 @@
     draw(document);
   }
 })();
+
+// Compare page: tick towns to show or hide their column (the table works without JavaScript).
+(function () {
+  function setup() {
+    var pick = document.querySelector(".tf-compare-pick");
+    var table = document.querySelector(".tf-compare table");
+    if (!pick || !table || pick.dataset.ready) return;
+    pick.dataset.ready = "1";
+    pick.hidden = false;
+    pick.querySelectorAll("input[data-column]").forEach(function (box) {
+      box.addEventListener("change", function () {
+        var column = Number(box.dataset.column) + 1;  // first column holds the indicator names
+        table.querySelectorAll("tr > :nth-child(" + column + ")").forEach(function (cell) {
+          cell.hidden = !box.checked;
+        });
+      });
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup); else setup();
+})();

@@ -1,0 +1,74 @@
+"""Open data: CSV/JSON downloads round-trip against `townfacts facts`, the data package, the quality panel."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.build import data_files, read_report
+from generator.export import CSV_FIELDS, report_dict
+from generator.quality import number_coverage
+from generator.render import compare_table, render_fact_sheet
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def reports():
+    return [read_report(p) for p in SEEDS]
+
+
+def test_csv_round_trips_every_fact(reports):
+    files = data_files(reports)
+    rows = list(csv.DictReader(io.StringIO(files["data/facts.csv"])))
+    facts = [(r, f) for r in reports for f in report_dict(r)["facts"]]
+    assert len(rows) == len(facts)
+    for row, (report, fact) in zip(rows, facts):
+        assert row["id"] == fact["id"] and row["indicator"] == fact["indicator"]
+        assert float(row["value"]) == pytest.approx(fact["value"])
+        assert (row["growth_pct"] and float(row["growth_pct"])) == (fact["growth_pct"] or "")
+        assert row["source_quote"] == fact["source"]["quote"] and int(row["source_line"]) == fact["source"]["line"]
+        assert row["kind"] == fact["kind"] and row["period"] == (fact["period"] or "")
+
+
+def test_json_download_is_the_contract(reports):
+    files = data_files(reports)
+    for report in reports:
+        assert json.loads(files[f"data/{report.meta.slug}/facts.json"]) == report_dict(report)
+    assert [r["meta"]["slug"] for r in json.loads(files["data/facts.json"])["reports"]] == [r.meta.slug for r in reports]
+
+
+def test_datapackage_describes_every_csv_field(reports):
+    package = json.loads(data_files(reports)["data/datapackage.json"])
+    resources = {r["path"] for r in package["resources"]}
+    assert "facts.csv" in resources and all(f"{r.meta.slug}/facts.csv" in resources for r in reports)
+    fields = [f["name"] for f in package["resources"][0]["schema"]["fields"]]
+    assert fields == list(CSV_FIELDS)
+
+
+def test_quality_panel_counts_numbers_and_lists_the_unused(reports):
+    for report in reports:
+        q = number_coverage(report)
+        assert q.total > q.used > 0.5 * q.total
+        assert len(q.unused) == q.total - q.used
+        page = render_fact_sheet(report, "en")
+        assert f"{q.used} of the {q.total} numbers" in page
+
+
+def test_compare_table_shows_period_and_kind_for_each_town(reports):
+    rows = compare_table(reports, "en")
+    assert rows and all(len(r.cells) == len(reports) for r in rows)
+    for row in rows:
+        for cell in row.cells:
+            assert not cell or ("Actual" in cell or "Target" in cell or "Estimate" in cell)
+
+
+def test_fact_sheet_links_downloads_and_cites_its_source(reports):
+    page = render_fact_sheet(reports[0], "zh", "https://example.org/townfacts/")
+    slug = reports[0].meta.slug
+    assert f"../../data/{slug}/facts.csv" in page and f"../../data/{slug}/facts.json" in page
+    assert f"https&#58;//example.org/townfacts/towns/{slug}/" in page and reports[0].meta.sha256[:12] in page
