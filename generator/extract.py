@@ -251,13 +251,16 @@ def _not_fact_reason(text: str, num: Num) -> Optional[str]:
         return "slogan"
     if num.chinese and any(after_num == w or text.startswith(w, num.num_end) for w in data["grouping_after"]):
         return "grouping"
-    if not num.chinese and text.startswith("大", num.num_end):
+    if not num.chinese and text.startswith("大", num.num_end) and not (num.unit or "").startswith("大"):
         num.unit, num.unit_end, num.end = None, num.num_end + 1, num.num_end + 1
         return None  # 9大职能部门: a count without measure word
     if num.unit is None:
         return "no unit"
     if num.chinese and num.unit in data["chinese_name_units"]:
         return "name"
+    reason = _descriptive_reason(text, num, data)
+    if reason:
+        return reason
     if num.unit == "年":
         if not num.chinese and 1900 <= num.value <= 2100:
             return "date"
@@ -270,7 +273,7 @@ def _not_fact_reason(text: str, num: Num) -> Optional[str]:
     rest = text[num.end:]
     if num.qualifier and num.qualifier.endswith(tuple(data["threshold_qualifiers"])):
         rest = re.sub(r"^[（(][^）)]{0,12}[）)]", "", rest)
-        if re.match(r"[\u4e00-\u9fff]", rest) and not rest.startswith(tuple(_growth_words())):
+        if re.match(r"[“\"]?[\u4e00-\u9fff]", rest) and not rest.startswith(tuple(_growth_words())):
             return "threshold"
     if any(text.endswith(w, 0, num.start) for w in data["list_intro_before"]):
         return "list"
@@ -281,6 +284,37 @@ def _not_fact_reason(text: str, num: Num) -> Optional[str]:
     if any(after.startswith(w) for w in data["from_value_after"]):
         return "from value"
     return None
+
+
+def _descriptive_reason(text: str, num: Num, data: dict) -> Optional[str]:
+    """Return why a number describes rather than measures (中央八项规定, 二次结构施工, 24小时不间断,
+    两个翻一番, 八个方面, 350兆瓦光伏发电项目, 新六种猪场〔12〕), None if it measures something."""
+    after = text[num.unit_end:]
+    if any(after.startswith(w) for w in data["descriptive_after"].get(num.unit, ())):
+        return "descriptive"
+    if num.unit in data["capacity_units"] and re.match(r"[\u4e00-\u9fff]", after) and after[:1] not in "的并和及已":
+        return "capacity"
+    if not num.chinese:
+        return None
+    if any(after.startswith(w) for w in data["chinese_name_nouns"]) or re.match(r"[\u4e00-\u9fff]?[一二两三四五六七八九十]", after):
+        return "name"
+    if any(text.startswith(w, num.num_end) for w in data["chinese_grouping_units"]):
+        return "grouping"
+    return "name" if _numeral_inside_word(text, num.start) else None
+
+
+def _numeral_inside_word(text: str, start: int) -> bool:
+    """Return True when jieba reads the Chinese numeral at ``start`` as the inside of a longer word (新六种猪场)."""
+    import jieba
+
+    left = max(0, start - 4)
+    pos = left
+    for word in jieba.cut(text[left:start + 4]):
+        if pos < start < pos + len(word):
+            head = word[:start - pos]
+            return not re.fullmatch(r"[零〇一二两三四五六七八九十百千万亿]+", head) and head not in _words("qualifiers_before")
+        pos += len(word)
+    return False
 
 
 def _inside_pair(text: str, pos: int, opener: str, closer: str, limit: int) -> bool:
@@ -572,6 +606,7 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     if not left and not right and sentence.startswith("的", num.end):
         right = clean_indicator(_right_noun(sentence, num.end + 1))  # 5.38万人的搬迁 → 搬迁
     indicator = (left + right) or _fallback_indicator(sentence, clause_start, num)
+    indicator = _attribute_of_what_follows(sentence, num, indicator) if not right else indicator
     indicator = _change_of_previous(indicator, earlier)
     quote_end = _clause_end(sentence, num.end)
     base = Draft(num, indicator, clause_start, quote_end, extra={"left": left, "right_raw": right_raw})
@@ -579,6 +614,15 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     if len(items) > 1:
         return [replace(base, indicator=clean_indicator(item) + right, extra={"left": item}) for item in items]
     return [base]
+
+
+def _attribute_of_what_follows(sentence: str, num: Num, indicator: str) -> str:
+    """Return X+attribute for 投资6亿元的X / 占地5000亩的X (肝素钠生物科技园建设总投资), else ``indicator``."""
+    attribute = next((w for w in load_data("indicators.yaml")["attribute_words"] if indicator.endswith(w)), None)
+    if not attribute or not sentence.startswith("的", num.end):
+        return indicator
+    noun = clean_indicator(_right_noun(sentence, num.end + 1))
+    return noun + attribute if noun else indicator
 
 
 def _change_of_previous(indicator: str, earlier: list["Draft"]) -> str:
@@ -743,6 +787,8 @@ def _rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
         value = float(token) if token.isdigit() else parse_chinese_number(token)
         if value is None or not (match.group(4) or match.group(1) not in ("排", "列")):
             continue
+        if not match.group(4) and sentence.startswith(tuple(data["rank_not_before"]), match.end()):
+            continue  # 第一方阵, 第一梯队: a group, not a place in a ranking
         clause_start = _clause_start(sentence, match.start())
         scope = match.group(2)
         for word in sorted(data["rank_movement"], key=len, reverse=True):
@@ -1107,16 +1153,37 @@ def extract_report(clean: CleanText) -> Report:
     glossary = re.compile(load_data("not_facts.yaml")["glossary_start"])
     facts: list[Fact] = []
     prefix = f"{meta.slug}-{meta.year}" if meta.year else meta.slug
-    in_glossary = False
+    in_glossary = in_appendix = False
     previous = ""
-    for line, paragraph in zip(clean.paragraphs, paragraphs):
+    for index, (line, paragraph) in enumerate(zip(clean.paragraphs, paragraphs)):
         in_glossary = in_glossary or paragraph.text.startswith("名词解释")
+        in_appendix = in_appendix or bool(re.match(r"附件\s*\d*\s*$", paragraph.text))
         if paragraph.is_heading or in_glossary or glossary.match(paragraph.text):
             continue
         plan = paragraph.section in plan_ids and not paragraph_tells_done(paragraph.text)
-        facts.extend(_paragraph_facts(line, paragraph, plan, prefix, len(facts), previous))
+        found = _paragraph_facts(line, paragraph, plan, prefix, len(facts), previous)
+        facts.extend(_named_by_row(found, paragraphs, index) if in_appendix else found)
         previous = paragraph.text
     return Report(meta=meta, sections=tuple(sections), paragraphs=tuple(paragraphs), facts=tuple(facts))
+
+
+def _named_by_row(facts: list[Fact], paragraphs: list[Paragraph], index: int) -> list[Fact]:
+    """Return appendix facts whose indicator is a bare attribute (占地, 总投资) named by their row or item
+    (国家药用植物园项目占地)."""
+    attributes = load_data("indicators.yaml")["attribute_words"]
+    row = _row_name(paragraphs, index)
+    return [replace(f, indicator=row + f.indicator) if row and f.indicator in attributes else f for f in facts]
+
+
+def _row_name(paragraphs: list[Paragraph], index: int) -> str:
+    """Return the name of the table row or appendix item paragraph ``index`` belongs to: the nearest title
+    line before it that is not a column header, a number or a date, '' if none is near."""
+    attributes = load_data("indicators.yaml")["attribute_words"]
+    for j in range(index - 1, max(-1, index - 5), -1):
+        text = re.sub(r"^[一二三四五六七八九十]{1,3}、", "", paragraphs[j].text)
+        if is_title_like(text) and len(text) >= 4 and text not in attributes and not re.search(r"\d", text):
+            return text
+    return ""
 
 
 def _paragraph_facts(line: Line, paragraph: Paragraph, plan: bool, prefix: str, count: int,
