@@ -1,0 +1,181 @@
+"""What a reader gets in a real Chromium, from the served public build AND the unzipped offline bundle.
+
+Every test runs against both targets (`[served]`, `[offline]`) and ends with `tab.assert_clean()`:
+no request left the machine, no console error other than the documented ones (conftest.py,
+KNOWN_CONSOLE_ERRORS).
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+RESULT_LINKS = "li.md-search-result__item > a.md-search-result__link"
+
+
+WAITING = ("正在初始化搜索引擎", "键入以开始搜索", "Initializing search", "Type to start searching")  # Material's texts
+
+
+def search(tab, query: str) -> list[dict]:
+    """Type a query into Material's search box; return the results as {path, href, title}."""
+    page = tab.page
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # CJK typed by fill() alone does not trigger Material's search
+    # the index loads in a worker; once it has answered, the meta line counts results (or says none)
+    page.wait_for_function("""([query, waiting]) => {
+        const input = document.querySelector("input.md-search__input");
+        const meta = document.querySelector(".md-search-result__meta");
+        if (!meta || waiting.includes(meta.textContent.trim())) {
+            if (input.value === query) input.dispatchEvent(new KeyboardEvent("keyup", {key: "End"}));
+            return false;
+        }
+        return true;
+    }""", arg=[query, list(WAITING)], polling=200)
+    results = []
+    for link in page.locator(RESULT_LINKS).all():
+        href = link.evaluate("a => a.href")
+        results.append({"path": tab.target.path_of(href), "href": href,
+                        "title": link.locator("h1, h2").first.inner_text()})
+    return results
+
+
+def lang(tab) -> str:
+    return tab.page.evaluate("document.documentElement.lang")
+
+
+def test_home_lists_the_towns(tab):
+    tab.goto("")
+    assert lang(tab) == "zh"
+    content = tab.page.locator("article.md-content__inner")
+    for town, slug in (("八里店镇", "balidian"), ("织里镇", "zhili")):
+        link = content.locator(f"a:has-text('{town}')").first
+        assert tab.target.path_of(link.evaluate("a => a.href")).startswith(f"towns/{slug}/")
+    tab.goto("en/")
+    assert lang(tab) == "en"
+    content = tab.page.locator("article.md-content__inner")
+    for town, slug in (("Balidian Town", "balidian"), ("Zhili Town", "zhili")):
+        link = content.locator(f"a:has-text('{town}')").first
+        assert tab.target.path_of(link.evaluate("a => a.href")).startswith(f"en/towns/{slug}/")
+    tab.assert_clean()
+
+
+def test_chinese_search_on_a_chinese_page_returns_the_chinese_page(tab):
+    tab.goto("towns/balidian/")
+    results = search(tab, "童装")
+    assert results, "no result for 童装"
+    paths = [r["path"] for r in results]
+    assert "towns/zhili/" in paths, paths                      # the fact sheet of 织里镇 (children's wear)
+    assert not any(p.startswith("en/") for p in paths), paths  # the Chinese index only
+    assert all(HAN.search(r["title"]) for r in results), [r["title"] for r in results]
+    tab.page.locator(RESULT_LINKS).nth(paths.index("towns/zhili/")).click()
+    tab.page.wait_for_load_state("load")
+    assert tab.target.path_of(tab.page.url) == "towns/zhili/" and lang(tab) == "zh"
+    assert "织里镇" in tab.page.locator("h1").first.inner_text()
+    assert "童装" in tab.page.locator("article").inner_text()
+    tab.assert_clean()
+
+
+def test_english_search_on_an_english_page_returns_the_english_page(tab):
+    tab.goto("en/towns/zhili/")
+    results = search(tab, "investment")
+    paths = [r["path"] for r in results]
+    assert "en/towns/balidian/" in paths, paths
+    assert all(p.startswith("en/") for p in paths), paths      # the English index only
+    tab.page.locator(RESULT_LINKS).nth(paths.index("en/towns/balidian/")).click()
+    tab.page.wait_for_load_state("load")
+    assert tab.target.path_of(tab.page.url) == "en/towns/balidian/" and lang(tab) == "en"
+    assert "Balidian" in tab.page.locator("h1").first.inner_text()
+    assert "investment" in tab.page.locator("article").inner_text().lower()
+    tab.assert_clean()
+
+
+def test_each_language_searches_only_its_own_pages(tab):
+    """The same word (the pinyin name, on pages of both languages) finds each page's own language only."""
+    tab.goto("")
+    chinese = search(tab, "Zhili")
+    assert "towns/zhili/" in [r["path"] for r in chinese], chinese
+    assert not any(r["path"].startswith("en/") for r in chinese), chinese
+    tab.goto("en/")
+    english = search(tab, "Zhili")
+    assert "en/towns/zhili/" in [r["path"] for r in english], english
+    assert all(r["path"].startswith("en/") for r in english), english
+    tab.assert_clean()
+
+
+@pytest.mark.parametrize("start, to, expected, title", [
+    ("towns/zhili/", "en", "en/towns/zhili/", "Zhili"),
+    ("en/towns/balidian/", "zh", "towns/balidian/", "八里店镇"),
+    ("en/", "zh", "", "城镇"),
+    ("", "en", "en/", "Town"),
+])
+def test_language_switch_goes_to_the_matching_page(tab, start, to, expected, title):
+    tab.goto(start)
+    tab.page.locator(".md-header .md-select").first.hover()
+    tab.page.locator(f".md-header a.md-select__link[hreflang={to}]").first.click()
+    tab.page.wait_for_load_state("load")
+    assert tab.target.path_of(tab.page.url) == expected and lang(tab) == to
+    assert title in tab.page.locator("h1").first.inner_text() + tab.page.title()
+    tab.assert_clean()
+
+
+@pytest.mark.parametrize("page", ["towns/zhili/", "en/towns/balidian/"])
+def test_interactive_chart_draws_an_svg(tab, page):
+    tab.goto(page)
+    figure = tab.page.locator("figure.tf-chart").first
+    svg = figure.locator(".tf-chart-view svg").first
+    svg.wait_for(state="visible")
+    assert figure.get_attribute("data-error") is None
+    marks = svg.locator("g.mark-rect path, g.mark-rect > g path, g.mark-bar path")
+    assert marks.count() > 0, svg.inner_html()[:500]
+    box = svg.bounding_box()
+    assert box and box["width"] > 100 and box["height"] > 50, box
+    # interactive: hovering a bar shows vega-tooltip's box
+    marks.first.hover()
+    tab.page.wait_for_selector("#vg-tooltip-element.visible", timeout=5_000)
+    assert tab.page.locator("#vg-tooltip-element").inner_text().strip()
+    tab.assert_clean()
+
+
+def test_no_request_leaves_the_machine(tab):
+    """Walk every kind of page in both languages, search, and check the whole request log."""
+    for page in ("", "towns/zhili/", "towns/zhili/text/", "about/", "en/", "en/towns/balidian/",
+                 "en/towns/balidian/text/", "en/about/"):
+        tab.goto(page)
+        tab.page.wait_for_timeout(300)  # let Material's scripts ask for what they ask for
+    search(tab, "investment")
+    assert len(tab.requests) > 20
+    assert any("search_index" in u for u in tab.requests)
+    tab.assert_clean()
+
+
+@pytest.mark.parametrize("name, page", [("home-zh", ""), ("zhili-zh", "towns/zhili/"),
+                                        ("home-en", "en/"), ("zhili-en", "en/towns/zhili/")])
+def test_screenshots(tab, artifacts, name, page):
+    """Save what a reader sees (test-artifacts/browser/*.png); Chinese must render with a CJK font."""
+    fc_match = shutil.which("fc-match")
+    if fc_match:
+        family = subprocess.run([fc_match, "-f", "%{family}", "sans-serif:lang=zh-cn"], capture_output=True,
+                                text=True).stdout
+        assert "CJK" in family or "Hei" in family or "Song" in family, \
+            f"no CJK font for Chinese ({family!r}): apt-get install fonts-noto-cjk"
+    tab.goto(page)
+    if "zhili" in page:
+        tab.page.locator("figure.tf-chart .tf-chart-view svg").first.wait_for(state="visible")
+    tab.page.screenshot(path=str(artifacts / f"{tab.target.name}-{name}.png"), full_page=False)
+    tab.assert_clean()
+
+
+def test_bundle_is_one_small_zip(builds):
+    assert builds.zip_path.name == "townfacts-offline-2023-11-14.zip"  # SOURCE_DATE_EPOCH
+    assert builds.zip_path.stat().st_size < 5_000_000
+    for rel in ("index.html", "en/index.html", "search/search_index.js", "en/search/search_index.js",
+                "assets/vendor/iframe-worker-shim.js", "assets/vendor/vega-bundle.js", "towns/zhili/index.html"):
+        assert (builds.offline_root / rel).is_file(), rel
