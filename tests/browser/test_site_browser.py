@@ -167,9 +167,11 @@ def test_screenshots(tab, artifacts, name, page):
         assert "CJK" in family or "Hei" in family or "Song" in family, \
             f"no CJK font for Chinese ({family!r}): apt-get install fonts-noto-cjk"
     tab.goto(page)
-    if "zhili" in page:
-        tab.page.locator("figure.tf-chart .tf-chart-view svg").first.wait_for(state="visible")
     tab.page.screenshot(path=str(artifacts / f"{tab.target.name}-{name}.png"), full_page=False)
+    if "zhili" in page:
+        chart = tab.page.locator("figure.tf-chart").first
+        chart.locator(".tf-chart-view svg").first.wait_for(state="visible")
+        chart.screenshot(path=str(artifacts / f"{tab.target.name}-{name}-chart.png"))
     tab.assert_clean()
 
 
