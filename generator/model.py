@@ -127,3 +127,15 @@ class Report:
     paragraphs: tuple[Paragraph, ...] = ()
     facts: tuple[Fact, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    entities: tuple["Entity", ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named thing worth a list on the fact sheet: a project, an enterprise, a village or a community."""
+
+    kind: str  # project, enterprise, village or community
+    name: str
+    paragraph: str  # anchor of the paragraph it is named in
+    sentence: str  # the sentence it occurs in
+    line: int = 0  # 1-based line of the original file where the name starts

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.extract import extract_report, parse_chinese_number
+from generator.extract import extract_entities, extract_report, parse_chinese_number
 from generator.normalize import clean_string, read_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +51,8 @@ def test_quirk_fixture_gives_its_facts(name):
             assert fact.source.line == want["line"]
     for key, value in (spec.get("meta") or {}).items():
         assert getattr(report.meta, key) == value, (name, key, getattr(report.meta, key))
+    if "entities" in spec:
+        assert [(e.kind, e.name) for e in report.entities] == [(e["kind"], e["name"]) for e in spec["entities"]]
     values = {f.value for f in report.facts}
     for value in spec.get("not_values", []):
         assert value not in values, f"{name}: {value} is not a fact"
@@ -156,3 +158,11 @@ def test_empty_string_is_an_error():
 
     with pytest.raises(ReportError):
         clean_string("   \n")
+
+
+def test_entities_carry_anchor_sentence_and_line():
+    clean = read_text(QUIRKS / "named_entities.txt")
+    report = extract_report(clean)
+    assert extract_entities(clean) == extract_entities(report) == report.entities
+    for entity in report.entities:
+        assert entity.paragraph == "p-1" and entity.name in entity.sentence and entity.line == 1
