@@ -1,6 +1,11 @@
 """Shared test fixtures: the project root, and `--update-goldens` to refresh golden files."""
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,3 +27,23 @@ def update_goldens(request) -> bool:
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """Return the project copy after `mkdocs build --strict` ran in it."""
+    work = tmp_path_factory.mktemp("project")
+    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    shutil.copytree(ROOT / "seeds", work / "seeds")
+    shutil.copytree(ROOT / "translations", work / "translations")
+    shutil.copytree(ROOT / "docs", work / "docs",
+                    ignore=shutil.ignore_patterns("index.md", "index.en.md", "compare*.md", "data*.md", "towns",
+                                                  "vendor", "charts", "data"))
+    (work / "generator").symlink_to(ROOT / "generator")
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=work,
+                          capture_output=True, text=True, timeout=600, env={**os.environ, "PYTHONHASHSEED": "0"})
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    assert not re.search(r"^WARNING", proc.stderr, re.M), proc.stderr[-4000:]
+    return work / "site"
+
+

@@ -15,22 +15,6 @@ ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """Return the project copy after `mkdocs build --strict` ran in it."""
-    work = tmp_path_factory.mktemp("project")
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    shutil.copytree(ROOT / "seeds", work / "seeds")
-    shutil.copytree(ROOT / "docs", work / "docs",
-                    ignore=shutil.ignore_patterns("index.md", "index.en.md", "towns", "vendor"))
-    (work / "generator").symlink_to(ROOT / "generator")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=work,
-                          capture_output=True, text=True, timeout=600, env={**os.environ, "PYTHONHASHSEED": "0"})
-    assert proc.returncode == 0, proc.stderr[-4000:]
-    assert not re.search(r"^WARNING", proc.stderr, re.M), proc.stderr[-4000:]
-    return work / "site"
-
-
 def read(site: Path, rel: str) -> str:
     return (site / rel).read_text(encoding="utf-8")
 
@@ -105,3 +89,22 @@ def test_each_language_has_its_own_search_index(built):
 def test_english_search_finds_indicator_and_town(built):
     en = json.loads(read(built, "en/search/search_index.json"))["docs"]
     assert any("Fixed-asset investment" in d["text"] and d["location"].startswith("towns/") for d in en)
+
+
+
+@pytest.mark.parametrize("slug", ["balidian", "zhili"])
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_fact_sheet_charts_have_static_svgs_with_text(built, slug, prefix):
+    html = read(built, f"{prefix}towns/{slug}/index.html")
+    svgs = re.findall(r'<img alt="[^"]+" class="tf-chart-static" src="([^"]+)"', html)
+    assert len(svgs) >= 3
+    page_dir = (built / prefix / "towns" / slug)
+    for src in svgs:
+        svg = (page_dir / src).resolve().read_text(encoding="utf-8")
+        assert "<text" in svg and (re.search(r"[\u4e00-\u9fff]", svg) if not prefix else re.search(r">[A-Za-z][^<]*</text>", svg))
+
+
+def test_compare_page_shows_both_towns(built):
+    zh, en = read(built, "compare/index.html"), read(built, "en/compare/index.html")
+    assert "八里店镇" in zh and "织里镇" in zh and "Balidian Town" in en and "Zhili Town" in en
+    assert 'class="tf-chart"' in en
