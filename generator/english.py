@@ -42,7 +42,7 @@ _STRING_GROUPS = {
     "indicators", "modifiers", "periods", "growth_bases", "places", "surnames", "doc_types",
     "section_words", "ui", "units",
 }
-_MAPPING_GROUPS = {"kinds", "qualifiers", "levels", "titles", "indicator_suffixes"}
+_MAPPING_GROUPS = {"kinds", "qualifiers", "levels", "titles", "indicator_suffixes", "indicator_prefixes"}
 _REQUIRED = {"version", "indicators", "periods", "kinds", "growth_bases", "qualifiers", "levels",
              "doc_types", "titles", "section_words", "ui"}
 
@@ -513,24 +513,62 @@ def _compose(text: str) -> Optional[str]:
     return None
 
 
+_PARTICIPLES = {"built", "done", "held", "made", "run", "set", "up", "out", "paid", "won", "grown"}
+
+
+def _ends_with_participle(text: str) -> bool:
+    """Return True if ``text`` already ends in a verb ("… renovated", "… set up")."""
+    last = text.rstrip(")").rsplit(" ", 1)[-1].lower()
+    return last in _PARTICIPLES or (len(last) > 3 and last.endswith("ed"))
+
+
+def _wrap(template: str, inner: str) -> str:
+    """Return ``template`` with {x} (inner, first word lower-cased) and {X} (inner capitalised) filled.
+
+    A template that only adds a verb after the inner name ("{X} built") leaves an inner name that
+    already ends in one as it is, so 培养 + 农村技能人才 does not read "… trained trained".
+    """
+    capital = inner[:1].upper() + inner[1:]
+    if template.startswith("{X} ") and template[4:5].isalpha() and _ends_with_participle(inner):
+        return capital
+    return template.format(x=_lower_first(inner), X=capital)
+
+
+@cache
+def _affixes(group: str) -> tuple[tuple[str, str], ...]:
+    """Return (word, English template) pairs of an affix group, longest word first."""
+    return tuple(sorted(((k, v["en"]) for k, v in _g(group).items()), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def _indicator_en(text: str) -> Optional[str]:
+    """Return the English of a normalised indicator: exact, composed, or wrapped by a known affix."""
+    terms = _g("indicators")
+    if text in terms:
+        return terms[text][:1].upper() + terms[text][1:]  # names kept as "the … project" for endings
+    composed = _compose(text)
+    if composed:
+        return composed
+    # A known ending wrapping a known indicator (…占比 → "Share of …").
+    for suffix, template in _affixes("indicator_suffixes"):
+        if text.endswith(suffix) and len(text) > len(suffix):
+            inner = _indicator_en(text[: -len(suffix)])
+            if inner:
+                return _wrap(template, inner)
+    # A known leading verb before a known indicator (建成… → "… built").
+    for prefix, template in _affixes("indicator_prefixes"):
+        if text.startswith(prefix) and len(text) > len(prefix):
+            inner = _indicator_en(text[len(prefix):])
+            if inner:
+                return _wrap(template, inner)
+    return None
+
+
 def indicator_en(indicator: Optional[str]) -> Optional[str]:
     """Return the English of an indicator name: exact glossary entry, else a safe composition, else None."""
     if not indicator:
         return None
-    text = _norm(indicator)
-    terms = _g("indicators")
-    if text in terms:
-        return terms[text]
-    composed = _compose(text)
-    if composed:
-        return composed
-    for suffix, spec in sorted(_g("indicator_suffixes").items(), key=lambda kv: -len(kv[0])):
-        if text.endswith(suffix) and len(text) > len(suffix):
-            inner = indicator_en(text[: -len(suffix)])
-            if inner:
-                lowered = _lower_first(inner)
-                return spec["en"].format(x=lowered, X=inner[:1].upper() + inner[1:])
-    return None
+    return _indicator_en(_norm(indicator)) or None
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",

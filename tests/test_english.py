@@ -246,6 +246,56 @@ def test_glossary_indicators_have_no_chinese_in_english():
             assert not any("\u4e00" <= ch <= "\u9fff" for ch in text), (group, zh)
 
 
+def _has_han(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+
+
+def test_every_glossary_value_is_han_free():
+    bad = []
+    for group, entries in en.load_glossary().items():
+        if not isinstance(entries, dict):
+            continue
+        for zh, value in entries.items():
+            # mapping entries may carry a Chinese display label under `zh`; everything else is English
+            values = [v for k, v in value.items() if k != "zh"] if isinstance(value, dict) else [value]
+            bad += [(group, zh, v) for v in values if isinstance(v, str) and _has_han(v)]
+    assert bad == []
+
+
+@pytest.mark.parametrize("indicator, expected", [
+    ("建成村级幸福院", "Village elderly care homes built"),              # leading verb
+    ("培育省市级企业研发中心", "Provincial and municipal enterprise R&D centres fostered"),
+    ("争创市级标杆小区", "Bids for municipal benchmark communities"),
+    ("计划新增规上企业", "Planned new enterprises above designated size"),  # modifiers
+    ("培养农村技能人才", "Rural skilled workers trained"),                 # no "trained trained"
+    ("取缔煤炭经营园区", "Coal trading yards closed"),
+    ("重点项目顺利竣工", "Key projects completed"),                         # trailing words
+    ("交通组织点位提升工作", "Traffic points upgraded"),
+    ("乡镇卫生院改扩建", "Township health centres expanded or rebuilt"),
+    ("居民储蓄存款余额年均增长", "Average annual growth of residents' savings deposit balance"),
+    ("安国市民文化中心项目总投资", "Total investment in the Anguo Civic Cultural Centre project"),
+    ("地区生产总值全市排名", "City ranking of gross domestic product (GDP)"),
+])
+def test_indicator_en_affixes(indicator, expected):
+    assert en.indicator_en(indicator) == expected
+
+
+@pytest.mark.parametrize("indicator", ["建成什么", "培育奇怪东西", "什么东西顺利竣工", "计划", "建成"])
+def test_indicator_affixes_need_a_known_core(indicator):
+    assert en.indicator_en(indicator) is None
+
+
+def test_seed_indicators_are_fully_covered(root):
+    from generator.build import read_report
+    paths = sorted((root / "seeds").glob("*.txt"))
+    if not paths:
+        pytest.skip("no seeds")
+    known, total, unknown = en.glossary_coverage(read_report(p) for p in paths)
+    assert total > 0 and unknown == [] and known == total
+    english = [en.indicator_en(f.indicator) for p in paths for f in read_report(p).facts if f.indicator]
+    assert not [t for t in english if _has_han(t)]
+
+
 @pytest.mark.parametrize("period, expected", [
     ("全年", "Full year"),
     ("上半年", "First half"),
