@@ -513,7 +513,9 @@ def _compose(text: str) -> Optional[str]:
     return None
 
 
-_PARTICIPLES = {"built", "done", "held", "made", "run", "set", "up", "out", "paid", "won", "grown"}
+_PARTICIPLES = {"built", "rebuilt", "done", "held", "made", "run", "set", "up", "out", "down", "off", "paid",
+                "won", "grown", "sent", "cut", "met", "brought", "kept", "laid", "given", "taken", "chosen",
+                "shown", "spent", "sold", "put", "shut"}
 
 
 def _ends_with_participle(text: str) -> bool:
