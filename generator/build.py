@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import shutil
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,10 +18,9 @@ from typing import Callable, Iterator, Optional, Sequence
 from generator import english
 from generator.errors import ReportError, TownfactsError
 from generator.export import all_reports_json, datapackage, facts_csv, report_json
-from generator.extract import extract_report
 from generator.memory import MEMORY_PATH, Memory, apply_memory, load_memory, missing_segments
-from generator.model import CleanText, Report
-from generator.normalize import read_text
+from generator.model import Report
+from generator.reading import MEMORY_CACHE, ReportCache, display_path, read_files
 from generator.render import render_site_pages, LANGS, ui
 from generator.search_terms import jieba_user_dict
 from generator.svg import CACHE_DIR as SVG_CACHE, cached_svg
@@ -32,6 +32,7 @@ GENERATED_DIRS = ("towns", "assets/charts", "data")
 CHARTS_DIR = Path("assets/charts")
 GENERATED_FILES = ("index.md", "index.en.md")
 JIEBA_DICT = Path(".cache/townfacts/jieba_userdict.txt")
+REPORT_CACHE = Path(".cache/townfacts/reports")
 REPORT_SUFFIXES = (".txt",)
 
 Progress = Callable[[str], None]
@@ -42,6 +43,7 @@ class Timings:
     """Seconds spent per stage, in the order stages first ran."""
 
     seconds: dict[str, float] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)  # per-report stages inside "read" (summed over workers)
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -51,9 +53,19 @@ class Timings:
         finally:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
+    def add(self, seconds: dict[str, float]) -> None:
+        """Add per-report stage seconds measured while reading (possibly in worker processes)."""
+        for name, secs in seconds.items():
+            self.cpu[name] = self.cpu.get(name, 0.0) + secs
+
     def summary(self) -> str:
-        """Return 'stage 0.12 s · …' for every stage and the total."""
-        parts = [f"{name} {secs:.2f} s" for name, secs in self.seconds.items()]
+        """Return 'stage 0.12 s · …' for every stage and the total, with the read stage's parts."""
+        parts = []
+        for name, secs in self.seconds.items():
+            part = f"{name} {secs:.2f} s"
+            if name == "read" and self.cpu:
+                part += " (" + ", ".join(f"{k} {v:.2f}" for k, v in self.cpu.items()) + ")"
+            parts.append(part)
         return " · ".join(parts + [f"total {sum(self.seconds.values()):.2f} s"])
 
 
@@ -82,60 +94,35 @@ def find_reports(seeds_dir: Path) -> list[Path]:
     return sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
 
 
-def display_path(path: Path) -> Path:
-    """Return the path relative to the working folder when it lies inside it (as users typed it)."""
-    try:
-        return path.resolve().relative_to(Path.cwd())
-    except ValueError:
-        return path
-
-
-_REPORT_CACHE: dict[tuple[str, str], Report] = {}  # (path, sha256 of bytes) → translated Report
-
-
 def read_report(path: Path, timings: Optional[Timings] = None, memory: Optional[Memory] = None) -> Report:
     """Return one report read, extracted and given its English (glossary, then translation memory)."""
-    timings = timings or Timings()
-    report = _extracted_report(path, timings)
-    if memory is not None:
-        with timings.stage("translate"):
-            report = apply_memory(report, memory)
-    return report
+    ((_, report, error, seconds),) = read_files([Path(path)])
+    if error is not None:
+        raise error
+    if timings is not None:
+        timings.add(seconds)
+    return apply_memory(report, memory) if memory is not None else report
 
 
-def _extracted_report(path: Path, timings: Timings) -> Report:
-    """Return one report read, extracted and given its glossary English (cached by content hash)."""
-    try:
-        key = (str(path), hashlib.sha256(path.read_bytes()).hexdigest())
-    except OSError as err:
-        raise ReportError(str(path), err.strerror or str(err)) from err
-    if key in _REPORT_CACHE:
-        return _REPORT_CACHE[key]
-    with timings.stage("normalize"):
-        clean: CleanText = read_text(display_path(path))
-    with timings.stage("extract"):
-        report = extract_report(clean)
-    with timings.stage("translate"):
-        report = english.translate_report(report)
-    _REPORT_CACHE[key] = report
-    return report
-
-
-def read_reports(paths: Sequence[Path], timings: Timings, progress: Progress,
-                 memory: Optional[Memory] = None) -> ReadResult:
-    """Return every report that could be read; a broken one is reported and skipped."""
+def read_reports(paths: Sequence[Path], timings: Timings, progress: Progress, memory: Optional[Memory] = None,
+                 cache: ReportCache = MEMORY_CACHE, fail_fast: bool = False) -> ReadResult:
+    """Return every report that could be read; a broken one is reported and skipped (or stops, fail-fast)."""
     reports, errors = [], []
-    for i, path in enumerate(paths, 1):
-        try:
-            report = read_report(path, timings, memory)
-        except ReportError as err:
-            errors.append(err)
-            progress(f"Error: {err}")
+    with timings.stage("read"):
+        outcomes = read_files(paths, cache)
+    for i, (path, report, error, seconds) in enumerate(outcomes, 1):
+        timings.add(seconds)
+        if error is not None:
+            errors.append(error)
+            progress(f"Error: {error}")
+            if fail_fast:
+                raise TownfactsError(f"{error} (stopped: --fail-fast)")
             continue
-        except (OSError, UnicodeError, ValueError) as err:  # never let one report stop the others
-            errors.append(ReportError(str(path), f"{type(err).__name__}: {err}"))
-            progress(f"Error: {errors[-1]}")
-            continue
+        if memory is not None:
+            with timings.stage("translate"):
+                report = apply_memory(report, memory)
+        if not report.facts:
+            progress(f"Warning: {path}: no figures found; its pages are built without facts")
         reports.append(report)
         progress(f"[{i}/{len(paths)}] {path}: {report.meta.place} → {len(report.facts)} facts")
     return ReadResult(tuple(unique_slugs(reports)), tuple(errors))
@@ -265,13 +252,14 @@ def untranslated(reports: Sequence[Report], memory: Memory) -> int:
 
 
 def generate(seeds_dir: Path, docs_dir: Path, project_dir: Path, progress: Progress,
-             timings: Optional[Timings] = None, site_url: str = "") -> ReadResult:
+             timings: Optional[Timings] = None, site_url: str = "", fail_fast: bool = False) -> ReadResult:
     """Read every report in seeds_dir and write the generated pages into docs_dir."""
     timings = timings or Timings()
     with timings.stage("find"):
         paths = find_reports(seeds_dir)
         memory = project_memory(project_dir)
-    result = read_reports(paths, timings, progress, memory)
+    cache = ReportCache(project_dir / REPORT_CACHE)
+    result = read_reports(paths, timings, progress, memory, cache, fail_fast)
     with timings.stage("render"):
         write_docs(result.reports, docs_dir, project_dir, site_url)
     return result
@@ -303,24 +291,49 @@ def load_mkdocs_config(config_file: Path, site_dir: Optional[Path], strict: bool
 
 
 def run_mkdocs(config, reports: Sequence[Report]) -> Path:
-    """Run MkDocs on the pages already in docs/; return the site folder."""
+    """Run MkDocs on the pages already in docs/ into a fresh folder, then swap it in; return the site folder.
+
+    The previous site stays untouched until the new one is complete: a failed build loses nothing.
+    """
     from mkdocs.commands.build import build as mkdocs_build
 
+    target = Path(config.site_dir)
+    building = target.with_name(f".{target.name}.building")
+    shutil.rmtree(building, ignore_errors=True)
+    config.site_dir = str(building)
     configure_mkdocs(config, reports, Path(config.config_file_path).parent)
-    mkdocs_build(config)
-    return Path(config.site_dir)
+    try:
+        mkdocs_build(config)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    finally:
+        config.site_dir = str(target)
+    swap_in(building, target)
+    return target
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Replace the target folder by the new one with two renames (the old one is removed after)."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def build_site(seeds_dir: Path = Path("seeds"), site_dir: Optional[Path] = None,
                config_file: Path = Path("mkdocs.yml"), strict: bool = False,
-               progress: Progress = print) -> BuildResult:
+               progress: Progress = print, fail_fast: bool = False) -> BuildResult:
     """Build the whole site from the reports in seeds_dir; return what happened."""
     timings = Timings()
     config_file = config_file.resolve()
     project_dir = config_file.parent
     with timings.stage("config"):
         config = load_mkdocs_config(config_file, site_dir, strict)
-    result = generate(seeds_dir, Path(config.docs_dir), project_dir, progress, timings, config.site_url or "")
+    result = generate(seeds_dir, Path(config.docs_dir), project_dir, progress, timings, config.site_url or "",
+                      fail_fast)
     if not result.reports:
         raise TownfactsError(f"{seeds_dir}: no report could be read, nothing to build")
     known, total, unknown = english.glossary_coverage(result.reports)

@@ -27,7 +27,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of reports (default: seeds)")
     build.add_argument("--out", type=Path, default=None, help="site folder (default: site_dir of mkdocs.yml, site/)")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
-    build.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
+    build.add_argument("--strict", action="store_true",
+                       help="fail on any MkDocs warning or untranslated English segment")
+    build.add_argument("--fail-fast", action="store_true",
+                       help="stop at the first report that cannot be read (default: keep going, build the "
+                            "others, exit with status 1)")
 
     facts = sub.add_parser("facts", help="print one report's facts as JSON",
                            description="Print one report as JSON on stdout (the townfacts.report/1 contract).")
@@ -77,7 +81,8 @@ def _setup_logging(verbose: bool) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.build import build_site
 
-    result = build_site(args.seeds, args.out, args.config, strict=args.strict, progress=_progress)
+    result = build_site(args.seeds, args.out, args.config, strict=args.strict, progress=_progress,
+                        fail_fast=args.fail_fast)
     return 1 if result.errors else 0
 
 

@@ -14,6 +14,9 @@ class ReportError(TownfactsError):
         self.path = str(path)
         self.reason = reason
 
+    def __reduce__(self):  # picklable, so worker processes can return it
+        return (type(self), (self.path, self.reason))
+
 
 class DataFileError(TownfactsError):
     """A malformed data file (glossary, units, translation memory), with file and line."""
@@ -24,3 +27,6 @@ class DataFileError(TownfactsError):
         self.path = str(path)
         self.line = line
         self.reason = reason
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.reason, self.line))

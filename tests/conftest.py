@@ -29,17 +29,31 @@ def root() -> Path:
     return ROOT
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Path:
-    """Return the project copy after `mkdocs build --strict` ran in it."""
-    work = tmp_path_factory.mktemp("project")
+def copy_project(work: Path, seeds: bool = True) -> Path:
+    """Return a copy of the project's inputs (config, hand-written docs, memory, seeds) in work/."""
     shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    shutil.copytree(ROOT / "seeds", work / "seeds")
+    if seeds:
+        shutil.copytree(ROOT / "seeds", work / "seeds")
+    else:
+        (work / "seeds").mkdir()
     shutil.copytree(ROOT / "translations", work / "translations")
     shutil.copytree(ROOT / "docs", work / "docs",
                     ignore=shutil.ignore_patterns("index.md", "index.en.md", "compare*.md", "data*.md", "towns",
                                                   "vendor", "charts", "data"))
     (work / "generator").symlink_to(ROOT / "generator")
+    return work
+
+
+def townfacts(work: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Return the finished `python -m generator ARGS` run in work/."""
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=work, capture_output=True, text=True,
+                          timeout=600, env={**os.environ, **(env or {})})
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """Return the project copy after `mkdocs build --strict` ran in it."""
+    work = copy_project(tmp_path_factory.mktemp("project"))
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=work,
                           capture_output=True, text=True, timeout=600, env={**os.environ, "PYTHONHASHSEED": "0"})
     assert proc.returncode == 0, proc.stderr[-4000:]
