@@ -138,16 +138,22 @@ def copy_vendor(site_dir: Path) -> Path:
     return target
 
 
-def run_offline_mkdocs(config_file: Path, site_dir: Path, strict: bool, reports: Sequence[Report]) -> Path:
-    """Run MkDocs with the offline overrides on the pages already in docs/; return the site folder."""
-    from mkdocs.commands.build import build as mkdocs_build
+def load_offline_config(config_file: Path, site_dir: Path, strict: bool):
+    """Return mkdocs.yml loaded with the offline overrides and the vendored shim as polyfill."""
     from mkdocs.config import load_config
 
     if not SHIM.is_file():
         raise TownfactsError(f"{SHIM}: the vendored iframe-worker shim is missing")
     config = load_config(str(config_file), **offline_overrides(config_file, site_dir, strict))
     config.extra["polyfills"] = [SHIM_URL]
-    configure_mkdocs(config, reports, config_file.parent)
+    return config
+
+
+def run_offline_mkdocs(config, reports: Sequence[Report]) -> Path:
+    """Run MkDocs with the offline config on the pages already in docs/, then make the site file://-ready."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    configure_mkdocs(config, reports, Path(config.config_file_path).parent)
     mkdocs_build(config)
     out = Path(config.site_dir)
     copy_vendor(out)
@@ -181,14 +187,18 @@ def bundle_site(seeds_dir: Path = Path("seeds"), out_dir: Path = Path("dist"),
     config_file = config_file.resolve()
     project_dir = config_file.parent
     site_dir = (site_dir or project_dir / OFFLINE_SITE).resolve()
-    result = generate(seeds_dir, project_dir / "docs", project_dir, progress, timings)
+    with timings.stage("config"):
+        config = load_offline_config(config_file, site_dir, strict)
+    # the same docs/ as the public build (citations name the public site_url)
+    result = generate(seeds_dir, Path(config.docs_dir), project_dir, progress, timings,
+                      site_url=config.site_url or "")
     if not result.reports:
         raise TownfactsError(f"{seeds_dir}: no report could be read, nothing to bundle")
     missing = untranslated(result.reports, project_memory(project_dir))
     if missing and strict:
         raise TownfactsError(f"{MEMORY_PATH}: {missing} segments not yet translated (--strict)")
     with timings.stage("mkdocs"):
-        run_offline_mkdocs(config_file, site_dir, strict, result.reports)
+        run_offline_mkdocs(config, result.reports)
     date = bundle_date()
     name = zip_name(date)
     with timings.stage("zip"):
