@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Optional, Sequence
 
 import altair as alt
@@ -101,7 +102,8 @@ CHARTS: tuple[tuple[str, Callable, Callable, int], ...] = (
 )
 
 
-def report_charts(report: Report, lang: str) -> list[ChartBlock]:
+@lru_cache(maxsize=4096)  # a fact sheet and the SVG stage both ask for the same charts
+def report_charts(report: Report, lang: str) -> tuple[ChartBlock, ...]:
     """Return the charts a fact sheet gets: only those with enough bars to be worth drawing."""
     blocks = []
     for key, bars_of, chart_of, minimum in CHARTS:
@@ -109,7 +111,7 @@ def report_charts(report: Report, lang: str) -> list[ChartBlock]:
         if len(bars) >= minimum:
             alt_text = ui(f"chart_alt_{key}", lang, n=len(bars))
             blocks.append(block(chart_of(bars, lang), f"chart-{key}", alt_text, bars))
-    return blocks
+    return tuple(blocks)
 
 
 def compare_block(bars: Sequence[Bar], lang: str) -> Optional[ChartBlock]:

@@ -56,3 +56,12 @@ def test_each_seed_gets_at_least_three_different_charts(seed, lang):
 def test_static_svg_has_chinese_text():
     svg = render_svg(static_spec(headline_chart(bars([181, 12.8]), "zh").to_dict()))
     assert svg.startswith("<svg") and "主要指标" in svg and "<text" in svg
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[p.stem for p in SEEDS])
+def test_every_chart_the_site_draws_is_a_valid_vega_lite_spec(seed):
+    import altair as alt
+
+    for lang in ("zh", "en"):
+        for chart in report_charts(read_report(seed), lang):
+            alt.Chart.from_dict(chart.spec) if "layer" not in chart.spec else alt.LayerChart.from_dict(chart.spec)
