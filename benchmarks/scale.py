@@ -1,0 +1,319 @@
+"""Scale benchmark: cold build, warm rebuild and one-report rebuild of N synthetic reports.
+
+usage: python benchmarks/scale.py [--sizes 10,100,500] [--seed 0] [--profile-size 500] [--keep DIR]
+
+For every N, writes N synthetic reports (benchmarks/synthetic.py) and a fresh copy of the project
+(mkdocs.yml, hand-written docs, translations/, generator/ symlinked; no docs/ output, no
+.cache/townfacts, no site/), then runs `python -m generator build --seeds DIR --out SITE` in a
+subprocess three times: cold (fresh process, empty project caches), warm (same command, nothing
+changed) and after changing one figure in one report. Each run's wall time, its "Time per stage:"
+line (stderr) and its peak RSS (os.wait4 rusage of that child) are collected into a Markdown table,
+then checked against the goals:
+
+  * generator stages (everything but mkdocs) ≤ 25 % of a cold build's wall time
+  * warm rebuild ≤ 35 % of the cold build's wall time
+  * peak memory ≤ 1 GB at N = 500
+
+For --profile-size (default: the largest N run), the build is run once more under cProfile and the
+top cumulative functions of MkDocs, Material, i18n, Jinja2 and Markdown are printed, with the average
+size of a generated HTML page and of its primary navigation (<nav class="md-nav md-nav--primary">).
+Not a test: figures depend on the machine. The interpreter's own caches (__pycache__ of generator/,
+jieba's dictionary cache in the temp folder) are shared with earlier runs.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import pstats
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import make_corpus  # noqa: E402
+
+GOAL_GENERATOR_SHARE = 0.25
+GOAL_WARM_SHARE = 0.35
+GOAL_PEAK_MB = 1024
+PROFILE_FILTER = re.compile(r"mkdocs|material|i18n|jinja2|markdown", re.I)
+STAGES_LINE = re.compile(r"Time per stage: (.*)$", re.M)
+
+
+@dataclass
+class Run:
+    """One build: what it was, how long it took, per stage, and its peak memory."""
+
+    n: int
+    label: str
+    wall: float
+    stages: dict[str, float]
+    peak_mb: float
+    status: int
+    stderr_tail: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def mkdocs(self) -> float:
+        return self.stages.get("mkdocs", 0.0)
+
+    @property
+    def generator(self) -> float:
+        return sum(v for k, v in self.stages.items() if k not in ("mkdocs", "total"))
+
+
+def snapshot_generator(dest: Path, live: bool) -> str:
+    """Put the generator/ package at dest: a symlink to the working tree (live) or, by default, a copy of
+    generator/ as committed at HEAD (so edits made while the benchmark runs change neither the code nor
+    the report cache's fingerprint between the cold and the warm run). Return what was used."""
+    if live:
+        dest.symlink_to(ROOT / "generator")
+        return "working tree (symlink)"
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                            check=True).stdout.strip()
+    archive = subprocess.run(["git", "archive", "--format=tar", "HEAD", "generator"], cwd=ROOT, capture_output=True,
+                             check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest.parent)], input=archive, check=True)
+    return f"HEAD {commit} (copy)"
+
+
+def make_project(work: Path, generator: Path) -> Path:
+    """Return a fresh copy of the project's inputs in work/ (no generated docs, no caches, no site), with
+    generator/ a symlink to the given package folder."""
+    work.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    docs = work / "docs"
+    docs.mkdir()
+    for page in sorted((ROOT / "docs").glob("about*.md")):
+        shutil.copy(page, docs / page.name)
+    for folder in ("javascripts", "stylesheets"):
+        if (ROOT / "docs" / "assets" / folder).is_dir():
+            shutil.copytree(ROOT / "docs" / "assets" / folder, docs / "assets" / folder)
+    shutil.copytree(ROOT / "translations", work / "translations")
+    (work / "generator").symlink_to(generator)
+    return work
+
+
+def parse_stages(stderr: str) -> dict[str, float]:
+    """Return {stage: seconds} from the last 'Time per stage: config 0.12 s · … · total 3.40 s' line."""
+    found = STAGES_LINE.findall(stderr)
+    if not found:
+        return {}
+    return {m[1]: float(m[2]) for m in re.finditer(r"(\w+) ([\d.]+) s", found[-1])}
+
+
+def run_build(n: int, label: str, project: Path, seeds: Path, site: Path,
+              profile: Optional[Path] = None) -> Run:
+    """Return the measured run of `python -m generator build` (under cProfile when profile is given)."""
+    cmd = [sys.executable]
+    if profile is not None:
+        cmd += ["-m", "cProfile", "-o", str(profile)]
+    cmd += ["-m", "generator", "build", "--seeds", str(seeds), "--out", str(site)]
+    log = project / f"build-{label.replace(' ', '-')}.log"
+    with open(log, "wb") as err, open(os.devnull, "wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=project, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    stderr = log.read_text(encoding="utf-8", errors="replace")
+    peak_mb = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 1024 / 1024
+    return Run(n, label, wall, parse_stages(stderr), peak_mb, proc.returncode, stderr[-2000:])
+
+
+def change_one_report(paths: list[Path]) -> Path:
+    """Change one figure in the middle report (its first 亿元 amount); return the report."""
+    path = paths[len(paths) // 2]
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(r"(\d+)\.(\d)亿元", lambda m: f"{int(m[1]) + 1}.{m[2]}亿元", text, count=1)
+    if changed == text:
+        changed = text.rstrip("\n") + "\n\n全年新增城镇就业1234人。\n"
+    path.write_text(changed, encoding="utf-8")
+    return path
+
+
+def html_sizes(site: Path) -> dict[str, float]:
+    """Return the number of HTML pages, their average size and that of their primary navigation."""
+    sizes, navs, links = [], [], []
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8", errors="replace")
+        sizes.append(len(html.encode("utf-8")))
+        nav = primary_nav(html)
+        navs.append(len(nav.encode("utf-8")))
+        links.append(nav.count("<a "))
+    count = len(sizes) or 1
+    return {"pages": len(sizes), "avg_bytes": sum(sizes) / count, "avg_nav_bytes": sum(navs) / count,
+            "avg_nav_links": sum(links) / count, "total_mb": sum(sizes) / 2**20,
+            "nav_share": (sum(navs) / sum(sizes)) if sizes else 0.0}
+
+
+def primary_nav(html: str) -> str:
+    """Return the <nav class="md-nav md-nav--primary" …> element, matched to its own </nav>."""
+    start = html.find('<nav class="md-nav md-nav--primary"')
+    if start < 0:
+        return ""
+    depth = 0
+    for tag in re.finditer(r"<nav\b|</nav>", html[start:]):
+        depth += 1 if tag.group() == "<nav" else -1
+        if depth == 0:
+            return html[start:start + tag.end()]
+    return html[start:]
+
+
+def profile_summary(prof: Path, top: int = 25) -> list[str]:
+    """Return lines: the top cumulative functions of MkDocs/Material/i18n/Jinja2/Markdown."""
+    stats = pstats.Stats(str(prof))
+    total = stats.total_tt
+    rows = []
+    for (filename, line, func), (cc, nc, tt, ct, _callers) in stats.stats.items():
+        if PROFILE_FILTER.search(filename):
+            rows.append((ct, tt, nc, short_path(filename), line, func))
+    rows.sort(reverse=True)
+    out = [f"profiled total {total:.1f} s; top {top} by cumulative time (MkDocs, Material, i18n, Jinja2, Markdown):",
+           "", "| cum s | cum % | own s | calls | function |", "|---:|---:|---:|---:|---|"]
+    for ct, tt, nc, path, line, func in rows[:top]:
+        out.append(f"| {ct:.2f} | {100 * ct / total:.0f} | {tt:.2f} | {nc} | `{path}:{line}({func})` |")
+    own = sorted(((tt, ct, nc, short_path(f), line, func) for (f, line, func), (cc, nc, tt, ct, _)
+                  in stats.stats.items()), reverse=True)[:12]
+    out += ["", "top 12 by own time (all code):", "", "| own s | cum s | calls | function |", "|---:|---:|---:|---|"]
+    out += [f"| {tt:.2f} | {ct:.2f} | {nc} | `{path}:{line}({func})` |" for tt, ct, nc, path, line, func in own]
+    return out
+
+
+def short_path(filename: str) -> str:
+    """Return a file name from site-packages (or the project) without its prefix."""
+    for marker in ("site-packages/", "lib/python3", str(ROOT) + "/"):
+        if marker in filename:
+            return filename.split(marker, 1)[1]
+    return filename
+
+
+def table(runs: list[Run]) -> list[str]:
+    """Return the Markdown table of all runs."""
+    out = ["| N | run | wall s | generator stages s | mkdocs s | generator share % | start-up s | peak MB | exit |",
+           "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in runs:
+        startup = r.wall - r.generator - r.mkdocs
+        out.append(f"| {r.n} | {r.label} | {r.wall:.1f} | {r.generator:.2f} | {r.mkdocs:.1f} | "
+                   f"{100 * r.generator / r.wall:.0f} | {startup:.1f} | {r.peak_mb:.0f} | {r.status} |")
+    return out
+
+
+def stage_table(runs: list[Run]) -> list[str]:
+    """Return a Markdown table of seconds per stage."""
+    names = []
+    for r in runs:
+        names += [k for k in r.stages if k not in names and k != "total"]
+    out = ["| N | run | " + " | ".join(names) + " |", "|---:|---|" + "---:|" * len(names)]
+    for r in runs:
+        out.append(f"| {r.n} | {r.label} | " + " | ".join(f"{r.stages.get(k, 0):.2f}" for k in names) + " |")
+    return out
+
+
+def goals(runs: list[Run]) -> list[str]:
+    """Return one PASS/FAIL line per goal and size."""
+    out = []
+    by = {(r.n, r.label): r for r in runs}
+    for n in sorted({r.n for r in runs}):
+        cold, warm = by.get((n, "cold")), by.get((n, "warm"))
+        if cold:
+            share = cold.generator / cold.wall
+            out.append(f"- N={n}: generator stages {cold.generator:.1f} s = {100 * share:.0f} % of the cold build "
+                       f"({cold.wall:.1f} s), goal ≤ {100 * GOAL_GENERATOR_SHARE:.0f} %: "
+                       f"{'PASS' if share <= GOAL_GENERATOR_SHARE else 'FAIL'}")
+        if cold and warm:
+            share = warm.wall / cold.wall
+            out.append(f"- N={n}: warm rebuild {warm.wall:.1f} s = {100 * share:.0f} % of cold, goal ≤ "
+                       f"{100 * GOAL_WARM_SHARE:.0f} %: {'PASS' if share <= GOAL_WARM_SHARE else 'FAIL'}")
+    big = [r for r in runs if r.n == 500 and r.label != "profiled"]
+    if big:
+        peak = max(r.peak_mb for r in big)
+        out.append(f"- N=500: peak memory {peak:.0f} MB, goal ≤ {GOAL_PEAK_MB} MB: "
+                   f"{'PASS' if peak <= GOAL_PEAK_MB else 'FAIL'}")
+    else:
+        largest = max(r.n for r in runs)
+        peak = max(r.peak_mb for r in runs if r.n == largest)
+        out.append(f"- N=500 not run: peak memory goal not measured (N={largest}: {peak:.0f} MB)")
+    return out
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10,100,500", help="comma-separated corpus sizes (default: 10,100,500)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--profile-size", type=int, default=None,
+                        help="N to profile under cProfile (default: the largest size; 0: none)")
+    parser.add_argument("--keep", type=Path, default=None, help="keep the projects and sites in this folder")
+    parser.add_argument("--live", action="store_true",
+                        help="use the working tree's generator/ (default: a copy of generator/ at HEAD)")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    profile_n = max(sizes) if args.profile_size is None else args.profile_size
+    base = Path(tempfile.mkdtemp(prefix="townfacts-scale-")) if args.keep is None else args.keep
+    base.mkdir(parents=True, exist_ok=True)
+    runs: list[Run] = []
+    findings: list[str] = []
+    try:
+        package = base / "generator"
+        if package.is_symlink() or package.is_file():
+            package.unlink()
+        elif package.exists():
+            shutil.rmtree(package)
+        print(f"generator: {snapshot_generator(package, args.live)}; load average {os.getloadavg()[0]:.1f} "
+              f"on {os.cpu_count()} CPUs", flush=True)
+        for n in sizes:
+            work = base / f"n{n}"
+            if work.exists():
+                shutil.rmtree(work)
+            project = make_project(work / "project", package.resolve())
+            seeds = work / "seeds"
+            paths = make_corpus(seeds, n, args.seed)
+            site = work / "site"
+            print(f"N={n}: {len(paths)} reports, {sum(p.stat().st_size for p in paths) / 1024:.0f} KiB", flush=True)
+            for label in ("cold", "warm", "one changed"):
+                if label == "one changed":
+                    change_one_report(paths)
+                runs.append(run_build(n, label, project, seeds, site))
+                r = runs[-1]
+                print(f"  {label}: {r.wall:.1f} s, peak {r.peak_mb:.0f} MB, exit {r.status}, "
+                      f"load average {os.getloadavg()[0]:.1f}", flush=True)
+                if r.status != 0 or not r.stages:
+                    print(r.stderr_tail, file=sys.stderr)
+            if n == profile_n:
+                sizes_info = html_sizes(site)
+                findings.append(f"### Generated HTML at N={n}\n")
+                findings.append(f"{sizes_info['pages']} pages, {sizes_info['total_mb']:.0f} MB of HTML; average page "
+                                f"{sizes_info['avg_bytes'] / 1024:.0f} KiB, of which the primary nav is "
+                                f"{sizes_info['avg_nav_bytes'] / 1024:.0f} KiB "
+                                f"({100 * sizes_info['nav_share']:.0f} %, {sizes_info['avg_nav_links']:.0f} links)")
+                prof = work / "prof.out"
+                r = run_build(n, "profiled", project, seeds, site, profile=prof)
+                print(f"  profiled: {r.wall:.1f} s, peak {r.peak_mb:.0f} MB, exit {r.status}", flush=True)
+                findings.append(f"\n### cProfile of a (warm) build at N={n}: wall {r.wall:.1f} s, "
+                                f"stages {r.stages}\n")
+                if prof.is_file():
+                    findings += profile_summary(prof)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(base, ignore_errors=True)
+    print()
+    print("\n".join(table(runs)))
+    print()
+    print("\n".join(stage_table(runs)))
+    print()
+    print("\n".join(goals(runs)))
+    if findings:
+        print()
+        print("\n".join(findings))
+    return 0 if all(r.status == 0 for r in runs) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
