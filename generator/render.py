@@ -175,6 +175,32 @@ def cite_text(report: Report, lang: str, site_url: str) -> str:
             f"Source file {m.source}, SHA-256 {m.sha256[:12]}.")
 
 
+@dataclass(frozen=True)
+class EntityRow:
+    """A named project, enterprise, village or community and where the report names it."""
+
+    kind: str
+    name: str
+    english: Optional[str]  # pinyin for villages and communities; None keeps the Chinese (labelled)
+    mentions: tuple[tuple[str, int], ...]  # (paragraph anchor, line)
+
+
+ENTITY_KINDS = ("project", "enterprise", "village", "community")
+
+
+def entity_rows(report: Report, lang: str) -> list[EntityRow]:
+    """Return the report's named things, one row per name, grouped by kind in a fixed order."""
+    grouped: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for e in report.entities:
+        grouped.setdefault((e.kind, e.name), []).append((e.paragraph, e.line))
+    rows = []
+    for (kind, name), mentions in grouped.items():
+        english_name = english.place_en(name) if lang == "en" and kind in ("village", "community") else None
+        rows.append(EntityRow(ui(f"entity_{kind}", lang), name, english_name, tuple(mentions)))
+    order = {ui(f"entity_{k}", lang): i for i, k in enumerate(ENTITY_KINDS)}
+    return sorted(rows, key=lambda r: (order.get(r.kind, 9), r.mentions[0][1]))
+
+
 def render_fact_sheet(report: Report, lang: str, site_url: str = "") -> str:
     """Return the Markdown of a report's fact sheet in one language."""
     results = [f for f in report.facts if f.kind != "target"]
@@ -185,6 +211,7 @@ def render_fact_sheet(report: Report, lang: str, site_url: str = "") -> str:
         meta=meta_items(report, lang), headline=[row for _, row in headline_rows(report, lang)],
         charts=report_charts(report, lang), root="../../", slug=report.meta.slug,
         cite=cite_text(report, lang, site_url), quality=number_coverage(report),
+        entities=entity_rows(report, lang),
         results=section_blocks(report, results, lang), targets=section_blocks(report, targets, lang),
     )
 

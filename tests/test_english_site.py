@@ -15,7 +15,7 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 # column/heading, the language switcher, and the inline chart specs (checked through their English labels).
 ALLOWED = [
     re.compile(r'<blockquote class="tf-original".*?</blockquote>', re.S),
-    re.compile(r'<span (?:lang="zh" class="tf-original"|class="tf-original" lang="zh")>.*?</span>', re.S),
+    re.compile(r'<span [^>]*class="tf-original"[^>]*>.*?</span>', re.S),
     re.compile(r'<p class="tf-other-name" lang="zh">.*?</p>', re.S),
     re.compile(r'<a href="[^"]*" hreflang="zh" class="md-select__link">.*?</a>', re.S),
     re.compile(r'<link rel="alternate" [^>]*>', re.S),

@@ -120,3 +120,17 @@ def test_report_text_is_escaped_on_every_page(hostile):
 def test_escape_md_keeps_chinese_and_digits_readable():
     assert escape_md("完成地区生产总值181亿元") == "完成地区生产总值181亿元"
     assert escape_md("a*b") == "a&#42;b"
+
+
+def test_named_entities_are_listed_with_links_to_their_paragraphs():
+    from dataclasses import replace
+
+    from generator.model import Entity
+
+    entities = (Entity("village", "义皋村", "p-2", "省委书记在义皋村考察。", 5),
+                Entity("project", "织里实验小学东扩项目", "p-2", "织里实验小学东扩项目竣工。", 5))
+    report = replace(small_report(), entities=entities)
+    zh, en = render_fact_sheet(report, "zh"), render_fact_sheet(report, "en")
+    assert "| 义皋村 | 村 | [第5行](text.md#p-2) |" in zh
+    assert "| Yigao Village | Village |" in en
+    assert '<span lang="zh" class="tf-original"' in en and "织里实验小学东扩项目" in en
