@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import copy_project, townfacts
+from projectcopy import copy_project, townfacts
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, townfacts
+from projectcopy import ROOT, copy_project, townfacts
 
 pytestmark = pytest.mark.slow
 SEED = ROOT / "seeds" / "001_56a725257718ee95.txt"
