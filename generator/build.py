@@ -318,10 +318,11 @@ def load_mkdocs_config(config_file: Path, site_dir: Optional[Path], strict: bool
     return load_config(str(config_file), **overrides)
 
 
-def run_mkdocs(config, reports: Sequence[Report]) -> Path:
+def run_mkdocs(config, reports: Sequence[Report], finish: Optional[Callable[[Path], None]] = None) -> Path:
     """Run MkDocs on the pages already in docs/ into a fresh folder, then swap it in; return the site folder.
 
-    The previous site stays untouched until the new one is complete: a failed build loses nothing.
+    The previous site stays untouched until the new one is complete (`finish`, e.g. the offline
+    bundle's fix-ups, included): a failed build loses nothing.
     """
     from mkdocs.commands.build import build as mkdocs_build
 
@@ -332,6 +333,8 @@ def run_mkdocs(config, reports: Sequence[Report]) -> Path:
     configure_mkdocs(config, reports, Path(config.config_file_path).parent)
     try:
         mkdocs_build(config)
+        if finish is not None:
+            finish(building)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
@@ -353,13 +356,18 @@ def swap_in(new: Path, target: Path) -> None:
 
 def build_site(seeds_dir: Path = Path("seeds"), site_dir: Optional[Path] = None,
                config_file: Path = Path("mkdocs.yml"), strict: bool = False,
-               progress: Progress = print, fail_fast: bool = False) -> BuildResult:
-    """Build the whole site from the reports in seeds_dir; return what happened."""
+               progress: Progress = print, fail_fast: bool = False, config=None,
+               finish: Optional[Callable[[Path], None]] = None) -> BuildResult:
+    """Build the whole site from the reports in seeds_dir; return what happened.
+
+    `config` is a MkDocs config already loaded (the offline bundle loads its own, with overrides);
+    `finish` runs on the built site before it replaces the previous one.
+    """
     timings = Timings()
     config_file = config_file.resolve()
     project_dir = config_file.parent
     with timings.stage("config"):
-        config = load_mkdocs_config(config_file, site_dir, strict)
+        config = config or load_mkdocs_config(config_file, site_dir, strict)
     result = generate(seeds_dir, Path(config.docs_dir), project_dir, progress, timings, config.site_url or "",
                       fail_fast)
     if not result.reports:
@@ -374,7 +382,7 @@ def build_site(seeds_dir: Path = Path("seeds"), site_dir: Optional[Path] = None,
         if strict:
             raise TownfactsError(f"{MEMORY_PATH}: {missing} segments not yet translated (--strict)")
     with timings.stage("mkdocs"):
-        out = run_mkdocs(config, result.reports)
+        out = run_mkdocs(config, result.reports, finish)
     progress(f"Built {len(result.reports)} reports ({sum(len(r.facts) for r in result.reports)} facts, "
              f"{len(LANGS)} languages) into {out}")
     progress("Time per stage: " + timings.summary())

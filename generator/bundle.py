@@ -25,14 +25,12 @@ import datetime as dt
 import os
 import re
 import shutil
-import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
-from generator.build import (LANGS, MEMORY_PATH, Progress, Timings, configure_mkdocs, generate, project_memory,
-                             untranslated)
+from generator.build import LANGS, Progress, Timings, build_site
 from generator.errors import ReportError, TownfactsError
 from generator.model import Report
 
@@ -149,17 +147,11 @@ def load_offline_config(config_file: Path, site_dir: Path, strict: bool):
     return config
 
 
-def run_offline_mkdocs(config, reports: Sequence[Report]) -> Path:
-    """Run MkDocs with the offline config on the pages already in docs/, then make the site file://-ready."""
-    from mkdocs.commands.build import build as mkdocs_build
-
-    configure_mkdocs(config, reports, Path(config.config_file_path).parent)
-    mkdocs_build(config)
-    out = Path(config.site_dir)
-    copy_vendor(out)
-    drop_head_alternates(out)
-    write_offline_indexes(out)
-    return out
+def make_file_ready(site_dir: Path) -> None:
+    """Make a built site work from file://: the shim, no head alternates, `search_index.js` per language."""
+    copy_vendor(site_dir)
+    drop_head_alternates(site_dir)
+    write_offline_indexes(site_dir)
 
 
 def write_zip(site_dir: Path, zip_path: Path, folder: str, date: dt.date) -> int:
@@ -183,28 +175,18 @@ def bundle_site(seeds_dir: Path = Path("seeds"), out_dir: Path = Path("dist"),
                 config_file: Path = Path("mkdocs.yml"), strict: bool = False,
                 progress: Progress = print, site_dir: Optional[Path] = None) -> BundleResult:
     """Build the offline site from the reports in seeds_dir and zip it into out_dir; return what happened."""
-    timings = Timings()
     config_file = config_file.resolve()
-    project_dir = config_file.parent
-    site_dir = (site_dir or project_dir / OFFLINE_SITE).resolve()
-    with timings.stage("config"):
-        config = load_offline_config(config_file, site_dir, strict)
+    site_dir = (site_dir or config_file.parent / OFFLINE_SITE).resolve()
+    config = load_offline_config(config_file, site_dir, strict)
     # the same docs/ as the public build (citations name the public site_url)
-    result = generate(seeds_dir, Path(config.docs_dir), project_dir, progress, timings,
-                      site_url=config.site_url or "")
-    if not result.reports:
-        raise TownfactsError(f"{seeds_dir}: no report could be read, nothing to bundle")
-    missing = untranslated(result.reports, project_memory(project_dir))
-    if missing and strict:
-        raise TownfactsError(f"{MEMORY_PATH}: {missing} segments not yet translated (--strict)")
-    with timings.stage("mkdocs"):
-        run_offline_mkdocs(config, result.reports)
+    built = build_site(seeds_dir, site_dir, config_file, strict, progress, config=config, finish=make_file_ready)
+    timings = Timings(dict(built.timings))
     date = bundle_date()
     name = zip_name(date)
     with timings.stage("zip"):
         size = write_zip(site_dir, out_dir / name, name.removesuffix(".zip"), date)
     zip_path = out_dir / name
-    progress(f"Bundled {len(result.reports)} reports ({len(LANGS)} languages) into {zip_path} "
+    progress(f"Bundled {len(built.reports)} reports ({len(LANGS)} languages) into {zip_path} "
              f"({size / 1e6:.1f} MB); unzip it and open {name.removesuffix('.zip')}/index.html")
     progress("Time per stage: " + timings.summary())
-    return BundleResult(zip_path, size, site_dir, result.reports, result.errors, dict(timings.seconds))
+    return BundleResult(zip_path, size, site_dir, built.reports, built.errors, dict(timings.seconds))
