@@ -131,7 +131,9 @@ def chart_spec(chart: alt.Chart) -> dict:
     Schema validation is skipped here (it was 75% of rendering time); tests validate every builder's
     `to_dict()` instead.
     """
-    return chart.to_dict(validate=False)
+    spec = chart.to_dict(validate=False)
+    spec["autosize"] = {"type": "fit-x", "contains": "padding"}  # labels included: never wider than the page
+    return spec
 
 
 def static_spec(spec: dict) -> dict:
