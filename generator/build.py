@@ -24,7 +24,7 @@ from generator.model import Report
 from generator.reading import MEMORY_CACHE, ReportCache, display_path, read_files
 from generator.render import render_site_pages, LANGS, ui
 from generator.search_terms import jieba_user_dict
-from generator.svg import CACHE_DIR as SVG_CACHE, cached_svg
+from generator.svg import CACHE_DIR as SVG_CACHE, render_all
 
 log = logging.getLogger("townfacts")
 
@@ -213,8 +213,7 @@ def write_docs(reports: Sequence[Report], docs_dir: Path, project_dir: Path, sit
     site.pages.update(data_files(reports))
     written = {docs_dir / rel for rel in site.pages}
     changed = sum(write_if_changed(docs_dir / rel, text) for rel, text in sorted(site.pages.items()))
-    for name, spec in sorted(site.charts.items()):
-        svg = cached_svg(name, spec, project_dir / SVG_CACHE)
+    for name, svg in render_all(site.charts, project_dir / SVG_CACHE).items():
         write_if_changed(docs_dir / CHARTS_DIR / name, svg)
         written.add(docs_dir / CHARTS_DIR / name)
     remove_stale(docs_dir, written)
@@ -227,15 +226,17 @@ NAV_GROUP_MIN = 12  # with more towns than this, the nav groups them by district
 
 
 def town_nav(reports: Sequence[Report]) -> tuple[list, dict[str, str]]:
-    """Return one nav entry per town (fact sheet, full text) and their zh→en titles."""
+    """Return one nav entry per town (its fact sheet) and their zh→en titles.
+
+    One link per town, not a section with two: every page carries the whole nav, so this halves it.
+    """
     places = Counter(r.meta.place for r in reports)
     entries, translations = [], {}
     for report in reports:
         m = report.meta
         label = f"{m.place} {m.year}" if places[m.place] > 1 and m.year else m.place
         translations[label] = f"{m.place_en or m.slug} {m.year}" if label != m.place else (m.place_en or m.slug)
-        entries.append({label: [{ui("fact_sheet", "zh"): f"towns/{m.slug}/index.md"},
-                                {ui("full_text", "zh"): f"towns/{m.slug}/text.md"}]})
+        entries.append({label: f"towns/{m.slug}/index.md"})  # the full text is linked from the fact sheet
     return entries, translations
 
 

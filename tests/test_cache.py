@@ -37,3 +37,13 @@ def test_unchanged_chart_is_not_rendered_twice(tmp_path, monkeypatch):
     spec = {"mark": "bar", "data": {"values": [{"a": 1}]}}
     assert svg.cached_svg("abc.svg", spec, tmp_path) == svg.cached_svg("abc.svg", spec, tmp_path)
     assert len(renders) == 1
+
+
+def test_many_charts_render_in_worker_processes_into_the_cache(tmp_path):
+    specs = {f"c{i}.svg": {"mark": "bar", "data": {"values": [{"a": i, "b": "测试"}]},
+                            "encoding": {"x": {"field": "a", "type": "quantitative"},
+                                         "y": {"field": "b", "type": "nominal"}}}
+             for i in range(svg.PARALLEL_MIN)}
+    out = svg.render_all(specs, tmp_path, workers=2)
+    assert sorted(out) == sorted(specs) and all(s.startswith("<svg") and "测试" in s for s in out.values())
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(specs)

@@ -18,11 +18,11 @@ def towns_section(nav: list) -> list:
     return next(entry for entry in nav if "城镇" in entry)["城镇"]
 
 
-def test_small_site_lists_towns_flat_with_fact_sheet_and_full_text():
+def test_small_site_lists_towns_flat_one_link_each():
     nav, translations = site_nav([town(1, "吴兴区"), town(2, "吴兴区")])
     towns = towns_section(nav)
     assert [list(t) for t in towns] == [["测试1镇"], ["测试2镇"]]
-    assert towns[0]["测试1镇"] == [{"概况": "towns/t1/index.md"}, {"全文": "towns/t1/text.md"}]
+    assert towns[0]["测试1镇"] == "towns/t1/index.md"
     assert translations["测试1镇"] == "Ceshi1 Town" and translations["概况"] == "Fact sheet"
 
 
