@@ -21,8 +21,8 @@ from generator.errors import ReportError, TownfactsError
 from generator.export import all_reports_json, datapackage, facts_csv, report_json
 from generator.memory import MEMORY_PATH, Memory, apply_memory, load_memory, missing_segments
 from generator.model import Report
-from generator.reading import MEMORY_CACHE, ReportCache, display_path, read_files
-from generator.render import render_site_pages, LANGS, ui
+from generator.reading import MEMORY_CACHE, PickleCache, content_key, display_path, read_files
+from generator.render import LANGS, SitePages, render_report, render_site_pages, ui
 from generator.search_terms import jieba_user_dict
 from generator.svg import CACHE_DIR as SVG_CACHE, render_all
 
@@ -34,6 +34,7 @@ CHARTS_DIR = Path("assets/charts")
 GENERATED_FILES = ("index.md", "index.en.md")
 JIEBA_DICT = Path(".cache/townfacts/jieba_userdict.txt")
 REPORT_CACHE = Path(".cache/townfacts/reports")
+PAGE_CACHE = Path(".cache/townfacts/pages")
 REPORT_SUFFIXES = (".txt",)
 
 Progress = Callable[[str], None]
@@ -106,7 +107,7 @@ def read_report(path: Path, timings: Optional[Timings] = None, memory: Optional[
 
 
 def read_reports(paths: Sequence[Path], timings: Timings, progress: Progress, memory: Optional[Memory] = None,
-                 cache: ReportCache = MEMORY_CACHE, fail_fast: bool = False) -> ReadResult:
+                 cache: PickleCache = MEMORY_CACHE, fail_fast: bool = False) -> ReadResult:
     """Return every report that could be read; a broken one is reported and skipped (or stops, fail-fast)."""
     reports, errors = [], []
     with timings.stage("read"):
@@ -207,9 +208,21 @@ def data_files(reports: Sequence[Report]) -> dict[str, str]:
     return files
 
 
+def cached_renderer(cache: PickleCache) -> Callable[[Report, str], SitePages]:
+    """Return render_report with its result cached by the report's content (and the site URL)."""
+    def render_one(report: Report, site_url: str) -> SitePages:
+        key = content_key(report, site_url)
+        pages = cache.get(key)
+        if pages is None:
+            pages = render_report(report, site_url)
+            cache.put(key, pages)
+        return pages
+    return render_one
+
+
 def write_docs(reports: Sequence[Report], docs_dir: Path, project_dir: Path, site_url: str = "") -> int:
     """Render every generated page into docs/ (only changed files are touched); return pages changed."""
-    site = render_site_pages(reports, site_url)
+    site = render_site_pages(reports, site_url, cached_renderer(PickleCache(project_dir / PAGE_CACHE)))
     site.pages.update(data_files(reports))
     written = {docs_dir / rel for rel in site.pages}
     changed = sum(write_if_changed(docs_dir / rel, text) for rel, text in sorted(site.pages.items()))
@@ -287,7 +300,7 @@ def generate(seeds_dir: Path, docs_dir: Path, project_dir: Path, progress: Progr
     with timings.stage("find"):
         paths = find_reports(seeds_dir)
         memory = project_memory(project_dir)
-    cache = ReportCache(project_dir / REPORT_CACHE)
+    cache = PickleCache(project_dir / REPORT_CACHE)
     result = read_reports(paths, timings, progress, memory, cache, fail_fast)
     with timings.stage("render"):
         write_docs(result.reports, docs_dir, project_dir, site_url)

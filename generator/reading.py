@@ -70,20 +70,20 @@ def extract_file(path: Path) -> tuple[Report, dict[str, float]]:
     return report, seconds
 
 
-class ReportCache:
-    """Extracted reports in memory and, given a folder, on disk, keyed by content hash."""
+class PickleCache:
+    """Objects (extracted reports, rendered pages) in memory and, given a folder, on disk, by content hash."""
 
     def __init__(self, folder: Optional[Path] = None):
         self.folder = folder
-        self.memory: dict[str, Report] = {}
+        self.memory: dict[str, object] = {}
 
-    def key(self, path: Path, data: bytes) -> str:
+    def report_key(self, path: Path, data: bytes) -> str:
         """Return the cache key of a report: its path, bytes and the generator's fingerprint."""
         digest = hashlib.sha256(data).hexdigest()
         return f"{digest}-{hashlib.sha256(str(display_path(path)).encode()).hexdigest()[:8]}-{generator_fingerprint()}"
 
-    def get(self, key: str) -> Optional[Report]:
-        """Return the cached report, or None."""
+    def get(self, key: str):
+        """Return the cached object, or None."""
         if key in self.memory:
             return self.memory[key]
         if self.folder is not None:
@@ -96,17 +96,17 @@ class ReportCache:
             return report
         return None
 
-    def put(self, key: str, report: Report) -> None:
-        """Store a report in memory and, atomically, on disk."""
-        self.memory[key] = report
+    def put(self, key: str, value) -> None:
+        """Store an object in memory and, atomically, on disk."""
+        self.memory[key] = value
         if self.folder is not None:
             self.folder.mkdir(parents=True, exist_ok=True)
             tmp = self.folder / f".{key}.{os.getpid()}.tmp"
-            tmp.write_bytes(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+            tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
             tmp.replace(self.folder / f"{key}.pickle")
 
 
-MEMORY_CACHE = ReportCache()  # for one process: `townfacts facts`, tests, the MkDocs hook under `serve`
+MEMORY_CACHE = PickleCache()  # for one process: `townfacts facts`, tests, the MkDocs hook under `serve`
 
 
 def _extract_or_error(path: Path) -> tuple[Optional[Report], Optional[ReportError], dict[str, float]]:
@@ -120,14 +120,14 @@ def _extract_or_error(path: Path) -> tuple[Optional[Report], Optional[ReportErro
         return None, ReportError(str(path), f"{type(err).__name__}: {err}"), {}
 
 
-def read_files(paths: Sequence[Path], cache: ReportCache = MEMORY_CACHE,
+def read_files(paths: Sequence[Path], cache: PickleCache = MEMORY_CACHE,
                workers: Optional[int] = None) -> list[tuple[Path, Optional[Report], Optional[ReportError], dict]]:
     """Return (path, report, error, seconds) per path in order; uncached reports are read in parallel."""
     results: dict[Path, tuple] = {}
     todo: list[tuple[Path, str]] = []
     for path in paths:
         try:
-            key = cache.key(path, report_bytes(path))
+            key = cache.report_key(path, report_bytes(path))
         except ReportError as err:
             results[path] = (None, err, {})
             continue
@@ -148,3 +148,8 @@ def read_files(paths: Sequence[Path], cache: ReportCache = MEMORY_CACHE,
             cache.put(key, report)
         results[path] = (report, error, seconds)
     return [(path, *results[path]) for path in paths]
+
+
+def content_key(*values: object) -> str:
+    """Return a cache key for plain values (e.g. a Report and a site URL) and the generator's fingerprint."""
+    return f"{hashlib.sha256(pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()}-{generator_fingerprint()}"

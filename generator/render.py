@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -314,14 +314,10 @@ class SitePages:
     charts: dict[str, dict]  # SVG file name → the Vega-Lite spec to render it from
 
 
-def site_charts(reports: Sequence[Report]) -> dict[str, dict]:
-    """Return the static chart specs of every page, keyed by SVG file name."""
-    charts = {c.svg: c.static for r in reports for lang in LANGS for c in report_charts(r, lang)}
-    for lang in LANGS:
-        chart = compare_chart_block(reports, lang)
-        if chart is not None:
-            charts[chart.svg] = chart.static
-    return charts
+def render_report(report: Report, site_url: str = "") -> SitePages:
+    """Return one report's pages in both languages and the static charts its fact sheets show."""
+    charts = {c.svg: c.static for lang in LANGS for c in report_charts(report, lang)}
+    return SitePages(render_report_pages(report, site_url), charts)
 
 
 @dataclass(frozen=True)
@@ -380,13 +376,22 @@ def render_data_page(reports: Sequence[Report], lang: str) -> str:
     )
 
 
-def render_site_pages(reports: Sequence[Report], site_url: str = "") -> SitePages:
-    """Return every generated page (home, compare, data and town pages) and the charts to render as SVG."""
-    pages = {}
+def render_site_pages(reports: Sequence[Report], site_url: str = "",
+                      render_one: Callable[[Report, str], SitePages] = render_report) -> SitePages:
+    """Return every generated page (home, compare, data and town pages) and the charts to render as SVG.
+
+    `render_one` renders one report's pages; the build passes a version cached by content hash.
+    """
+    pages, charts = {}, {}
     for lang in LANGS:
         pages[page_name("index", lang)] = render_home(reports, lang)
         pages[page_name("compare", lang)] = render_compare(reports, lang)
         pages[page_name("data", lang)] = render_data_page(reports, lang)
+        chart = compare_chart_block(reports, lang)
+        if chart is not None:
+            charts[chart.svg] = chart.static
     for report in reports:
-        pages.update(render_report_pages(report, site_url))
-    return SitePages(pages, site_charts(reports))
+        part = render_one(report, site_url)
+        pages.update(part.pages)
+        charts.update(part.charts)
+    return SitePages(pages, charts)
