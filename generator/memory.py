@@ -217,6 +217,21 @@ def load_memory(path: str | Path = MEMORY_PATH) -> Memory:
 # ---------------------------------------------------------------- writing
 
 
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's pure-Python dumper, writing Unicode line breaks (NEL, LS, PS) escaped.
+
+    Written raw, YAML reads them back as line breaks and folds them: the entry would not round-trip.
+    """
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = '"' if any(ch in value for ch in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
 @lru_cache(maxsize=None)
 def _dump_entry(entry: Entry) -> str:
     """Return the YAML lines of one entry (cached: a long run saves the same entries after every batch)."""
@@ -225,7 +240,7 @@ def _dump_entry(entry: Entry) -> str:
         row["date"] = entry.date
     # The pure-Python dumper, so the bytes do not depend on whether libyaml is installed;
     # no line folding, so one field stays one line in a diff.
-    return yaml.dump([row], Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False,
+    return yaml.dump([row], Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                      default_flow_style=False, width=1 << 30)
 
 

@@ -222,3 +222,11 @@ def test_missing_segments():
         "各位代表：", "全镇完成地区生产总值181亿元，同比增长17.5%。", "（一）经济发展"]
     full = Memory().with_entries(Entry(text, "x", "human") for text in segments_of(report))
     assert missing_segments(report, full) == []
+
+
+def test_unicode_line_breaks_round_trip(tmp_path):
+    # found by hypothesis: NEL / LS / PS written raw were read back as folded line breaks
+    memory = Memory({}).with_entries([Entry("：", "0\x850\u2028x\u2029y", "machine:google", "2024-05-01")])
+    path = tmp_path / "zh-en.yaml"
+    save_memory(memory, path)
+    assert load_memory(path).lookup("：") == "0\x850\u2028x\u2029y"
