@@ -5,7 +5,6 @@ Reads top to bottom like MkDocs' own `build()`: find reports → normalize → e
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import shutil
@@ -21,7 +20,7 @@ from generator.errors import ReportError, TownfactsError
 from generator.export import all_reports_json, datapackage, facts_csv, report_json
 from generator.memory import MEMORY_PATH, Memory, apply_memory, load_memory, missing_segments
 from generator.model import Report
-from generator.reading import MEMORY_CACHE, PickleCache, content_key, display_path, read_files
+from generator.reading import MEMORY_CACHE, PickleCache, content_key, read_files
 from generator.render import LANGS, SitePages, render_report, render_site_pages, ui
 from generator.search_terms import jieba_user_dict
 from generator.svg import CACHE_DIR as SVG_CACHE, render_all

@@ -9,7 +9,6 @@ from functools import cache
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -19,8 +18,8 @@ from generator.figures import ChartBlock, compare_block, report_charts
 from generator.export import CSV_FIELDS, FIELD_DOCS
 from generator.headline import group_label, headline_facts, headline_groups
 from generator.quality import number_coverage
-from generator.model import Fact, Paragraph, Report, Section
-from generator.views import FactRow, Label, fact_row, ui, ui_strings
+from generator.model import Fact, Report, Section
+from generator.views import FactRow, fact_row, ui
 
 LANGS = ("zh", "en")
 TEMPLATES = Path(__file__).parent / "templates"

@@ -5,13 +5,14 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+
+from projectcopy import copy_project
 
 from generator import bundle
 from generator.errors import TownfactsError
@@ -112,13 +113,7 @@ def test_bundle_command_builds_a_zip_that_needs_no_network(tmp_path):
     """`townfacts bundle` on the real seeds, in a copy of the project."""
     work = tmp_path / "project"
     work.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
-    shutil.copytree(ROOT / "seeds", work / "seeds")
-    shutil.copytree(ROOT / "docs", work / "docs",
-                    ignore=shutil.ignore_patterns("index.md", "index.en.md", "towns", "vendor", "generated"))
-    if (ROOT / "translations").is_dir():
-        shutil.copytree(ROOT / "translations", work / "translations")
-    (work / "generator").symlink_to(ROOT / "generator")
+    copy_project(work)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "PYTHONHASHSEED": "0"}
     proc = subprocess.run([sys.executable, "-m", "generator", "bundle", "--out", "dist"], cwd=work, env=env,
                           capture_output=True, text=True, timeout=600)

@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -29,6 +28,8 @@ from typing import Optional
 from urllib.parse import urlsplit
 
 import pytest
+
+from projectcopy import copy_project
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -75,14 +76,7 @@ def _playwright():
 def _project_copy(dest: Path) -> Path:
     """Copy what a build reads (config, seeds, hand-written docs, translations); link the generator."""
     dest.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(ROOT / "seeds", dest / "seeds")
-    shutil.copytree(ROOT / "docs", dest / "docs",
-                    ignore=shutil.ignore_patterns("index.md", "index.en.md", "towns", "vendor", "generated"))
-    if (ROOT / "translations").is_dir():
-        shutil.copytree(ROOT / "translations", dest / "translations")
-    (dest / "generator").symlink_to(ROOT / "generator")
-    return dest
+    return copy_project(dest)
 
 
 @dataclass
