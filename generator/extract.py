@@ -15,7 +15,7 @@ import jieba
 import yaml
 
 from .model import CleanText, Entity, Fact, Line, Meta, Paragraph, Report, Section, Source
-from .normalize import HEADING_RE, is_title_like
+from .normalize import is_title_like
 
 jieba.setLogLevel(60)  # the dictionary-loading chatter is not for the user
 DATA_DIR = Path(__file__).parent / "data"
