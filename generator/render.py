@@ -368,7 +368,7 @@ def render_compare(reports: Sequence[Report], lang: str) -> str:
 
 def render_data_page(reports: Sequence[Report], lang: str) -> str:
     """Return the Markdown of the Data page: downloads per town and for all towns, and the fields."""
-    fields = [(name, FIELD_DOCS[name][0], FIELD_DOCS[name][1]) for name in CSV_FIELDS]
+    fields = [(name, FIELD_DOCS[name][0], FIELD_DOCS[name][2 if lang == "zh" else 1]) for name in CSV_FIELDS]
     return template_env().get_template("data.md.j2").render(
         lang=lang, ui=lambda key, **kw: ui(key, lang, **kw), towns=[town_card(r, lang) for r in reports],
         fields=fields,
