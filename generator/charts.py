@@ -13,7 +13,6 @@ from typing import Sequence
 
 import altair as alt
 
-from generator.model import Fact
 
 VEGA_LITE_VERSION = "6.4"  # the Vega-Lite that Altair 6 emits; pinned for vl-convert too
 SVG_WIDTH = 640  # a static SVG has no container to fill
@@ -164,14 +163,3 @@ def spec_script(spec: dict, chart_id: str) -> str:
     """Return the inline <script> holding a chart's spec for vega-embed."""
     return (f'<script type="application/json" class="tf-chart-spec" data-for="{html.escape(chart_id)}">'
             f"{json_for_script(spec)}</script>")
-
-
-def bars_from_facts(facts: Sequence[Fact], labels: Sequence[str], shown: Sequence[str], growth: Sequence[str],
-                    periods: Sequence[str], quotes: Sequence[str], lang: str) -> list[Bar]:
-    """Return chart bars for money facts, with values on the page language's money scale."""
-    divisor, _ = money_scale(lang)
-    return [
-        Bar(label=label, value=round((fact.base_value or 0) / divisor, 4), shown=s, growth=g, period=p,
-            quote=q, fact_id=fact.id)
-        for fact, label, s, g, p, q in zip(facts, labels, shown, growth, periods, quotes)
-    ]

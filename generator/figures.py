@@ -10,7 +10,7 @@ import altair as alt
 
 from generator.charts import (Bar, chart_spec, compare_chart, count_chart, growth_chart, headline_chart,
                               money_scale, spec_hash, static_spec, target_chart)
-from generator.headline import headline_facts, money_facts
+from generator.headline import group_label, headline_facts, headline_groups, money_facts
 from generator.model import Fact, Report
 from generator.views import fact_row, ui
 
@@ -112,6 +112,19 @@ def report_charts(report: Report, lang: str) -> tuple[ChartBlock, ...]:
             alt_text = ui(f"chart_alt_{key}", lang, n=len(bars))
             blocks.append(block(chart_of(bars, lang), f"chart-{key}", alt_text, bars))
     return tuple(blocks)
+
+
+def compare_bars(reports: Sequence[Report], names: Sequence[str], lang: str) -> list[Bar]:
+    """Return, for each headline money indicator two or more towns state, one bar per town (series = name)."""
+    found = [dict((g.key, f) for g, f in headline_facts(r.facts)) for r in reports]
+    divisor, _ = money_scale(lang)
+    bars = []
+    for group in headline_groups():
+        facts = [(name, by[group.key]) for name, by in zip(names, found) if group.key in by]
+        if group.money and len(facts) >= 2:
+            label = group_label(group, lang)
+            bars += [_bar(f, lang, round((f.base_value or 0) / divisor, 4), label, name) for name, f in facts]
+    return bars
 
 
 def compare_block(bars: Sequence[Bar], lang: str) -> Optional[ChartBlock]:

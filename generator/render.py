@@ -13,8 +13,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import english
-from generator.charts import Bar, money_scale, spec_script
-from generator.figures import ChartBlock, compare_block, report_charts
+from generator.charts import spec_script
+from generator.figures import ChartBlock, compare_bars, compare_block, report_charts
 from generator.export import CSV_FIELDS, FIELD_DOCS
 from generator.headline import group_label, headline_facts, headline_groups
 from generator.quality import number_coverage
@@ -343,18 +343,7 @@ def compare_table(reports: Sequence[Report], lang: str) -> list[CompareRow]:
 
 def compare_chart_block(reports: Sequence[Report], lang: str) -> Optional[ChartBlock]:
     """Return the chart of shared money indicators, one colour per town (None if nothing is shared)."""
-    by_report = [dict((g.key, f) for g, f in headline_facts(r.facts)) for r in reports]
-    divisor, _ = money_scale(lang)
-    bars = []
-    for group in headline_groups():
-        facts = [(r, found[group.key]) for r, found in zip(reports, by_report) if group.key in found]
-        if not group.money or len(facts) < 2:
-            continue
-        for report, fact in facts:
-            row = fact_row(fact, lang)
-            bars.append(Bar(group_label(group, lang), round((fact.base_value or 0) / divisor, 4), row.value,
-                            row.growth, row.period, row.quote, fact.id, place_name(report, lang)))
-    return compare_block(bars, lang)
+    return compare_block(compare_bars(reports, [place_name(r, lang) for r in reports], lang), lang)
 
 
 def render_compare(reports: Sequence[Report], lang: str) -> str:
