@@ -23,7 +23,7 @@ from generator.model import Report
 from generator.reading import MEMORY_CACHE, PickleCache, content_key, read_files
 from generator.render import LANGS, SitePages, render_report, render_site_pages, ui
 from generator.search_terms import jieba_user_dict
-from generator.svg import CACHE_DIR as SVG_CACHE, render_all
+from generator.svg import render_all
 
 log = logging.getLogger("townfacts")
 
@@ -224,7 +224,7 @@ def write_docs(reports: Sequence[Report], docs_dir: Path, project_dir: Path, sit
     site.pages.update(data_files(reports))
     written = {docs_dir / rel for rel in site.pages}
     changed = sum(write_if_changed(docs_dir / rel, text) for rel, text in sorted(site.pages.items()))
-    for name, svg in render_all(site.charts, project_dir / SVG_CACHE).items():
+    for name, svg in render_all(site.charts).items():
         write_if_changed(docs_dir / CHARTS_DIR / name, svg)
         written.add(docs_dir / CHARTS_DIR / name)
     remove_stale(docs_dir, written)

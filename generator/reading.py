@@ -138,7 +138,7 @@ def read_files(paths: Sequence[Path], cache: PickleCache = MEMORY_CACHE,
             todo.append((path, key))
     workers = workers or min(2, os.cpu_count() or 1)
     if workers > 1 and len(todo) >= PARALLEL_MIN:
-        # spawn, not fork: the parent may already run threads (vl-convert's runtime) that fork would corrupt
+        # spawn, not fork: the parent may already run threads (mkdocs serve's server) that fork would corrupt
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
             outcomes = list(pool.map(_extract_or_error, [p for p, _ in todo], chunksize=4))
     else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator import reading, svg
+from generator import reading
 from generator.build import Timings, read_reports
 from generator.reading import PickleCache
 
@@ -29,21 +29,3 @@ def test_rebuild_after_changing_one_report_rereads_only_that_report(tmp_path, mo
     second = read_reports(paths, Timings(), lambda _: None, cache=PickleCache(tmp_path / "cache"))  # new process
     assert calls == [changed.name]
     assert any(f.value == 182 for r in second.reports for f in r.facts)
-
-
-def test_unchanged_chart_is_not_rendered_twice(tmp_path, monkeypatch):
-    renders = []
-    monkeypatch.setattr(svg, "render_svg", lambda spec: renders.append(spec) or "<svg><text>x</text></svg>")
-    spec = {"mark": "bar", "data": {"values": [{"a": 1}]}}
-    assert svg.cached_svg("abc.svg", spec, tmp_path) == svg.cached_svg("abc.svg", spec, tmp_path)
-    assert len(renders) == 1
-
-
-def test_many_charts_render_in_worker_processes_into_the_cache(tmp_path):
-    specs = {f"c{i}.svg": {"mark": "bar", "data": {"values": [{"a": i, "b": "测试"}]},
-                            "encoding": {"x": {"field": "a", "type": "quantitative"},
-                                         "y": {"field": "b", "type": "nominal"}}}
-             for i in range(svg.PARALLEL_MIN)}
-    out = svg.render_all(specs, tmp_path, workers=2)
-    assert sorted(out) == sorted(specs) and all(s.startswith("<svg") and "测试" in s for s in out.values())
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(specs)
