@@ -20,10 +20,11 @@ from generator.errors import ReportError, TownfactsError
 from generator.export import all_reports_json, datapackage, facts_csv, report_json
 from generator.memory import MEMORY_PATH, Memory, apply_memory, load_memory, missing_segments
 from generator.model import Report
-from generator.reading import MEMORY_CACHE, PickleCache, content_key, read_files
+from generator.reading import MEMORY_CACHE, PickleCache, content_key, generator_fingerprint, read_files
 from generator.render import LANGS, SitePages, render_report, render_site_pages, ui
 from generator.search_terms import jieba_user_dict
 from generator.svg import render_all
+from generator.uptodate import STATE_FILE, inputs_key, is_up_to_date, record_build
 
 log = logging.getLogger("townfacts")
 
@@ -330,6 +331,13 @@ def load_mkdocs_config(config_file: Path, site_dir: Optional[Path], strict: bool
     return load_config(str(config_file), **overrides)
 
 
+def site_key(config, reports: Sequence[Report], project_dir: Path) -> str:
+    """Return the hash of everything MkDocs would read to build the site (see `uptodate`)."""
+    nav, translations = site_nav(reports)
+    options = {"strict": bool(config.strict), "site_url": config.site_url, "nav": nav, "nav_en": translations}
+    return inputs_key(Path(config.docs_dir), Path(config.config_file_path), options, generator_fingerprint())
+
+
 def run_mkdocs(config, reports: Sequence[Report], finish: Optional[Callable[[Path], None]] = None) -> Path:
     """Run MkDocs on the pages already in docs/ into a fresh folder, then swap it in; return the site folder.
 
@@ -369,11 +377,12 @@ def swap_in(new: Path, target: Path) -> None:
 def build_site(seeds_dir: Path = Path("seeds"), site_dir: Optional[Path] = None,
                config_file: Path = Path("mkdocs.yml"), strict: bool = False,
                progress: Progress = print, fail_fast: bool = False, config=None,
-               finish: Optional[Callable[[Path], None]] = None) -> BuildResult:
+               finish: Optional[Callable[[Path], None]] = None, force: bool = False) -> BuildResult:
     """Build the whole site from the reports in seeds_dir; return what happened.
 
     `config` is a MkDocs config already loaded (the offline bundle loads its own, with overrides);
-    `finish` runs on the built site before it replaces the previous one.
+    `finish` runs on the built site before it replaces the previous one. MkDocs is not run when the
+    site folder already holds the build of exactly these pages and settings, unless `force` is set.
     """
     timings = Timings()
     config_file = config_file.resolve()
@@ -393,8 +402,21 @@ def build_site(seeds_dir: Path = Path("seeds"), site_dir: Optional[Path] = None,
                  f"fill {MEMORY_PATH} by hand or with `townfacts translate`")
         if strict:
             raise TownfactsError(f"{MEMORY_PATH}: {missing} segments not yet translated (--strict)")
+    site = Path(config.site_dir)
+    key = None
+    if finish is None:  # the offline bundle always builds: its fix-ups run on a fresh site
+        with timings.stage("check"):
+            key = site_key(config, result.reports, project_dir)
+            fresh = not force and is_up_to_date(project_dir / STATE_FILE, site, key)
+        if fresh:
+            progress(f"Site is up to date: {site} already holds these {len(result.reports)} reports' pages "
+                     "(nothing changed since it was built; --force builds it again)")
+            progress("Time per stage: " + timings.summary())
+            return BuildResult(result.reports, result.errors, dict(timings.seconds), site)
     with timings.stage("mkdocs"):
         out = run_mkdocs(config, result.reports, finish)
+    if key is not None:
+        record_build(project_dir / STATE_FILE, out, key)
     progress(f"Built {len(result.reports)} reports ({sum(len(r.facts) for r in result.reports)} facts, "
              f"{len(LANGS)} languages) into {out}")
     progress("Time per stage: " + timings.summary())

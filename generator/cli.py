@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--fail-fast", action="store_true",
                        help="stop at the first report that cannot be read (default: keep going, build the "
                             "others, exit with status 1)")
+    build.add_argument("--force", action="store_true",
+                       help="run MkDocs even when the site already holds the build of these pages")
 
     facts = sub.add_parser("facts", help="print one report's facts as JSON",
                            description="Print one report as JSON on stdout (the townfacts.report/1 contract).")
@@ -82,7 +84,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.build import build_site
 
     result = build_site(args.seeds, args.out, args.config, strict=args.strict, progress=_progress,
-                        fail_fast=args.fail_fast)
+                        fail_fast=args.fail_fast, force=args.force)
     return 1 if result.errors else 0
 
 
