@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Sequence
 
 import altair as alt
@@ -68,7 +68,8 @@ def _tooltip(lang: str) -> list[alt.Tooltip]:
 
 def _data(bars: Sequence[Bar]) -> alt.Data:
     """Return the bars as inline chart data (never a URL: fetching fails under file://)."""
-    return alt.Data(values=[asdict(bar) for bar in bars])
+    names = [f.name for f in fields(Bar)]
+    return alt.Data(values=[{name: getattr(bar, name) for name in names} for bar in bars])
 
 
 def _base(bars: Sequence[Bar], title: str) -> alt.Chart:
@@ -91,10 +92,12 @@ def headline_chart(bars: Sequence[Bar], lang: str) -> alt.Chart:
 def growth_chart(bars: Sequence[Bar], lang: str) -> alt.Chart:
     """Return diverging bars of growth rates (%), declines in a different colour."""
     base = _base(bars, _title(lang, "growth", "%"))
-    sign = alt.condition(alt.datum.value < 0, alt.value(NEGATIVE), alt.value(POSITIVE))
+    # typed channel objects, not alt.condition's dict or "zero:Q": Altair turns those into objects
+    # with from_dict, which hashes its whole schema each call (~20 ms)
+    sign = alt.ColorValue(POSITIVE, condition={"test": "(datum.value < 0)", "value": NEGATIVE})
     bars_layer = base.mark_bar().encode(y=_label_axis(), x=alt.X("value:Q", title=WORDS[lang]["growth_pct"]),
                                         color=sign, tooltip=_tooltip(lang))
-    zero = alt.Chart(alt.Data(values=[{"zero": 0}])).mark_rule(color="#616161").encode(x="zero:Q")
+    zero = alt.Chart(alt.Data(values=[{"zero": 0}])).mark_rule(color="#616161").encode(x=alt.X("zero:Q"))
     return alt.layer(bars_layer, zero, title=_title(lang, "growth", "%")).properties(width="container")
 
 
