@@ -10,14 +10,14 @@ import logging
 import shutil
 import time
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Optional, Sequence
 
 from generator import english
 from generator.errors import ReportError, TownfactsError
-from generator.export import all_reports_json, datapackage, facts_csv, report_json
+from generator.export import all_reports_json, datapackage, facts_csv
 from generator.memory import MEMORY_PATH, Memory, apply_memory, load_memory, missing_segments
 from generator.model import Report
 from generator.reading import MEMORY_CACHE, PickleCache, content_key, generator_fingerprint, read_files
@@ -25,6 +25,7 @@ from generator.render import LANGS, SitePages, render_report, render_site_pages,
 from generator.search_terms import jieba_user_dict
 from generator.svg import render_all
 from generator.uptodate import STATE_FILE, inputs_key, is_up_to_date, record_build
+from generator.workers import Workers
 
 log = logging.getLogger("townfacts")
 
@@ -106,11 +107,12 @@ def read_report(path: Path, timings: Optional[Timings] = None, memory: Optional[
 
 
 def read_reports(paths: Sequence[Path], timings: Timings, progress: Progress, memory: Optional[Memory] = None,
-                 cache: PickleCache = MEMORY_CACHE, fail_fast: bool = False) -> ReadResult:
+                 cache: PickleCache = MEMORY_CACHE, fail_fast: bool = False,
+                 workers: Optional[Workers] = None) -> ReadResult:
     """Return every report that could be read; a broken one is reported and skipped (or stops, fail-fast)."""
     reports, errors = [], []
     with timings.stage("read"):
-        outcomes = read_files(paths, cache)
+        outcomes = read_files(paths, cache, workers)
     for i, (path, report, error, seconds) in enumerate(outcomes, 1):
         timings.add(seconds)
         if error is not None:
@@ -196,11 +198,9 @@ def write_vendor_js(docs_dir: Path) -> Path:
 
 
 def data_files(reports: Sequence[Report]) -> dict[str, str]:
-    """Return the downloads (per town and for all towns: facts.csv, facts.json; datapackage.json)."""
+    """Return the downloads of all towns (facts.csv, facts.json, datapackage.json); each town's own are
+    rendered with its pages."""
     files = {"data/facts.csv": facts_csv(list(reports)), "data/facts.json": all_reports_json(list(reports))}
-    for report in reports:
-        files[f"data/{report.meta.slug}/facts.csv"] = facts_csv([report])
-        files[f"data/{report.meta.slug}/facts.json"] = report_json(report)
     resources = [("facts", "facts.csv")] + [(r.meta.slug, f"{r.meta.slug}/facts.csv") for r in reports]
     files["data/datapackage.json"] = json.dumps(datapackage(list(reports), resources), ensure_ascii=False,
                                                 indent=2) + "\n"
@@ -219,9 +219,23 @@ def cached_renderer(cache: PickleCache) -> Callable[[Report, str], SitePages]:
     return render_one
 
 
-def write_docs(reports: Sequence[Report], docs_dir: Path, project_dir: Path, site_url: str = "") -> int:
+def prerender(reports: Sequence[Report], site_url: str, cache: PickleCache, workers: Workers) -> int:
+    """Render the reports whose pages are not cached yet, in the worker processes; return how many."""
+    todo = [(content_key(r, site_url), r) for r in reports]
+    todo = [(key, r) for key, r in todo if cache.get(key) is None]
+    rendered = workers.map(render_report, [r for _, r in todo], [site_url] * len(todo))
+    for (key, _), pages in zip(todo, rendered):
+        cache.put(key, pages)
+    return len(todo)
+
+
+def write_docs(reports: Sequence[Report], docs_dir: Path, project_dir: Path, site_url: str = "",
+               workers: Optional[Workers] = None) -> int:
     """Render every generated page into docs/ (only changed files are touched); return pages changed."""
-    site = render_site_pages(reports, site_url, cached_renderer(PickleCache(project_dir / PAGE_CACHE)))
+    cache = PickleCache(project_dir / PAGE_CACHE)
+    with Workers() if workers is None else nullcontext(workers) as pool:
+        prerender(reports, site_url, cache, pool)
+    site = render_site_pages(reports, site_url, cached_renderer(cache))
     site.pages.update(data_files(reports))
     written = {docs_dir / rel for rel in site.pages}
     changed = sum(write_if_changed(docs_dir / rel, text) for rel, text in sorted(site.pages.items()))
@@ -300,9 +314,10 @@ def generate(seeds_dir: Path, docs_dir: Path, project_dir: Path, progress: Progr
         paths = find_reports(seeds_dir)
         memory = project_memory(project_dir)
     cache = PickleCache(project_dir / REPORT_CACHE)
-    result = read_reports(paths, timings, progress, memory, cache, fail_fast)
-    with timings.stage("render"):
-        write_docs(result.reports, docs_dir, project_dir, site_url)
+    with Workers() as workers:  # one set of processes reads and renders
+        result = read_reports(paths, timings, progress, memory, cache, fail_fast, workers)
+        with timings.stage("render"):
+            write_docs(result.reports, docs_dir, project_dir, site_url, workers)
     return result
 
 

@@ -6,11 +6,10 @@ cache key is the SHA-256 of the file plus a fingerprint of `generator/` (code, d
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import pickle
 import time
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from functools import cache
 from pathlib import Path
 from typing import Optional, Sequence
@@ -20,9 +19,9 @@ from generator.errors import ReportError
 from generator.extract import extract_report
 from generator.model import Report
 from generator.normalize import read_text
+from generator.workers import Workers
 
 MAX_BYTES = 10 * 1024 * 1024  # a government report is well under 1 MB of text
-PARALLEL_MIN = 6  # below this many uncached reports, starting worker processes costs more than it saves
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -120,8 +119,8 @@ def _extract_or_error(path: Path) -> tuple[Optional[Report], Optional[ReportErro
         return None, ReportError(str(path), f"{type(err).__name__}: {err}"), {}
 
 
-def read_files(paths: Sequence[Path], cache: PickleCache = MEMORY_CACHE,
-               workers: Optional[int] = None) -> list[tuple[Path, Optional[Report], Optional[ReportError], dict]]:
+def read_files(paths: Sequence[Path], cache: PickleCache = MEMORY_CACHE, workers: Optional[Workers] = None
+               ) -> list[tuple[Path, Optional[Report], Optional[ReportError], dict]]:
     """Return (path, report, error, seconds) per path in order; uncached reports are read in parallel."""
     results: dict[Path, tuple] = {}
     todo: list[tuple[Path, str]] = []
@@ -136,13 +135,8 @@ def read_files(paths: Sequence[Path], cache: PickleCache = MEMORY_CACHE,
             results[path] = (cached, None, {})
         else:
             todo.append((path, key))
-    workers = workers or min(2, os.cpu_count() or 1)
-    if workers > 1 and len(todo) >= PARALLEL_MIN:
-        # spawn, not fork: the parent may already run threads (mkdocs serve's server) that fork would corrupt
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            outcomes = list(pool.map(_extract_or_error, [p for p, _ in todo], chunksize=4))
-    else:
-        outcomes = [_extract_or_error(p) for p, _ in todo]
+    with Workers() if workers is None else nullcontext(workers) as pool:
+        outcomes = pool.map(_extract_or_error, [p for p, _ in todo])
     for (path, key), (report, error, seconds) in zip(todo, outcomes):
         if report is not None:
             cache.put(key, report)

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from generator import english
 from generator.charts import spec_script
 from generator.figures import ChartBlock, compare_bars, compare_block, report_charts
-from generator.export import CSV_FIELDS, FIELD_DOCS
+from generator.export import CSV_FIELDS, FIELD_DOCS, facts_csv, report_json
 from generator.headline import group_label, headline_facts, headline_groups
 from generator.quality import number_coverage
 from generator.model import Fact, Report, Section
@@ -313,10 +313,16 @@ class SitePages:
     charts: dict[str, dict]  # SVG file name → the Vega-Lite spec to render it from
 
 
+def report_downloads(report: Report) -> dict[str, str]:
+    """Return {docs-relative path: text} of one report's downloads (facts.csv, facts.json)."""
+    folder = f"data/{report.meta.slug}"
+    return {f"{folder}/facts.csv": facts_csv([report]), f"{folder}/facts.json": report_json(report)}
+
+
 def render_report(report: Report, site_url: str = "") -> SitePages:
-    """Return one report's pages in both languages and the static charts its fact sheets show."""
+    """Return one report's pages in both languages, its downloads and the static charts its fact sheets show."""
     charts = {c.svg: c.static for lang in LANGS for c in report_charts(report, lang)}
-    return SitePages(render_report_pages(report, site_url), charts)
+    return SitePages({**render_report_pages(report, site_url), **report_downloads(report)}, charts)
 
 
 @dataclass(frozen=True)

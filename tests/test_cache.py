@@ -1,11 +1,11 @@
-"""Incremental builds: a report is re-read only when it changes; a chart is rendered once per spec."""
+"""Incremental builds: a report is re-read only when it changes; pages are rendered once per report content."""
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
 from generator import reading
-from generator.build import Timings, read_reports
+from generator.build import Timings, read_report, read_reports
 from generator.reading import PickleCache
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,3 +29,22 @@ def test_rebuild_after_changing_one_report_rereads_only_that_report(tmp_path, mo
     second = read_reports(paths, Timings(), lambda _: None, cache=PickleCache(tmp_path / "cache"))  # new process
     assert calls == [changed.name]
     assert any(f.value == 182 for r in second.reports for f in r.facts)
+
+
+def test_pages_rendered_in_worker_processes_are_the_pages_rendered_inline(tmp_path):
+    from dataclasses import replace
+
+    from generator.build import prerender
+    from generator.reading import content_key
+    from generator.render import render_report
+    from generator.workers import Workers
+
+    seed = read_report(sorted((ROOT / "seeds").glob("*.txt"))[1])
+    reports = [replace(seed, meta=replace(seed.meta, slug=f"{seed.meta.slug}-{i}")) for i in range(6)]
+    cache = PickleCache(tmp_path / "pages")
+    with Workers(2, minimum=6) as workers:
+        assert prerender(reports, "", cache, workers) == 6
+        assert workers._pool is not None  # they really went to the worker processes
+        assert prerender(reports, "", cache, workers) == 0  # and are cached now
+    for report in reports[::5]:
+        assert cache.get(content_key(report, "")) == render_report(report, "")

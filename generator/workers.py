@@ -1,0 +1,43 @@
+"""Worker processes for the per-report stages (reading, rendering), started once per build when they pay."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Executor, ProcessPoolExecutor
+from typing import Callable, Optional, Sequence
+
+PARALLEL_MIN = 6  # below this many items, starting worker processes (~1.5 s each) costs more than it saves
+
+
+class Workers:
+    """Map a function over items inline, or in spawned processes once there are enough items.
+
+    The processes start on the first map that needs them and serve every later map of the build,
+    so reading and rendering share one start-up.
+    """
+
+    def __init__(self, count: Optional[int] = None, minimum: int = PARALLEL_MIN):
+        self.count = count or min(2, os.cpu_count() or 1)
+        self.minimum = minimum
+        self._pool: Optional[Executor] = None
+
+    def map(self, fn: Callable, items: Sequence, *more: Sequence) -> list:
+        """Return [fn(item, *more_i)] in order, computed in the worker processes when there are enough items."""
+        if self.count < 2 or len(items) < self.minimum:
+            return [fn(*args) for args in zip(items, *more)]
+        if self._pool is None:
+            # spawn, not fork: the parent may already run threads (mkdocs serve's server) that fork would corrupt
+            self._pool = ProcessPoolExecutor(self.count, mp_context=multiprocessing.get_context("spawn"))
+        return list(self._pool.map(fn, items, *more, chunksize=max(1, min(8, len(items) // (4 * self.count)))))
+
+    def close(self) -> None:
+        """Stop the worker processes, if any were started."""
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    def __enter__(self) -> "Workers":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
