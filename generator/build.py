@@ -184,16 +184,11 @@ def remove_stale(docs_dir: Path, keep: set[Path]) -> list[Path]:
 
 def write_vendor_js(docs_dir: Path) -> Path:
     """Write the Vega/Vega-Lite/vega-embed bundle the site serves itself (no CDN)."""
-    import vl_convert
-
-    from generator.charts import VEGA_LITE_VERSION
+    from generator.vendor import VEGA_BUNDLE
 
     path = docs_dir / VENDOR_JS
-    stamp = path.with_suffix(".version")
-    version = f"{vl_convert.__version__ if hasattr(vl_convert, '__version__') else ''}/{VEGA_LITE_VERSION}"
-    if not path.is_file() or not stamp.is_file() or stamp.read_text() != version:
-        write_if_changed(path, vl_convert.javascript_bundle(vl_version=VEGA_LITE_VERSION))
-        write_if_changed(stamp, version)
+    write_if_changed(path, VEGA_BUNDLE.read_text(encoding="utf-8"))
+    path.with_suffix(".version").unlink(missing_ok=True)  # written by earlier versions
     return path
 
 

@@ -26,6 +26,7 @@ from typing import Iterable, Optional
 import yaml
 from pypinyin import lazy_pinyin
 
+from . import YAML_LOADER
 from .errors import DataFileError
 from .model import Report
 
@@ -109,7 +110,7 @@ def _read_yaml(path: Path) -> tuple[str, yaml.Node]:
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(str(path), f"cannot read: {exc}") from exc
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         reason = f"malformed YAML: {exc.problem or exc.context}"
@@ -125,7 +126,7 @@ def load_glossary(path: Optional[str | Path] = None) -> dict:
     path = Path(path) if path else GLOSSARY_PATH
     text, root = _read_yaml(path)
     _validate_glossary(path, root)
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=YAML_LOADER)
     # Keys are looked up after the same normalisation the inputs get (no spaces, no quotes).
     for group, entries in data.items():
         if isinstance(entries, dict):

@@ -14,6 +14,8 @@ from typing import Optional
 import jieba
 import yaml
 
+from generator import YAML_LOADER
+
 from .model import CleanText, Entity, Fact, Line, Meta, Paragraph, Report, Section, Source
 from .normalize import is_title_like
 
@@ -31,7 +33,7 @@ COUNT_GROUPS = ("count", "people", "time", "area", "volume", "mass")
 @functools.cache
 def load_data(name: str):
     """Return the parsed YAML data file ``generator/data/<name>`` (read once)."""
-    return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
+    return yaml.load((DATA_DIR / name).read_text(encoding="utf-8"), Loader=YAML_LOADER)
 
 
 @functools.cache

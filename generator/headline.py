@@ -8,6 +8,8 @@ from typing import Sequence
 
 import yaml
 
+from generator import YAML_LOADER
+
 from generator.model import Fact
 
 HEADLINE_FILE = Path(__file__).parent / "data" / "headline.yaml"
@@ -26,7 +28,7 @@ class HeadlineGroup:
 @cache
 def headline_groups(path: Path = HEADLINE_FILE) -> tuple[HeadlineGroup, ...]:
     """Return the headline groups declared in the data file, in display order."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or []
     return tuple(
         HeadlineGroup(item["key"], tuple(sorted(item["label"].items())), tuple(item["match"]),
                       tuple(item.get("exclude", ())), bool(item.get("money")))

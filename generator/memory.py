@@ -28,6 +28,7 @@ from typing import Iterable, Iterator, Optional
 
 import yaml
 
+from . import YAML_LOADER
 from .errors import DataFileError
 from .model import Report
 
@@ -52,7 +53,7 @@ HEADER = """\
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 
 def _is_fullwidth_punctuation(ch: str) -> bool:
@@ -146,7 +147,7 @@ def _compose(path: Path) -> Optional[yaml.Node]:
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(str(path), f"cannot read: {exc}") from exc
     try:
-        return yaml.compose(text, Loader=_Loader)
+        return yaml.compose(text, Loader=YAML_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         reason = f"malformed YAML: {exc.problem or exc.context}"

@@ -6,6 +6,8 @@ from typing import Iterable, Sequence
 
 import yaml
 
+from generator import YAML_LOADER
+
 from generator.model import Report
 
 DATA = Path(__file__).parent / "data"
@@ -25,7 +27,7 @@ def glossary_terms(path: Path = GLOSSARY_FILE) -> list[str]:
     """Return the Chinese indicator terms of the glossary."""
     if not path.is_file():
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
     return [str(k) for k in (data.get("indicators") or {}) if len(str(k)) <= MAX_GLOSSARY_TERM]
 
 

@@ -8,7 +8,7 @@ from typing import Optional
 
 import yaml
 
-from generator import english
+from generator import YAML_LOADER, english
 from generator.model import Fact
 
 UI_FILE = Path(__file__).parent / "data" / "ui.yaml"
@@ -17,7 +17,7 @@ UI_FILE = Path(__file__).parent / "data" / "ui.yaml"
 @cache
 def ui_strings() -> dict:
     """Return the page-chrome strings by key and language."""
-    return yaml.safe_load(UI_FILE.read_text(encoding="utf-8"))
+    return yaml.load(UI_FILE.read_text(encoding="utf-8"), Loader=YAML_LOADER)
 
 
 def ui(key: str, lang: str, **fmt: object) -> str:

@@ -65,3 +65,10 @@ def test_every_chart_the_site_draws_is_a_valid_vega_lite_spec(seed):
     for lang in ("zh", "en"):
         for chart in report_charts(read_report(seed), lang):
             alt.Chart.from_dict(chart.spec) if "layer" not in chart.spec else alt.LayerChart.from_dict(chart.spec)
+
+
+def test_vendored_vega_bundle_is_what_vl_convert_makes_for_our_vega_lite():
+    from generator.vendor import VEGA_BUNDLE, vega_bundle_from_vl_convert
+
+    # fails after an Altair / vl-convert upgrade until `python -m generator.vendor` is run
+    assert VEGA_BUNDLE.read_text(encoding="utf-8") == vega_bundle_from_vl_convert()
