@@ -13,17 +13,16 @@ from collections import Counter
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Optional, Sequence
+from typing import Callable, Iterator, Mapping, Optional, Sequence
 
 from generator import english
 from generator.errors import ReportError, TownfactsError
-from generator.export import all_reports_json, datapackage, facts_csv
+from generator.export import datapackage, joined_csv, joined_json
 from generator.memory import MEMORY_PATH, Memory, apply_memory, load_memory, missing_segments
 from generator.model import Report
 from generator.reading import MEMORY_CACHE, PickleCache, content_key, generator_fingerprint, read_files
 from generator.render import LANGS, SitePages, render_report, render_site_pages, ui
 from generator.search_terms import jieba_user_dict
-from generator.svg import render_all
 from generator.uptodate import STATE_FILE, inputs_key, is_up_to_date, record_build
 from generator.workers import Workers
 
@@ -192,10 +191,12 @@ def write_vendor_js(docs_dir: Path) -> Path:
     return path
 
 
-def data_files(reports: Sequence[Report]) -> dict[str, str]:
-    """Return the downloads of all towns (facts.csv, facts.json, datapackage.json); each town's own are
-    rendered with its pages."""
-    files = {"data/facts.csv": facts_csv(list(reports)), "data/facts.json": all_reports_json(list(reports))}
+def data_files(reports: Sequence[Report], pages: Mapping[str, str]) -> dict[str, str]:
+    """Return the downloads of all towns (facts.csv, facts.json, datapackage.json), joined from each
+    town's own downloads among the rendered pages."""
+    own = [f"data/{r.meta.slug}" for r in reports]
+    files = {"data/facts.csv": joined_csv([pages[f"{folder}/facts.csv"] for folder in own]),
+             "data/facts.json": joined_json([pages[f"{folder}/facts.json"] for folder in own])}
     resources = [("facts", "facts.csv")] + [(r.meta.slug, f"{r.meta.slug}/facts.csv") for r in reports]
     files["data/datapackage.json"] = json.dumps(datapackage(list(reports), resources), ensure_ascii=False,
                                                 indent=2) + "\n"
@@ -231,10 +232,10 @@ def write_docs(reports: Sequence[Report], docs_dir: Path, project_dir: Path, sit
     with Workers() if workers is None else nullcontext(workers) as pool:
         prerender(reports, site_url, cache, pool)
     site = render_site_pages(reports, site_url, cached_renderer(cache))
-    site.pages.update(data_files(reports))
+    site.pages.update(data_files(reports, site.pages))
     written = {docs_dir / rel for rel in site.pages}
     changed = sum(write_if_changed(docs_dir / rel, text) for rel, text in sorted(site.pages.items()))
-    for name, svg in render_all(site.charts).items():
+    for name, svg in sorted(site.charts.items()):
         write_if_changed(docs_dir / CHARTS_DIR / name, svg)
         written.add(docs_dir / CHARTS_DIR / name)
     remove_stale(docs_dir, written)

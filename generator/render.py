@@ -19,6 +19,7 @@ from generator.export import CSV_FIELDS, FIELD_DOCS, facts_csv, report_json
 from generator.headline import group_label, headline_facts, headline_groups
 from generator.quality import number_coverage
 from generator.model import Fact, Report, Section
+from generator.svg import render_svg
 from generator.views import FactRow, fact_row, ui
 
 LANGS = ("zh", "en")
@@ -307,10 +308,10 @@ def render_report_pages(report: Report, site_url: str = "") -> dict[str, str]:
 
 @dataclass(frozen=True)
 class SitePages:
-    """Every generated page keyed by docs-relative path, and the static charts they show."""
+    """Every generated page keyed by docs-relative path, and the static chart SVGs they show."""
 
     pages: dict[str, str]
-    charts: dict[str, dict]  # SVG file name → the Vega-Lite spec to render it from
+    charts: dict[str, str]  # file name under assets/charts/ → the static SVG
 
 
 def report_downloads(report: Report) -> dict[str, str]:
@@ -321,7 +322,8 @@ def report_downloads(report: Report) -> dict[str, str]:
 
 def render_report(report: Report, site_url: str = "") -> SitePages:
     """Return one report's pages in both languages, its downloads and the static charts its fact sheets show."""
-    charts = {c.svg: c.static for lang in LANGS for c in report_charts(report, lang)}
+    specs = {c.svg: c.static for lang in LANGS for c in report_charts(report, lang)}
+    charts = {name: render_svg(spec) for name, spec in specs.items()}
     return SitePages({**render_report_pages(report, site_url), **report_downloads(report)}, charts)
 
 
@@ -372,7 +374,7 @@ def render_data_page(reports: Sequence[Report], lang: str) -> str:
 
 def render_site_pages(reports: Sequence[Report], site_url: str = "",
                       render_one: Callable[[Report, str], SitePages] = render_report) -> SitePages:
-    """Return every generated page (home, compare, data and town pages) and the charts to render as SVG.
+    """Return every generated page (home, compare, data and town pages) and the static chart SVGs.
 
     `render_one` renders one report's pages; the build passes a version cached by content hash.
     """
@@ -383,7 +385,7 @@ def render_site_pages(reports: Sequence[Report], site_url: str = "",
         pages[page_name("data", lang)] = render_data_page(reports, lang)
         chart = compare_chart_block(reports, lang)
         if chart is not None:
-            charts[chart.svg] = chart.static
+            charts[chart.svg] = render_svg(chart.static)
     for report in reports:
         part = render_one(report, site_url)
         pages.update(part.pages)

@@ -286,7 +286,3 @@ def render_svg(spec: dict) -> str:
     """Return the static SVG of a chart spec (see the module's note for what can be drawn)."""
     return draw(plan_chart(spec))
 
-
-def render_all(charts: dict[str, dict]) -> dict[str, str]:
-    """Return {file name: SVG} for every chart spec."""
-    return {name: render_svg(spec) for name, spec in sorted(charts.items())}

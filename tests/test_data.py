@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import data_files, read_report
-from generator.export import CSV_FIELDS, report_dict
+from generator.export import CSV_FIELDS, all_reports_json, facts_csv, report_dict
 from generator.quality import number_coverage
 from generator.render import compare_table, render_fact_sheet, report_downloads
 
@@ -22,8 +22,21 @@ def reports():
     return [read_report(p) for p in SEEDS]
 
 
+def downloads(reports):
+    """Return the site's downloads: each town's and those of all towns."""
+    own = {path: text for r in reports for path, text in report_downloads(r).items()}
+    return {**own, **data_files(reports, own)}
+
+
+@pytest.mark.parametrize("count", [0, 1, 2])
+def test_all_towns_downloads_are_exactly_the_whole_documents(reports, count):
+    files = downloads(reports[:count])
+    assert files["data/facts.csv"] == facts_csv(reports[:count])
+    assert files["data/facts.json"] == all_reports_json(reports[:count])
+
+
 def test_csv_round_trips_every_fact(reports):
-    files = data_files(reports)
+    files = downloads(reports)
     rows = list(csv.DictReader(io.StringIO(files["data/facts.csv"])))
     facts = [(r, f) for r in reports for f in report_dict(r)["facts"]]
     assert len(rows) == len(facts)
@@ -36,14 +49,14 @@ def test_csv_round_trips_every_fact(reports):
 
 
 def test_json_download_is_the_contract(reports):
-    files = data_files(reports)
+    files = downloads(reports)
     for report in reports:
-        assert json.loads(report_downloads(report)[f"data/{report.meta.slug}/facts.json"]) == report_dict(report)
+        assert json.loads(files[f"data/{report.meta.slug}/facts.json"]) == report_dict(report)
     assert [r["meta"]["slug"] for r in json.loads(files["data/facts.json"])["reports"]] == [r.meta.slug for r in reports]
 
 
 def test_datapackage_describes_every_csv_field(reports):
-    package = json.loads(data_files(reports)["data/datapackage.json"])
+    package = json.loads(downloads(reports)["data/datapackage.json"])
     resources = {r["path"] for r in package["resources"]}
     assert "facts.csv" in resources and all(f"{r.meta.slug}/facts.csv" in resources for r in reports)
     fields = [f["name"] for f in package["resources"][0]["schema"]["fields"]]
