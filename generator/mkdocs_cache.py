@@ -1,0 +1,93 @@
+"""What the MkDocs-side caches share: where they live, whether they are on, and stable cache keys.
+
+A key is a SHA-256 over everything that shapes the cached output: the content, the relevant config, the
+versions of the packages doing the work and the generator's own code. A value that cannot be written down
+stably (e.g. an object whose repr is its address) only makes the key unique, so it costs a cache miss,
+never a stale hit.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import Optional
+
+from generator.reading import PickleCache, generator_fingerprint
+
+CACHE_DIR = Path(".cache/townfacts/mkdocs")
+PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "mkdocs-static-i18n", "jieba", "backrefs")
+_CACHES: dict[Optional[Path], PickleCache] = {}
+
+
+def enabled(config) -> bool:
+    """Return whether the MkDocs caches are on (mkdocs.yml: extra.townfacts.mkdocs_cache, default true)."""
+    return bool((config.extra.get("townfacts") or {}).get("mkdocs_cache", True))
+
+
+def cache_folder(config, name: str) -> Optional[Path]:
+    """Return the project's folder for the named cache (None when the config comes from no file)."""
+    if not config.config_file_path:
+        return None
+    return Path(config.config_file_path).resolve().parent / CACHE_DIR / name
+
+
+def cache_for(config, name: str) -> PickleCache:
+    """Return the named cache of the project (kept in memory for the process, so `mkdocs serve` reuses it)."""
+    folder = cache_folder(config, name)
+    return _CACHES.setdefault(folder, PickleCache(folder))
+
+
+@functools.cache
+def package_versions() -> str:
+    """Return Python's version and those of the packages that turn pages into HTML and search entries."""
+    versions = [sys.version]
+    for name in PACKAGES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=none")
+    return " ".join(versions)
+
+
+def stable(value) -> str:
+    """Return a text for a config value that is the same in every process (functions by name and code)."""
+    if isinstance(value, (str, int, float, bool, type(None))):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(stable(v) for v in value) + "]"
+    if isinstance(value, (set, frozenset)):
+        return "{" + ",".join(sorted(stable(v) for v in value)) + "}"
+    if hasattr(value, "items"):  # dicts and MkDocs' Config objects
+        return "{" + ",".join(sorted(f"{stable(k)}:{stable(v)}" for k, v in value.items())) + "}"
+    if isinstance(value, functools.partial):
+        return f"partial({stable(value.func)},{stable(value.args)},{stable(value.keywords)})"
+    if hasattr(value, "__code__"):
+        return stable_function(value)
+    if hasattr(value, "co_code"):
+        return stable_code(value)
+    if hasattr(value, "getConfigs"):  # a Markdown extension given as an object
+        return f"{type(value).__module__}.{type(value).__qualname__}{stable(value.getConfigs())}"
+    return f"{type(value).__module__}.{type(value).__qualname__}:{value!r}"
+
+
+def stable_function(func) -> str:
+    """Return a function's name, a hash of its code and the values it closes over or defaults to."""
+    cells = [cell.cell_contents for cell in (func.__closure__ or ())]
+    return f"{func.__module__}.{func.__qualname__}#{stable_code(func.__code__)}({stable(cells)},{stable(func.__defaults__)})"
+
+
+def stable_code(code) -> str:
+    """Return a hash of a code object's bytecode, constants (nested code, sets in any order) and names."""
+    text = f"{code.co_code.hex()}|{stable(code.co_consts)}|{code.co_names}"
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def digest(*parts: str) -> str:
+    """Return the cache key of some texts (the generator's code and the package versions included)."""
+    h = hashlib.sha256()
+    for part in (generator_fingerprint(), package_versions(), *parts):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
