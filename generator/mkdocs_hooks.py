@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from generator import search_cache
+from generator import page_cache, search_cache
 from generator.build import configure_mkdocs, generate
 from generator.mkdocs_cache import cache_for, enabled
 from generator.search_index import point_search_base, write_split_index
@@ -42,6 +42,12 @@ def on_pre_build(config):
     if index is not None:
         cache = cache_for(config, "search") if enabled(config) else None
         search_cache.install(index, cache, config.extra.get("townfacts", {}).get(search_cache.USER_DICT))
+
+
+def on_pre_page(page, config, files):
+    if enabled(config):
+        page_cache.use_cache(page, cache_for(config, "pages"))
+    return page
 
 
 def on_serve(server, config, builder):

@@ -136,7 +136,7 @@ def tree(site: Path) -> dict[str, bytes]:
 
 
 def cache_files(work: Path) -> dict[str, int]:
-    """Return the search cache entries with their modification times."""
+    """Return the page and search cache entries with their modification times."""
     root = work / ".cache/townfacts/mkdocs"
     return {p.relative_to(root).as_posix(): p.stat().st_mtime_ns for part in ("pages", "search")
             for p in (root / part).glob("*")}
@@ -148,16 +148,17 @@ def search_text(site: Path, folder: str = "") -> str:
     return " ".join(d["title"] + " " + d["text"] for d in docs)
 
 
-def test_a_cached_build_is_the_uncached_build_and_a_warm_one_indexes_nothing(project):
+def test_a_cached_build_is_the_uncached_build_and_a_warm_one_converts_nothing(project):
     write_config(project, cache=False)
     uncached = tree(built(project))
     assert not (project / ".cache/townfacts/mkdocs").exists()
     write_config(project, cache=True)
     assert tree(built(project)) == uncached
     entries = cache_files(project)
+    assert sum(name.startswith("pages/") for name in entries) == 6  # 3 pages × 2 languages
     assert sum(name.startswith("search/") for name in entries) == 6
     assert tree(built(project)) == uncached
-    assert cache_files(project) == entries  # nothing missed: every page's search entries came from the cache
+    assert cache_files(project) == entries  # nothing missed: every page and search entry came from the cache
 
 
 def test_changed_page_text_shows_up_in_the_page_and_in_search(project):
@@ -171,6 +172,32 @@ def test_changed_page_text_shows_up_in_the_page_and_in_search(project):
     site = built(project)
     assert "产业园" not in (site / "towns/anquan/index.html").read_text(encoding="utf-8")
     assert "产业园" not in search_text(site)
+
+
+def test_a_link_is_rewritten_once_its_target_exists(project):
+    write_town(project, link="新页", target="../new.md")
+    assert '<a href="../new.md">新页</a>' in (built(project) / "towns/anquan/index.html").read_text(encoding="utf-8")
+    (project / "docs/new.md").write_text("# 新页\n", encoding="utf-8")
+    html = (built(project) / "towns/anquan/index.html").read_text(encoding="utf-8")
+    assert '<a href="../../new/">新页</a>' in html and "new.md" not in html
+
+
+def test_a_strict_build_fails_on_a_cached_page_as_on_a_converted_one(project):
+    write_town(project, link="坏链接", target="../missing.md")
+    first = mkdocs(project, "--strict")
+    assert first.returncode != 0 and "missing.md" in first.stderr
+    entries = cache_files(project)
+    second = mkdocs(project, "--strict")
+    assert second.returncode != 0
+    assert [line for line in second.stderr.splitlines() if "missing.md" in line] == \
+           [line for line in first.stderr.splitlines() if "missing.md" in line]
+    assert {k for k in cache_files(project) if k.startswith("pages/")} == {k for k in entries if k.startswith("pages/")}
+
+
+def test_markdown_settings_are_part_of_the_key(project):
+    assert 'class="headerlink"' in (built(project) / "towns/anquan/index.html").read_text(encoding="utf-8")
+    write_config(project, permalink=False)
+    assert 'class="headerlink"' not in (built(project) / "towns/anquan/index.html").read_text(encoding="utf-8")
 
 
 def test_the_english_pages_are_cut_with_the_same_dictionary_as_the_chinese_ones(project):
