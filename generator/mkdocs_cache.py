@@ -14,10 +14,16 @@ from importlib import metadata
 from pathlib import Path
 from typing import Optional
 
+import jinja2
+
 from generator.reading import PickleCache, generator_fingerprint
 
 CACHE_DIR = Path(".cache/townfacts/mkdocs")
 PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "mkdocs-static-i18n", "jieba", "backrefs")
+JINJA_SETTINGS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+                  "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+                  "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
+                  "autoescape", "finalize", "is_async")
 _CACHES: dict[Optional[Path], PickleCache] = {}
 
 
@@ -37,6 +43,20 @@ def cache_for(config, name: str) -> PickleCache:
     """Return the named cache of the project (kept in memory for the process, so `mkdocs serve` reuses it)."""
     folder = cache_folder(config, name)
     return _CACHES.setdefault(folder, PickleCache(folder))
+
+
+def template_cache(config, env) -> Optional[jinja2.BytecodeCache]:
+    """Return a cache of the theme's compiled templates for this Jinja environment's compile settings.
+
+    Jinja checks each template's source against its cached code; the folder name adds what Jinja does not
+    check: the settings that change the code a source compiles to.
+    """
+    settings = [getattr(env, name, None) for name in JINJA_SETTINGS] + [sorted(env.extensions)]
+    folder = cache_folder(config, f"jinja-{digest(stable(settings))[:16]}")
+    if folder is None:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 @functools.cache

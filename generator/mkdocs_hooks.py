@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 
 from generator import page_cache, search_cache
 from generator.build import configure_mkdocs, generate
-from generator.mkdocs_cache import cache_for, enabled
+from generator.mkdocs_cache import cache_for, enabled, template_cache
 from generator.search_index import point_search_base, write_split_index
 
 log = logging.getLogger("mkdocs.plugins.townfacts")
@@ -48,6 +48,13 @@ def on_pre_page(page, config, files):
     if enabled(config):
         page_cache.use_cache(page, cache_for(config, "pages"))
     return page
+
+
+@event_priority(-200)  # after every plugin has set the environment up (i18n adds an extension)
+def on_env(env, config, files):
+    if enabled(config):
+        env.bytecode_cache = template_cache(config, env)
+    return env
 
 
 def on_serve(server, config, builder):

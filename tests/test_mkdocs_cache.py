@@ -12,12 +12,15 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from types import SimpleNamespace
 
 import jieba
+import jinja2
 import pytest
 from material.plugins.search import plugin as material_search
 
 from generator import search_cache
+from generator.mkdocs_cache import template_cache
 from projectcopy import ROOT, copy_project, townfacts
 
 CONFIG = """\
@@ -157,6 +160,7 @@ def test_a_cached_build_is_the_uncached_build_and_a_warm_one_converts_nothing(pr
     entries = cache_files(project)
     assert sum(name.startswith("pages/") for name in entries) == 6  # 3 pages × 2 languages
     assert sum(name.startswith("search/") for name in entries) == 6
+    assert any((project / ".cache/townfacts/mkdocs").glob("jinja-*/*.cache"))  # compiled theme templates
     assert tree(built(project)) == uncached
     assert cache_files(project) == entries  # nothing missed: every page and search entry came from the cache
 
@@ -240,6 +244,15 @@ def test_a_user_dictionary_is_loaded_once_per_content(own_jieba, tmp_path):
     assert search_cache.jieba_state(str(path)) != before
     search_cache.load_user_dict(str(path))
     assert own_jieba.total == total + 4000
+
+
+def test_compiled_templates_are_cached_per_compile_settings(tmp_path):
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    plain = template_cache(config, jinja2.Environment())
+    assert template_cache(config, jinja2.Environment()).directory == plain.directory
+    assert template_cache(config, jinja2.Environment(trim_blocks=True)).directory != plain.directory
+    assert template_cache(config, jinja2.Environment(extensions=["jinja2.ext.loopcontrols"])).directory != \
+        plain.directory
 
 
 def test_config_keys_are_the_same_in_every_process():
