@@ -95,7 +95,8 @@ def stable(value) -> str:
 def stable_function(func) -> str:
     """Return a function's name, a hash of its code and the values it closes over or defaults to."""
     cells = [cell.cell_contents for cell in (func.__closure__ or ())]
-    return f"{func.__module__}.{func.__qualname__}#{stable_code(func.__code__)}({stable(cells)},{stable(func.__defaults__)})"
+    name = f"{func.__module__}.{func.__qualname__}"
+    return f"{name}#{stable_code(func.__code__)}({stable(cells)},{stable(func.__defaults__)})"
 
 
 def stable_code(code) -> str:

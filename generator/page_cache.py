@@ -9,10 +9,10 @@ is byte-identical to an uncached one, which also guards against a MkDocs upgrade
 """
 from __future__ import annotations
 
-import copy
 import functools
 import hashlib
 import logging
+import pickle
 import threading
 import weakref
 from contextlib import contextmanager
@@ -31,7 +31,7 @@ class RenderedPage:
     """What `Page.render` leaves on a page, and what it logged."""
 
     content: str
-    toc: object
+    toc: bytes  # the pickled TableOfContents (unpickling is a cheap deep copy)
     title: Optional[str]
     anchors: frozenset
     links: Optional[dict]  # {target src_uri: {anchor: link as written}}; None when MkDocs did not record them
@@ -43,13 +43,13 @@ class RenderedPage:
         links = page.links_to_anchors
         if links is not None:
             links = {target.src_uri: dict(anchors) for target, anchors in links.items()}
-        return cls(page.content, copy.deepcopy(page.toc), page._title_from_render,
+        return cls(page.content, pickle.dumps(page.toc, protocol=pickle.HIGHEST_PROTOCOL), page._title_from_render,
                    frozenset(page.present_anchor_ids or ()), links, tuple(logs))
 
     def apply(self, page, files) -> None:
         """Set the page as `render` would have, and log what it logged."""
         page.content = self.content
-        page.toc = copy.deepcopy(self.toc)
+        page.toc = pickle.loads(self.toc)
         page._title_from_render = self.title
         page.present_anchor_ids = set(self.anchors)
         if self.links is not None:

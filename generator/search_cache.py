@@ -12,7 +12,6 @@ which weighs every cut: the English pages were cut with the words counted twice.
 """
 from __future__ import annotations
 
-import copy
 import functools
 import hashlib
 import logging
@@ -64,10 +63,14 @@ def add_entry(index, page, cache: PickleCache, state: str) -> None:
     if entries is None:
         first = len(index.entries)
         type(index).add_entry_from_context(index, page)
-        entries = copy.deepcopy(index.entries[first:])
-        cache.put(key, entries)
+        cache.put(key, copies(index.entries[first:]))
     else:
-        index.entries.extend(copy.deepcopy(entries))
+        index.entries.extend(copies(entries))
+
+
+def copies(entries: list[dict]) -> list[dict]:
+    """Return copies of search entries (their values are strings, numbers and lists of tags)."""
+    return [{k: list(v) if isinstance(v, list) else v for k, v in entry.items()} for entry in entries]
 
 
 def entry_key(page, state: str) -> str:
@@ -93,12 +96,15 @@ def memo_for(state: str) -> dict[str, str]:
 def segmenter(memo: dict[str, str], user_dict: Optional[str]) -> Callable[[str], str]:
     """Return Material's `_segment_chinese` that cuts each distinct run of Han characters once."""
     jieba = material_search.jieba
+    prepared = []
 
     def words(match) -> str:
         run = match.group(0)
         cut = memo.get(run)
         if cut is None:
-            load_user_dict(user_dict)
+            if not prepared:
+                load_user_dict(user_dict)
+                prepared.append(True)
             cut = memo[run] = ZWSP.join(jieba.cut(run.encode("utf-8")))  # bytes, as Material passes them
         return f"{ZWSP}{cut}{ZWSP}"
 
