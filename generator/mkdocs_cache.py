@@ -24,7 +24,6 @@ JINJA_SETTINGS = ("block_start_string", "block_end_string", "variable_start_stri
                   "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
                   "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
                   "autoescape", "finalize", "is_async")
-_CACHES: dict[Optional[Path], PickleCache] = {}
 
 
 def enabled(config) -> bool:
@@ -39,10 +38,24 @@ def cache_folder(config, name: str) -> Optional[Path]:
     return Path(config.config_file_path).resolve().parent / CACHE_DIR / name
 
 
-def cache_for(config, name: str) -> PickleCache:
-    """Return the named cache of the project (kept in memory for the process, so `mkdocs serve` reuses it)."""
-    folder = cache_folder(config, name)
-    return _CACHES.setdefault(folder, PickleCache(folder))
+class DiskCache(PickleCache):
+    """A PickleCache that keeps nothing in memory: a build reads each entry once, and a site's HTML is big."""
+
+    def get(self, key: str):
+        """Return the cached object, or None."""
+        value = super().get(key)
+        self.memory.pop(key, None)
+        return value
+
+    def put(self, key: str, value) -> None:
+        """Store an object, atomically, on disk."""
+        super().put(key, value)
+        self.memory.pop(key, None)
+
+
+def cache_for(config, name: str) -> DiskCache:
+    """Return the named cache of the project (one that never hits when the config comes from no file)."""
+    return DiskCache(cache_folder(config, name))
 
 
 def template_cache(config, env) -> Optional[jinja2.BytecodeCache]:
