@@ -3,18 +3,19 @@
 A cached entry holds everything `render` leaves on a page (HTML, table of contents, title, anchor ids,
 links to anchors of other pages) and the log records it emitted, which a hit replays, so `--strict`
 fails on a cached page exactly as on a converted one. The key covers the page's Markdown and location,
-the URL of every file of the build (links are rewritten relative to them), the Markdown settings, the log
-levels and the package versions (see mkdocs_cache). tests/test_mkdocs_cache.py checks that a cached build
-is byte-identical to an uncached one, which also guards against a MkDocs upgrade setting more in `render`.
+the Markdown settings, the log levels and the package versions (see mkdocs_cache). Links are rewritten
+against the other files of the build, so an entry also records every file lookup the conversion made
+and is used only while each lookup still finds the same file at the same URL: a new chart elsewhere
+does not invalidate a page, a new target of one of its links does. tests/test_mkdocs_cache.py checks
+that a cached build is byte-identical to an uncached one, which also guards against a MkDocs upgrade
+setting more in `render`.
 """
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
 import pickle
 import threading
-import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator, Optional
@@ -23,12 +24,12 @@ from generator.mkdocs_cache import digest, stable
 from generator.reading import PickleCache
 
 LOGGERS = ("mkdocs", "MARKDOWN")  # where MkDocs and Python-Markdown log while converting a page
-_FILES_DIGESTS: "weakref.WeakKeyDictionary[object, tuple[int, str]]" = weakref.WeakKeyDictionary()
+Target = Optional[tuple[str, str, str]]  # what a lookup found: (source path, URL, inclusion), or nothing
 
 
 @dataclass(frozen=True)
 class RenderedPage:
-    """What `Page.render` leaves on a page, and what it logged."""
+    """What `Page.render` leaves on a page, what it logged and which files it looked up."""
 
     content: str
     toc: bytes  # the pickled TableOfContents (unpickling is a cheap deep copy)
@@ -36,15 +37,20 @@ class RenderedPage:
     anchors: frozenset
     links: Optional[dict]  # {target src_uri: {anchor: link as written}}; None when MkDocs did not record them
     logs: tuple  # (logger name, level, message)
+    lookups: tuple  # (path looked up, Target)
 
     @classmethod
-    def of(cls, page, logs: list) -> "RenderedPage":
+    def of(cls, page, logs: list, lookups: dict) -> "RenderedPage":
         """Return the results of a page just rendered."""
         links = page.links_to_anchors
         if links is not None:
             links = {target.src_uri: dict(anchors) for target, anchors in links.items()}
         return cls(page.content, pickle.dumps(page.toc, protocol=pickle.HIGHEST_PROTOCOL), page._title_from_render,
-                   frozenset(page.present_anchor_ids or ()), links, tuple(logs))
+                   frozenset(page.present_anchor_ids or ()), links, tuple(logs), tuple(sorted(lookups.items())))
+
+    def holds_for(self, files) -> bool:
+        """Return whether every file lookup of the conversion finds the same file in these files."""
+        return all(target_of(files.get_file_from_path(path)) == target for path, target in self.lookups)
 
     def apply(self, page, files) -> None:
         """Set the page as `render` would have, and log what it logged."""
@@ -56,6 +62,38 @@ class RenderedPage:
             page.links_to_anchors = {files.src_uris[src]: dict(anchors) for src, anchors in self.links.items()}
         for name, level, message in self.logs:
             logging.getLogger(name).log(level, message)
+
+
+class RecordingFiles:
+    """The build's files, recording what each lookup found; any other use makes the result uncacheable."""
+
+    def __init__(self, files) -> None:
+        self.files = files
+        self.lookups: dict[str, Target] = {}
+        self.opaque = False
+
+    def get_file_from_path(self, path: str):
+        """Return the file at a source path (as the build's files do), recording what was found."""
+        found = self.files.get_file_from_path(path)
+        self.lookups[path] = target_of(found)
+        return found
+
+    def __getattr__(self, name: str):
+        self.opaque = True
+        return getattr(self.files, name)
+
+    def __iter__(self):
+        self.opaque = True
+        return iter(self.files)
+
+    def __len__(self) -> int:
+        self.opaque = True
+        return len(self.files)
+
+
+def target_of(file) -> Target:
+    """Return what a conversion uses of a file it links to (None for no file)."""
+    return None if file is None else (file.src_uri, file.url, str(file.inclusion))
 
 
 def use_cache(page, cache: PickleCache) -> None:
@@ -70,32 +108,22 @@ def render(page, config, files, cache: PickleCache) -> None:
         return type(page).render(page, config, files)
     key = render_key(page, config, files)
     hit = cache.get(key)
-    if hit is not None:
+    if hit is not None and hit.holds_for(files):
         hit.apply(page, files)
         return None
+    recording = RecordingFiles(files)
     with captured_logs() as logs:
-        type(page).render(page, config, files)
-    cache.put(key, RenderedPage.of(page, logs))
+        type(page).render(page, config, recording)
+    if not recording.opaque:
+        cache.put(key, RenderedPage.of(page, logs, recording.lookups))
     return None
 
 
 def render_key(page, config, files) -> str:
     """Return the cache key of a page's conversion in this build."""
     f = page.file
-    return digest("page/1", page.markdown, f.src_uri, f.dest_uri, f.url, str(f.inclusion), files_digest(files),
+    return digest("page/2", page.markdown, f.src_uri, f.dest_uri, f.url, str(f.inclusion),
                   build_language(config, files), markdown_settings(config), log_levels())
-
-
-def files_digest(files) -> str:
-    """Return a hash of every file's source, URL and inclusion (links resolve against them)."""
-    known = _FILES_DIGESTS.get(files)
-    if known is not None and known[0] == len(files):
-        return known[1]
-    h = hashlib.sha256()
-    for f in sorted(files, key=lambda f: f.src_uri):
-        h.update(f"{f.src_uri}\0{f.dest_uri}\0{f.url}\0{f.inclusion}\n".encode("utf-8", "surrogatepass"))
-    _FILES_DIGESTS[files] = (len(files), h.hexdigest())
-    return h.hexdigest()
 
 
 def build_language(config, files) -> str:

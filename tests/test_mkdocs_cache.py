@@ -185,6 +185,16 @@ def test_a_link_is_rewritten_once_its_target_exists(project):
     assert '<a href="../../new/">新页</a>' in html and "new.md" not in html
 
 
+def test_a_new_file_elsewhere_keeps_the_other_pages_cached(project):
+    built(project)
+    entries = cache_files(project)
+    (project / "docs/unrelated.md").write_text("# 无关\n", encoding="utf-8")
+    (project / "docs/data.csv").write_text("a,b\n", encoding="utf-8")
+    built(project)
+    new = {k: v for k, v in cache_files(project).items() if entries.get(k) != v}
+    assert sum(k.startswith("pages/") for k in new) == 2  # unrelated.md, built for each language
+
+
 def test_a_strict_build_fails_on_a_cached_page_as_on_a_converted_one(project):
     write_town(project, link="坏链接", target="../missing.md")
     first = mkdocs(project, "--strict")
