@@ -9,7 +9,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from generator import page_cache, search_cache
 from generator.build import configure_mkdocs, generate
+from generator.mkdocs_cache import cache_for, enabled, template_cache
 from generator.search_index import point_search_base, write_split_index
 
 log = logging.getLogger("mkdocs.plugins.townfacts")
@@ -23,15 +25,36 @@ def _seeds_dir(config) -> Path:
 
 @event_priority(100)  # before the search plugin loads the jieba dictionary and i18n copies the nav
 def on_config(config):
-    if config.extra.get("townfacts", {}).get("generated"):
-        return config
-    project = Path(config.config_file_path).parent
-    result = generate(_seeds_dir(config), Path(config.docs_dir), project, progress=log.info,
-                      site_url=config.site_url or "")
-    for error in result.errors:
-        log.warning("townfacts: %s", error)
-    configure_mkdocs(config, result.reports, project)
+    if not config.extra.get("townfacts", {}).get("generated"):
+        project = Path(config.config_file_path).parent
+        result = generate(_seeds_dir(config), Path(config.docs_dir), project, progress=log.info,
+                          site_url=config.site_url or "")
+        for error in result.errors:
+            log.warning("townfacts: %s", error)
+        configure_mkdocs(config, result.reports, project)
+    search_cache.take_over_user_dict(config)
     return config
+
+
+def on_pre_build(config):
+    """Let this build's search index cut each text once and reuse cached entries (its on_config has run)."""
+    index = getattr(config.plugins.get("material/search"), "search_index", None)
+    if index is not None:
+        cache = cache_for(config, "search") if enabled(config) else None
+        search_cache.install(index, cache, config.extra.get("townfacts", {}).get(search_cache.USER_DICT))
+
+
+def on_pre_page(page, config, files):
+    if enabled(config):
+        page_cache.use_cache(page, cache_for(config, "pages"))
+    return page
+
+
+@event_priority(-200)  # after every plugin has set the environment up (i18n adds an extension)
+def on_env(env, config, files):
+    if enabled(config):
+        env.bytecode_cache = template_cache(config, env)
+    return env
 
 
 def on_serve(server, config, builder):
