@@ -23,7 +23,7 @@ from generator.model import Report
 from generator.reading import MEMORY_CACHE, PickleCache, content_key, generator_fingerprint, read_files
 from generator.render import LANGS, SitePages, render_report, render_site_pages, ui
 from generator.search_terms import jieba_user_dict
-from generator.uptodate import STATE_FILE, inputs_key, is_up_to_date, record_build
+from generator.uptodate import STATE_FILE, file_digest, inputs_key, is_up_to_date, record_build, tree_digest
 from generator.workers import Workers
 
 log = logging.getLogger("townfacts")
@@ -345,7 +345,11 @@ def load_mkdocs_config(config_file: Path, site_dir: Optional[Path], strict: bool
 def site_key(config, reports: Sequence[Report], project_dir: Path) -> str:
     """Return the hash of everything MkDocs would read to build the site (see `uptodate`)."""
     nav, translations = site_nav(reports)
-    options = {"strict": bool(config.strict), "site_url": config.site_url, "nav": nav, "nav_en": translations}
+    project = Path(config.config_file_path).parent
+    custom_dir = config.theme.custom_dir
+    options = {"strict": bool(config.strict), "site_url": config.site_url, "nav": nav, "nav_en": translations,
+               "theme_overrides": tree_digest(Path(custom_dir)) if custom_dir else None,
+               "hooks": {name: file_digest(project / name) for name in sorted(config.hooks)}}
     return inputs_key(Path(config.docs_dir), Path(config.config_file_path), options, generator_fingerprint())
 
 

@@ -2,8 +2,9 @@
 up-to-date build): then `townfacts build` need not run MkDocs again.
 
 The inputs are everything MkDocs reads: every file under docs/ (generated pages, hand-written pages,
-assets), mkdocs.yml, the generated nav, the command's options, `SITE_URL` / `SOURCE_DATE_EPOCH`, and the
-versions of MkDocs, its plugins and the generator's own code (its hooks run inside MkDocs). The site is
+assets), mkdocs.yml, the generated nav, the command's options, theme overrides (`custom_dir`), hook
+files, `SITE_URL` / `SOURCE_DATE_EPOCH`, and the versions of MkDocs, its plugins and the generator's own
+code (its hooks run inside MkDocs). The site is
 trusted only if it is still the folder that build wrote: its listing (paths, sizes, modification times)
 is recorded, so a site deleted, edited or replaced since is built again.
 """
@@ -37,6 +38,14 @@ def tree_digest(folder: Path) -> str:
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """Return the SHA-256 of a file ('' when it cannot be read)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def listing_digest(folder: Path) -> Optional[str]:

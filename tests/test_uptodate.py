@@ -78,3 +78,26 @@ def test_rebuilds_skip_mkdocs_only_while_nothing_changed(tmp_path):
     changed = townfacts(work, "build")
     assert UP_TO_DATE not in changed.stderr
     assert any("183亿元" in p.read_text(encoding="utf-8") for p in (work / "site" / "towns").rglob("index.html"))
+
+
+def test_the_key_covers_theme_overrides_and_hook_files(tmp_path):
+    from generator.build import load_mkdocs_config, site_key
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# 一", encoding="utf-8")
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "overrides" / "main.html").write_text('{% extends "base.html" %}', encoding="utf-8")
+    (tmp_path / "hook.py").write_text("def on_config(config):\n    return config\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ntheme:\n  name: material\n  custom_dir: overrides\n"
+                                         "hooks:\n  - hook.py\n", encoding="utf-8")
+
+    def key() -> str:
+        return site_key(load_mkdocs_config(tmp_path / "mkdocs.yml", None, False), [], tmp_path)
+
+    base = key()
+    assert key() == base
+    (tmp_path / "overrides" / "main.html").write_text('{% extends "base.html" %}{# changed #}', encoding="utf-8")
+    overridden = key()
+    assert overridden != base
+    (tmp_path / "hook.py").write_text("def on_config(config):\n    return config  # changed\n", encoding="utf-8")
+    assert key() != overridden
