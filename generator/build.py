@@ -345,11 +345,10 @@ def load_mkdocs_config(config_file: Path, site_dir: Optional[Path], strict: bool
 def site_key(config, reports: Sequence[Report], project_dir: Path) -> str:
     """Return the hash of everything MkDocs would read to build the site (see `uptodate`)."""
     nav, translations = site_nav(reports)
-    project = Path(config.config_file_path).parent
     custom_dir = config.theme.custom_dir
     options = {"strict": bool(config.strict), "site_url": config.site_url, "nav": nav, "nav_en": translations,
                "theme_overrides": tree_digest(Path(custom_dir)) if custom_dir else None,
-               "hooks": {name: file_digest(project / name) for name in sorted(config.hooks)}}
+               "hooks": {name: file_digest(project_dir / name) for name in sorted(config.hooks)}}
     return inputs_key(Path(config.docs_dir), Path(config.config_file_path), options, generator_fingerprint())
 
 
