@@ -5,10 +5,11 @@ with jieba. The same runs come back thousands of times in a site (增长, 亿元
 is cut once per process (`segmenter`). A page whose HTML, URL, table of contents and title are unchanged
 gets the entries it had before, from disk (`add_entry`): a warm build neither parses nor cuts.
 
-jieba's user dictionary is loaded here, not by Material: once per process and content, and only when a
-page has to be cut. Material loads it again in every build (so twice per site: once per language, and
-again on every `mkdocs serve` rebuild), and every load adds its frequencies to jieba's total again,
-which weighs every cut: the English pages were cut with the words counted twice.
+jieba's user dictionary is loaded here, not by Material: once per process and content, only when a
+page has to be cut, and into a tokenizer of the search's own. Material loads it again in every build (so
+twice per site: once per language, and again on every `mkdocs serve` rebuild), and every load adds its
+frequencies to jieba's total again, which weighs every cut: the English pages were cut with the words
+counted twice. And it loaded it into jieba's global tokenizer, which extraction uses.
 """
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ ZWSP = "\u200b"
 USER_DICT = "jieba_dict_user"  # Material's option, and where the hook keeps it (extra.townfacts)
 MEMO_STATES = 4  # cuts kept for this many jieba states
 _SEGMENTS: dict[str, dict[str, str]] = {}  # jieba state → {run of Han characters: its words joined by ZWSP}
-_LOADED: list[str] = []  # hashes of the user dictionaries loaded into jieba in this process, in order
+_TOKENIZERS: dict = {}  # jieba's main dictionary (None: its own) → the tokenizer search cuts with
+_LOADED: dict[Optional[str], list[str]] = {}  # main dictionary → user dictionaries (hashes) loaded, in order
 
 
 def take_over_user_dict(config) -> None:
@@ -95,7 +97,7 @@ def memo_for(state: str) -> dict[str, str]:
 
 def segmenter(memo: dict[str, str], user_dict: Optional[str]) -> Callable[[str], str]:
     """Return Material's `_segment_chinese` that cuts each distinct run of Han characters once."""
-    jieba = material_search.jieba
+    cutter = tokenizer()
     prepared = []
 
     def words(match) -> str:
@@ -105,7 +107,7 @@ def segmenter(memo: dict[str, str], user_dict: Optional[str]) -> Callable[[str],
             if not prepared:
                 load_user_dict(user_dict)
                 prepared.append(True)
-            cut = memo[run] = ZWSP.join(jieba.cut(run.encode("utf-8")))  # bytes, as Material passes them
+            cut = memo[run] = ZWSP.join(cutter.cut(run.encode("utf-8")))  # bytes, as Material passes them
         return f"{ZWSP}{cut}{ZWSP}"
 
     def segment_chinese(data: str) -> str:
@@ -114,27 +116,39 @@ def segmenter(memo: dict[str, str], user_dict: Optional[str]) -> Callable[[str],
     return segment_chinese
 
 
+def tokenizer():
+    """Return search's own jieba tokenizer, on the main dictionary of jieba's global one.
+
+    Not the global one: extraction cuts with that, and must not see the search's user dictionary (in
+    `mkdocs serve` a report re-read after a build was extracted with it, and cached so).
+    """
+    main = material_search.jieba.dt.dictionary
+    if main not in _TOKENIZERS:
+        _TOKENIZERS[main] = material_search.jieba.Tokenizer(main)
+    return _TOKENIZERS[main]
+
+
 def load_user_dict(path: Optional[str]) -> None:
-    """Initialise jieba and load a user dictionary into it, unless one with the same content already is."""
-    tokenizer = material_search.jieba.dt
-    if not tokenizer.initialized:
-        _LOADED.clear()  # (re)initialising reads the main dictionary only
-        tokenizer.initialize()
-    if path and file_hash(path) not in _LOADED:
-        material_search.jieba.load_userdict(path)
-        _LOADED.append(file_hash(path))
+    """Initialise search's tokenizer and load a user dictionary into it, unless one with that content is."""
+    cutter = tokenizer()
+    loaded = _LOADED.setdefault(cutter.dictionary, [])
+    if not cutter.initialized:
+        loaded.clear()
+        cutter.initialize()
+    if path and file_hash(path) not in loaded:
+        cutter.load_userdict(path)
+        loaded.append(file_hash(path))
 
 
 def jieba_state(user_dict: Optional[str]) -> str:
-    """Return what jieba's cuts depend on once `load_user_dict` has run: its main and user dictionaries."""
-    jieba = material_search.jieba
-    if jieba is None:
+    """Return what search's cuts depend on once `load_user_dict` has run: its main and user dictionaries."""
+    if material_search.jieba is None:
         return ""
-    tokenizer = jieba.dt
-    loaded = list(_LOADED) if tokenizer.initialized else []
+    cutter = tokenizer()
+    loaded = list(_LOADED.get(cutter.dictionary, [])) if cutter.initialized else []
     if user_dict and file_hash(user_dict) not in loaded:
         loaded.append(file_hash(user_dict))
-    return f"{tokenizer.dictionary}:{file_hash(tokenizer.dictionary)}:{','.join(loaded)}"
+    return f"{cutter.dictionary}:{file_hash(cutter.dictionary)}:{','.join(loaded)}"
 
 
 def file_hash(path) -> str:

@@ -223,11 +223,12 @@ def test_the_english_pages_are_cut_with_the_same_dictionary_as_the_chinese_ones(
 
 @pytest.fixture
 def own_jieba(monkeypatch):
-    """Give Material (and search_cache) a jieba tokenizer of their own, leaving the global one alone."""
+    """Give Material a fresh global jieba and search_cache fresh tokenizers; return the global one."""
     tokenizer = jieba.Tokenizer()
-    isolated = type("Jieba", (), {"dt": tokenizer, "cut": tokenizer.cut, "load_userdict": tokenizer.load_userdict})
-    monkeypatch.setattr(material_search, "jieba", isolated)
-    monkeypatch.setattr(search_cache, "_LOADED", [])
+    fresh = type("Jieba", (), {"dt": tokenizer, "cut": tokenizer.cut, "Tokenizer": jieba.Tokenizer})
+    monkeypatch.setattr(material_search, "jieba", fresh)
+    monkeypatch.setattr(search_cache, "_TOKENIZERS", {})
+    monkeypatch.setattr(search_cache, "_LOADED", {})
     return tokenizer
 
 
@@ -245,14 +246,24 @@ def test_a_user_dictionary_is_loaded_once_per_content(own_jieba, tmp_path):
     path.write_text("安泉镇 2000 n\n", encoding="utf-8")
     before = search_cache.jieba_state(str(path))
     search_cache.load_user_dict(str(path))
-    total = own_jieba.total
+    total = search_cache.tokenizer().total
     assert search_cache.jieba_state(str(path)) == before  # the state a build keys on is the state it gets
     search_cache.load_user_dict(str(path))
-    assert own_jieba.total == total
+    assert search_cache.tokenizer().total == total
     path.write_text("安泉镇 2000 n\n织里镇 2000 n\n", encoding="utf-8")
     assert search_cache.jieba_state(str(path)) != before
     search_cache.load_user_dict(str(path))
-    assert own_jieba.total == total + 4000
+    assert search_cache.tokenizer().total == total + 4000
+
+
+def test_the_user_dictionary_stays_out_of_jiebas_global_tokenizer(own_jieba, tmp_path):
+    # extraction cuts with the global one; `mkdocs serve` re-reads reports after search has cut pages
+    path = tmp_path / "userdict.txt"
+    path.write_text("安泉镇测试词 2000 n\n", encoding="utf-8")
+    search_cache.segmenter({}, str(path))("安泉镇测试词")
+    assert "安泉镇测试词" in search_cache.tokenizer().FREQ
+    own_jieba.check_initialized()
+    assert "安泉镇测试词" not in own_jieba.FREQ
 
 
 def test_compiled_templates_are_cached_per_compile_settings(tmp_path):
