@@ -79,7 +79,7 @@ def truncate(text: str, size: float, limit: float) -> str:
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     """Return round tick values covering [low, high] (steps of 1, 2 or 5 × 10^k)."""
-    if high <= low:
+    if not high - low > 1e-9:  # one value, or values too close to tell apart (log10 of 0 below)
         high = low + 1
     raw = (high - low) / count
     power = 10 ** math.floor(math.log10(raw))
