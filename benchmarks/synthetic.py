@@ -198,28 +198,28 @@ def _slug_of(core: str) -> str:
     return re.sub(r"[^a-z0-9]", "", "".join(lazy_pinyin(core)).lower())
 
 
+def _new_name(rng: random.Random, chars: str, used: set[str]) -> str:
+    """Return a two-character name not in used (and add it there)."""
+    while True:
+        name = "".join(rng.sample(chars, 2))
+        if name not in used:
+            used.add(name)
+            return name
+
+
 def make_towns(n: int, seed: int = 0) -> list[Town]:
     """Return n invented towns with unique places and slugs, grouped in a few districts and cities."""
     rng = random.Random(f"towns/{seed}")
     cities = []
-    used_city = set()
+    used_city: set[str] = set()
     for _ in range(max(2, n // 60 + 1)):
-        while True:
-            name = "".join(rng.sample(CITY_CHARS, 2))
-            if name not in used_city:
-                used_city.add(name)
-                cities.append((name + "市", rng.choice(PROVINCES)))
-                break
+        cities.append((_new_name(rng, CITY_CHARS, used_city) + "市", rng.choice(PROVINCES)))
     districts = []
-    used_district = set()
+    used_district: set[str] = set()
     for _ in range(max(3, n // 12 + 1)):
-        while True:
-            name = "".join(rng.sample(DISTRICT_CHARS, 2))
-            if name not in used_district:
-                used_district.add(name)
-                city, province = cities[len(districts) % len(cities)]
-                districts.append((name + rng.choice("区区区县"), city, province))
-                break
+        name = _new_name(rng, DISTRICT_CHARS, used_district)
+        city, province = cities[len(districts) % len(cities)]
+        districts.append((name + rng.choice("区区区县"), city, province))
     towns, cores, slugs = [], set(), set()
     while len(towns) < n:
         core = "".join(rng.sample(TOWN_CHARS, 2))

@@ -14,7 +14,6 @@ counted twice. And it loaded it into jieba's global tokenizer, which extraction 
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
 from pathlib import Path
 from typing import Callable, Optional
@@ -24,6 +23,7 @@ from material.plugins.search import plugin as material_search
 
 from generator.mkdocs_cache import digest, stable
 from generator.reading import PickleCache
+from generator.uptodate import file_digest
 
 log = logging.getLogger("mkdocs.plugins.townfacts")
 
@@ -153,7 +153,4 @@ def jieba_state(user_dict: Optional[str]) -> str:
 
 def file_hash(path) -> str:
     """Return the SHA-256 of a file ('' when there is none)."""
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except (OSError, TypeError):
-        return ""
+    return file_digest(Path(path)) if path else ""
