@@ -302,6 +302,26 @@ def untranslated(reports: Sequence[Report], memory: Memory) -> int:
     return sum(len(missing_segments(r, memory)) for r in reports)
 
 
+def preload() -> None:
+    """Read the data files, glossary, templates and chart specs every stage uses, here, once: worker
+    processes forked after this inherit them instead of each reading them again."""
+    from generator import extract, figures, headline, render, views
+
+    for name in ("indicators.yaml", "modality.yaml", "not_facts.yaml", "periods.yaml"):
+        extract.load_data(name)
+    extract.unit_table()
+    english.load_glossary()
+    english.load_units()
+    headline.headline_groups()
+    views.ui_strings()
+    env = render.template_env()
+    for name in env.list_templates():
+        env.get_template(name)
+    for lang in LANGS:
+        for chart_of in figures.BUILDERS:
+            figures.chart_template(chart_of, lang)
+
+
 def generate(seeds_dir: Path, docs_dir: Path, project_dir: Path, progress: Progress,
              timings: Optional[Timings] = None, site_url: str = "", fail_fast: bool = False) -> ReadResult:
     """Read every report in seeds_dir and write the generated pages into docs_dir."""
@@ -310,6 +330,8 @@ def generate(seeds_dir: Path, docs_dir: Path, project_dir: Path, progress: Progr
         paths = find_reports(seeds_dir)
         memory = project_memory(project_dir)
     cache = PickleCache(project_dir / REPORT_CACHE)
+    with timings.stage("load"):
+        preload()
     with Workers() as workers:  # one set of processes reads and renders
         result = read_reports(paths, timings, progress, memory, cache, fail_fast, workers)
         with timings.stage("render"):

@@ -66,10 +66,17 @@ def _tooltip(lang: str) -> list[alt.Tooltip]:
             alt.Tooltip("quote:N", title=w["quote"])]
 
 
+BAR_FIELDS = tuple(f.name for f in fields(Bar))
+
+
+def bar_values(bars: Sequence[Bar]) -> list[dict]:
+    """Return the bars as the rows of a chart's inline data."""
+    return [{name: getattr(bar, name) for name in BAR_FIELDS} for bar in bars]
+
+
 def _data(bars: Sequence[Bar]) -> alt.Data:
     """Return the bars as inline chart data (never a URL: fetching fails under file://)."""
-    names = [f.name for f in fields(Bar)]
-    return alt.Data(values=[{name: getattr(bar, name) for name in names} for bar in bars])
+    return alt.Data(values=bar_values(bars))
 
 
 def _base(bars: Sequence[Bar], title: str) -> alt.Chart:

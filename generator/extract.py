@@ -6,7 +6,10 @@ a fact, how indicators are cut) live in generator/data/*.yaml; this module holds
 from __future__ import annotations
 
 import functools
+import marshal
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional
@@ -28,6 +31,26 @@ SENTENCE_END = "。！？!?"
 CLAUSE_END = "，；,;" + SENTENCE_END
 RANGE_DASH = "-—–~～至到"
 COUNT_GROUPS = ("count", "people", "time", "area", "volume", "mass")
+
+
+def load_jieba(tokenizer: jieba.Tokenizer = jieba.dt) -> jieba.Tokenizer:
+    """Return the tokenizer with its dictionary loaded: the default one from jieba's own cache file in one read.
+
+    jieba unmarshals that 9 MB file straight from the open file object, which takes 0.7 s of every
+    worker process; read whole first, it takes 0.2 s. Anything unusual is left to jieba itself.
+    """
+    if tokenizer.initialized or tokenizer.dictionary != jieba.DEFAULT_DICT or tokenizer.cache_file:
+        return tokenizer
+    cache = os.path.join(tokenizer.tmp_dir or tempfile.gettempdir(), "jieba.cache")  # jieba's own name
+    try:
+        with open(cache, "rb") as f:
+            freq, total = marshal.loads(f.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        tokenizer.initialize()  # jieba builds the dictionary and writes its cache
+        return tokenizer
+    with tokenizer.lock:
+        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
+    return tokenizer
 
 
 @functools.cache
@@ -1149,6 +1172,7 @@ def _period_covered(sections: list[Section], body: str, year: Optional[int]) -> 
 
 def extract_report(clean: CleanText) -> Report:
     """Return the Report read from a cleaned text: meta, sections, paragraphs and facts."""
+    load_jieba()
     sections, paragraphs = build_sections(clean)
     meta = build_meta(clean, sections)
     plan_ids = {s.id for s in sections if s.is_plan}

@@ -65,6 +65,7 @@ def template_env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates ship with the package: no stat() per page to check them
     )
     env.filters["html"] = escape_html
     env.filters["yaml"] = yaml_string
@@ -284,10 +285,11 @@ def town_card(report: Report, lang: str) -> Card:
                 tuple(d for d in details if d), figures, len(report.facts))
 
 
-def render_home(reports: Sequence[Report], lang: str) -> str:
+def render_home(reports: Sequence[Report], lang: str, cards: Optional[Sequence[Card]] = None) -> str:
     """Return the Markdown of the home page listing every town as a card."""
     return template_env().get_template("home.md.j2").render(
-        lang=lang, ui=lambda key, **kw: ui(key, lang, **kw), cards=[town_card(r, lang) for r in reports],
+        lang=lang, ui=lambda key, **kw: ui(key, lang, **kw),
+        cards=[town_card(r, lang) for r in reports] if cards is None else cards,
     )
 
 
@@ -354,21 +356,22 @@ def compare_chart_block(reports: Sequence[Report], lang: str) -> Optional[ChartB
     return compare_block(compare_bars(reports, [place_name(r, lang) for r in reports], lang), lang)
 
 
-def render_compare(reports: Sequence[Report], lang: str) -> str:
+def render_compare(reports: Sequence[Report], lang: str, cards: Optional[Sequence[Card]] = None) -> str:
     """Return the Markdown of the page comparing towns on the indicators they share."""
     chart = compare_chart_block(reports, lang)
     return template_env().get_template("compare.md.j2").render(
-        lang=lang, ui=lambda key, **kw: ui(key, lang, **kw), towns=[town_card(r, lang) for r in reports],
+        lang=lang, ui=lambda key, **kw: ui(key, lang, **kw),
+        towns=[town_card(r, lang) for r in reports] if cards is None else cards,
         rows=compare_table(reports, lang), charts=[chart] if chart else [], root="",
     )
 
 
-def render_data_page(reports: Sequence[Report], lang: str) -> str:
+def render_data_page(reports: Sequence[Report], lang: str, cards: Optional[Sequence[Card]] = None) -> str:
     """Return the Markdown of the Data page: downloads per town and for all towns, and the fields."""
     fields = [(name, FIELD_DOCS[name][0], FIELD_DOCS[name][2 if lang == "zh" else 1]) for name in CSV_FIELDS]
     return template_env().get_template("data.md.j2").render(
-        lang=lang, ui=lambda key, **kw: ui(key, lang, **kw), towns=[town_card(r, lang) for r in reports],
-        fields=fields,
+        lang=lang, ui=lambda key, **kw: ui(key, lang, **kw),
+        towns=[town_card(r, lang) for r in reports] if cards is None else cards, fields=fields,
     )
 
 
@@ -380,9 +383,10 @@ def render_site_pages(reports: Sequence[Report], site_url: str = "",
     """
     pages, charts = {}, {}
     for lang in LANGS:
-        pages[page_name("index", lang)] = render_home(reports, lang)
-        pages[page_name("compare", lang)] = render_compare(reports, lang)
-        pages[page_name("data", lang)] = render_data_page(reports, lang)
+        cards = [town_card(r, lang) for r in reports]  # home, compare and data pages list the same towns
+        pages[page_name("index", lang)] = render_home(reports, lang, cards)
+        pages[page_name("compare", lang)] = render_compare(reports, lang, cards)
+        pages[page_name("data", lang)] = render_data_page(reports, lang, cards)
         chart = compare_chart_block(reports, lang)
         if chart is not None:
             charts[chart.svg] = render_svg(chart.static)

@@ -4,10 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Sequence
 
-import yaml
-
-from generator import YAML_LOADER
-
+from generator.english import load_glossary
 from generator.model import Report
 
 DATA = Path(__file__).parent / "data"
@@ -27,7 +24,7 @@ def glossary_terms(path: Path = GLOSSARY_FILE) -> list[str]:
     """Return the Chinese indicator terms of the glossary."""
     if not path.is_file():
         return []
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
+    data = load_glossary(None if path == GLOSSARY_FILE else path)  # the English stage's, already read
     return [str(k) for k in (data.get("indicators") or {}) if len(str(k)) <= MAX_GLOSSARY_TERM]
 
 

@@ -3,10 +3,18 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from concurrent.futures import Executor, ProcessPoolExecutor
 from typing import Callable, Optional, Sequence
 
-PARALLEL_MIN = 6  # below this many items, starting worker processes (~1.5 s each) costs more than it saves
+PARALLEL_MIN = 6  # below this many items, starting worker processes costs more than it saves
+
+
+def start_method() -> str:
+    """Return "fork" when this process runs one thread (the workers then inherit its imports, ~0.5 s
+    each), else "spawn": forking a process that runs threads (mkdocs serve's server) can deadlock."""
+    single = threading.active_count() == 1
+    return "fork" if single and "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 class Workers:
@@ -26,8 +34,7 @@ class Workers:
         if self.count < 2 or len(items) < self.minimum:
             return [fn(*args) for args in zip(items, *more)]
         if self._pool is None:
-            # spawn, not fork: the parent may already run threads (mkdocs serve's server) that fork would corrupt
-            self._pool = ProcessPoolExecutor(self.count, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(self.count, mp_context=multiprocessing.get_context(start_method()))
         return list(self._pool.map(fn, items, *more, chunksize=max(1, min(8, len(items) // (4 * self.count)))))
 
     def close(self) -> None:

@@ -48,3 +48,33 @@ def test_pages_rendered_in_worker_processes_are_the_pages_rendered_inline(tmp_pa
         assert prerender(reports, "", cache, workers) == 0  # and are cached now
     for report in reports[::5]:
         assert cache.get(content_key(report, "")) == render_report(report, "")
+
+
+def test_workers_fork_only_when_no_other_thread_runs():
+    """Forking a process that runs threads (mkdocs serve's server) can deadlock: spawn then."""
+    import threading
+
+    from generator.workers import start_method
+
+    if threading.active_count() == 1:
+        assert start_method() == "fork"
+    stop = threading.Event()
+    server = threading.Thread(target=stop.wait)
+    server.start()
+    try:
+        assert start_method() == "spawn"
+    finally:
+        stop.set()
+        server.join()
+
+
+def test_jieba_dictionary_read_whole_is_the_dictionary_jieba_loads():
+    import jieba
+
+    from generator.extract import load_jieba
+
+    reference = jieba.Tokenizer()
+    reference.initialize()  # jieba's own way; writes its cache file when missing
+    fast = load_jieba(jieba.Tokenizer())
+    assert fast.initialized and fast.total == reference.total and fast.FREQ == reference.FREQ
+    assert fast.lcut("城镇居民人均可支配收入增长") == reference.lcut("城镇居民人均可支配收入增长")
