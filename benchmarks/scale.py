@@ -8,7 +8,9 @@ For every N, writes N synthetic reports (benchmarks/synthetic.py) and a fresh co
 subprocess four times: cold (fresh process, empty project caches), warm (same command, nothing
 changed: MkDocs is skipped as the site is up to date), warm --force (nothing changed, MkDocs runs
 anyway) and after changing one figure in one report. Each run's wall time, its "Time per stage:"
-line (stderr) and its peak RSS (os.wait4 rusage of that child) are collected into a Markdown table,
+line (stderr), its largest process's peak RSS (os.wait4 rusage) and the peak memory of its whole
+process tree (worker processes included: summed PSS, sampled from /proc every 0.2 s) are collected
+into a Markdown table,
 then checked against the goals:
 
   * generator stages (everything but mkdocs) ≤ 25 % of a cold build's wall time
@@ -31,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +63,7 @@ class Run:
     status: int
     stderr_tail: str = ""
     extra: dict = field(default_factory=dict)
+    tree_mb: float = 0.0  # peak of the build's whole process tree (worker processes included), summed PSS
 
     @property
     def mkdocs(self) -> float:
@@ -110,6 +114,59 @@ def parse_stages(stderr: str) -> dict[str, float]:
     return {m[1]: float(m[2]) for m in re.finditer(r"(\w+) ([\d.]+) s", found[-1])}
 
 
+class TreeMemory:
+    """The peak memory of a process and all its descendants together, sampled from /proc.
+
+    ru_maxrss only gives the largest single process; worker processes run beside the main one, so
+    their memory adds up. Each process counts its proportional set size (PSS): a page a forked worker
+    still shares with its parent counts half to each, so the sum is the memory the build really holds.
+    """
+
+    def __init__(self, pid: int, every: float = 0.2):
+        self.pid, self.every, self.peak_mb = pid, every, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _sample(self) -> None:
+        while not self._stop.wait(self.every):
+            total = sum(_pss_kib(pid) for pid in _tree(self.pid)) / 1024
+            self.peak_mb = max(self.peak_mb, total)
+
+    def stop(self) -> float:
+        """Stop sampling; return the peak in MB."""
+        self._stop.set()
+        self._thread.join()
+        return self.peak_mb
+
+
+def _tree(root: int) -> list[int]:
+    """Return root and every live descendant of it."""
+    parents = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found, frontier = [root], [root]
+    while frontier:
+        frontier = [pid for pid, ppid in parents.items() if ppid in frontier]
+        found += frontier
+    return found
+
+
+def _pss_kib(pid: int) -> int:
+    """Return a process's proportional set size in KiB (0 once it has exited)."""
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    found = re.search(r"^Pss:\s+(\d+) kB", text, re.M)
+    return int(found[1]) if found else 0
+
+
 def run_build(n: int, label: str, project: Path, seeds: Path, site: Path,
               profile: Optional[Path] = None, force: bool = False) -> Run:
     """Return the measured run of `python -m generator build` (under cProfile when profile is given;
@@ -122,12 +179,14 @@ def run_build(n: int, label: str, project: Path, seeds: Path, site: Path,
     with open(log, "wb") as err, open(os.devnull, "wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=project, stdout=out, stderr=err)
+        tree = TreeMemory(proc.pid) if Path("/proc/self/smaps_rollup").exists() else None
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
+        tree_mb = tree.stop() if tree else 0.0
         proc.returncode = os.waitstatus_to_exitcode(status)
     stderr = log.read_text(encoding="utf-8", errors="replace")
     peak_mb = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 1024 / 1024
-    return Run(n, label, wall, parse_stages(stderr), peak_mb, proc.returncode, stderr[-2000:])
+    return Run(n, label, wall, parse_stages(stderr), peak_mb, proc.returncode, stderr[-2000:], tree_mb=tree_mb)
 
 
 def change_one_report(paths: list[Path]) -> Path:
@@ -199,12 +258,13 @@ def short_path(filename: str) -> str:
 
 def table(runs: list[Run]) -> list[str]:
     """Return the Markdown table of all runs."""
-    out = ["| N | run | wall s | generator stages s | mkdocs s | generator share % | start-up s | peak MB | exit |",
-           "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    out = ["| N | run | wall s | generator stages s | mkdocs s | generator share % | start-up s | peak MB "
+           "(largest process) | peak MB (all processes) | exit |",
+           "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in runs:
         startup = r.wall - r.generator - r.mkdocs
         out.append(f"| {r.n} | {r.label} | {r.wall:.1f} | {r.generator:.2f} | {r.mkdocs:.1f} | "
-                   f"{100 * r.generator / r.wall:.0f} | {startup:.1f} | {r.peak_mb:.0f} | {r.status} |")
+                   f"{100 * r.generator / r.wall:.0f} | {startup:.1f} | {r.peak_mb:.0f} | {r.tree_mb:.0f} | {r.status} |")
     return out
 
 
@@ -236,12 +296,12 @@ def goals(runs: list[Run]) -> list[str]:
                        f"{100 * GOAL_WARM_SHARE:.0f} %: {'PASS' if share <= GOAL_WARM_SHARE else 'FAIL'}")
     big = [r for r in runs if r.n == 500 and r.label != "profiled"]
     if big:
-        peak = max(r.peak_mb for r in big)
-        out.append(f"- N=500: peak memory {peak:.0f} MB, goal ≤ {GOAL_PEAK_MB} MB: "
+        peak = max(max(r.peak_mb, r.tree_mb) for r in big)
+        out.append(f"- N=500: peak memory {peak:.0f} MB (all processes of the build), goal ≤ {GOAL_PEAK_MB} MB: "
                    f"{'PASS' if peak <= GOAL_PEAK_MB else 'FAIL'}")
     else:
         largest = max(r.n for r in runs)
-        peak = max(r.peak_mb for r in runs if r.n == largest)
+        peak = max(max(r.peak_mb, r.tree_mb) for r in runs if r.n == largest)
         out.append(f"- N=500 not run: peak memory goal not measured (N={largest}: {peak:.0f} MB)")
     return out
 
@@ -284,7 +344,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                     change_one_report(paths)
                 runs.append(run_build(n, label, project, seeds, site, force=label.endswith("--force")))
                 r = runs[-1]
-                print(f"  {label}: {r.wall:.1f} s, peak {r.peak_mb:.0f} MB, exit {r.status}, "
+                print(f"  {label}: {r.wall:.1f} s, peak {r.peak_mb:.0f} MB (all processes {r.tree_mb:.0f} MB), exit {r.status}, "
                       f"load average {os.getloadavg()[0]:.1f}", flush=True)
                 if r.status != 0 or not r.stages:
                     print(r.stderr_tail, file=sys.stderr)

@@ -6,9 +6,11 @@ a fact, how indicators are cut) live in generator/data/*.yaml; this module holds
 from __future__ import annotations
 
 import functools
+import io
 import marshal
 import os
 import re
+import sys
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -51,6 +53,32 @@ def load_jieba(tokenizer: jieba.Tokenizer = jieba.dt) -> jieba.Tokenizer:
     with tokenizer.lock:
         tokenizer.FREQ, tokenizer.total, tokenizer.initialized = freq, total, True
     return tokenizer
+
+
+def load_posseg():
+    """Return jieba.posseg, imported with its word-tag table read in one pass.
+
+    The import builds the table of jieba's 349,000 words line by line (0.27 s in every worker
+    process); splitting the whole file takes 0.15 s. A test checks both tables are equal.
+    """
+    if "jieba.posseg" in sys.modules or jieba.dt.dictionary != jieba.DEFAULT_DICT:
+        import jieba.posseg as pseg
+        return pseg
+    from jieba._compat import get_module_res
+
+    jieba.dt.get_dict_file = lambda: io.BytesIO()  # the import's own pass then reads nothing
+    try:
+        import jieba.posseg as pseg
+    finally:
+        del jieba.dt.get_dict_file
+    words = get_module_res("dict.txt").read().decode("utf-8").replace("\n", " ").split(" ")
+    if words and not words[-1]:
+        words.pop()
+    if len(words) % 3:  # not the `word freq tag` lines this expects: let jieba read it its own way
+        pseg.dt.load_word_tag(jieba.dt.get_dict_file())
+    else:
+        pseg.dt.word_tag_tab = dict(zip(words[0::3], words[2::3]))
+    return pseg
 
 
 @functools.cache
@@ -1173,6 +1201,7 @@ def _period_covered(sections: list[Section], body: str, year: Optional[int]) -> 
 def extract_report(clean: CleanText) -> Report:
     """Return the Report read from a cleaned text: meta, sections, paragraphs and facts."""
     load_jieba()
+    load_posseg()
     sections, paragraphs = build_sections(clean)
     meta = build_meta(clean, sections)
     plan_ids = {s.id for s in sections if s.is_plan}

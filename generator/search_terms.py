@@ -24,7 +24,7 @@ def glossary_terms(path: Path = GLOSSARY_FILE) -> list[str]:
     """Return the Chinese indicator terms of the glossary."""
     if not path.is_file():
         return []
-    data = load_glossary(None if path == GLOSSARY_FILE else path)  # the English stage's, already read
+    data = load_glossary() if path == GLOSSARY_FILE else load_glossary(path)  # the English stage's, already read
     return [str(k) for k in (data.get("indicators") or {}) if len(str(k)) <= MAX_GLOSSARY_TERM]
 
 

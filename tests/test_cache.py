@@ -78,3 +78,14 @@ def test_jieba_dictionary_read_whole_is_the_dictionary_jieba_loads():
     fast = load_jieba(jieba.Tokenizer())
     assert fast.initialized and fast.total == reference.total and fast.FREQ == reference.FREQ
     assert fast.lcut("城镇居民人均可支配收入增长") == reference.lcut("城镇居民人均可支配收入增长")
+
+
+def test_jieba_word_tags_read_in_one_pass_are_the_tags_jieba_reads():
+    import subprocess
+    import sys
+
+    check = ("import sys, jieba; from generator.extract import load_posseg; pseg = load_posseg(); "
+             "own = pseg.POSTokenizer(jieba.Tokenizer()); "  # jieba's line-by-line reading of the same file
+             "sys.exit(0 if pseg.dt.word_tag_tab == own.word_tag_tab and len(own.word_tag_tab) > 300000 else 3)")
+    # a fresh interpreter: in this one, jieba.posseg may already have been imported the ordinary way
+    assert subprocess.run([sys.executable, "-c", check], cwd=ROOT).returncode == 0
