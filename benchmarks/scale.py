@@ -7,11 +7,10 @@ For every N, writes N synthetic reports (benchmarks/synthetic.py) and a fresh co
 .cache/townfacts, no site/), then runs `python -m generator build --seeds DIR --out SITE` in a
 subprocess four times: cold (fresh process, empty project caches), warm (same command, nothing
 changed: MkDocs is skipped as the site is up to date), warm --force (nothing changed, MkDocs runs
-anyway) and after changing one figure in one report. Each run's wall time, its "Time per stage:"
-line (stderr), its largest process's peak RSS (os.wait4 rusage) and the peak memory of its whole
-process tree (worker processes included: summed PSS, sampled from /proc every 0.2 s) are collected
-into a Markdown table,
-then checked against the goals:
+anyway) and after changing one figure in one report. Each run's wall time, its "Time per stage:" and
+"Peak memory by stage:" lines (stderr), its largest process's peak RSS (os.wait4 rusage) and the peak
+memory of its whole process tree (worker processes included: summed PSS, sampled from /proc every
+0.2 s) are collected into Markdown tables, then checked against the goals:
 
   * generator stages (everything but mkdocs) ≤ 25 % of a cold build's wall time
   * warm rebuild ≤ 35 % of the cold build's wall time
@@ -49,6 +48,7 @@ GOAL_WARM_SHARE = 0.35
 GOAL_PEAK_MB = 1024
 PROFILE_FILTER = re.compile(r"mkdocs|material|i18n|jinja2|markdown", re.I)
 STAGES_LINE = re.compile(r"Time per stage: (.*)$", re.M)
+MEMORY_LINE = re.compile(r"Peak memory by stage: (.*)$", re.M)
 
 
 @dataclass
@@ -64,6 +64,7 @@ class Run:
     stderr_tail: str = ""
     extra: dict = field(default_factory=dict)
     tree_mb: float = 0.0  # peak of the build's whole process tree (worker processes included), summed PSS
+    stage_mb: dict[str, float] = field(default_factory=dict)  # the build's own report: peak MB when each stage ended
 
     @property
     def mkdocs(self) -> float:
@@ -104,6 +105,16 @@ def make_project(work: Path, generator: Path) -> Path:
     shutil.copytree(ROOT / "translations", work / "translations")
     (work / "generator").symlink_to(generator)
     return work
+
+
+def parse_memory(stderr: str) -> dict[str, float]:
+    """Return {stage: MB} from the last 'Peak memory by stage: config 120 MB · … · worker processes 180 MB
+    each at most' line (the workers under the key "workers")."""
+    found = MEMORY_LINE.findall(stderr)
+    if not found:
+        return {}
+    return {("workers" if m[1] == "processes" else m[1]): float(m[2])
+            for m in re.finditer(r"(\w+) ([\d.]+) MB", found[-1])}
 
 
 def parse_stages(stderr: str) -> dict[str, float]:
@@ -186,7 +197,8 @@ def run_build(n: int, label: str, project: Path, seeds: Path, site: Path,
         proc.returncode = os.waitstatus_to_exitcode(status)
     stderr = log.read_text(encoding="utf-8", errors="replace")
     peak_mb = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 1024 / 1024
-    return Run(n, label, wall, parse_stages(stderr), peak_mb, proc.returncode, stderr[-2000:], tree_mb=tree_mb)
+    return Run(n, label, wall, parse_stages(stderr), peak_mb, proc.returncode, stderr[-2000:], tree_mb=tree_mb,
+               stage_mb=parse_memory(stderr))
 
 
 def change_one_report(paths: list[Path]) -> Path:
@@ -276,6 +288,21 @@ def stage_table(runs: list[Run]) -> list[str]:
     out = ["| N | run | " + " | ".join(names) + " |", "|---:|---|" + "---:|" * len(names)]
     for r in runs:
         out.append(f"| {r.n} | {r.label} | " + " | ".join(f"{r.stages.get(k, 0):.2f}" for k in names) + " |")
+    return out
+
+
+def memory_table(runs: list[Run]) -> list[str]:
+    """Return a Markdown table of the build process's peak memory (MB) when each stage ended, the largest
+    worker process's peak and the whole process tree's peak."""
+    names = []
+    for r in runs:
+        names += [k for k in r.stage_mb if k not in names and k != "workers"]
+    out = ["| N | run | " + " | ".join(names) + " | a worker | all processes |",
+           "|---:|---|" + "---:|" * (len(names) + 2)]
+    for r in runs:
+        cells = [f"{r.stage_mb[k]:.0f}" if k in r.stage_mb else "" for k in names]
+        workers = f"{r.stage_mb['workers']:.0f}" if "workers" in r.stage_mb else "–"
+        out.append(f"| {r.n} | {r.label} | " + " | ".join(cells) + f" | {workers} | {r.tree_mb:.0f} |")
     return out
 
 
@@ -369,6 +396,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     print("\n".join(table(runs)))
     print()
     print("\n".join(stage_table(runs)))
+    print()
+    print("Peak memory (MB) of the build process when each stage ended (it only grows), of the largest worker")
+    print("process (pages it shares with the build process counted in both) and of all processes together (PSS):")
+    print()
+    print("\n".join(memory_table(runs)))
     print()
     print("\n".join(goals(runs)))
     if findings:

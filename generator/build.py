@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import resource
 import shutil
 import time
 from collections import Counter
@@ -21,7 +22,7 @@ from generator.export import datapackage, joined_csv, joined_json
 from generator.memory import MEMORY_PATH, Memory, apply_memory, load_memory, missing_segments
 from generator.model import Report
 from generator.reading import MEMORY_CACHE, PickleCache, content_key, generator_fingerprint, read_files
-from generator.render import LANGS, SitePages, render_report, render_site_pages, ui
+from generator.render import LANGS, SitePages, render_index_pages, render_report, ui
 from generator.search_terms import jieba_user_dict
 from generator.uptodate import STATE_FILE, file_digest, inputs_key, is_up_to_date, record_build, tree_digest
 from generator.workers import Workers
@@ -39,12 +40,19 @@ REPORT_SUFFIXES = (".txt",)
 Progress = Callable[[str], None]
 
 
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Return the peak resident memory so far, in MB, of this process (or of its largest finished child)."""
+    return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
+
+
 @dataclass
 class Timings:
-    """Seconds spent per stage, in the order stages first ran."""
+    """Seconds spent per stage, in the order stages first ran, and the peak memory reached by each."""
 
     seconds: dict[str, float] = field(default_factory=dict)
     cpu: dict[str, float] = field(default_factory=dict)  # per-report stages inside "read" (summed over workers)
+    memory: dict[str, float] = field(default_factory=dict)  # this process's peak MB at the end of each stage
+    workers_mb: float = 0.0  # the largest worker process's peak MB (0 when none ran)
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -53,6 +61,7 @@ class Timings:
             yield
         finally:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+            self.memory[name] = peak_mb()
 
     def add(self, seconds: dict[str, float]) -> None:
         """Add per-report stage seconds measured while reading (possibly in worker processes)."""
@@ -68,6 +77,13 @@ class Timings:
                 part += " (" + ", ".join(f"{k} {v:.2f}" for k, v in self.cpu.items()) + ")"
             parts.append(part)
         return " · ".join(parts + [f"total {sum(self.seconds.values()):.2f} s"])
+
+    def memory_summary(self) -> str:
+        """Return 'stage 120 MB · …': this process's peak memory when each stage ended, then the workers'."""
+        parts = [f"{name} {mb:.0f} MB" for name, mb in self.memory.items()]
+        if self.workers_mb:
+            parts.append(f"worker processes {self.workers_mb:.0f} MB each at most")
+        return " · ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -203,45 +219,62 @@ def data_files(reports: Sequence[Report], pages: Mapping[str, str]) -> dict[str,
     return files
 
 
-def cached_renderer(cache: PickleCache) -> Callable[[Report, str], SitePages]:
-    """Return render_report with its result cached by the report's content (and the site URL)."""
-    def render_one(report: Report, site_url: str) -> SitePages:
-        key = content_key(report, site_url)
-        pages = cache.get(key)
-        if pages is None:
-            pages = render_report(report, site_url)
-            cache.put(key, pages)
-        return pages
-    return render_one
+def report_pages(reports: Sequence[Report], site_url: str, cache: PickleCache,
+                 workers: Workers) -> Iterator[tuple[SitePages, bool]]:
+    """Yield (pages, rendered now) for every report: rendered in the worker processes and cached when
+    not cached yet, else read back from the cache. One report's pages at a time: never all in memory."""
+    keys = [content_key(r, site_url) for r in reports]
+    todo = [i for i, key in enumerate(keys) if not cache.has(key)]
+    rendered = workers.imap(render_report, [reports[i] for i in todo], [site_url] * len(todo))
+    for i, pages in zip(todo, rendered):
+        cache.put(keys[i], pages)
+        yield pages, True
+    for i in sorted(set(range(len(reports))) - set(todo)):
+        pages = cache.get(keys[i])
+        if pages is not None:
+            yield pages, False
+            continue
+        pages = render_report(reports[i], site_url)  # unreadable since has(): render it here
+        cache.put(keys[i], pages)
+        yield pages, True
 
 
-def prerender(reports: Sequence[Report], site_url: str, cache: PickleCache, workers: Workers) -> int:
-    """Render the reports whose pages are not cached yet, in the worker processes; return how many."""
-    todo = [(content_key(r, site_url), r) for r in reports]
-    todo = [(key, r) for key, r in todo if cache.get(key) is None]
-    rendered = workers.map(render_report, [r for _, r in todo], [site_url] * len(todo))
-    for (key, _), pages in zip(todo, rendered):
-        cache.put(key, pages)
-    return len(todo)
+class DocsWriter:
+    """Writes generated files into docs/ (only those whose content changed) and remembers what it wrote."""
+
+    def __init__(self, docs_dir: Path):
+        self.docs_dir, self.written, self.changed = docs_dir, set(), 0
+
+    def write(self, site: SitePages) -> None:
+        """Write pages and chart SVGs."""
+        for rel, text in sorted(site.pages.items()):
+            self.changed += write_if_changed(self.docs_dir / rel, text)
+            self.written.add(self.docs_dir / rel)
+        for name, svg in sorted(site.charts.items()):
+            write_if_changed(self.docs_dir / CHARTS_DIR / name, svg)
+            self.written.add(self.docs_dir / CHARTS_DIR / name)
 
 
 def write_docs(reports: Sequence[Report], docs_dir: Path, project_dir: Path, site_url: str = "",
                workers: Optional[Workers] = None) -> int:
-    """Render every generated page into docs/ (only changed files are touched); return pages changed."""
-    cache = PickleCache(project_dir / PAGE_CACHE)
+    """Render every generated page into docs/ (only changed files are touched); return pages changed.
+
+    Each report's pages are written as they come and let go (500 towns' pages are ~300 MB); the
+    rendered pages are cached on disk only.
+    """
+    cache = PickleCache(project_dir / PAGE_CACHE, remember=False)
+    out = DocsWriter(docs_dir)
+    downloads: dict[str, str] = {}  # each town's facts.csv / facts.json, for the all-towns files
     with Workers() if workers is None else nullcontext(workers) as pool:
-        prerender(reports, site_url, cache, pool)
-    site = render_site_pages(reports, site_url, cached_renderer(cache))
-    site.pages.update(data_files(reports, site.pages))
-    written = {docs_dir / rel for rel in site.pages}
-    changed = sum(write_if_changed(docs_dir / rel, text) for rel, text in sorted(site.pages.items()))
-    for name, svg in sorted(site.charts.items()):
-        write_if_changed(docs_dir / CHARTS_DIR / name, svg)
-        written.add(docs_dir / CHARTS_DIR / name)
-    remove_stale(docs_dir, written)
+        for pages, _ in report_pages(reports, site_url, cache, pool):
+            out.write(pages)
+            downloads.update((rel, text) for rel, text in pages.pages.items() if rel.startswith("data/"))
+    out.write(render_index_pages(reports))
+    out.write(SitePages(data_files(reports, downloads), {}))
+    remove_stale(docs_dir, out.written)
     write_vendor_js(docs_dir)
     write_if_changed(project_dir / JIEBA_DICT, jieba_user_dict(reports))
-    return changed
+    return out.changed
 
 
 NAV_GROUP_MIN = 12  # with more towns than this, the nav groups them by district (or city)
@@ -336,6 +369,9 @@ def generate(seeds_dir: Path, docs_dir: Path, project_dir: Path, progress: Progr
         result = read_reports(paths, timings, progress, memory, cache, fail_fast, workers)
         with timings.stage("render"):
             write_docs(result.reports, docs_dir, project_dir, site_url, workers)
+        started = workers.started
+    if started:  # the workers have exited: their peak is known now (pages shared with this process included)
+        timings.workers_mb = peak_mb(resource.RUSAGE_CHILDREN)
     return result
 
 
@@ -448,6 +484,7 @@ def build_site(seeds_dir: Path = Path("seeds"), site_dir: Optional[Path] = None,
             progress(f"Site is up to date: {site} already holds these {len(result.reports)} reports' pages "
                      "(nothing changed since it was built; --force builds it again)")
             progress("Time per stage: " + timings.summary())
+            progress("Peak memory by stage: " + timings.memory_summary())
             return BuildResult(result.reports, result.errors, dict(timings.seconds), site)
     with timings.stage("mkdocs"):
         out = run_mkdocs(config, result.reports, finish)
@@ -456,4 +493,5 @@ def build_site(seeds_dir: Path = Path("seeds"), site_dir: Optional[Path] = None,
     progress(f"Built {len(result.reports)} reports ({sum(len(r.facts) for r in result.reports)} facts, "
              f"{len(LANGS)} languages) into {out}")
     progress("Time per stage: " + timings.summary())
+    progress("Peak memory by stage: " + timings.memory_summary())
     return BuildResult(result.reports, result.errors, dict(timings.seconds), out)

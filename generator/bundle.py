@@ -189,4 +189,5 @@ def bundle_site(seeds_dir: Path = Path("seeds"), out_dir: Path = Path("dist"),
     progress(f"Bundled {len(built.reports)} reports ({len(LANGS)} languages) into {zip_path} "
              f"({size / 1e6:.1f} MB); unzip it and open {name.removesuffix('.zip')}/index.html")
     progress("Time per stage: " + timings.summary())
+    progress("Peak memory by stage: " + timings.memory_summary())
     return BundleResult(zip_path, size, site_dir, built.reports, built.errors, dict(timings.seconds))

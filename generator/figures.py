@@ -139,7 +139,7 @@ def spec_of(chart_of: Callable, bars: Sequence[Bar], lang: str) -> dict:
     return _refill(chart_template(chart_of, lang), bar_values([_PLACEHOLDER]), bar_values(bars))
 
 
-@lru_cache(maxsize=4096)  # a fact sheet and the SVG stage both ask for the same charts
+@lru_cache(maxsize=16)  # a fact sheet and the SVG stage both ask for the same charts (of one report)
 def report_charts(report: Report, lang: str) -> tuple[ChartBlock, ...]:
     """Return the charts a fact sheet gets: only those with enough bars to be worth drawing."""
     blocks = []

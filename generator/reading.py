@@ -70,11 +70,20 @@ def extract_file(path: Path) -> tuple[Report, dict[str, float]]:
 
 
 class PickleCache:
-    """Objects (extracted reports, rendered pages) in memory and, given a folder, on disk, by content hash."""
+    """Objects (extracted reports, rendered pages) in memory and, given a folder, on disk, by content hash.
 
-    def __init__(self, folder: Optional[Path] = None):
+    With remember=False (and a folder) objects are only on disk: each get reads its file again, so a
+    caller going through 500 towns' pages one at a time never holds them all.
+    """
+
+    def __init__(self, folder: Optional[Path] = None, remember: bool = True):
         self.folder = folder
+        self.remember = remember or folder is None
         self.memory: dict[str, object] = {}
+
+    def has(self, key: str) -> bool:
+        """Return whether an object is cached under key (without loading it)."""
+        return key in self.memory or (self.folder is not None and (self.folder / f"{key}.pickle").is_file())
 
     def report_key(self, path: Path, data: bytes) -> str:
         """Return the cache key of a report: its path, bytes and the generator's fingerprint."""
@@ -91,13 +100,15 @@ class PickleCache:
                 report = pickle.loads(path.read_bytes())
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
                 return None
-            self.memory[key] = report
+            if self.remember:
+                self.memory[key] = report
             return report
         return None
 
     def put(self, key: str, value) -> None:
         """Store an object in memory and, atomically, on disk."""
-        self.memory[key] = value
+        if self.remember:
+            self.memory[key] = value
         if self.folder is not None:
             self.folder.mkdir(parents=True, exist_ok=True)
             tmp = self.folder / f".{key}.{os.getpid()}.tmp"

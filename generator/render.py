@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Optional, Sequence
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -375,12 +375,8 @@ def render_data_page(reports: Sequence[Report], lang: str, cards: Optional[Seque
     )
 
 
-def render_site_pages(reports: Sequence[Report], site_url: str = "",
-                      render_one: Callable[[Report, str], SitePages] = render_report) -> SitePages:
-    """Return every generated page (home, compare, data and town pages) and the static chart SVGs.
-
-    `render_one` renders one report's pages; the build passes a version cached by content hash.
-    """
+def render_index_pages(reports: Sequence[Report]) -> SitePages:
+    """Return the pages about all towns (home, compare, data) in both languages and the compare charts' SVGs."""
     pages, charts = {}, {}
     for lang in LANGS:
         cards = [town_card(r, lang) for r in reports]  # home, compare and data pages list the same towns
@@ -390,8 +386,5 @@ def render_site_pages(reports: Sequence[Report], site_url: str = "",
         chart = compare_chart_block(reports, lang)
         if chart is not None:
             charts[chart.svg] = render_svg(chart.static)
-    for report in reports:
-        part = render_one(report, site_url)
-        pages.update(part.pages)
-        charts.update(part.charts)
     return SitePages(pages, charts)
+

@@ -5,7 +5,7 @@ import multiprocessing
 import os
 import threading
 from concurrent.futures import Executor, ProcessPoolExecutor
-from typing import Callable, Optional, Sequence
+from typing import Callable, Iterator, Optional, Sequence
 
 PARALLEL_MIN = 6  # below this many items, starting worker processes costs more than it saves
 
@@ -31,11 +31,21 @@ class Workers:
 
     def map(self, fn: Callable, items: Sequence, *more: Sequence) -> list:
         """Return [fn(item, *more_i)] in order, computed in the worker processes when there are enough items."""
+        return list(self.imap(fn, items, *more))
+
+    def imap(self, fn: Callable, items: Sequence, *more: Sequence) -> Iterator:
+        """Yield fn(item, *more_i) in order as each is ready, from the worker processes when there are enough
+        items (so a caller can store each result and let it go before the next arrives)."""
         if self.count < 2 or len(items) < self.minimum:
-            return [fn(*args) for args in zip(items, *more)]
+            return (fn(*args) for args in zip(items, *more))
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.count, mp_context=multiprocessing.get_context(start_method()))
-        return list(self._pool.map(fn, items, *more, chunksize=max(1, min(8, len(items) // (4 * self.count)))))
+        return self._pool.map(fn, items, *more, chunksize=max(1, min(8, len(items) // (4 * self.count))))
+
+    @property
+    def started(self) -> bool:
+        """Whether worker processes were started."""
+        return self._pool is not None
 
     def close(self) -> None:
         """Stop the worker processes, if any were started."""

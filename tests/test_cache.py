@@ -34,20 +34,23 @@ def test_rebuild_after_changing_one_report_rereads_only_that_report(tmp_path, mo
 def test_pages_rendered_in_worker_processes_are_the_pages_rendered_inline(tmp_path):
     from dataclasses import replace
 
-    from generator.build import prerender
+    from generator.build import report_pages
     from generator.reading import content_key
     from generator.render import render_report
     from generator.workers import Workers
 
     seed = read_report(sorted((ROOT / "seeds").glob("*.txt"))[1])
     reports = [replace(seed, meta=replace(seed.meta, slug=f"{seed.meta.slug}-{i}")) for i in range(6)]
-    cache = PickleCache(tmp_path / "pages")
+    cache = PickleCache(tmp_path / "pages", remember=False)
     with Workers(2, minimum=6) as workers:
-        assert prerender(reports, "", cache, workers) == 6
-        assert workers._pool is not None  # they really went to the worker processes
-        assert prerender(reports, "", cache, workers) == 0  # and are cached now
-    for report in reports[::5]:
-        assert cache.get(content_key(report, "")) == render_report(report, "")
+        first = list(report_pages(reports, "", cache, workers))
+        assert workers.started  # they really went to the worker processes
+        assert [fresh for _, fresh in first] == [True] * 6
+        again = list(report_pages(reports, "", cache, workers))
+        assert [fresh for _, fresh in again] == [False] * 6  # read back from the cache, not rendered again
+    assert not cache.memory  # on disk only
+    for report, (pages, _) in list(zip(reports, again))[::5]:
+        assert pages == render_report(report, "") == cache.get(content_key(report, ""))
 
 
 def test_workers_fork_only_when_no_other_thread_runs():
