@@ -336,17 +336,12 @@ def untranslated(reports: Sequence[Report], memory: Memory) -> int:
 
 
 def preload() -> None:
-    """Read the data files, glossary, templates and chart specs every stage uses, here, once: worker
-    processes forked after this inherit them instead of each reading them again."""
-    from generator import extract, figures, headline, render, views
+    """Read the glossary, units, templates and chart specs every stage uses, here, once: worker processes
+    forked after this inherit them instead of each reading them again."""
+    from generator import figures, render
 
-    for name in ("indicators.yaml", "modality.yaml", "not_facts.yaml", "periods.yaml"):
-        extract.load_data(name)
-    extract.unit_table()
     english.load_glossary()
     english.load_units()
-    headline.headline_groups()
-    views.ui_strings()
     env = render.template_env()
     for name in env.list_templates():
         env.get_template(name)

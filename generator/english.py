@@ -120,10 +120,14 @@ def _read_yaml(path: Path) -> tuple[str, yaml.Node]:
     return text, node
 
 
-@cache
 def load_glossary(path: Optional[str | Path] = None) -> dict:
-    """Return the glossary at ``path`` (default: data/glossary.yaml) as nested dicts, validated."""
-    path = Path(path) if path else GLOSSARY_PATH
+    """Return the glossary at ``path`` (default: data/glossary.yaml) as nested dicts, validated (read once)."""
+    return _load_glossary(Path(path) if path else GLOSSARY_PATH)
+
+
+@cache
+def _load_glossary(path: Path) -> dict:
+    """Return the glossary at path (see load_glossary)."""
     text, root = _read_yaml(path)
     _validate_glossary(path, root)
     data = yaml.load(text, Loader=YAML_LOADER)

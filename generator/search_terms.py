@@ -4,12 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from generator.english import load_glossary
+from generator.english import GLOSSARY_PATH, load_glossary
 from generator.model import Report
 
 DATA = Path(__file__).parent / "data"
 TERMS_FILE = DATA / "search_terms.txt"
-GLOSSARY_FILE = DATA / "glossary.yaml"
 MAX_GLOSSARY_TERM = 7  # longer glossary phrases would hide their words from search (see report_terms)
 FREQUENCY = 2000  # high enough that jieba prefers the whole term over its parts
 
@@ -20,11 +19,11 @@ def fixed_terms(path: Path = TERMS_FILE) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-def glossary_terms(path: Path = GLOSSARY_FILE) -> list[str]:
+def glossary_terms(path: Path = GLOSSARY_PATH) -> list[str]:
     """Return the Chinese indicator terms of the glossary."""
     if not path.is_file():
         return []
-    data = load_glossary() if path == GLOSSARY_FILE else load_glossary(path)  # the English stage's, already read
+    data = load_glossary(path)  # read once per process: the English stage already has
     return [str(k) for k in (data.get("indicators") or {}) if len(str(k)) <= MAX_GLOSSARY_TERM]
 
 
