@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 import logging
-import resource
 import shutil
+import sys
 import time
 from collections import Counter
 from contextlib import contextmanager, nullcontext
@@ -40,9 +40,25 @@ REPORT_SUFFIXES = (".txt",)
 Progress = Callable[[str], None]
 
 
-def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
-    """Return the peak resident memory so far, in MB, of this process (or of its largest finished child)."""
-    return resource.getrusage(who).ru_maxrss / 1024  # KiB on Linux
+try:
+    import resource
+except ImportError:  # Windows: no peak memory figures
+    resource = None
+
+
+def peak_mb(children: bool = False) -> float:
+    """Return the peak resident memory so far, in MB, of this process (or of its largest finished child);
+    0 where the system does not tell."""
+    if not children:
+        try:  # this program's own peak: ru_maxrss would also count the process that started it
+            status = Path("/proc/self/status").read_text()
+            return int(status.split("VmHWM:", 1)[1].split()[0]) / 1024
+        except (OSError, IndexError, ValueError):
+            pass
+    if resource is None:
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB on Linux
 
 
 @dataclass
@@ -78,9 +94,14 @@ class Timings:
             parts.append(part)
         return " · ".join(parts + [f"total {sum(self.seconds.values()):.2f} s"])
 
+    def report(self) -> list[str]:
+        """Return the lines a build prints at its end: time per stage, then peak memory (when known)."""
+        memory = self.memory_summary()
+        return ["Time per stage: " + self.summary()] + (["Peak memory by stage: " + memory] if memory else [])
+
     def memory_summary(self) -> str:
         """Return 'stage 120 MB · …': this process's peak memory when each stage ended, then the workers'."""
-        parts = [f"{name} {mb:.0f} MB" for name, mb in self.memory.items()]
+        parts = [f"{name} {mb:.0f} MB" for name, mb in self.memory.items() if mb]
         if self.workers_mb:
             parts.append(f"worker processes {self.workers_mb:.0f} MB each at most")
         return " · ".join(parts)
@@ -366,7 +387,7 @@ def generate(seeds_dir: Path, docs_dir: Path, project_dir: Path, progress: Progr
             write_docs(result.reports, docs_dir, project_dir, site_url, workers)
         started = workers.started
     if started:  # the workers have exited: their peak is known now (pages shared with this process included)
-        timings.workers_mb = peak_mb(resource.RUSAGE_CHILDREN)
+        timings.workers_mb = peak_mb(children=True)
     return result
 
 
@@ -478,8 +499,8 @@ def build_site(seeds_dir: Path = Path("seeds"), site_dir: Optional[Path] = None,
         if fresh:
             progress(f"Site is up to date: {site} already holds these {len(result.reports)} reports' pages "
                      "(nothing changed since it was built; --force builds it again)")
-            progress("Time per stage: " + timings.summary())
-            progress("Peak memory by stage: " + timings.memory_summary())
+            for line in timings.report():
+                progress(line)
             return BuildResult(result.reports, result.errors, dict(timings.seconds), site)
     with timings.stage("mkdocs"):
         out = run_mkdocs(config, result.reports, finish)
@@ -487,6 +508,6 @@ def build_site(seeds_dir: Path = Path("seeds"), site_dir: Optional[Path] = None,
         record_build(project_dir / STATE_FILE, out, key)
     progress(f"Built {len(result.reports)} reports ({sum(len(r.facts) for r in result.reports)} facts, "
              f"{len(LANGS)} languages) into {out}")
-    progress("Time per stage: " + timings.summary())
-    progress("Peak memory by stage: " + timings.memory_summary())
+    for line in timings.report():
+        progress(line)
     return BuildResult(result.reports, result.errors, dict(timings.seconds), out)

@@ -188,6 +188,6 @@ def bundle_site(seeds_dir: Path = Path("seeds"), out_dir: Path = Path("dist"),
     zip_path = out_dir / name
     progress(f"Bundled {len(built.reports)} reports ({len(LANGS)} languages) into {zip_path} "
              f"({size / 1e6:.1f} MB); unzip it and open {name.removesuffix('.zip')}/index.html")
-    progress("Time per stage: " + timings.summary())
-    progress("Peak memory by stage: " + timings.memory_summary())
+    for line in timings.report():
+        progress(line)
     return BundleResult(zip_path, size, site_dir, built.reports, built.errors, dict(timings.seconds))

@@ -92,3 +92,23 @@ def test_jieba_word_tags_read_in_one_pass_are_the_tags_jieba_reads():
              "sys.exit(0 if pseg.dt.word_tag_tab == own.word_tag_tab and len(own.word_tag_tab) > 300000 else 3)")
     # a fresh interpreter: in this one, jieba.posseg may already have been imported the ordinary way
     assert subprocess.run([sys.executable, "-c", check], cwd=ROOT).returncode == 0
+
+
+def test_build_reports_each_stage_time_and_the_peak_memory_it_reached():
+    import subprocess
+    import sys
+
+    script = ("from generator.build import Timings\n"
+              "t = Timings()\n"
+              "with t.stage('find'): pass\n"
+              "with t.stage('read'): blob = b'x' * (200 * 2**20)\n"
+              "del blob\n"
+              "with t.stage('render'): pass\n"
+              "print('\\n'.join(t.report()))\n")
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    time_line, memory_line = out.splitlines()
+    assert time_line.startswith("Time per stage: find ") and " · read " in time_line and "total" in time_line
+    peaks = dict((part.split()[0], float(part.split()[1])) for part in
+                 memory_line.removeprefix("Peak memory by stage: ").split(" · "))
+    assert list(peaks) == ["find", "read", "render"]
+    assert peaks["find"] < 200 <= peaks["read"] <= peaks["render"]  # a peak, not what is left at the end
