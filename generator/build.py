@@ -77,7 +77,7 @@ class Timings:
             yield
         finally:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
-            self.memory[name] = peak_mb()
+            self.memory[name] = max([peak_mb(), *self.memory.values()])  # the kernel's figure can lag by a page or so
 
     def add(self, seconds: dict[str, float]) -> None:
         """Add per-report stage seconds measured while reading (possibly in worker processes)."""
