@@ -10,16 +10,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import sys
-from importlib import metadata
 from pathlib import Path
 from typing import Optional
 
 import jinja2
 
 from generator.reading import PickleCache, generator_fingerprint
+from generator.uptodate import versions
 
 CACHE_DIR = Path(".cache/townfacts/mkdocs")
-PACKAGES = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "mkdocs-static-i18n", "jieba", "backrefs")
 JINJA_SETTINGS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
                   "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
                   "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
@@ -38,24 +37,10 @@ def cache_folder(config, name: str) -> Optional[Path]:
     return Path(config.config_file_path).resolve().parent / CACHE_DIR / name
 
 
-class DiskCache(PickleCache):
-    """A PickleCache that keeps nothing in memory: a build reads each entry once, and a site's HTML is big."""
-
-    def get(self, key: str):
-        """Return the cached object, or None."""
-        value = super().get(key)
-        self.memory.pop(key, None)
-        return value
-
-    def put(self, key: str, value) -> None:
-        """Store an object, atomically, on disk."""
-        super().put(key, value)
-        self.memory.pop(key, None)
-
-
-def cache_for(config, name: str) -> DiskCache:
-    """Return the named cache of the project (one that never hits when the config comes from no file)."""
-    return DiskCache(cache_folder(config, name))
+def cache_for(config, name: str) -> PickleCache:
+    """Return the named cache of the project, on disk only: a build reads each entry once, and a site's
+    HTML is big (one that never hits when the config comes from no file)."""
+    return PickleCache(cache_folder(config, name), remember=False)
 
 
 def template_cache(config, env) -> Optional[jinja2.BytecodeCache]:
@@ -75,13 +60,7 @@ def template_cache(config, env) -> Optional[jinja2.BytecodeCache]:
 @functools.cache
 def package_versions() -> str:
     """Return Python's version and those of the packages that turn pages into HTML and search entries."""
-    versions = [sys.version]
-    for name in PACKAGES:
-        try:
-            versions.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name}=none")
-    return " ".join(versions)
+    return " ".join([sys.version] + [f"{name}={version or 'none'}" for name, version in versions().items()])
 
 
 def stable(value) -> str:

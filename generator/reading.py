@@ -72,13 +72,13 @@ def extract_file(path: Path) -> tuple[Report, dict[str, float]]:
 class PickleCache:
     """Objects (extracted reports, rendered pages) in memory and, given a folder, on disk, by content hash.
 
-    With remember=False (and a folder) objects are only on disk: each get reads its file again, so a
-    caller going through 500 towns' pages one at a time never holds them all.
+    With remember=False objects are only on disk: each get reads its file again, so a caller going
+    through 500 towns' pages one at a time never holds them all (and without a folder nothing is kept).
     """
 
     def __init__(self, folder: Optional[Path] = None, remember: bool = True):
         self.folder = folder
-        self.remember = remember or folder is None
+        self.remember = remember
         self.memory: dict[str, object] = {}
 
     def has(self, key: str) -> bool:

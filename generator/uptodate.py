@@ -19,7 +19,7 @@ from typing import Iterable, Optional
 
 STATE_FILE = Path(".cache/townfacts/site-state.json")
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "jieba", "Markdown", "pymdown-extensions",
-            "Jinja2")
+            "backrefs", "Jinja2")  # what turns docs/ into the site (the MkDocs-side caches key on them too)
 ENV_VARS = ("SITE_URL", "SOURCE_DATE_EPOCH")
 
 
@@ -59,12 +59,15 @@ def listing_digest(folder: Path) -> Optional[str]:
     return digest.hexdigest()
 
 
-def _version(package: str) -> str:
-    """Return an installed package's version ('' when it is not installed)."""
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return ""
+def versions() -> dict[str, str]:
+    """Return the installed version of each package in PACKAGES ('' when it is not installed)."""
+    found = {}
+    for package in PACKAGES:
+        try:
+            found[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            found[package] = ""
+    return found
 
 
 def inputs_key(docs_dir: Path, config_file: Path, options: dict, code_fingerprint: str) -> str:
@@ -74,7 +77,7 @@ def inputs_key(docs_dir: Path, config_file: Path, options: dict, code_fingerprin
         "config": hashlib.sha256(config_file.read_bytes()).hexdigest(),
         "options": options,
         "env": {name: os.environ.get(name) for name in ENV_VARS},
-        "versions": {name: _version(name) for name in PACKAGES},
+        "versions": versions(),
         "code": code_fingerprint,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
