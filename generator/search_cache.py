@@ -22,6 +22,7 @@ from backrefs import bre
 from material.plugins.search import plugin as material_search
 
 from generator.mkdocs_cache import digest, stable
+from generator.extract import load_jieba
 from generator.reading import PickleCache
 from generator.uptodate import file_digest
 
@@ -134,7 +135,7 @@ def load_user_dict(path: Optional[str]) -> None:
     loaded = _LOADED.setdefault(cutter.dictionary, [])
     if not cutter.initialized:
         loaded.clear()
-        cutter.initialize()
+        load_jieba(cutter)  # jieba's cache file read whole, as extraction does
     if path and file_hash(path) not in loaded:
         cutter.load_userdict(path)
         loaded.append(file_hash(path))
