@@ -250,7 +250,8 @@ def report_pages(reports: Sequence[Report], site_url: str, cache: PickleCache,
     for i, pages in zip(todo, rendered):
         cache.put(keys[i], pages)
         yield pages, True
-    for i in sorted(set(range(len(reports))) - set(todo)):
+    rendered_now = set(todo)
+    for i in (i for i in range(len(reports)) if i not in rendered_now):
         pages = cache.get(keys[i])
         if pages is not None:
             yield pages, False

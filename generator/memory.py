@@ -55,7 +55,6 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
-
 def _is_fullwidth_punctuation(ch: str) -> bool:
     """Return True for a punctuation or symbol character of the full-width block (，；：（）％ …)."""
     return "\uff01" <= ch <= "\uff60" and unicodedata.category(ch)[0] in "PS"

@@ -387,4 +387,3 @@ def render_index_pages(reports: Sequence[Report]) -> SitePages:
         if chart is not None:
             charts[chart.svg] = render_svg(chart.static)
     return SitePages(pages, charts)
-

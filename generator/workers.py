@@ -18,7 +18,7 @@ def start_method() -> str:
 
 
 class Workers:
-    """Map a function over items inline, or in spawned processes once there are enough items.
+    """Map a function over items inline, or in worker processes once there are enough items.
 
     The processes start on the first map that needs them and serve every later map of the build,
     so reading and rendering share one start-up.
