@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 start = time.perf_counter()
 from generator import build  # noqa: E402
-from generator.reading import MEMORY_CACHE  # noqa: E402
+from generator.site.reports import MEMORY_CACHE  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from scale import make_project  # noqa: E402

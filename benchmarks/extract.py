@@ -12,8 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.extract import extract_report  # noqa: E402
-from generator.normalize import read_text  # noqa: E402
+from generator.read.extract import extract_report  # noqa: E402
+from generator.read.normalize import read_text  # noqa: E402
 
 REPEAT = 3
 
@@ -28,7 +28,7 @@ def warm_up() -> float:
     """Return the seconds jieba's dictionary and tagger and pypinyin take to load, as extraction loads them."""
     from pypinyin import lazy_pinyin
 
-    from generator.extract import load_jieba, load_posseg
+    from generator.read.extract import load_jieba, load_posseg
 
     start = time.perf_counter()
     load_jieba()

@@ -16,16 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Mapping, Optional, Sequence
 
-from generator import english
+from generator.english import glossary as english
 from generator.errors import ReportError, TownfactsError
-from generator.export import datapackage, joined_csv, joined_json
-from generator.memory import MEMORY_PATH, Memory, apply_memory, load_memory, missing_segments
+from generator.pages.export import datapackage, joined_csv, joined_json
+from generator.english.memory import MEMORY_PATH, Memory, apply_memory, load_memory, missing_segments
 from generator.model import Report
-from generator.reading import MEMORY_CACHE, PickleCache, content_key, generator_fingerprint, read_files
-from generator.render import LANGS, SitePages, render_index_pages, render_report, ui
-from generator.search_terms import jieba_user_dict
-from generator.uptodate import STATE_FILE, file_digest, inputs_key, is_up_to_date, record_build, tree_digest
-from generator.workers import Workers
+from generator.site.reports import MEMORY_CACHE, PickleCache, content_key, generator_fingerprint, read_files
+from generator.pages.render import LANGS, SitePages, render_index_pages, render_report, ui
+from generator.site.search_terms import jieba_user_dict
+from generator.site.uptodate import STATE_FILE, file_digest, inputs_key, is_up_to_date, record_build, tree_digest
+from generator.support.workers import Workers
 
 log = logging.getLogger("townfacts")
 
@@ -220,7 +220,7 @@ def remove_stale(docs_dir: Path, keep: set[Path]) -> list[Path]:
 
 def write_vendor_js(docs_dir: Path) -> Path:
     """Write the Vega/Vega-Lite/vega-embed bundle the site serves itself (no CDN)."""
-    from generator.vendor import VEGA_BUNDLE
+    from generator.site.vendor import VEGA_BUNDLE
 
     path = docs_dir / VENDOR_JS
     write_if_changed(path, VEGA_BUNDLE.read_text(encoding="utf-8"))
@@ -360,7 +360,8 @@ def untranslated(reports: Sequence[Report], memory: Memory) -> int:
 def preload() -> None:
     """Read the glossary, units, templates and chart specs every stage uses, here, once: worker processes
     forked after this inherit them instead of each reading them again."""
-    from generator import figures, render
+    from generator.pages import figures
+    from generator.pages import render
 
     english.load_glossary()
     english.load_units()

@@ -31,10 +31,11 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from generator.build import LANGS, Progress, Timings, build_site
+from generator.datafiles import DATA_DIR
 from generator.errors import ReportError, TownfactsError
 from generator.model import Report
 
-VENDOR_DIR = Path(__file__).resolve().parent / "data" / "vendor"
+VENDOR_DIR = DATA_DIR / "vendor"
 SHIM = VENDOR_DIR / "iframe-worker-shim.js"
 SHIM_URL = "assets/vendor/iframe-worker-shim.js"  # in the site; the name must contain "iframe-worker"
 OFFLINE_SITE = Path("build/offline-site")

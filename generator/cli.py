@@ -90,7 +90,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_facts(args: argparse.Namespace) -> int:
     from generator.build import read_report
-    from generator.export import report_json
+    from generator.pages.export import report_json
 
     sys.stdout.write(report_json(read_report(args.path)))
     return 0
@@ -104,8 +104,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_translate(args: argparse.Namespace) -> int:
-    from generator.machine import translate_reports
-    from generator.memory import MEMORY_PATH
+    from generator.english.online import translate_reports
+    from generator.english.memory import MEMORY_PATH
 
     result = translate_reports(args.seeds, args.memory or MEMORY_PATH, args.provider, args.base_url)
     _progress(f"Translated {len(result.translated)} segments, {len(result.failed)} failed"

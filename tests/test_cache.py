@@ -4,9 +4,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator import reading
+from generator.site import reports as reading
 from generator.build import Timings, read_report, read_reports
-from generator.reading import PickleCache
+from generator.site.reports import PickleCache
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,9 +35,9 @@ def test_pages_rendered_in_worker_processes_are_the_pages_rendered_inline(tmp_pa
     from dataclasses import replace
 
     from generator.build import report_pages
-    from generator.reading import content_key
-    from generator.render import render_report
-    from generator.workers import Workers
+    from generator.site.reports import content_key
+    from generator.pages.render import render_report
+    from generator.support.workers import Workers
 
     seed = read_report(sorted((ROOT / "seeds").glob("*.txt"))[1])
     reports = [replace(seed, meta=replace(seed.meta, slug=f"{seed.meta.slug}-{i}")) for i in range(6)]
@@ -57,7 +57,7 @@ def test_workers_fork_only_when_no_other_thread_runs():
     """Forking a process that runs threads (mkdocs serve's server) can deadlock: spawn then."""
     import threading
 
-    from generator.workers import start_method
+    from generator.support.workers import start_method
 
     if threading.active_count() == 1:
         assert start_method() == "fork"
@@ -74,7 +74,7 @@ def test_workers_fork_only_when_no_other_thread_runs():
 def test_jieba_dictionary_read_whole_is_the_dictionary_jieba_loads():
     import jieba
 
-    from generator.extract import load_jieba
+    from generator.read.extract import load_jieba
 
     reference = jieba.Tokenizer()
     reference.initialize()  # jieba's own way; writes its cache file when missing
@@ -87,7 +87,7 @@ def test_jieba_word_tags_read_in_one_pass_are_the_tags_jieba_reads():
     import subprocess
     import sys
 
-    check = ("import sys, jieba; from generator.extract import load_posseg; pseg = load_posseg(); "
+    check = ("import sys, jieba; from generator.read.extract import load_posseg; pseg = load_posseg(); "
              "own = pseg.POSTokenizer(jieba.Tokenizer()); "  # jieba's line-by-line reading of the same file
              "sys.exit(0 if pseg.dt.word_tag_tab == own.word_tag_tab and len(own.word_tag_tab) > 300000 else 3)")
     # a fresh interpreter: in this one, jieba.posseg may already have been imported the ordinary way

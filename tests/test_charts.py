@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.build import read_report
-from generator.charts import Bar, growth_chart, headline_chart, json_for_script, static_spec
-from generator.figures import BUILDERS, report_charts, spec_of
-from generator.svg import render_svg
+from generator.pages.charts import Bar, growth_chart, headline_chart, json_for_script, static_spec
+from generator.pages.figures import BUILDERS, report_charts, spec_of
+from generator.pages.svg import render_svg
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -70,9 +70,9 @@ def test_every_chart_the_site_draws_is_a_valid_vega_lite_spec(seed):
 
 
 def test_vendored_vega_bundle_is_what_vl_convert_makes_for_our_vega_lite():
-    from generator.vendor import VEGA_BUNDLE, vega_bundle_from_vl_convert
+    from generator.site.vendor import VEGA_BUNDLE, vega_bundle_from_vl_convert
 
-    # fails after an Altair / vl-convert upgrade until `python -m generator.vendor` is run
+    # fails after an Altair / vl-convert upgrade until `python -m generator.site.vendor` is run
     assert VEGA_BUNDLE.read_text(encoding="utf-8") == vega_bundle_from_vl_convert()
 
 
@@ -84,6 +84,6 @@ any_bar = st.builds(Bar, text, st.floats(allow_nan=False, allow_infinity=False),
 @given(chart_of=st.sampled_from(BUILDERS), lang=st.sampled_from(["zh", "en"]), rows=st.lists(any_bar, max_size=6))
 def test_site_specs_are_exactly_what_the_altair_builders_make(chart_of, lang, rows):
     """The site reuses one spec per builder and swaps the rows in: it must equal Altair's own output."""
-    from generator.charts import chart_spec
+    from generator.pages.charts import chart_spec
 
     assert spec_of(chart_of, rows, lang) == chart_spec(chart_of(rows, lang))

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator.build import data_files, read_report
-from generator.export import CSV_FIELDS, all_reports_json, facts_csv, report_dict
-from generator.quality import number_coverage
-from generator.render import compare_table, render_fact_sheet, report_downloads
+from generator.pages.export import CSV_FIELDS, all_reports_json, facts_csv, report_dict
+from generator.pages.quality import number_coverage
+from generator.pages.render import compare_table, render_fact_sheet, report_downloads
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import english as en
+from generator.english import glossary as en
 from generator.errors import DataFileError
 from generator.model import Fact, Meta, Paragraph, Report, Section, Source
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.extract import extract_entities, extract_report, parse_chinese_number
-from generator.normalize import clean_string, read_text
+from generator.read.extract import extract_entities, extract_report, parse_chinese_number
+from generator.read.normalize import clean_string, read_text
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIRKS = ROOT / "tests" / "fixtures" / "quirks"

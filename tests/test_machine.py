@@ -15,10 +15,10 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from generator import machine
+from generator.english import online as machine
 from generator.errors import TownfactsError
-from generator.machine import FillResult, ProgressBar, fill_memory, translate_reports
-from generator.memory import (Entry, Memory, apply_memory, load_memory, missing_segments, save_memory,
+from generator.english.online import FillResult, ProgressBar, fill_memory, translate_reports
+from generator.english.memory import (Entry, Memory, apply_memory, load_memory, missing_segments, save_memory,
                               segments_of)
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "001_56a725257718ee95.txt"

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import memory as mem
+from generator.english import memory as mem
 from generator.errors import DataFileError
-from generator.memory import (Entry, Memory, apply_memory, load_memory, missing_segments, normalize_segment,
+from generator.english.memory import (Entry, Memory, apply_memory, load_memory, missing_segments, normalize_segment,
                               save_memory, segments_of)
 from generator.model import Fact, Meta, Paragraph, Report, Section, Source
 

@@ -18,15 +18,15 @@ import jinja2
 import pytest
 from material.plugins.search import plugin as material_search
 
-from generator import search_cache
-from generator.mkdocs_cache import template_cache
+from generator.mkdocs import search_cache
+from generator.mkdocs.cache import template_cache
 from projectcopy import ROOT, copy_project, townfacts
 
 CONFIG = """\
 site_name: t
 site_url: https://example.org/
 hooks:
-  - generator/mkdocs_hooks.py
+  - generator/mkdocs/plugin.py
 extra:
   townfacts:
     generated: true       # no reports: the pages below are the site
@@ -276,7 +276,7 @@ def test_compiled_templates_are_cached_per_compile_settings(tmp_path):
 
 
 def test_config_keys_are_the_same_in_every_process():
-    code = ("from generator.mkdocs_cache import stable; import pymdownx.slugs as s; "
+    code = ("from generator.mkdocs.cache import stable; import pymdownx.slugs as s; "
             "print(stable(s.slugify(case='lower')))")
     outputs = {subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from generator.errors import ReportError
-from generator.extract import extract_report
-from generator.normalize import clean_string, fold_chars, read_text, reader_view
+from generator.read.extract import extract_report
+from generator.read.normalize import clean_string, fold_chars, read_text, reader_view
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIRKS = ROOT / "tests" / "fixtures" / "quirks"

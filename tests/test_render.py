@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import Fact, Meta, Paragraph, Report, Section, Source
-from generator.render import escape_md, render_fact_sheet, render_full_text, render_home
+from generator.pages.render import escape_md, render_fact_sheet, render_full_text, render_home
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import example, given, strategies as st
 
 from generator.build import read_report
-from generator.charts import (ACTUAL, NEGATIVE, POSITIVE, TARGET, Bar, chart_spec, compare_chart, count_chart,
+from generator.pages.charts import (ACTUAL, NEGATIVE, POSITIVE, TARGET, Bar, chart_spec, compare_chart, count_chart,
                               growth_chart, headline_chart, static_spec, target_chart)
-from generator.figures import report_charts
-from generator.svg import UnsupportedSpec, nice_ticks, render_svg, text_width, truncate
+from generator.pages.figures import report_charts
+from generator.pages.svg import UnsupportedSpec, nice_ticks, render_svg, text_width, truncate
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

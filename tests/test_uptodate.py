@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.uptodate import inputs_key, is_up_to_date, listing_digest, record_build
+from generator.site.uptodate import inputs_key, is_up_to_date, listing_digest, record_build
 from projectcopy import copy_project, townfacts
 
 UP_TO_DATE = "Site is up to date"

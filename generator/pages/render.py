@@ -12,15 +12,15 @@ from typing import Optional, Sequence
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import english
-from generator.charts import spec_script
-from generator.figures import ChartBlock, compare_bars, compare_block, report_charts
-from generator.export import CSV_FIELDS, FIELD_DOCS, facts_csv, report_json
-from generator.headline import group_label, headline_facts, headline_groups
-from generator.quality import number_coverage
+from generator.english import glossary as english
+from generator.pages.charts import spec_script
+from generator.pages.figures import ChartBlock, compare_bars, compare_block, report_charts
+from generator.pages.export import CSV_FIELDS, FIELD_DOCS, facts_csv, report_json
+from generator.pages.headline import group_label, headline_facts, headline_groups
+from generator.pages.quality import number_coverage
 from generator.model import Fact, Report, Section
-from generator.svg import render_svg
-from generator.views import FactRow, fact_row, ui
+from generator.pages.svg import render_svg
+from generator.pages.views import FactRow, fact_row, ui
 
 LANGS = ("zh", "en")
 TEMPLATES = Path(__file__).parent / "templates"

@@ -20,8 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from generator.mkdocs_cache import digest, stable
-from generator.reading import PickleCache
+from generator.mkdocs.cache import digest, stable
+from generator.site.reports import PickleCache
 
 LOGGERS = ("mkdocs", "MARKDOWN")  # where MkDocs and Python-Markdown log while converting a page
 Target = Optional[tuple[str, str, str]]  # what a lookup found: (source path, URL, inclusion), or nothing

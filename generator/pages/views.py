@@ -8,10 +8,13 @@ from typing import Optional
 
 import yaml
 
-from generator import YAML_LOADER, english
+from generator import YAML_LOADER
+from generator.english import glossary as english
 from generator.model import Fact
 
-UI_FILE = Path(__file__).parent / "data" / "ui.yaml"
+from generator.datafiles import DATA_DIR
+
+UI_FILE = DATA_DIR / "ui.yaml"
 
 
 @cache

@@ -21,10 +21,10 @@ from typing import Callable, Optional
 from backrefs import bre
 from material.plugins.search import plugin as material_search
 
-from generator.mkdocs_cache import digest, stable
-from generator.extract import load_jieba
-from generator.reading import PickleCache
-from generator.uptodate import file_digest
+from generator.mkdocs.cache import digest, stable
+from generator.read.extract import load_jieba
+from generator.site.reports import PickleCache
+from generator.site.uptodate import file_digest
 
 log = logging.getLogger("mkdocs.plugins.townfacts")
 

@@ -11,8 +11,8 @@ import re
 import statistics
 from pathlib import Path
 
-from .errors import ReportError
-from .model import CleanText, Line
+from generator.errors import ReportError
+from generator.model import CleanText, Line
 
 # A character with the original line it came from.
 Chars = list[tuple[str, int]]

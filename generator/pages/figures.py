@@ -9,11 +9,11 @@ from typing import Callable, Optional, Sequence
 import altair as alt
 from altair.utils.schemapi import debug_mode
 
-from generator.charts import (Bar, bar_values, chart_spec, compare_chart, count_chart, growth_chart,
+from generator.pages.charts import (Bar, bar_values, chart_spec, compare_chart, count_chart, growth_chart,
                               headline_chart, money_scale, spec_hash, static_spec, target_chart)
-from generator.headline import group_label, headline_facts, headline_groups, money_facts
+from generator.pages.headline import group_label, headline_facts, headline_groups, money_facts
 from generator.model import Fact, Report
-from generator.views import fact_row, ui
+from generator.pages.views import fact_row, ui
 
 RESULT_KINDS = ("actual", "estimate")
 COUNT_UNITS = frozenset("个 家 名 人 项 件 次 户 条 处 台 座 所 批 套 辆 场 支 人次 家次 户次".split())

@@ -28,9 +28,9 @@ from typing import Iterable, Iterator, Optional
 
 import yaml
 
-from . import YAML_LOADER
-from .errors import DataFileError
-from .model import Report
+from generator import YAML_LOADER
+from generator.errors import DataFileError
+from generator.model import Report
 
 MEMORY_PATH = Path("translations") / "zh-en.yaml"  # relative to the project root
 HUMAN = "human"

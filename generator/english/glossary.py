@@ -26,11 +26,11 @@ from typing import Iterable, Optional
 import yaml
 from pypinyin import lazy_pinyin
 
-from . import YAML_LOADER
-from .errors import DataFileError
-from .model import Report
+from generator import YAML_LOADER
+from generator.errors import DataFileError
+from generator.model import Report
 
-DATA = Path(__file__).parent / "data"
+from generator.datafiles import DATA_DIR as DATA
 GLOSSARY_PATH = DATA / "glossary.yaml"
 UNITS_PATH = DATA / "units.yaml"
 

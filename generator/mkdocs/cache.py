@@ -15,8 +15,8 @@ from typing import Optional
 
 import jinja2
 
-from generator.reading import PickleCache, generator_fingerprint
-from generator.uptodate import versions
+from generator.site.reports import PickleCache, generator_fingerprint
+from generator.site.uptodate import versions
 
 CACHE_DIR = Path(".cache/townfacts/mkdocs")
 JINJA_SETTINGS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",

@@ -31,8 +31,8 @@ from deep_translator.exceptions import (
     TranslationNotFound,
 )
 
-from .errors import ReportError, TownfactsError
-from .memory import (MEMORY_PATH, Entry, Memory, load_memory, missing_segments, needs_translation,
+from generator.errors import ReportError, TownfactsError
+from generator.english.memory import (MEMORY_PATH, Entry, Memory, load_memory, missing_segments, needs_translation,
                      normalize_segment, save_memory)
 
 log = logging.getLogger("townfacts")
@@ -325,7 +325,7 @@ def translate_reports(seeds_dir: str | Path = Path("seeds"), memory_path: str | 
                       provider: str = "libre", base_url: Optional[str] = None,
                       progress: Optional[Progress] = None, **options) -> FillResult:
     """Return the result of filling the memory with every segment the reports in ``seeds_dir`` lack."""
-    from .build import find_reports, read_report  # the build never imports this module
+    from generator.build import find_reports, read_report  # the build never imports this module
 
     memory = _load_or_empty(Path(memory_path))
     segments: list[str] = []

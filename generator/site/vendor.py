@@ -3,15 +3,17 @@
 It is vl-convert's `javascript_bundle` for the Vega-Lite version Altair emits, committed as
 `generator/data/vendor/vega-bundle.js` (Vega, Vega-Lite and vega-embed are BSD-3-Clause): generating it
 took 2.6 s of every cold build. After upgrading Altair or vl-convert, regenerate it with
-`python -m generator.vendor` (needs `pip install -e '.[test]'`); a test checks it matches.
+`python -m generator.site.vendor` (needs `pip install -e '.[test]'`); a test checks it matches.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from generator.charts import VEGA_LITE_VERSION
+from generator.pages.charts import VEGA_LITE_VERSION
 
-VEGA_BUNDLE = Path(__file__).parent / "data" / "vendor" / "vega-bundle.js"
+from generator.datafiles import DATA_DIR
+
+VEGA_BUNDLE = DATA_DIR / "vendor" / "vega-bundle.js"
 
 
 def vega_bundle_from_vl_convert() -> str:

@@ -14,15 +14,15 @@ from functools import cache
 from pathlib import Path
 from typing import Optional, Sequence
 
-from generator import english
+from generator.english import glossary as english
 from generator.errors import ReportError
-from generator.extract import extract_report
+from generator.read.extract import extract_report
 from generator.model import Report
-from generator.normalize import read_text
-from generator.workers import Workers
+from generator.read.normalize import read_text
+from generator.support.workers import Workers
 
 MAX_BYTES = 10 * 1024 * 1024  # a government report is well under 1 MB of text
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent  # the whole generator package
 
 
 @cache

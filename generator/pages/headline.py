@@ -12,7 +12,9 @@ from generator import YAML_LOADER
 
 from generator.model import Fact
 
-HEADLINE_FILE = Path(__file__).parent / "data" / "headline.yaml"
+from generator.datafiles import DATA_DIR
+
+HEADLINE_FILE = DATA_DIR / "headline.yaml"
 RESULT_KINDS = ("actual", "estimate")
 
 

@@ -17,15 +17,13 @@ from pathlib import Path
 from typing import Optional
 
 import jieba
-import yaml
 
-from generator import YAML_LOADER
 
-from .model import CleanText, Entity, Fact, Line, Meta, Paragraph, Report, Section, Source
-from .normalize import is_title_like
+from generator.model import CleanText, Entity, Fact, Line, Meta, Paragraph, Report, Section, Source
+from generator.read.normalize import is_title_like
 
 jieba.setLogLevel(60)  # the dictionary-loading chatter is not for the user
-DATA_DIR = Path(__file__).parent / "data"
+from generator.datafiles import load as load_data
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_POWERS = {"十": 10, "百": 100, "千": 1000}
 NUMBER_RE = re.compile(r"百分之(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百点]+)|\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
@@ -79,12 +77,6 @@ def load_posseg():
     else:
         pseg.dt.word_tag_tab = dict(zip(words[0::3], words[2::3]))
     return pseg
-
-
-@functools.cache
-def load_data(name: str):
-    """Return the parsed YAML data file ``generator/data/<name>`` (read once)."""
-    return yaml.load((DATA_DIR / name).read_text(encoding="utf-8"), Loader=YAML_LOADER)
 
 
 @functools.cache

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from generator import page_cache, search_cache
+from generator.mkdocs import page_cache
+from generator.mkdocs import search_cache
 from generator.build import configure_mkdocs, generate
-from generator.mkdocs_cache import cache_for, enabled, template_cache
-from generator.search_index import point_search_base, write_split_index
+from generator.mkdocs.cache import cache_for, enabled, template_cache
+from generator.mkdocs.search_index import point_search_base, write_split_index
 
 log = logging.getLogger("mkdocs.plugins.townfacts")
 

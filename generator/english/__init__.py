@@ -1,0 +1,1 @@
+"""English: the glossary structure, the translation memory and online translation."""

@@ -1,0 +1,1 @@
+"""The MkDocs side: the townfacts plugin and its caches."""

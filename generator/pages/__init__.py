@@ -1,0 +1,1 @@
+"""Pages: reports → Markdown pages, charts and downloads."""

@@ -1,0 +1,1 @@
+"""Reading: a report's text → Report (meta, sections, paragraphs, facts, entities)."""

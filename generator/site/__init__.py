@@ -1,0 +1,1 @@
+"""Site: the docs/ folder, the navigation and running MkDocs."""
