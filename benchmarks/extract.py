@@ -28,7 +28,7 @@ def warm_up() -> float:
     """Return the seconds jieba's dictionary and tagger and pypinyin take to load, as extraction loads them."""
     from pypinyin import lazy_pinyin
 
-    from generator.read.extract import load_jieba, load_posseg
+    from generator.read.segment import load_jieba, load_posseg
 
     start = time.perf_counter()
     load_jieba()

@@ -128,7 +128,7 @@ def _report_year(clean, sections) -> int:
 @lru_cache(maxsize=None)
 def load_pool(paths: tuple[Path, ...]) -> Pool:
     """Return the blocks and loose paragraphs of the given source reports."""
-    from generator.read.extract import build_sections
+    from generator.read.sections import build_sections
     from generator.read.normalize import read_text
 
     review, plan, government, review_intro, plan_intro = [], [], [], [], []

@@ -74,7 +74,7 @@ def test_workers_fork_only_when_no_other_thread_runs():
 def test_jieba_dictionary_read_whole_is_the_dictionary_jieba_loads():
     import jieba
 
-    from generator.read.extract import load_jieba
+    from generator.read.segment import load_jieba
 
     reference = jieba.Tokenizer()
     reference.initialize()  # jieba's own way; writes its cache file when missing
@@ -87,7 +87,7 @@ def test_jieba_word_tags_read_in_one_pass_are_the_tags_jieba_reads():
     import subprocess
     import sys
 
-    check = ("import sys, jieba; from generator.read.extract import load_posseg; pseg = load_posseg(); "
+    check = ("import sys, jieba; from generator.read.segment import load_posseg; pseg = load_posseg(); "
              "own = pseg.POSTokenizer(jieba.Tokenizer()); "  # jieba's line-by-line reading of the same file
              "sys.exit(0 if pseg.dt.word_tag_tab == own.word_tag_tab and len(own.word_tag_tab) > 300000 else 3)")
     # a fresh interpreter: in this one, jieba.posseg may already have been imported the ordinary way

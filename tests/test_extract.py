@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.read.extract import extract_entities, extract_report, parse_chinese_number
+from generator.read.entities import extract_entities
+from generator.read.extract import extract_report
+from generator.read.numbers import parse_chinese_number
 from generator.read.normalize import clean_string, read_text
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -22,7 +22,7 @@ from backrefs import bre
 from material.plugins.search import plugin as material_search
 
 from generator.mkdocs.cache import digest, stable
-from generator.read.extract import load_jieba
+from generator.read.segment import load_jieba
 from generator.site.reports import PickleCache
 from generator.site.uptodate import file_digest
 

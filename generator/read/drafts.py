@@ -1,0 +1,37 @@
+"""The fact being assembled from one sentence, before it becomes a Fact."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from generator.read.lexicon import growth_words
+from generator.read.numbers import Num
+
+
+@dataclass
+class Draft:
+    """A fact being assembled from one sentence."""
+
+    num: Num
+    indicator: str
+    quote_start: int
+    quote_end: int
+    kind: str = "actual"
+    period: Optional[str] = None
+    growth_pct: Optional[float] = None
+    growth_basis: Optional[str] = None
+    value: Optional[float] = None
+    unit: Optional[str] = None
+    parent: Optional["Draft"] = None
+    extra: dict = field(default_factory=dict)
+
+
+def change_of_previous(indicator: str, earlier: list["Draft"]) -> str:
+    """Return the indicator of a change written without its subject (比2015年增加98天 → 优良天数增加),
+    named after the fact before it in the sentence; ``indicator`` unchanged otherwise."""
+    words = "|".join(growth_words())
+    match = re.fullmatch(rf"(?:比|较)?((?:年均)?(?:{words}))", indicator)
+    if not match or not earlier:
+        return indicator
+    return earlier[-1].indicator + match.group(1)

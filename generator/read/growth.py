@@ -1,0 +1,127 @@
+"""Growth rates: the numbers written after a growth word (增长5%), and the level fact each belongs to."""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Optional
+
+from generator.datafiles import load as load_data
+from generator.read.drafts import Draft, change_of_previous
+from generator.read.indicators import clean_indicator
+from generator.read.lexicon import growth_words
+from generator.read.numbers import Num
+from generator.read.sentences import end_of_clause, start_of_clause
+
+
+@functools.cache
+def _growth_tail() -> re.Pattern:
+    """Return the regex of a growth phrase that ends right before a rate (同比增长, 增幅分别保持在)."""
+    data = load_data("modality.yaml")
+    basis = "|".join(sorted(data["growth_basis"], key=len, reverse=True))
+    words = "|".join(growth_words())
+    return re.compile(rf"((?:{basis}|分别|均)*)({words})(?:了)?((?:{basis}|分别|均)*)(?:为|达到|达|保持在|在|约|近|超过|超)?$")
+
+
+def mark_growth(text: str, nums: list[Num]) -> None:
+    """Mark the rates written after a growth word (增长5%, 同比下降2个百分点) as growth numbers."""
+    data = load_data("modality.yaml")
+    for num in nums:
+        if num.skip or num.unit not in ("%", "倍", "个百分点"):
+            continue
+        clause_start = start_of_clause(text, num.start)
+        prefix = text[clause_start:num.start]
+        if num.qualifier and prefix.endswith(num.qualifier):
+            prefix = prefix[:-len(num.qualifier)]
+        match = _growth_tail().search(re.sub(r"[\d.]+%?[、和]$", "", prefix) if False else prefix)
+        if not match:
+            continue
+        basis = next((data["growth_basis"][w] for w in data["growth_basis"] if w in match.group(1) + match.group(3)), None)
+        word = match.group(2)
+        num.growth = (word, data["growth_words"][word], basis, clause_start + match.start())
+    _mark_listed_growth(text, nums)
+
+
+def _mark_listed_growth(text: str, nums: list[Num]) -> None:
+    """Mark the later rates of a list (增幅分别保持在6%和8%) as growth like the first one."""
+    for prev, num in zip(nums, nums[1:]):
+        if prev.growth and not num.growth and not num.skip and num.unit == prev.unit:
+            between = text[prev.end:num.start]
+            if between in ("、", "和", "及", "，", ","):
+                num.growth = (prev.growth[0], prev.growth[1], prev.growth[2], num.start)
+
+
+def place_growth(sentence: str, num: Num, live: list[Num], drafts: list[Draft]) -> None:
+    """Attach a growth rate to its level value, or make it a fact of its own (问题处置时间缩短80%)."""
+    word, sign, basis, phrase_start = num.growth
+    clause_start = start_of_clause(sentence, num.start)
+    listed = [n for n in live if n.growth and start_of_clause(sentence, n.start) == clause_start]
+    own = _own_subject(sentence, num, listed)
+    phrase_start = min(phrase_start, listed[0].growth[3])  # a listed rate shares the first one's subject
+    subject = own or clean_indicator(re.sub(r"分别|同比", "", sentence[clause_start:phrase_start]))
+    target = None
+    if num.unit in ("%", "倍"):
+        target = _growth_target(sentence, num, live, drafts, clause_start, subject)
+    rate = num.value * (100 if num.unit == "倍" else 1) * sign
+    if target is not None:
+        target.growth_pct, target.growth_basis = rate, basis
+        target.quote_end = max(target.quote_end, end_of_clause(sentence, num.end))
+        return
+    growth_nouns = load_data("modality.yaml")["growth_nouns"]
+    if not subject:
+        subject = _list_subject(sentence, num, drafts)
+    indicator = subject + (word if word in growth_nouns or num.unit == "个百分点" else "")
+    indicator = change_of_previous(indicator if subject else word, [d for d in drafts if d.num.end <= num.start])
+    draft = Draft(num, indicator or word, clause_start, end_of_clause(sentence, num.end), extra={"left": subject})
+    if num.unit in ("%", "倍"):
+        draft.growth_pct, draft.growth_basis = rate, basis
+    drafts.append(draft)
+
+
+def _own_subject(sentence: str, num: Num, listed: list[Num]) -> str:
+    """Return the subject a listed rate names for itself (A增长18.4%、B增长9.9% → B), '' if it shares one."""
+    index = listed.index(num)
+    if index == 0:
+        return ""
+    own = sentence[listed[index - 1].end:num.growth[3]].strip("、，和及与")
+    return clean_indicator(re.sub(r"分别|同比", "", own))
+
+
+def _growth_target(sentence, num, live, drafts, clause_start, subject) -> Optional[Draft]:
+    """Return the level draft a growth rate belongs to: the nearest level before it in its clause,
+    or, when the growth clause has no subject of its own, in the clause before (分别 lists in order)."""
+    listed = [n for n in live if n.growth and start_of_clause(sentence, n.start) == clause_start]
+    index = listed.index(num)
+    first = listed[0].start
+    in_clause = [d for d in drafts if clause_start <= d.num.start < first]
+    if in_clause and not subject.endswith(tuple(growth_words())):
+        return _pick_level(in_clause, len(listed), index)
+    if subject:
+        return None
+    pos = clause_start - 1
+    while pos > 0 and sentence[pos] in "，,":
+        prev_start = start_of_clause(sentence, pos)
+        candidates = [d for d in drafts if prev_start <= d.num.start < pos and d.num.unit != "%"]
+        if candidates:
+            return _pick_level(candidates, len(listed), index)
+        if re.search(r"\d", sentence[prev_start:pos]):
+            return None
+        pos = prev_start - 1
+    return None
+
+
+def _pick_level(drafts: list[Draft], count: int, index: int) -> Optional[Draft]:
+    """Return the level a rate belongs to: the last one without a rate yet, or for the ``index``-th
+    of ``count`` listed rates the ``index``-th of the last ``count`` levels (分别 lists map in order)."""
+    if count == 1:
+        return drafts[-1] if drafts[-1].growth_pct is None else None
+    if len(drafts) < count:
+        return None
+    return drafts[len(drafts) - count + index]
+
+
+def _list_subject(sentence: str, num: Num, drafts: list[Draft]) -> str:
+    """Return the subject of a growth rate listed after another one (增长6%、7.7%)."""
+    for draft in reversed(drafts):
+        if draft.num.end <= num.start and draft.num.growth:
+            return draft.extra.get("left", "")
+    return ""

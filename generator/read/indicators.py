@@ -1,0 +1,91 @@
+"""Indicator names: cut from the words before and after a number."""
+from __future__ import annotations
+
+import re
+
+from generator.datafiles import load as load_data
+from generator.read.lexicon import period_matchers
+from generator.read.sentences import end_of_clause
+
+
+def clean_indicator(text: str) -> str:
+    """Return the indicator name left after removing periods, subjects, empty verbs and particles."""
+    names = load_data("indicators.yaml")
+    text = re.sub(r"[（(][^）)]*[）)]|[〔\[【]\d*[〕\]】]?|[〕\]】]", "", text)
+    text = re.split(r"[：:]", text)[-1]  # 主要预期目标是：地区生产总值 → 地区生产总值
+    text = period_matchers()[0].sub("", text)
+    for word in names["strip_anywhere"]:
+        text = text.replace(word, "")
+    text = text.strip(" ，、：")
+    changed = True
+    while changed and text:
+        changed = False
+        for word in sorted(names["strip_leading"], key=len, reverse=True):
+            if text.startswith(word) and len(text) > len(word):
+                text, changed = text[len(word):], True
+        for word in sorted(names["strip_trailing"], key=len, reverse=True):
+            if text.endswith(word) and len(text) > len(word):
+                text, changed = text[:-len(word)], True
+    if text in names["strip_leading"] or text in names["strip_trailing"]:
+        return ""
+    return text
+
+
+def drop_examples(left: str, names_only: bool) -> str:
+    """Return the words before a number without the examples listed in it: A、B等14个项目 → '',
+    提升海上湾、滨湖城两个美丽小区 → 提升 (when the noun follows the count), 镇机关、社区筹集善款 → 筹集善款."""
+    if "等" in left:
+        head, _, tail = left.rpartition("等")
+        return _leading_verb(head) + tail
+    if "、" not in left:
+        return left
+    if names_only:
+        return _leading_verb(left)
+    return _from_last_verb(left.rpartition("、")[2])
+
+
+def _leading_verb(text: str) -> str:
+    """Return the verb opening ``text`` (打造雨荷苑、… → 打造), '' if it opens with a noun."""
+    if not text or "、" not in text and len(text) <= 2:
+        return ""
+    import jieba.posseg as pseg  # imported on first use: loading the dictionary takes a moment
+
+    first = next(iter(pseg.cut(text)), None)
+    return first.word if first is not None and first.flag.startswith("v") and len(first.word) <= 3 else ""
+
+
+def _from_last_verb(text: str) -> str:
+    """Return ``text`` from its verb on when a noun (a name) opens it (行政村筹集善款 → 筹集善款)."""
+    import jieba.posseg as pseg
+
+    tokens = list(pseg.cut(text))
+    for i, token in enumerate(tokens[1:], 1):
+        if token.flag.startswith("v") and tokens[0].flag.startswith("n"):
+            return "".join(t.word for t in tokens[i:])
+    return text
+
+
+def right_noun(text: str, start: int) -> str:
+    """Return the noun a count governs, read after the unit (14个项目启动建设 → 项目启动建设)."""
+    end = end_of_clause(text, start)
+    phrase = text[start:end]
+    if not re.match(r"[\u4e00-\u9fff“]", phrase):
+        return ""
+    stops = load_data("indicators.yaml")["right_stops"]
+    cut = min([i for i in (phrase.find(w) for w in stops) if i >= 0] + [len(phrase)])
+    phrase = re.split(r"[（(、\d]", phrase[:cut])[0]
+    if len(phrase) > 12:
+        phrase = _noun_prefix(phrase)  # a long predicate follows the noun: keep the noun only
+    return phrase
+
+
+def _noun_prefix(phrase: str) -> str:
+    """Return the noun phrase opening ``phrase`` (党员干部重点保障… → 党员干部)."""
+    import jieba.posseg as pseg
+
+    words = []
+    for token in pseg.cut(phrase):
+        if words and token.flag.startswith(("v", "d", "p", "u", "c")):
+            break
+        words.append(token.word)
+    return "".join(words)[:12]

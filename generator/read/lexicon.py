@@ -1,0 +1,59 @@
+"""The reader's word lists and cue regexes, built once from generator/data/*.yaml."""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Optional
+
+from generator.datafiles import load as load_data
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_POWERS = {"十": 10, "百": 100, "千": 1000}
+
+
+@functools.cache
+def unit_table() -> dict[str, tuple[Optional[str], Optional[float], str]]:
+    """Return unit → (base unit, factor, group) for every unit the extractor knows."""
+    table: dict[str, tuple[Optional[str], Optional[float], str]] = {}
+    for name in ("units_extra.yaml", "units.yaml"):
+        for group, units in load_data(name).items():
+            for unit, spec in (units or {}).items():
+                spec = spec or {}
+                table[str(unit)] = (spec.get("base"), spec.get("factor"), group)
+    return table
+
+
+@functools.cache
+def longest_unit_len() -> int:
+    """Return the length of the longest known unit."""
+    return max(len(u) for u in unit_table())
+
+
+@functools.cache
+def period_matchers() -> tuple[re.Pattern, dict[str, str]]:
+    """Return (one regex for every period phrase, phrase → normalised form)."""
+    data = load_data("periods.yaml")
+    normal: dict[str, str] = {}
+    for item in data["phrases"]:
+        text, norm = (item, item) if isinstance(item, str) else (item["text"], item["as"])
+        normal[text] = norm
+    literal = sorted(normal, key=len, reverse=True)
+    pattern = "|".join(data["patterns"] + [re.escape(p) for p in literal])
+    return re.compile(pattern), normal
+
+
+@functools.cache
+def cue_regex(key: str, name: str = "modality.yaml") -> re.Pattern:
+    """Return one regex matching any cue listed under ``key`` of a data file."""
+    return re.compile("|".join(load_data(name)[key]))
+
+
+def word_list(key: str, name: str = "modality.yaml") -> list[str]:
+    """Return a word list from a data file, longest first."""
+    return sorted(load_data(name)[key], key=len, reverse=True)
+
+
+@functools.cache
+def growth_words() -> tuple[str, ...]:
+    """Return the growth words, longest first."""
+    return tuple(sorted(load_data("modality.yaml")["growth_words"], key=len, reverse=True))

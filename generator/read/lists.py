@@ -1,0 +1,98 @@
+"""Lists and ranks in a sentence: A、B分别X、Y named item by item, 位列全市第一 as rank facts."""
+from __future__ import annotations
+
+import re
+
+from generator.datafiles import load as load_data
+from generator.read.drafts import Draft
+from generator.read.indicators import clean_indicator
+from generator.read.numbers import Num, parse_chinese_number
+from generator.read.sentences import end_of_clause, start_of_clause
+
+
+def distribute_lists(sentence: str, drafts: list[Draft]) -> None:
+    """Give each value of an "A、B分别X、Y" list the name of its own item, in order."""
+    groups: list[list[Draft]] = []
+    for draft in drafts:
+        last = groups[-1][-1] if groups else None
+        if last and last.num.unit == draft.num.unit and sentence[last.num.end:draft.num.start] in ("、", "和", "及", "与", "，"):
+            groups[-1].append(draft)
+        else:
+            groups.append([draft])
+    for group in groups:
+        clause_start = start_of_clause(sentence, group[0].num.start)
+        at = sentence.find("分别", clause_start, group[0].num.start)
+        if len(group) < 2 or at < 0:
+            continue
+        items = [clean_indicator(i) for i in re.split(r"[、和及与]", sentence[clause_start:at]) if clean_indicator(i)]
+        if len(items) == len(group):
+            for draft, name in zip(group, _complete_items(items)):
+                draft.indicator = name
+
+
+def _complete_items(items: list[str]) -> list[str]:
+    """Return list items completed with the shared tail of the last one
+    (城镇、农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入)."""
+    import jieba
+
+    last = items[-1]
+    last_words = jieba.lcut(last)
+    all_words = set(jieba.lcut(last, cut_all=True))
+    done = []
+    for item in items[:-1]:
+        if last[:len(item)] in all_words:
+            tail = last[len(item):]  # 城镇 ↔ 农村: same-length modifiers
+        else:
+            tail = "".join(last_words[len(jieba.lcut(item)):])
+        done.append(item if not tail or item.endswith(tail) else item + tail)
+    return done + [items[-1]]
+
+
+def list_items(text: str) -> list[str]:
+    """Return the items of an A、B list, completing short items with the first one's head
+    (新增外国人才A证、B证 → 新增外国人才A证, 新增外国人才B证)."""
+    items = [i for i in re.split(r"[、和及]", text) if i]
+    if len(items) < 2:
+        return items
+    first = items[0]
+    done = [first]
+    for item in items[1:]:
+        done.append(first[:len(first) - len(item)] + item if len(item) < len(first) else item)
+    return done
+
+
+def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
+    """Return rank facts (排名上升至第56位, 位列吴兴区第一, 居全市第一)."""
+    data = load_data("modality.yaml")
+    verbs = "|".join(sorted(data["rank_verbs"], key=len, reverse=True))
+    found = []
+    for match in re.finditer(rf"({verbs})([^，。；！？、]{{0,10}}?)第([一二三四五六七八九十\d]+)(位|名)?", sentence):
+        token = match.group(3)
+        value = float(token) if token.isdigit() else parse_chinese_number(token)
+        if value is None or not (match.group(4) or match.group(1) not in ("排", "列")):
+            continue
+        if not match.group(4) and sentence.startswith(tuple(data["rank_not_before"]), match.end()):
+            continue  # 第一方阵, 第一梯队: a group, not a place in a ranking
+        clause_start = start_of_clause(sentence, match.start())
+        scope = match.group(2)
+        for word in sorted(data["rank_movement"], key=len, reverse=True):
+            scope = scope.replace(word, "")
+        subject = sentence[clause_start:match.start()]
+        subject = clean_indicator(re.sub(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[\u4e00-\u9fff]?", "", subject))
+        if not subject:
+            subject = _rank_subject(sentence, clause_start, drafts)
+        start = match.start(3)
+        num = Num(start, match.end(3), match.end(), value, match.group(4), not token.isdigit(), unit_end=match.end())
+        found.append(Draft(num, subject + scope + "排名", clause_start, end_of_clause(sentence, match.end()), kind="rank"))
+    return found
+
+
+def _rank_subject(sentence: str, clause_start: int, drafts: list[Draft]) -> str:
+    """Return what a rank is of when its clause names nothing: a quoted name in the clause before,
+    else the indicator of the last fact before it."""
+    before = sentence[start_of_clause(sentence, max(0, clause_start - 1)):clause_start]
+    quoted = re.findall(r"“([^”]{2,12})”", before)
+    if quoted:
+        return quoted[-1]
+    earlier = [d for d in drafts if d.num.start < clause_start]
+    return earlier[-1].indicator if earlier else ""

@@ -1,0 +1,104 @@
+"""Why a number is not a fact: an ordinal, a date, a name, a slogan, a threshold … (facts-contract)."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from generator.datafiles import load as load_data
+from generator.read.lexicon import CN_DIGITS, growth_words, word_list
+
+if TYPE_CHECKING:  # numbers calls not_fact_reason on every Num it reads
+    from generator.read.numbers import Num
+
+
+def not_fact_reason(text: str, num: Num) -> Optional[str]:
+    """Return why a number is not a fact (ordinal, date, slogan, threshold …), None if it is one."""
+    data = load_data("not_facts.yaml")
+    before = text[max(0, num.start - 1):num.start]
+    after_num = text[num.num_end:num.num_end + 1]
+    after = text[num.unit_end:]
+    if before == "第":
+        return "ordinal"
+    if re.match(r"[A-Za-z]", before) or re.match(r"[A-Za-z]", after_num):
+        return "name"  # PM2.5, 5G, 5.98MW
+    if not num.chinese and (before in CN_DIGITS or after_num in CN_DIGITS):
+        return "code"  # 二0三五
+    if before in "〔[【(（" and text[num.num_end:num.num_end + 1] in "〕]】)）":
+        return "footnote"
+    if _inside_pair(text, num.start, "“", "”", 20) or _inside_pair(text, num.start, "《", "》", 60):
+        return "slogan"
+    if num.chinese and any(after_num == w or text.startswith(w, num.num_end) for w in data["grouping_after"]):
+        return "grouping"
+    if not num.chinese and text.startswith("大", num.num_end) and not (num.unit or "").startswith("大"):
+        num.unit, num.unit_end, num.end = None, num.num_end + 1, num.num_end + 1
+        return None  # 9大职能部门: a count without measure word
+    if num.unit is None:
+        return "no unit"
+    if num.chinese and num.unit in data["chinese_name_units"]:
+        return "name"
+    reason = _descriptive_reason(text, num, data)
+    if reason:
+        return reason
+    if num.unit == "年":
+        if not num.chinese and 1900 <= num.value <= 2100:
+            return "date"
+        if not any(text.endswith(w, 0, num.start) for w in data["year_unit_cues"]):
+            return "date"
+    if num.unit not in ("家", "个", "项", "户", "处") and any(text.endswith(w, 0, num.start) for w in data["capacity_cues"]):
+        return "capacity"
+    if any(after.startswith(w) for w in data["threshold_after"]):
+        return "threshold"
+    rest = text[num.end:]
+    if num.qualifier and num.qualifier.endswith(tuple(data["threshold_qualifiers"])):
+        rest = re.sub(r"^[（(][^）)]{0,12}[）)]", "", rest)
+        if re.match(r"[“\"]?[\u4e00-\u9fff]", rest) and not rest.startswith(tuple(growth_words())):
+            return "threshold"
+    if any(text.endswith(w, 0, num.start) for w in data["list_intro_before"]):
+        return "list"
+    if any(after.startswith(w) for w in data["ordinal_after"]):
+        return "ordinal"
+    if any(after.startswith(w) for w in data["milestone_after"]):
+        return "milestone"
+    if any(after.startswith(w) for w in data["from_value_after"]):
+        return "from value"
+    return None
+
+
+def _descriptive_reason(text: str, num: Num, data: dict) -> Optional[str]:
+    """Return why a number describes rather than measures (中央八项规定, 二次结构施工, 24小时不间断,
+    两个翻一番, 八个方面, 350兆瓦光伏发电项目, 新六种猪场〔12〕), None if it measures something."""
+    after = text[num.unit_end:]
+    if any(after.startswith(w) for w in data["descriptive_after"].get(num.unit, ())):
+        return "descriptive"
+    if num.unit in data["capacity_units"] and re.match(r"[\u4e00-\u9fff]", after) and after[:1] not in "的并和及已":
+        return "capacity"
+    if not num.chinese:
+        return None
+    if any(after.startswith(w) for w in data["chinese_name_nouns"]) or re.match(r"[\u4e00-\u9fff]?[一二两三四五六七八九十]", after):
+        return "name"
+    if any(text.startswith(w, num.num_end) for w in data["chinese_grouping_units"]):
+        return "grouping"
+    return "name" if _numeral_inside_word(text, num.start) else None
+
+
+def _numeral_inside_word(text: str, start: int) -> bool:
+    """Return True when jieba reads the Chinese numeral at ``start`` as the inside of a longer word (新六种猪场)."""
+    import jieba
+
+    left = max(0, start - 4)
+    pos = left
+    for word in jieba.cut(text[left:start + 4]):
+        if pos < start < pos + len(word):
+            head = word[:start - pos]
+            return not re.fullmatch(r"[零〇一二两三四五六七八九十百千万亿]+", head) and head not in word_list("qualifiers_before")
+        pos += len(word)
+    return False
+
+
+def _inside_pair(text: str, pos: int, opener: str, closer: str, limit: int) -> bool:
+    """Return True when ``pos`` sits inside a short opener…closer pair (a slogan or a title)."""
+    left = text.rfind(opener, 0, pos)
+    if left < 0 or text.rfind(closer, left, pos) >= 0:
+        return False
+    right = text.find(closer, pos)
+    return right >= 0 and right - left <= limit

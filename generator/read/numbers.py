@@ -1,0 +1,191 @@
+"""Numbers in a sentence: Chinese numerals, units, hedges and ranges, each read into a Num."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from generator.datafiles import load as load_data
+from generator.read.lexicon import CN_DIGITS, CN_POWERS, longest_unit_len, unit_table, word_list
+from generator.read.not_facts import not_fact_reason
+
+NUMBER_RE = re.compile(r"百分之(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百点]+)|\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
+RANGE_DASH = "-—–~～至到"
+
+
+def parse_chinese_number(text: str) -> Optional[float]:
+    """Return the value of a Chinese numeral (三 → 3, 十二 → 12, 八百 → 800), None if malformed."""
+    total, digit, last_power = 0, None, 10 ** 9
+    for ch in text:
+        if ch in CN_DIGITS:
+            if digit is not None and not (digit == 0):
+                return None  # two digits in a row (三五, 二〇三五) is a code, not a number
+            digit = CN_DIGITS[ch]
+        elif ch in CN_POWERS:
+            power = CN_POWERS[ch]
+            if power >= last_power:
+                return None
+            total += (1 if digit is None else digit) * power
+            digit, last_power = None, power
+        else:
+            return None
+    return float(total + (digit or 0))
+
+
+@dataclass
+class Num:
+    """A number read in a sentence, with its unit and the words hedging it."""
+
+    start: int  # first character of the number (qualifier before it not included)
+    num_end: int  # end of the number itself
+    end: int  # end of number + unit + trailing qualifier
+    value: float
+    unit: Optional[str]
+    chinese: bool
+    qualifier: Optional[str] = None
+    unit_end: int = 0  # end of number + unit, before a trailing qualifier
+    growth: Optional[tuple[str, int, Optional[str], int]] = None  # (word, sign, basis, phrase start)
+    skip: Optional[str] = None  # why this is not a fact
+
+
+def scan_numbers(text: str) -> list[Num]:
+    """Return every number of a sentence with its unit and hedges; non-facts carry a ``skip`` reason."""
+    nums: list[Num] = []
+    for match in NUMBER_RE.finditer(text):
+        if nums and match.start() < nums[-1].end:
+            continue  # the upper end of a range read with the number before it
+        num = _read_number(text, match)
+        if num is not None:
+            nums.append(num)
+    return nums
+
+
+def _read_number(text: str, match: re.Match) -> Optional[Num]:
+    """Return the Num for one regex match, or None for things that are not numbers at all."""
+    token, start = match.group(), match.start()
+    if token.startswith("百分之"):
+        body = token[3:].replace("点", ".")
+        value = float(body) if re.fullmatch(r"[\d.]+", body) else parse_chinese_number(body)
+        if value is None:
+            return None
+        return Num(start, match.end(), match.end(), value, "%", True, unit_end=match.end())
+    chinese = not token[0].isdigit()
+    if chinese:
+        core = token.rstrip("万亿")
+        if not core or core == "一" or (core in ("百", "千", "十") and not _hedged(text, start)):
+            return None
+        value = parse_chinese_number(core)
+        if value is None:
+            return None
+        num_end = start + len(core)
+    else:
+        value, num_end = float(token.replace(",", "")), match.end()
+    unit, unit_end, hedge = _read_unit(text, num_end)
+    qualifier = hedge
+    upper = _range_upper(text, num_end, unit_end, unit)
+    end = unit_end
+    if upper:
+        unit, end, range_text = upper
+        qualifier = range_text
+    else:
+        for word in word_list("qualifiers_after"):
+            if text.startswith(word, end) and word not in ("余", "多"):
+                qualifier, end = word, end + len(word)
+                break
+            if text.startswith(word, end) and word in ("余", "多") and not unit:
+                break
+    before = qualifier_before(text, start)
+    if before:
+        qualifier = before if not qualifier else f"{before}{qualifier}"
+    num = Num(start, num_end, end, value, unit, chinese, qualifier, unit_end=unit_end if not upper else end)
+    num.skip = not_fact_reason(text, num)
+    return num
+
+
+def _unit_at(text: str, pos: int) -> Optional[str]:
+    """Return the longest known unit starting at ``pos`` that does not run into a word (人民, 周年)."""
+    table = unit_table()
+    breakers = load_data("not_facts.yaml")["unit_word_breakers"]
+    for size in range(min(longest_unit_len(), len(text) - pos), 0, -1):
+        unit = text[pos:pos + size]
+        if unit in table and text[pos + size:pos + size + 1] not in breakers.get(unit[-1], ()):
+            return unit
+    return None
+
+
+def _read_unit(text: str, pos: int) -> tuple[Optional[str], int, Optional[str]]:
+    """Return (unit, end, qualifier) for the unit written at ``pos`` (万余平方米 → 万平方米, 余)."""
+    unit = _unit_at(text, pos)
+    ch = text[pos:pos + 1]
+    if ch in ("万", "亿"):
+        after = pos + 1
+        hedge = None
+        if text[after:after + 1] in ("余", "多"):
+            hedge, after = "余", after + 1
+        inner = _unit_at(text, after)
+        if inner and (not unit or after + len(inner) > pos + len(unit)):
+            return ch + inner, after + len(inner), hedge
+        if unit:
+            return unit, pos + len(unit), None
+        return ch, pos + 1, hedge
+    if ch in ("余", "多"):
+        inner = _unit_at(text, pos + 1)
+        if inner:
+            return inner, pos + 1 + len(inner), "余"
+    if unit:
+        return unit, pos + len(unit), None
+    return None, pos, None
+
+
+def _hedged(text: str, start: int) -> bool:
+    """Return True when a hedge word (近, 超 …) stands right before ``start`` (近千名, 超百万)."""
+    return qualifier_before(text, start) is not None
+
+
+def qualifier_before(text: str, start: int) -> Optional[str]:
+    """Return the hedge written right before a number (约, 近, 超过 …), if any."""
+    not_after = load_data("modality.yaml")["qualifier_not_after"]
+    for word in word_list("qualifiers_before"):
+        if text.endswith(word, 0, start):
+            if text[start - len(word) - 1:start - len(word)] in not_after.get(word, ()):
+                return None
+            return word
+    return None
+
+
+def _range_upper(text: str, num_end: int, unit_end: int, unit: Optional[str]):
+    """Return (unit, end, range text) when the number opens a range (4.5%-5%, 4.5-5%), else None."""
+    for pos in (unit_end, num_end):
+        if pos < len(text) and text[pos] in RANGE_DASH:
+            match = re.match(r"\d+(?:\.\d+)?", text[pos + 1:])
+            if not match:
+                continue
+            upper_end = pos + 1 + match.end()
+            upper_unit, end, _ = _read_unit(text, upper_end)
+            if upper_unit and (unit is None or upper_unit == unit or pos == num_end):
+                return upper_unit, end, "至" + match.group() + upper_unit
+    return None
+
+
+def base_of(value: float, unit: Optional[str]) -> tuple[Optional[float], Optional[str]]:
+    """Return (base value, base unit) from units.yaml (亿元 → CNY ×1e8), (None, None) when unscaled."""
+    if unit is None:
+        return None, None
+    table = unit_table()
+    if unit in table:
+        base, factor, _ = table[unit]
+        if base and factor is not None:
+            return plain(value * factor), base
+        return None, None
+    if unit[0] in "万亿" and unit[1:] in table:
+        base, factor, _ = table[unit[1:]]
+        magnitude = 10000 if unit[0] == "万" else 100000000
+        return plain(value * magnitude * (factor or 1)), base or unit[1:]
+    if unit == "万":
+        return plain(value * 10000), None
+    return None, None
+
+
+def plain(value: float):
+    """Return an int for whole numbers (181.0 → 181) so JSON reads as written."""
+    return int(value) if float(value).is_integer() else round(value, 6)
