@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft, change_of_previous
 from generator.read.indicators import clean_indicator
 from generator.read.lexicon import growth_words
-from generator.read.numbers import Num
+from generator.read.numbers import Growth, Num
 from generator.read.sentences import end_of_clause, start_of_clause
 
 
@@ -32,12 +33,12 @@ def mark_growth(text: str, nums: list[Num]) -> None:
         prefix = text[clause_start:num.start]
         if num.qualifier and prefix.endswith(num.qualifier):
             prefix = prefix[:-len(num.qualifier)]
-        match = _growth_tail().search(re.sub(r"[\d.]+%?[、和]$", "", prefix) if False else prefix)
+        match = _growth_tail().search(prefix)
         if not match:
             continue
         basis = next((data["growth_basis"][w] for w in data["growth_basis"] if w in match.group(1) + match.group(3)), None)
         word = match.group(2)
-        num.growth = (word, data["growth_words"][word], basis, clause_start + match.start())
+        num.growth = Growth(word, data["growth_words"][word], basis, clause_start + match.start())
     _mark_listed_growth(text, nums)
 
 
@@ -47,33 +48,33 @@ def _mark_listed_growth(text: str, nums: list[Num]) -> None:
         if prev.growth and not num.growth and not num.skip and num.unit == prev.unit:
             between = text[prev.end:num.start]
             if between in ("、", "和", "及", "，", ","):
-                num.growth = (prev.growth[0], prev.growth[1], prev.growth[2], num.start)
+                num.growth = replace(prev.growth, phrase_start=num.start)
 
 
 def place_growth(sentence: str, num: Num, live: list[Num], drafts: list[Draft]) -> None:
     """Attach a growth rate to its level value, or make it a fact of its own (问题处置时间缩短80%)."""
-    word, sign, basis, phrase_start = num.growth
+    growth = num.growth
     clause_start = start_of_clause(sentence, num.start)
     listed = [n for n in live if n.growth and start_of_clause(sentence, n.start) == clause_start]
     own = _own_subject(sentence, num, listed)
-    phrase_start = min(phrase_start, listed[0].growth[3])  # a listed rate shares the first one's subject
+    phrase_start = min(growth.phrase_start, listed[0].growth.phrase_start)  # a listed rate shares the first one's subject
     subject = own or clean_indicator(re.sub(r"分别|同比", "", sentence[clause_start:phrase_start]))
     target = None
     if num.unit in ("%", "倍"):
         target = _growth_target(sentence, num, live, drafts, clause_start, subject)
-    rate = num.value * (100 if num.unit == "倍" else 1) * sign
+    rate = num.value * (100 if num.unit == "倍" else 1) * growth.sign
     if target is not None:
-        target.growth_pct, target.growth_basis = rate, basis
+        target.growth_pct, target.growth_basis = rate, growth.basis
         target.quote_end = max(target.quote_end, end_of_clause(sentence, num.end))
         return
     growth_nouns = load_data("modality.yaml")["growth_nouns"]
     if not subject:
         subject = _list_subject(sentence, num, drafts)
-    indicator = subject + (word if word in growth_nouns or num.unit == "个百分点" else "")
-    indicator = change_of_previous(indicator if subject else word, [d for d in drafts if d.num.end <= num.start])
-    draft = Draft(num, indicator or word, clause_start, end_of_clause(sentence, num.end), extra={"left": subject})
+    indicator = subject + (growth.word if growth.word in growth_nouns or num.unit == "个百分点" else "")
+    indicator = change_of_previous(indicator if subject else growth.word, [d for d in drafts if d.num.end <= num.start])
+    draft = Draft(num, indicator or growth.word, clause_start, end_of_clause(sentence, num.end), extra={"left": subject})
     if num.unit in ("%", "倍"):
-        draft.growth_pct, draft.growth_basis = rate, basis
+        draft.growth_pct, draft.growth_basis = rate, growth.basis
     drafts.append(draft)
 
 
@@ -82,7 +83,7 @@ def _own_subject(sentence: str, num: Num, listed: list[Num]) -> str:
     index = listed.index(num)
     if index == 0:
         return ""
-    own = sentence[listed[index - 1].end:num.growth[3]].strip("、，和及与")
+    own = sentence[listed[index - 1].end:num.growth.phrase_start].strip("、，和及与")
     return clean_indicator(re.sub(r"分别|同比", "", own))
 
 

@@ -7,8 +7,25 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_POWERS = {"十": 10, "百": 100, "千": 1000}
+
+def chinese_digits() -> dict[str, int]:
+    """Return Chinese digit → value (三 → 3, 两 → 2, 〇 → 0)."""
+    return load_data("numerals.yaml")["digits"]
+
+
+def chinese_powers() -> dict[str, int]:
+    """Return Chinese power of ten → value (十 → 10, 百 → 100, 千 → 1000)."""
+    return load_data("numerals.yaml")["powers"]
+
+
+def magnitudes() -> dict[str, int]:
+    """Return magnitude word → value (万 → 10000, 亿 → 100000000)."""
+    return load_data("numerals.yaml")["magnitudes"]
+
+
+def numeral_chars() -> str:
+    """Return every character a Chinese numeral is written with (digits, powers, magnitudes)."""
+    return "".join([*chinese_digits(), *chinese_powers(), *magnitudes()])
 
 
 @functools.cache

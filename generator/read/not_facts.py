@@ -5,7 +5,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import CN_DIGITS, growth_words, word_list
+from generator.read.lexicon import chinese_digits, growth_words, numeral_chars, word_list
 
 if TYPE_CHECKING:  # numbers calls not_fact_reason on every Num it reads
     from generator.read.numbers import Num
@@ -14,54 +14,75 @@ if TYPE_CHECKING:  # numbers calls not_fact_reason on every Num it reads
 def not_fact_reason(text: str, num: Num) -> Optional[str]:
     """Return why a number is not a fact (ordinal, date, slogan, threshold …), None if it is one."""
     data = load_data("not_facts.yaml")
+    reason = _marked_reason(text, num, data)
+    if reason:
+        return reason
+    if _bare_count(text, num, data):
+        return None
+    if num.unit is None:
+        return "no unit"
+    if num.chinese and num.unit in data["chinese_name_units"]:
+        return "name"
+    return _descriptive_reason(text, num, data) or _context_reason(text, num, data)
+
+
+def _marked_reason(text: str, num: Num, data: dict) -> Optional[str]:
+    """Return why the characters right around a number mark it as no fact (第3, PM2.5, 〔12〕, “两个
+    翻一番”, 六大专班), None if they do not."""
     before = text[max(0, num.start - 1):num.start]
     after_num = text[num.num_end:num.num_end + 1]
-    after = text[num.unit_end:]
-    if before == "第":
+    if before in data["ordinal_before"]:
         return "ordinal"
     if re.match(r"[A-Za-z]", before) or re.match(r"[A-Za-z]", after_num):
         return "name"  # PM2.5, 5G, 5.98MW
-    if not num.chinese and (before in CN_DIGITS or after_num in CN_DIGITS):
+    digits = chinese_digits()
+    if not num.chinese and (before in digits or after_num in digits):
         return "code"  # 二0三五
-    if before in "〔[【(（" and text[num.num_end:num.num_end + 1] in "〕]】)）":
+    if before in "〔[【(（" and after_num in "〕]】)）":
         return "footnote"
     if _inside_pair(text, num.start, "“", "”", 20) or _inside_pair(text, num.start, "《", "》", 60):
         return "slogan"
     if num.chinese and any(after_num == w or text.startswith(w, num.num_end) for w in data["grouping_after"]):
         return "grouping"
-    if not num.chinese and text.startswith("大", num.num_end) and not (num.unit or "").startswith("大"):
-        num.unit, num.unit_end, num.end = None, num.num_end + 1, num.num_end + 1
-        return None  # 9大职能部门: a count without measure word
-    if num.unit is None:
-        return "no unit"
-    if num.chinese and num.unit in data["chinese_name_units"]:
-        return "name"
-    reason = _descriptive_reason(text, num, data)
-    if reason:
-        return reason
+    return None
+
+
+def _bare_count(text: str, num: Num, data: dict) -> bool:
+    """Return True for an Arabic number counting without a measure word (9大职能部门), its unit dropped."""
+    word = next((w for w in data["grouping_after"] if text.startswith(w, num.num_end)), None)
+    if num.chinese or word is None or (num.unit or "").startswith(word):
+        return False
+    num.unit, num.unit_end, num.end = None, num.num_end + len(word), num.num_end + len(word)
+    return True
+
+
+def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
+    """Return why the words before or after a measured number make it no fact (2021年, 年产1000吨,
+    亿元以上项目, 以下三个方面, 突破百亿大关, 由29.1亿元增长到), None if they do not."""
+    after = text[num.unit_end:]
     if num.unit == "年":
         if not num.chinese and 1900 <= num.value <= 2100:
             return "date"
         if not any(text.endswith(w, 0, num.start) for w in data["year_unit_cues"]):
             return "date"
-    if num.unit not in ("家", "个", "项", "户", "处") and any(text.endswith(w, 0, num.start) for w in data["capacity_cues"]):
+    if num.unit not in data["counting_units"] and any(text.endswith(w, 0, num.start) for w in data["capacity_cues"]):
         return "capacity"
-    if any(after.startswith(w) for w in data["threshold_after"]):
+    if any(after.startswith(w) for w in data["threshold_after"]) or _threshold_by_noun(text, num, data):
         return "threshold"
-    rest = text[num.end:]
-    if num.qualifier and num.qualifier.endswith(tuple(data["threshold_qualifiers"])):
-        rest = re.sub(r"^[（(][^）)]{0,12}[）)]", "", rest)
-        if re.match(r"[“\"]?[\u4e00-\u9fff]", rest) and not rest.startswith(tuple(growth_words())):
-            return "threshold"
     if any(text.endswith(w, 0, num.start) for w in data["list_intro_before"]):
         return "list"
-    if any(after.startswith(w) for w in data["ordinal_after"]):
-        return "ordinal"
-    if any(after.startswith(w) for w in data["milestone_after"]):
-        return "milestone"
-    if any(after.startswith(w) for w in data["from_value_after"]):
-        return "from value"
+    for key, reason in (("ordinal_after", "ordinal"), ("milestone_after", "milestone"), ("from_value_after", "from value")):
+        if any(after.startswith(w) for w in data[key]):
+            return reason
     return None
+
+
+def _threshold_by_noun(text: str, num: Num, data: dict) -> bool:
+    """Return True when 以上/以下 after the number is followed by a noun (亿元以上项目, 80周岁以上老人)."""
+    if not (num.qualifier and num.qualifier.endswith(tuple(data["threshold_qualifiers"]))):
+        return False
+    rest = re.sub(r"^[（(][^）)]{0,12}[）)]", "", text[num.end:])
+    return bool(re.match(r"[“\"]?[\u4e00-\u9fff]", rest)) and not rest.startswith(tuple(growth_words()))
 
 
 def _descriptive_reason(text: str, num: Num, data: dict) -> Optional[str]:
@@ -70,7 +91,7 @@ def _descriptive_reason(text: str, num: Num, data: dict) -> Optional[str]:
     after = text[num.unit_end:]
     if any(after.startswith(w) for w in data["descriptive_after"].get(num.unit, ())):
         return "descriptive"
-    if num.unit in data["capacity_units"] and re.match(r"[\u4e00-\u9fff]", after) and after[:1] not in "的并和及已":
+    if num.unit in data["capacity_units"] and re.match(r"[\u4e00-\u9fff]", after) and after[:1] not in data["capacity_unit_followers"]:
         return "capacity"
     if not num.chinese:
         return None
@@ -90,7 +111,7 @@ def _numeral_inside_word(text: str, start: int) -> bool:
     for word in jieba.cut(text[left:start + 4]):
         if pos < start < pos + len(word):
             head = word[:start - pos]
-            return not re.fullmatch(r"[零〇一二两三四五六七八九十百千万亿]+", head) and head not in word_list("qualifiers_before")
+            return not re.fullmatch(f"[{numeral_chars()}]+", head) and head not in word_list("qualifiers_before")
         pos += len(word)
     return False
 

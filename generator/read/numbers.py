@@ -1,28 +1,37 @@
 """Numbers in a sentence: Chinese numerals, units, hedges and ranges, each read into a Num."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import CN_DIGITS, CN_POWERS, longest_unit_len, unit_table, word_list
+from generator.read.lexicon import (chinese_digits, chinese_powers, longest_unit_len, magnitudes, numeral_chars,
+                                    unit_table, word_list)
 from generator.read.not_facts import not_fact_reason
 
-NUMBER_RE = re.compile(r"百分之(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百点]+)|\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+")
 RANGE_DASH = "-—–~～至到"
+
+
+@functools.cache
+def number_regex() -> re.Pattern:
+    """Return the regex of a number: 百分之 + numeral, an Arabic number, or a Chinese numeral."""
+    percent = r"百分之(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百点]+)"
+    return re.compile(rf"{percent}|\d+(?:,\d{{3}})*(?:\.\d+)?|[{numeral_chars()}]+")
 
 
 def parse_chinese_number(text: str) -> Optional[float]:
     """Return the value of a Chinese numeral (三 → 3, 十二 → 12, 八百 → 800), None if malformed."""
+    digits, powers = chinese_digits(), chinese_powers()
     total, digit, last_power = 0, None, 10 ** 9
     for ch in text:
-        if ch in CN_DIGITS:
+        if ch in digits:
             if digit is not None and not (digit == 0):
                 return None  # two digits in a row (三五, 二〇三五) is a code, not a number
-            digit = CN_DIGITS[ch]
-        elif ch in CN_POWERS:
-            power = CN_POWERS[ch]
+            digit = digits[ch]
+        elif ch in powers:
+            power = powers[ch]
             if power >= last_power:
                 return None
             total += (1 if digit is None else digit) * power
@@ -30,6 +39,16 @@ def parse_chinese_number(text: str) -> Optional[float]:
         else:
             return None
     return float(total + (digit or 0))
+
+
+@dataclass(frozen=True)
+class Growth:
+    """The growth phrase a rate is written after (同比增长5%)."""
+
+    word: str  # the growth word as written (增长, 下降, 增幅)
+    sign: int  # 1 for an increase, -1 for a decrease
+    basis: Optional[str]  # what the rate compares with (yoy …), None when unstated
+    phrase_start: int  # where the growth phrase starts in the sentence: the subject ends there
 
 
 @dataclass
@@ -44,14 +63,14 @@ class Num:
     chinese: bool
     qualifier: Optional[str] = None
     unit_end: int = 0  # end of number + unit, before a trailing qualifier
-    growth: Optional[tuple[str, int, Optional[str], int]] = None  # (word, sign, basis, phrase start)
+    growth: Optional[Growth] = None  # set when the number is a growth rate
     skip: Optional[str] = None  # why this is not a fact
 
 
 def scan_numbers(text: str) -> list[Num]:
     """Return every number of a sentence with its unit and hedges; non-facts carry a ``skip`` reason."""
     nums: list[Num] = []
-    for match in NUMBER_RE.finditer(text):
+    for match in number_regex().finditer(text):
         if nums and match.start() < nums[-1].end:
             continue  # the upper end of a range read with the number before it
         num = _read_number(text, match)
@@ -71,7 +90,7 @@ def _read_number(text: str, match: re.Match) -> Optional[Num]:
         return Num(start, match.end(), match.end(), value, "%", True, unit_end=match.end())
     chinese = not token[0].isdigit()
     if chinese:
-        core = token.rstrip("万亿")
+        core = token.rstrip("".join(magnitudes()))
         if not core or core == "一" or (core in ("百", "千", "十") and not _hedged(text, start)):
             return None
         value = parse_chinese_number(core)
@@ -117,7 +136,7 @@ def _read_unit(text: str, pos: int) -> tuple[Optional[str], int, Optional[str]]:
     """Return (unit, end, qualifier) for the unit written at ``pos`` (万余平方米 → 万平方米, 余)."""
     unit = _unit_at(text, pos)
     ch = text[pos:pos + 1]
-    if ch in ("万", "亿"):
+    if ch in magnitudes():
         after = pos + 1
         hedge = None
         if text[after:after + 1] in ("余", "多"):
@@ -177,12 +196,11 @@ def base_of(value: float, unit: Optional[str]) -> tuple[Optional[float], Optiona
         if base and factor is not None:
             return plain(value * factor), base
         return None, None
-    if unit[0] in "万亿" and unit[1:] in table:
+    if unit[0] in magnitudes() and unit[1:] in table:
         base, factor, _ = table[unit[1:]]
-        magnitude = 10000 if unit[0] == "万" else 100000000
-        return plain(value * magnitude * (factor or 1)), base or unit[1:]
-    if unit == "万":
-        return plain(value * 10000), None
+        return plain(value * magnitudes()[unit[0]] * (factor or 1)), base or unit[1:]
+    if unit in magnitudes():  # 亿 alone is in units.yaml (money with 元 dropped); 万 alone has no base
+        return plain(value * magnitudes()[unit]), None
     return None, None
 
 
