@@ -7,7 +7,7 @@ from typing import Optional
 
 from generator.model import CleanText, Meta, Section
 from generator.read.normalize import is_title_like
-from generator.read.places import LEVELS, admin_parents, find_place, first_group
+from generator.read.places import admin_parents, alternation, find_place, first_group, place_level
 
 
 def build_meta(clean: CleanText, sections: list[Section]) -> Meta:
@@ -23,9 +23,9 @@ def build_meta(clean: CleanText, sections: list[Section]) -> Meta:
     date = f"{int(date_match[1]):04d}-{int(date_match[2]):02d}-{int(date_match[3]):02d}" if date_match else None
     year_text = date_match[1] if date_match else first_group(r"((?:19|20)\d{2})年[\u4e00-\u9fff]{0,8}政府工作报告", front)
     year_text = year_text or _year_from_headings(sections)
-    speaker = re.search(r"^([\u4e00-\u9fff]{2,10}人民政府(?:代理)?(?:镇长|乡长|县长|区长|市长|主任|代镇长|代县长|代市长|代区长))\s*([\u4e00-\u9fff]{2,4})$",
+    speaker = re.search(rf"^([\u4e00-\u9fff]{{2,10}}人民政府(?:代理)?(?:{alternation('speaker_titles')}))\s*([\u4e00-\u9fff]{{2,4}})$",
                         front, re.M)
-    level = next((name for suffix, name in LEVELS if place and place.endswith(suffix)), None)
+    level = place_level(place)
     parents = admin_parents(body, place, level)
     return Meta(
         place=place or "", slug=_slug(place, clean.path), source=clean.path, sha256=clean.sha256, level=level,
@@ -53,7 +53,7 @@ def _slug(place: Optional[str], path: str) -> str:
     if place:
         from pypinyin import lazy_pinyin
 
-        core = re.sub(r"(街道|镇|乡|县|区|市)$", "", place) or place
+        core = re.sub(f"({alternation('levels')})$", "", place) or place
         slug = re.sub(r"[^a-z0-9]", "", "".join(lazy_pinyin(core)).lower())
         if slug:
             return slug

@@ -7,8 +7,16 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 
-LEVELS = (("街道", "subdistrict"), ("镇", "town"), ("乡", "township"), ("县", "county"), ("区", "district"), ("市", "city"))
-_GENERIC_PLACE_HEADS = set("全该本我各新老小城乡集村社园景片开示功辖山库街校保试核中分圩贸规省市区县镇首重名一二三四五六七八九十两")
+
+def alternation(key: str) -> str:
+    """Return the words of places.yaml ``key`` as one regex alternation (镇|乡|街道)."""
+    return "|".join(re.escape(w) for w in load_data("places.yaml")[key])
+
+
+def place_level(place: Optional[str]) -> Optional[str]:
+    """Return the level a place's suffix names (八里店镇 → town), None when it names none."""
+    levels = load_data("places.yaml")["levels"]
+    return next((name for suffix, name in levels.items() if place and place.endswith(suffix)), None)
 
 
 def first_group(pattern: str, text: str) -> Optional[str]:
@@ -19,13 +27,14 @@ def first_group(pattern: str, text: str) -> Optional[str]:
 
 def find_place(front: str, body: str) -> tuple[Optional[str], Optional[str]]:
     """Return (place, district when written right before it)."""
-    chain = re.search(r"([\u4e00-\u9fff]{2,3}[区县])([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))", body)
+    towns, places = alternation("town_suffixes"), alternation("levels")
+    chain = re.search(rf"([\u4e00-\u9fff]{{2,3}}[区县])([\u4e00-\u9fff]{{2,4}}?(?:{towns}))", body)
     candidates = [
-        first_group(r"在([\u4e00-\u9fff]{2,8}?(?:镇|乡|街道|县|区|市))第[一二三四五六七八九十]+届", front),
-        first_group(r"([\u4e00-\u9fff]{2,8}?(?:镇|乡|街道|县|区|市))人民政府", front),
-        first_group(r"(?:19|20)\d{2}年([\u4e00-\u9fff]{2,8}?(?:镇|乡|街道|县|区|市))政府工作报告", front),
-        first_group(r"^\s*([\u4e00-\u9fff]{2,6}(?:镇|乡|街道))\s*$", front.split("\n")[0] if front else ""),
-        first_group(r"^([\u4e00-\u9fff]{2,6}(?:镇|乡|街道))$", next(iter(front.splitlines()), "")),
+        first_group(rf"在([\u4e00-\u9fff]{{2,8}}?(?:{places}))第[一二三四五六七八九十]+届", front),
+        first_group(rf"([\u4e00-\u9fff]{{2,8}}?(?:{places}))人民政府", front),
+        first_group(rf"(?:19|20)\d{{2}}年([\u4e00-\u9fff]{{2,8}}?(?:{places}))政府工作报告", front),
+        first_group(rf"^\s*([\u4e00-\u9fff]{{2,6}}(?:{towns}))\s*$", front.split("\n")[0] if front else ""),
+        first_group(rf"^([\u4e00-\u9fff]{{2,6}}(?:{towns}))$", next(iter(front.splitlines()), "")),
     ]
     place = next((_trim_place(c) for c in candidates if _trim_place(c)), None)
     if place is None and chain:
@@ -39,9 +48,11 @@ def find_place(front: str, body: str) -> tuple[Optional[str], Optional[str]]:
 def _most_frequent_town(text: str) -> Optional[str]:
     """Return the town named most often (at least twice) in the text, None if none is."""
     counts: dict[str, int] = {}
-    for match in re.finditer(r"(?<![\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2,3}?)(镇|乡|街道)(?!长|村|域|级|化)", text):
+    generic = load_data("places.yaml")["generic_heads"]
+    town = rf"({alternation('town_suffixes')})(?!{alternation('town_suffix_not_before')})"
+    for match in re.finditer(rf"(?<![\u4e00-\u9fff]{{2}})([\u4e00-\u9fff]{{2,3}}?){town}", text):
         head = match.group(1)
-        if head[0] not in _GENERIC_PLACE_HEADS and head[-1] not in _GENERIC_PLACE_HEADS:
+        if head[0] not in generic and head[-1] not in generic:
             counts[match.group()] = counts.get(match.group(), 0) + 1
     best = max(counts, key=counts.get, default=None)
     return best if best and counts[best] >= 2 else None
