@@ -6,21 +6,40 @@ from dataclasses import replace
 from typing import Optional
 
 from generator.datafiles import load as load_data
-from generator.model import Fact, Line, Paragraph, Source
-from generator.read.normalize import is_title_like
+from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous
 from generator.read.growth import mark_growth, place_growth
 from generator.read.indicators import clean_indicator, drop_examples, right_noun
 from generator.read.lexicon import cue_regex, unit_table, word_list
 from generator.read.lists import distribute_lists, list_items, rank_drafts
+from generator.read.normalize import is_title_like
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
-from generator.read.periods import kind_of, period_before
+from generator.read.periods import kind_of, paragraph_tells_done, period_before
 from generator.read.sentences import end_of_clause, sentence_spans, start_of_clause
 
 COUNT_GROUPS = ("count", "people", "time", "area", "volume", "mass")
 
 
-def paragraph_facts(line: Line, paragraph: Paragraph, plan: bool, prefix: str, count: int,
+def report_facts(clean: CleanText, sections: list[Section], paragraphs: list[Paragraph], prefix: str) -> list[Fact]:
+    """Return the facts of every body paragraph (not headings, not the glossary), their ids ``prefix-0001`` …"""
+    plan_ids = {s.id for s in sections if s.is_plan}
+    glossary = re.compile(load_data("not_facts.yaml")["glossary_start"])
+    facts: list[Fact] = []
+    in_glossary = in_appendix = False
+    previous = ""
+    for index, (line, paragraph) in enumerate(zip(clean.paragraphs, paragraphs)):
+        in_glossary = in_glossary or paragraph.text.startswith("名词解释")
+        in_appendix = in_appendix or bool(re.match(r"附件\s*\d*\s*$", paragraph.text))
+        if paragraph.is_heading or in_glossary or glossary.match(paragraph.text):
+            continue
+        plan = paragraph.section in plan_ids and not paragraph_tells_done(paragraph.text)
+        found = _paragraph_facts(line, paragraph, plan, prefix, len(facts), previous)
+        facts.extend(_named_by_row(found, paragraphs, index) if in_appendix else found)
+        previous = paragraph.text
+    return facts
+
+
+def _paragraph_facts(line: Line, paragraph: Paragraph, plan: bool, prefix: str, count: int,
                      header: str = "") -> list[Fact]:
     """Return the facts of one paragraph, numbered after ``count`` facts already read; ``header`` names
     a value standing alone in a table cell (总投资 / 5亿元)."""
@@ -161,7 +180,7 @@ def _link_parts(sentence: str, drafts: list[Draft]) -> None:
             draft.parent = parent
 
 
-def named_by_row(facts: list[Fact], paragraphs: list[Paragraph], index: int) -> list[Fact]:
+def _named_by_row(facts: list[Fact], paragraphs: list[Paragraph], index: int) -> list[Fact]:
     """Return appendix facts whose indicator is a bare attribute (占地, 总投资) named by their row or item
     (国家药用植物园项目占地)."""
     attributes = load_data("indicators.yaml")["attribute_words"]
