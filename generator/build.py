@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Mapping, Optional, Sequence
 
-from generator.english import glossary as english
+from generator.english.glossary import load_glossary, load_units
+from generator.english.names import place_en
+from generator.english.structure import glossary_coverage
 from generator.errors import ReportError, TownfactsError
 from generator.pages.export import datapackage, joined_csv, joined_json
 from generator.english.memory import MEMORY_PATH, Memory, apply_memory, load_memory, missing_segments
@@ -322,7 +324,7 @@ def region_of(report: Report) -> tuple[str, str]:
     m = report.meta
     for zh, en in ((m.district, m.district_en), (m.city, m.city_en), (m.province, m.province_en)):
         if zh:
-            return zh, en or english.place_en(zh)
+            return zh, en or place_en(zh)
     return ui("other_region", "zh"), ui("other_region", "en")
 
 
@@ -363,8 +365,8 @@ def preload() -> None:
     from generator.pages import figures
     from generator.pages import render
 
-    english.load_glossary()
-    english.load_units()
+    load_glossary()
+    load_units()
     env = render.template_env()
     for name in env.list_templates():
         env.get_template(name)
@@ -483,7 +485,7 @@ def build_site(seeds_dir: Path = Path("seeds"), site_dir: Optional[Path] = None,
                       fail_fast)
     if not result.reports:
         raise TownfactsError(f"{seeds_dir}: no report could be read, nothing to build")
-    known, total, unknown = english.glossary_coverage(result.reports)
+    known, total, unknown = glossary_coverage(result.reports)
     progress(f"Glossary: {known}/{total} indicators have English"
              + (f"; missing e.g. {', '.join(unknown[:5])}" if unknown else ""))
     missing = untranslated(result.reports, project_memory(project_dir))

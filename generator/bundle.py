@@ -31,11 +31,11 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from generator.build import LANGS, Progress, Timings, build_site
-from generator.datafiles import DATA_DIR
+from generator.datafiles import data_path
 from generator.errors import ReportError, TownfactsError
 from generator.model import Report
 
-VENDOR_DIR = DATA_DIR / "vendor"
+VENDOR_DIR = data_path("vendor")
 SHIM = VENDOR_DIR / "iframe-worker-shim.js"
 SHIM_URL = "assets/vendor/iframe-worker-shim.js"  # in the site; the name must contain "iframe-worker"
 OFFLINE_SITE = Path("build/offline-site")

@@ -104,8 +104,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_translate(args: argparse.Namespace) -> int:
-    from generator.english.online import translate_reports
     from generator.english.memory import MEMORY_PATH
+    from generator.translate import translate_reports
 
     result = translate_reports(args.seeds, args.memory or MEMORY_PATH, args.provider, args.base_url)
     _progress(f"Translated {len(result.translated)} segments, {len(result.failed)} failed"

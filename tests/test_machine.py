@@ -17,7 +17,8 @@ import pytest
 
 from generator.english import online as machine
 from generator.errors import TownfactsError
-from generator.english.online import FillResult, ProgressBar, fill_memory, translate_reports
+from generator.english.online import FillResult, ProgressBar, fill_memory
+from generator.translate import translate_reports
 from generator.english.memory import (Entry, Memory, apply_memory, load_memory, missing_segments, save_memory,
                               segments_of)
 

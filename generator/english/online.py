@@ -31,8 +31,8 @@ from deep_translator.exceptions import (
     TranslationNotFound,
 )
 
-from generator.errors import ReportError, TownfactsError
-from generator.english.memory import (MEMORY_PATH, Entry, Memory, load_memory, missing_segments, needs_translation,
+from generator.errors import TownfactsError
+from generator.english.memory import (MEMORY_PATH, Entry, Memory, load_memory, needs_translation,
                      normalize_segment, save_memory)
 
 log = logging.getLogger("townfacts")
@@ -230,7 +230,7 @@ def today_iso(env: Mapping[str, str] = os.environ) -> str:
     return datetime.date.today().isoformat()
 
 
-def _load_or_empty(path: Path) -> Memory:
+def load_or_empty(path: Path) -> Memory:
     """Return the memory at ``path``, or an empty one when the file does not exist yet."""
     return load_memory(path) if path.exists() else Memory()
 
@@ -291,7 +291,7 @@ def fill_memory(segments: Sequence[str], memory_path: str | Path = MEMORY_PATH, 
                 today: Optional[str] = None, sleep: Callable[[float], None] = time.sleep) -> FillResult:
     """Return what was done after translating the segments the memory lacks, saving after every batch."""
     path = Path(memory_path)
-    memory = _load_or_empty(path)
+    memory = load_or_empty(path)
     todo = _todo(segments, memory)
     if not todo:
         return FillResult()
@@ -319,19 +319,3 @@ def fill_memory(segments: Sequence[str], memory_path: str | Path = MEMORY_PATH, 
         if callable(finish):
             finish()
     return FillResult(tuple(run.translated), tuple(run.failed), stopped)
-
-
-def translate_reports(seeds_dir: str | Path = Path("seeds"), memory_path: str | Path = MEMORY_PATH,
-                      provider: str = "libre", base_url: Optional[str] = None,
-                      progress: Optional[Progress] = None, **options) -> FillResult:
-    """Return the result of filling the memory with every segment the reports in ``seeds_dir`` lack."""
-    from generator.build import find_reports, read_report  # the build never imports this module
-
-    memory = _load_or_empty(Path(memory_path))
-    segments: list[str] = []
-    for path in find_reports(Path(seeds_dir)):
-        try:
-            segments.extend(missing_segments(read_report(path), memory))
-        except ReportError as err:
-            log.warning("skipped %s", err)
-    return fill_memory(segments, memory_path, provider, base_url, progress=progress, **options)

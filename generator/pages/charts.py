@@ -13,6 +13,7 @@ from typing import Sequence
 
 import altair as alt
 
+from generator.pages.views import ui
 
 VEGA_LITE_VERSION = "6.4"  # the Vega-Lite that Altair 6 emits; pinned for vl-convert too
 SVG_WIDTH = 640  # a static SVG has no container to fill
@@ -34,25 +35,20 @@ class Bar:
 
 
 MONEY_SCALE = {"zh": (1e8, "亿元"), "en": (1e9, "CNY billion")}
-WORDS = {
-    "zh": {"headline": "主要指标", "growth": "增速", "targets": "目标与实绩", "counts": "数量指标",
-           "compare": "城镇对比", "value": "数值", "indicator": "指标", "growth_pct": "增长（%）",
-           "period": "时期", "quote": "原文", "series": "类别", "count": "数量", "town": "城镇"},
-    "en": {"headline": "Headline indicators", "growth": "Growth rates", "targets": "Targets and results",
-           "counts": "Counts", "compare": "Towns compared", "value": "Value", "indicator": "Indicator",
-           "growth_pct": "Growth (%)", "period": "Period", "quote": "Source text", "series": "Series",
-           "count": "Number", "town": "Town"},
-}
-
 
 def money_scale(lang: str) -> tuple[float, str]:
     """Return (divisor, unit label) that puts CNY amounts on one readable scale."""
     return MONEY_SCALE[lang]
 
 
+def _word(lang: str, key: str) -> str:
+    """Return a chart word (title, axis or tooltip label) in a language, from data/ui.<lang>.yaml."""
+    return ui(f"chart_{key}", lang)
+
+
 def _title(lang: str, key: str, unit: str = "") -> str:
     """Return a chart title, with the unit in the language's brackets."""
-    words = WORDS[lang][key]
+    words = _word(lang, key)
     if not unit:
         return words
     return f"{words}（{unit}）" if lang == "zh" else f"{words} ({unit})"
@@ -60,10 +56,9 @@ def _title(lang: str, key: str, unit: str = "") -> str:
 
 def _tooltip(lang: str) -> list[alt.Tooltip]:
     """Return the tooltip fields every chart shows: indicator, value, growth, period, source text."""
-    w = WORDS[lang]
-    return [alt.Tooltip("label:N", title=w["indicator"]), alt.Tooltip("shown:N", title=w["value"]),
-            alt.Tooltip("growth:N", title=w["growth_pct"]), alt.Tooltip("period:N", title=w["period"]),
-            alt.Tooltip("quote:N", title=w["quote"])]
+    return [alt.Tooltip(f"{field}:N", title=_word(lang, key)) for field, key in
+            (("label", "indicator"), ("shown", "value"), ("growth", "growth_pct"), ("period", "period"),
+             ("quote", "quote"))]
 
 
 BAR_FIELDS = tuple(f.name for f in fields(Bar))
@@ -102,7 +97,7 @@ def growth_chart(bars: Sequence[Bar], lang: str) -> alt.Chart:
     # typed channel objects, not alt.condition's dict or "zero:Q": Altair turns those into objects
     # with from_dict, which hashes its whole schema each call (~20 ms)
     sign = alt.ColorValue(POSITIVE, condition={"test": "(datum.value < 0)", "value": NEGATIVE})
-    bars_layer = base.mark_bar().encode(y=_label_axis(), x=alt.X("value:Q", title=WORDS[lang]["growth_pct"]),
+    bars_layer = base.mark_bar().encode(y=_label_axis(), x=alt.X("value:Q", title=_word(lang, "growth_pct")),
                                         color=sign, tooltip=_tooltip(lang))
     zero = alt.Chart(alt.Data(values=[{"zero": 0}])).mark_rule(color="#616161").encode(x=alt.X("zero:Q"))
     return alt.layer(bars_layer, zero, title=_title(lang, "growth", "%")).properties(width="container")
@@ -110,28 +105,26 @@ def growth_chart(bars: Sequence[Bar], lang: str) -> alt.Chart:
 
 def target_chart(bars: Sequence[Bar], lang: str) -> alt.Chart:
     """Return grouped bars of the same indicators as target and as result."""
-    w = WORDS[lang]
+    series, value = _word(lang, "series"), _word(lang, "value")
     return _base(bars, _title(lang, "targets")).mark_bar().encode(
-        y=_label_axis(), yOffset=alt.YOffset("series:N", title=w["series"]),
-        x=alt.X("value:Q", title=w["value"]),
-        color=alt.Color("series:N", title=w["series"], scale=alt.Scale(range=[ACTUAL, TARGET])),
-        tooltip=_tooltip(lang) + [alt.Tooltip("series:N", title=w["series"])])
+        y=_label_axis(), yOffset=alt.YOffset("series:N", title=series), x=alt.X("value:Q", title=value),
+        color=alt.Color("series:N", title=series, scale=alt.Scale(range=[ACTUAL, TARGET])),
+        tooltip=_tooltip(lang) + [alt.Tooltip("series:N", title=series)])
 
 
 def count_chart(bars: Sequence[Bar], lang: str) -> alt.Chart:
     """Return horizontal bars of counts (projects, firms, people …) reported as results."""
     return _base(bars, _title(lang, "counts")).mark_bar(color="#1565c0").encode(
-        y=_label_axis(), x=alt.X("value:Q", title=WORDS[lang]["count"]), tooltip=_tooltip(lang))
+        y=_label_axis(), x=alt.X("value:Q", title=_word(lang, "count")), tooltip=_tooltip(lang))
 
 
 def compare_chart(bars: Sequence[Bar], lang: str) -> alt.Chart:
     """Return grouped bars of shared money indicators, one colour per town."""
-    w = WORDS[lang]
+    town = _word(lang, "town")
     _, unit = money_scale(lang)
     return _base(bars, _title(lang, "compare", unit)).mark_bar().encode(
         y=_label_axis(), yOffset=alt.YOffset("series:N"), x=alt.X("value:Q", title=unit),
-        color=alt.Color("series:N", title=w["town"]),
-        tooltip=[alt.Tooltip("series:N", title=w["town"])] + _tooltip(lang))
+        color=alt.Color("series:N", title=town), tooltip=[alt.Tooltip("series:N", title=town)] + _tooltip(lang))
 
 
 def chart_spec(chart: alt.Chart) -> dict:

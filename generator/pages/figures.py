@@ -11,14 +11,24 @@ from altair.utils.schemapi import debug_mode
 
 from generator.pages.charts import (Bar, bar_values, chart_spec, compare_chart, count_chart, growth_chart,
                               headline_chart, money_scale, spec_hash, static_spec, target_chart)
-from generator.pages.headline import group_label, headline_facts, headline_groups, money_facts
+from generator.datafiles import load
 from generator.model import Fact, Report
+from generator.pages.headline import RESULT_KINDS, group_label, headline_facts, headline_groups, money_facts
 from generator.pages.views import fact_row, ui
 
-RESULT_KINDS = ("actual", "estimate")
-COUNT_UNITS = frozenset("个 家 名 人 项 件 次 户 条 处 台 座 所 批 套 辆 场 支 人次 家次 户次".split())
 MAX_BARS = 12
-_PLAN_WORDS = re.compile(r"^(计划|力争|确保|全年|新增|完成|实现|引进|争创)+")
+
+
+@lru_cache(maxsize=None)
+def count_units() -> frozenset[str]:
+    """Return the units of the counts chart (data/figures.yaml)."""
+    return frozenset(load("figures.yaml")["count_units"])
+
+
+@lru_cache(maxsize=None)
+def _plan_words() -> re.Pattern:
+    """Return the pattern of leading plan/achievement verbs (data/figures.yaml), repeated."""
+    return re.compile(f"^(?:{'|'.join(map(re.escape, load('figures.yaml')['plan_words']))})+")
 
 
 @dataclass(frozen=True)
@@ -66,7 +76,7 @@ def growth_bars(report: Report, lang: str) -> list[Bar]:
 
 def _plain_indicator(name: str) -> str:
     """Return an indicator without plan/achievement verbs, so a target and a result can be paired."""
-    return _PLAN_WORDS.sub("", name or "")
+    return _plan_words().sub("", name or "")
 
 
 def target_bars(report: Report, lang: str) -> list[Bar]:
@@ -87,7 +97,7 @@ def target_bars(report: Report, lang: str) -> list[Bar]:
 
 def count_bars(report: Report, lang: str) -> list[Bar]:
     """Return the largest achieved counts (projects, firms, people …), labelled with their unit."""
-    facts = [f for f in report.facts if f.kind == "actual" and f.unit in COUNT_UNITS and not f.part_of
+    facts = [f for f in report.facts if f.kind == "actual" and f.unit in count_units() and not f.part_of
              and f.base_unit in (None, "people")]
     facts = sorted(facts, key=lambda f: -f.value)[:MAX_BARS]
     return [_bar(f, lang, f.value, f"{fact_row(f, lang).label.text} ({fact_row(f, lang).value})")

@@ -3,19 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Sequence
 
-import yaml
-
-from generator import YAML_LOADER
-
+from generator.datafiles import load
 from generator.model import Fact
 
-from generator.datafiles import DATA_DIR
-
-HEADLINE_FILE = DATA_DIR / "headline.yaml"
-RESULT_KINDS = ("actual", "estimate")
+RESULT_KINDS = ("actual", "estimate")  # the kinds that state what was achieved
 
 
 @dataclass(frozen=True)
@@ -28,9 +21,9 @@ class HeadlineGroup:
 
 
 @cache
-def headline_groups(path: Path = HEADLINE_FILE) -> tuple[HeadlineGroup, ...]:
-    """Return the headline groups declared in the data file, in display order."""
-    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) or []
+def headline_groups() -> tuple[HeadlineGroup, ...]:
+    """Return the headline groups declared in data/headline.yaml, in display order."""
+    raw = load("headline.yaml") or []
     return tuple(
         HeadlineGroup(item["key"], tuple(sorted(item["label"].items())), tuple(item["match"]),
                       tuple(item.get("exclude", ())), bool(item.get("money")))

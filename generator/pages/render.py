@@ -12,7 +12,6 @@ from typing import Optional, Sequence
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.english import glossary as english
 from generator.pages.charts import spec_script
 from generator.pages.figures import ChartBlock, compare_bars, compare_block, report_charts
 from generator.pages.export import CSV_FIELDS, FIELD_DOCS, facts_csv, report_json
@@ -20,7 +19,8 @@ from generator.pages.headline import group_label, headline_facts, headline_group
 from generator.pages.quality import number_coverage
 from generator.model import Fact, Report, Section
 from generator.pages.svg import render_svg
-from generator.pages.views import FactRow, fact_row, ui
+from generator.pages.views import (FactRow, doc_type_text, entity_name_en, fact_row, level_text, period_text,
+                                   speaker_text, ui)
 
 LANGS = ("zh", "en")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -123,30 +123,18 @@ def meta_items(report: Report, lang: str) -> list[tuple[str, str]]:
     m = report.meta
     en = lang == "en"
     items = [
-        ("level", english.level_en(m.level) if en else english.level_zh(m.level)),
+        ("level", level_text(m.level, lang)),
         ("district", m.district_en if en else m.district),
         ("city", m.city_en if en else m.city),
         ("province", m.province_en if en else m.province),
-        ("doc_type", (english.doc_type_en(m.doc_type) or m.doc_type) if en else m.doc_type),
+        ("doc_type", doc_type_text(m.doc_type, lang) or m.doc_type),
         ("date", m.date or (str(m.year) if m.year else None)),
-        ("speaker", _speaker(report, lang)),
-        ("period_covered", (english.period_en(m.period_covered) or m.period_covered) if en else m.period_covered),
+        ("speaker", speaker_text(m, lang)),
+        ("period_covered", period_text(m.period_covered, lang)),
         ("source_file", f"{m.source} (sha256 {m.sha256[:12]})"),
         ("facts_count", str(len(report.facts))),
     ]
     return [(ui(key, lang), value) for key, value in items if value]
-
-
-def _speaker(report: Report, lang: str) -> Optional[str]:
-    """Return the speaker with title, e.g. '陈勇杰（织里镇人民政府镇长）' / 'Chen Yongjie, Mayor of Zhili Town'."""
-    m = report.meta
-    if not m.speaker:
-        return None
-    if lang == "zh":
-        return f"{m.speaker}（{m.speaker_title}）" if m.speaker_title else m.speaker
-    title = english.title_en(m.speaker_title) if m.speaker_title else None
-    name = m.speaker_en or m.speaker
-    return f"{name}, {title}" if title else name
 
 
 def place_name(report: Report, lang: str) -> str:
@@ -159,7 +147,7 @@ def page_title(report: Report, lang: str) -> str:
     m = report.meta
     if lang == "zh":
         return " · ".join(x for x in (m.place, str(m.year) if m.year else None, m.doc_type) if x)
-    doc = english.doc_type_en(m.doc_type) if m.doc_type else None
+    doc = doc_type_text(m.doc_type, "en")
     return " · ".join(x for x in (place_name(report, "en"), str(m.year) if m.year else None, doc) if x)
 
 
@@ -171,7 +159,7 @@ def cite_text(report: Report, lang: str, site_url: str) -> str:
     when = m.date or (str(m.year) if m.year else ui("unknown", lang))
     if lang == "zh":
         return f"{m.place}：《{m.title or m.doc_type or ''}》（{when}）。townfacts 城镇数据，{url}。原始文件 {m.source}，SHA-256 {m.sha256[:12]}。"
-    doc = english.doc_type_en(m.doc_type) if m.doc_type else None
+    doc = doc_type_text(m.doc_type, "en")
     return (f"{m.place_en or m.place}: {doc or 'report'} ({when}). Townfacts town fact sheets, {url}. "
             f"Source file {m.source}, SHA-256 {m.sha256[:12]}.")
 
@@ -196,8 +184,7 @@ def entity_rows(report: Report, lang: str) -> list[EntityRow]:
         grouped.setdefault((e.kind, e.name), []).append((e.paragraph, e.line))
     rows = []
     for (kind, name), mentions in grouped.items():
-        english_name = english.place_en(name) if lang == "en" and kind in ("village", "community") else None
-        rows.append(EntityRow(ui(f"entity_{kind}", lang), name, english_name, tuple(mentions)))
+        rows.append(EntityRow(ui(f"entity_{kind}", lang), name, entity_name_en(kind, name, lang), tuple(mentions)))
     order = {ui(f"entity_{k}", lang): i for i, k in enumerate(ENTITY_KINDS)}
     return sorted(rows, key=lambda r: (order.get(r.kind, 9), r.mentions[0][1]))
 
@@ -275,9 +262,9 @@ def town_card(report: Report, lang: str) -> Card:
     en = lang == "en"
     where = [m.district_en, m.city_en] if en else [m.district, m.city]
     details = (
-        english.level_en(m.level) if en else english.level_zh(m.level),
+        level_text(m.level, lang),
         ", ".join(x for x in where if x) if en else "".join(x for x in where if x),
-        (english.doc_type_en(m.doc_type) or m.doc_type) if en and m.doc_type else m.doc_type,
+        doc_type_text(m.doc_type, lang) or m.doc_type,
         m.date or (str(m.year) if m.year else None),
     )
     figures = tuple((r.label.text, r.value, r.growth) for _, r in headline_rows(report, lang)[:4])

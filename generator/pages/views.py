@@ -2,30 +2,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Optional
 
-import yaml
-
-from generator import YAML_LOADER
-from generator.english import glossary as english
-from generator.model import Fact
-
-from generator.datafiles import DATA_DIR
-
-UI_FILE = DATA_DIR / "ui.yaml"
-
-
-@cache
-def ui_strings() -> dict:
-    """Return the page-chrome strings by key and language."""
-    return yaml.load(UI_FILE.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+from generator.datafiles import load
+from generator.english.glossary import doc_type_en, kind_en, kind_zh
+from generator.english.names import level_en, level_zh, place_en, title_en
+from generator.english.periods import period_en
+from generator.model import Fact, Meta
+from generator.pages.format import formatter
 
 
 def ui(key: str, lang: str, **fmt: object) -> str:
-    """Return one page-chrome string in a language, with `{placeholders}` filled."""
-    text = ui_strings()[key][lang]
+    """Return one page-chrome string (data/ui.<lang>.yaml) with its `{placeholders}` filled."""
+    text = load(f"ui.{lang}.yaml")[key]
     return text.format(**fmt) if fmt else text
 
 
@@ -62,19 +51,45 @@ def _label(zh: Optional[str], en: Optional[str], lang: str) -> Label:
 
 def fact_row(fact: Fact, lang: str) -> FactRow:
     """Return how a fact reads on a page in one language."""
-    if lang == "zh":
-        value = english.format_value_zh(fact.value, fact.unit, fact.qualifier)
-        growth = english.growth_zh(fact.growth_pct, fact.growth_basis) if fact.growth_pct is not None else ""
-        period = fact.period or ""
-        kind = english.kind_zh(fact.kind)
-    else:
-        value = english.format_value_en(fact.value, fact.unit, fact.qualifier)
-        growth = english.growth_en(fact.growth_pct, fact.growth_basis) if fact.growth_pct is not None else ""
-        period = (english.period_en(fact.period) or fact.period) if fact.period else ""
-        kind = english.kind_en(fact.kind)
+    write = formatter(lang)
+    value = write.value(fact.value, fact.unit, fact.qualifier)
+    growth = write.growth(fact.growth_pct, fact.growth_basis) if fact.growth_pct is not None else ""
+    period = period_text(fact.period, lang) or ""
+    kind = kind_zh(fact.kind) if lang == "zh" else kind_en(fact.kind)
     quote = fact.source.quote if lang == "zh" else (fact.source.quote_en or ui("untranslated", lang))
     return FactRow(
         id=fact.id, label=_label(fact.indicator, fact.indicator_en, lang), value=value, growth=growth,
         period=period, kind=kind, line=fact.source.line, anchor=fact.source.paragraph,
         quote=quote, part_of=fact.part_of,
     )
+
+
+def period_text(period: Optional[str], lang: str) -> Optional[str]:
+    """Return a period phrase in a language (the Chinese when there is no English)."""
+    return (period_en(period) or period) if lang == "en" and period else period
+
+
+def level_text(level: Optional[str], lang: str) -> Optional[str]:
+    """Return the administrative level word (镇 / "Town") of a Meta.level in a language."""
+    return level_en(level) if lang == "en" else level_zh(level)
+
+
+def doc_type_text(doc_type: Optional[str], lang: str) -> Optional[str]:
+    """Return the document type in a language; None in English when the glossary does not know it."""
+    return doc_type_en(doc_type) if lang == "en" else doc_type
+
+
+def speaker_text(meta: Meta, lang: str) -> Optional[str]:
+    """Return the speaker with title, e.g. '陈勇杰（织里镇人民政府镇长）' / 'Chen Yongjie, Mayor of Zhili Town'."""
+    if not meta.speaker:
+        return None
+    if lang == "zh":
+        return f"{meta.speaker}（{meta.speaker_title}）" if meta.speaker_title else meta.speaker
+    title = title_en(meta.speaker_title) if meta.speaker_title else None
+    name = meta.speaker_en or meta.speaker
+    return f"{name}, {title}" if title else name
+
+
+def entity_name_en(kind: str, name: str, lang: str) -> Optional[str]:
+    """Return a named thing's English on an English page: pinyin for villages and communities, else None."""
+    return place_en(name) if lang == "en" and kind in ("village", "community") else None

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Optional, Sequence
 
-from generator.english import glossary as english
+from generator.english.structure import translate_report
 from generator.errors import ReportError
 from generator.read.extract import extract_report
 from generator.model import Report
@@ -64,7 +64,7 @@ def extract_file(path: Path) -> tuple[Report, dict[str, float]]:
     seconds["normalize"] = time.perf_counter() - start
     report = extract_report(clean)
     seconds["extract"] = time.perf_counter() - start - seconds["normalize"]
-    report = english.translate_report(report)
+    report = translate_report(report)
     seconds["translate"] = time.perf_counter() - start - seconds["normalize"] - seconds["extract"]
     return report, seconds
 

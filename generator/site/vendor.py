@@ -11,9 +11,9 @@ from pathlib import Path
 
 from generator.pages.charts import VEGA_LITE_VERSION
 
-from generator.datafiles import DATA_DIR
+from generator.datafiles import data_path
 
-VEGA_BUNDLE = DATA_DIR / "vendor" / "vega-bundle.js"
+VEGA_BUNDLE = data_path("vendor") / "vega-bundle.js"
 
 
 def vega_bundle_from_vl_convert() -> str:

@@ -1,0 +1,211 @@
+"""The shape every data file under generator/data/ must have, checked on the YAML node tree (for line numbers).
+
+A shape is one of: "text", "number", "integer", "bool", "mapping" (any mapping), a ``Strings``/``Each``/
+``ListOf``/``OneOf`` wrapper, or a dict of key → shape (keys ending in "?" are optional, others required).
+Checks only raise: they never change what a file loads as.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Union
+
+import yaml
+
+from generator.errors import DataFileError
+
+_TAG = "tag:yaml.org,2002:"
+_SCALARS = {"text": ("str",), "number": ("int", "float"), "integer": ("int",), "bool": ("bool",)}
+
+
+@dataclass(frozen=True)
+class Each:
+    """A mapping of any keys whose values all have one shape."""
+
+    shape: "Shape"
+
+
+@dataclass(frozen=True)
+class ListOf:
+    """A list whose items all have one shape."""
+
+    shape: "Shape"
+
+
+@dataclass(frozen=True)
+class OneOf:
+    """A value of any of the shapes."""
+
+    shapes: tuple
+
+
+Shape = Union[str, dict, Each, ListOf, OneOf]
+STRINGS = ListOf("text")
+
+UNIT = OneOf(("null", {"base?": "text", "factor?": "number", "en?": "text"}))
+UNITS = Each(Each(UNIT))
+
+MODALITY = {
+    "estimate": STRINGS, "target": STRINGS, "share_suffixes": STRINGS, "share_before": STRINGS,
+    "rank_verbs": STRINGS, "rank_movement": STRINGS, "plan_headings": STRINGS, "done_cues": STRINGS,
+    "future_cues": STRINGS, "qualifiers_before": STRINGS, "qualifiers_after": STRINGS,
+    "growth_words": Each("integer"), "growth_basis": Each("text"), "growth_nouns": STRINGS,
+    "qualifier_not_after": Each(STRINGS), "rank_not_before": STRINGS,
+}
+NOT_FACTS = {
+    "grouping_after": STRINGS, "chinese_name_units": STRINGS, "year_unit_cues": STRINGS,
+    "capacity_cues": STRINGS, "threshold_after": STRINGS, "threshold_qualifiers": STRINGS,
+    "list_intro_before": STRINGS, "milestone_after": STRINGS, "from_value_after": STRINGS,
+    "glossary_start": "text", "unit_word_breakers": Each(STRINGS), "ordinal_after": STRINGS,
+    "area_determiners": "text", "one_char_heads_not": "text", "generic_area_heads": STRINGS,
+    "generic_area_words": STRINGS, "descriptive_after": Each(STRINGS), "capacity_units": STRINGS,
+    "chinese_name_nouns": STRINGS, "chinese_grouping_units": STRINGS,
+}
+PERIODS = {
+    "phrases": ListOf(OneOf(("text", {"text": "text", "as": "text"}))),
+    "patterns": STRINGS, "base_markers": STRINGS,
+}
+INDICATORS = {
+    "strip_anywhere": STRINGS, "strip_leading": STRINGS, "strip_trailing": STRINGS, "right_stops": STRINGS,
+    "attribute_words": STRINGS,
+    "entities": {"suffixes": Each("text"), "breaks": "text", "lead_words": STRINGS, "generic_words": STRINGS,
+                 "place_breaks": "text", "place_head_max": "integer", "generic_endings": STRINGS,
+                 "strict_suffixes": STRINGS},
+}
+HEADLINE = ListOf({"key": "text", "label": {"zh": "text", "en": "text"}, "match": STRINGS,
+                   "exclude?": STRINGS, "money?": "bool"})
+FIGURES = {"count_units": STRINGS, "plan_words": STRINGS}
+UI = Each("text")
+
+SHAPES: dict[str, Shape] = {
+    "units.yaml": UNITS, "units_extra.yaml": UNITS, "modality.yaml": MODALITY, "not_facts.yaml": NOT_FACTS,
+    "periods.yaml": PERIODS, "indicators.yaml": INDICATORS, "headline.yaml": HEADLINE,
+    "figures.yaml": FIGURES, "ui.zh.yaml": UI, "ui.en.yaml": UI,
+}
+
+
+def _fail(path: Path, node: yaml.Node, reason: str) -> DataFileError:
+    """Return the error for ``node`` of the file at ``path`` (its line is the node's)."""
+    return DataFileError(str(path), reason, node.start_mark.line + 1)
+
+
+def _node_kind(shape: Shape) -> type:
+    """Return the YAML node class a value of ``shape`` is written as."""
+    if isinstance(shape, ListOf):
+        return yaml.SequenceNode
+    return yaml.MappingNode if isinstance(shape, (dict, Each)) or shape == "mapping" else yaml.ScalarNode
+
+
+def _check_one_of(path: Path, node: yaml.Node, shape: OneOf, what: str) -> None:
+    """Raise DataFileError unless ``node`` has one of the shapes; the error is that of a shape of its kind."""
+    errors = []
+    for option in shape.shapes:
+        try:
+            return check(path, node, option, what)
+        except DataFileError as err:
+            errors.append((isinstance(node, _node_kind(option)), err))
+    raise next((err for same_kind, err in errors if same_kind), _fail(path, node, f"{what or 'file'}: unexpected value"))
+
+
+def _check_keys(path: Path, node: yaml.Node, keys: dict, what: str) -> None:
+    """Raise DataFileError unless the mapping ``node`` has the required keys, and only known ones."""
+    given = {k.value: (k, v) for k, v in node.value}
+    known = {k.rstrip("?") for k in keys}
+    for name, (key_node, _) in given.items():  # first, so a misspelt key is named rather than missed
+        if name not in known:
+            raise _fail(path, key_node, f"{what or 'file'}: unknown key {name!r}")
+    for key, shape in keys.items():
+        name = key.rstrip("?")
+        if name in given:
+            check(path, given[name][1], shape, f"{what}.{name}" if what else name)
+        elif not key.endswith("?"):
+            raise _fail(path, node, f"{what or 'file'}: missing key {name!r}")
+
+
+def check(path: Path, node: yaml.Node, shape: Shape, what: str) -> None:
+    """Raise DataFileError, at the offending line, unless ``node`` has ``shape``."""
+    label = what or "file"
+    if isinstance(shape, OneOf):
+        _check_one_of(path, node, shape, what)
+    elif shape == "null":
+        if node.tag != _TAG + "null":
+            raise _fail(path, node, f"{label}: expected nothing")
+    elif isinstance(shape, str) and shape in _SCALARS:
+        if not (isinstance(node, yaml.ScalarNode) and node.tag in {_TAG + t for t in _SCALARS[shape]}):
+            raise _fail(path, node, f"{label}: expected {'a ' if shape != 'text' else ''}{shape}")
+    elif isinstance(shape, ListOf):
+        if not isinstance(node, yaml.SequenceNode):
+            raise _fail(path, node, f"{label}: expected a list")
+        for item in node.value:
+            check(path, item, shape.shape, label)
+    else:
+        check_mapping(path, node, label)
+        if isinstance(shape, Each):
+            for key, value in node.value:
+                check(path, value, shape.shape, f"{what}.{key.value}" if what else key.value)
+        elif isinstance(shape, dict):
+            _check_keys(path, node, shape, what)
+
+
+def check_mapping(path: Path, node: yaml.Node, what: str, key_of: Callable[[str], str] = str) -> None:
+    """Raise DataFileError unless ``node`` is a mapping of plain keys, no two the same after ``key_of``."""
+    if not isinstance(node, yaml.MappingNode):
+        raise _fail(path, node, f"{what} must be a mapping")
+    seen: dict[str, int] = {}
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            raise _fail(path, key, f"{what}: keys must be plain text")
+        line, name = key.start_mark.line + 1, key_of(key.value)
+        if name in seen:
+            raise _fail(path, key, f"{what}: duplicate key {key.value!r} (first on line {seen[name]})")
+        seen[name] = line
+
+
+# ---------------------------------------------------------------- glossary.yaml
+
+_QUOTE_TABLE = str.maketrans("", "", "“”‘’\"'「」『』《》〈〉")
+_FOLDS = str.maketrans({"（": "(", "）": ")", "：": ":", "－": "-", "—": "-", "–": "-"})
+
+# Groups whose values are plain strings; the others map to small dicts of strings/booleans.
+GLOSSARY_STRING_GROUPS = {
+    "indicators", "modifiers", "periods", "growth_bases", "places", "surnames", "doc_types", "section_words",
+    "units",
+}
+GLOSSARY_MAPPING_GROUPS = {"kinds", "qualifiers", "levels", "titles", "indicator_suffixes", "indicator_prefixes"}
+GLOSSARY_REQUIRED = {"version", "indicators", "periods", "kinds", "growth_bases", "qualifiers", "levels",
+                     "doc_types", "titles", "section_words"}
+
+
+def glossary_key(text: str) -> str:
+    """Return ``text`` as the glossary compares it: no whitespace or quotation marks, full-width ASCII folded."""
+    return "".join(ch for ch in text if not ch.isspace()).translate(_QUOTE_TABLE).translate(_FOLDS)
+
+
+def check_glossary(path: Path, root: yaml.Node) -> None:
+    """Raise DataFileError (with a line) when the glossary tree does not have the expected shape."""
+    check_mapping(path, root, "glossary")
+    missing = sorted(GLOSSARY_REQUIRED - {k.value for k, _ in root.value})
+    if missing:
+        raise DataFileError(str(path), f"missing group(s): {', '.join(missing)}", 1)
+    for key, value in root.value:
+        if key.value == "version":
+            continue
+        if key.value not in GLOSSARY_STRING_GROUPS | GLOSSARY_MAPPING_GROUPS:
+            raise _fail(path, key, f"unknown group {key.value!r}")
+        check_mapping(path, value, key.value, glossary_key)  # 十四五期间 and “十四五”期间 collide
+        for entry, entry_value in value.value:
+            _check_glossary_entry(path, key.value, entry.value, entry_value)
+
+
+def _check_glossary_entry(path: Path, group: str, key: str, node: yaml.Node) -> None:
+    """Raise DataFileError when one glossary entry has the wrong shape for its group."""
+    if group in GLOSSARY_STRING_GROUPS:
+        if not (isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "str"):
+            raise _fail(path, node, f"{group}.{key}: expected a text value")
+        if not node.value.strip():
+            raise _fail(path, node, f"{group}.{key}: empty translation")
+        return
+    check_mapping(path, node, f"{group}.{key}", glossary_key)
+    for _, value in node.value:
+        if not isinstance(value, yaml.ScalarNode):
+            raise _fail(path, value, f"{group}.{key}: values must be plain text")

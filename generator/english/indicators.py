@@ -1,0 +1,104 @@
+"""English indicator names: an exact glossary entry, else a safe composition of known parts, else None."""
+from __future__ import annotations
+
+from functools import cache
+from typing import Optional
+
+from generator.english.glossary import group, norm
+
+
+def _lower_first(text: str) -> str:
+    """Return ``text`` with its first word lower-cased unless it is an acronym or proper noun."""
+    first = text.split(" ", 1)[0]
+    keep = {"Party", "China", "Chinese", "Communist", "Internet", "COVID-19", "Five-Year", "Belt"}
+    if first in keep or first.strip("()").isupper() or not first[:1].isupper() or any(
+            c.isupper() for c in first[1:]):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _split_modifiers(prefix: str) -> Optional[list[str]]:
+    """Return the English of ``prefix`` read as a run of known leading words, None if any part is unknown."""
+    if not prefix:
+        return []
+    mods = group("modifiers")
+    for size in range(len(prefix), 0, -1):
+        head = prefix[:size]
+        if head in mods:
+            tail = _split_modifiers(prefix[size:])
+            if tail is not None:
+                return [mods[head], *tail]
+    return None
+
+
+def _compose(text: str) -> Optional[str]:
+    """Return modifiers + the longest glossary indicator ``text`` ends with, None unless all parts are known."""
+    terms = group("indicators")
+    for start in range(1, len(text)):
+        core = text[start:]
+        if core not in terms:
+            continue
+        words = _split_modifiers(text[:start])
+        if words is not None:
+            return " ".join([words[0], *(_lower_first(w) for w in words[1:]), _lower_first(terms[core])])
+    return None
+
+
+_PARTICIPLES = {"built", "rebuilt", "done", "held", "made", "run", "set", "up", "out", "down", "off", "paid",
+                "won", "grown", "sent", "cut", "met", "brought", "kept", "laid", "given", "taken", "chosen",
+                "shown", "spent", "sold", "put", "shut"}
+
+
+def _ends_with_participle(text: str) -> bool:
+    """Return True if ``text`` already ends in a verb ("… renovated", "… set up")."""
+    last = text.rstrip(")").rsplit(" ", 1)[-1].lower()
+    return last in _PARTICIPLES or (len(last) > 3 and last.endswith("ed"))
+
+
+def _wrap(template: str, inner: str) -> str:
+    """Return ``template`` with {x} (inner, first word lower-cased) and {X} (inner capitalised) filled.
+
+    A template that only adds a verb after the inner name ("{X} built") leaves an inner name that
+    already ends in one as it is, so 培养 + 农村技能人才 does not read "… trained trained".
+    """
+    capital = inner[:1].upper() + inner[1:]
+    if template.startswith("{X} ") and template[4:5].isalpha() and _ends_with_participle(inner):
+        return capital
+    return template.format(x=_lower_first(inner), X=capital)
+
+
+@cache
+def _affixes(name: str) -> tuple[tuple[str, str], ...]:
+    """Return (word, English template) pairs of an affix group, longest word first."""
+    return tuple(sorted(((k, v["en"]) for k, v in group(name).items()), key=lambda kv: -len(kv[0])))
+
+
+@cache
+def _indicator_en(text: str) -> Optional[str]:
+    """Return the English of a normalised indicator: exact, composed, or wrapped by a known affix."""
+    terms = group("indicators")
+    if text in terms:
+        return terms[text][:1].upper() + terms[text][1:]  # names kept as "the … project" for endings
+    composed = _compose(text)
+    if composed:
+        return composed
+    # A known ending wrapping a known indicator (…占比 → "Share of …").
+    for suffix, template in _affixes("indicator_suffixes"):
+        if text.endswith(suffix) and len(text) > len(suffix):
+            inner = _indicator_en(text[: -len(suffix)])
+            if inner:
+                return _wrap(template, inner)
+    # A known leading verb before a known indicator (建成… → "… built").
+    for prefix, template in _affixes("indicator_prefixes"):
+        if text.startswith(prefix) and len(text) > len(prefix):
+            inner = _indicator_en(text[len(prefix):])
+            if inner:
+                return _wrap(template, inner)
+    return None
+
+
+def indicator_en(indicator: Optional[str]) -> Optional[str]:
+    """Return the English of an indicator name: exact glossary entry, else a safe composition, else None."""
+    if not indicator:
+        return None
+    return _indicator_en(norm(indicator)) or None

@@ -1,0 +1,50 @@
+"""A whole report translated structurally: English place and speaker names, indicators and headings."""
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from typing import Iterable, Optional
+
+from generator.english.headings import section_title_en
+from generator.english.indicators import indicator_en
+from generator.english.names import person_en, place_en
+from generator.model import Report
+
+
+def _keep(old: Optional[str], new: Optional[str]) -> Optional[str]:
+    """Return ``old`` when already set (an upstream override wins), else ``new``."""
+    return old if old else new
+
+
+def _maybe(func, value: Optional[str]) -> Optional[str]:
+    """Return func(value) when value is set, else None."""
+    return func(value) if value else None
+
+
+def translate_report(report: Report) -> Report:
+    """Return a copy of ``report`` with English names, indicators and headings filled where known."""
+    m = report.meta
+    meta = dataclasses.replace(
+        m,
+        place_en=_keep(m.place_en, _maybe(place_en, m.place)),
+        district_en=_keep(m.district_en, _maybe(place_en, m.district)),
+        city_en=_keep(m.city_en, _maybe(place_en, m.city)),
+        province_en=_keep(m.province_en, _maybe(place_en, m.province)),
+        speaker_en=_keep(m.speaker_en, _maybe(person_en, m.speaker)),
+    )
+    facts = tuple(dataclasses.replace(f, indicator_en=_keep(f.indicator_en, indicator_en(f.indicator)))
+                  for f in report.facts)
+    sections = tuple(dataclasses.replace(s, title_en=_keep(s.title_en, section_title_en(s.title)))
+                     for s in report.sections)
+    titles = {s.paragraph: s.title_en for s in sections if s.title_en}
+    paragraphs = tuple(
+        dataclasses.replace(p, text_en=_keep(p.text_en, titles.get(p.anchor))) if p.is_heading else p
+        for p in report.paragraphs)
+    return dataclasses.replace(report, meta=meta, facts=facts, sections=sections, paragraphs=paragraphs)
+
+
+def glossary_coverage(reports: Iterable[Report]) -> tuple[int, int, list[str]]:
+    """Return (known, total, unknown) over distinct indicator names; unknown most frequent first."""
+    counts = Counter(f.indicator for r in reports for f in r.facts if f.indicator)
+    unknown = [name for name, _ in counts.most_common() if indicator_en(name) is None]
+    return len(counts) - len(unknown), len(counts), unknown
