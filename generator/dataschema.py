@@ -59,7 +59,8 @@ NOT_FACTS = {
     "glossary_start": "text", "unit_word_breakers": Each(STRINGS), "ordinal_after": STRINGS,
     "area_determiners": "text", "one_char_heads_not": "text", "generic_area_heads": STRINGS,
     "generic_area_words": STRINGS, "descriptive_after": Each(STRINGS), "capacity_units": STRINGS,
-    "chinese_name_nouns": STRINGS, "chinese_grouping_units": STRINGS,
+    "chinese_name_nouns": STRINGS, "chinese_grouping_units": STRINGS, "ordinal_before": STRINGS,
+    "counting_units": STRINGS, "capacity_unit_followers": STRINGS,
 }
 PERIODS = {
     "phrases": ListOf(OneOf(("text", {"text": "text", "as": "text"}))),
@@ -74,13 +75,17 @@ INDICATORS = {
 }
 HEADLINE = ListOf({"key": "text", "label": {"zh": "text", "en": "text"}, "match": STRINGS,
                    "exclude?": STRINGS, "money?": "bool"})
+NUMERALS = {"digits": Each("integer"), "powers": Each("integer"), "magnitudes": Each("integer")}
+PLACES = {"levels": Each("text"), "town_suffixes": STRINGS, "town_suffix_not_before": STRINGS,
+          "generic_heads": "text", "speaker_titles": STRINGS}
 FIGURES = {"count_units": STRINGS, "plan_words": STRINGS}
 UI = Each("text")
 
 SHAPES: dict[str, Shape] = {
     "units.yaml": UNITS, "units_extra.yaml": UNITS, "modality.yaml": MODALITY, "not_facts.yaml": NOT_FACTS,
     "periods.yaml": PERIODS, "indicators.yaml": INDICATORS, "headline.yaml": HEADLINE,
-    "figures.yaml": FIGURES, "ui.zh.yaml": UI, "ui.en.yaml": UI,
+    "figures.yaml": FIGURES, "ui.zh.yaml": UI, "ui.en.yaml": UI, "numerals.yaml": NUMERALS,
+    "places.yaml": PLACES,
 }
 
 
