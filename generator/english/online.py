@@ -325,7 +325,7 @@ def translate_reports(seeds_dir: str | Path = Path("seeds"), memory_path: str | 
                       provider: str = "libre", base_url: Optional[str] = None,
                       progress: Optional[Progress] = None, **options) -> FillResult:
     """Return the result of filling the memory with every segment the reports in ``seeds_dir`` lack."""
-    from generator.build import find_reports, read_report  # the build never imports this module
+    from generator.site.reports import find_reports, read_report  # the build never imports this module
 
     memory = _load_or_empty(Path(memory_path))
     segments: list[str] = []
