@@ -294,3 +294,24 @@ def test_a_warm_townfacts_build_of_the_seeds_is_the_uncached_build(tmp_path):
     assert townfacts(work, "build", "--out", "warm", env=env).returncode == 0
     uncached = tree(work / "uncached")
     assert tree(work / "cold") == uncached and tree(work / "warm") == uncached
+
+
+def test_the_plugin_is_installed_with_typed_options_and_listed_last(tmp_path):
+    import yaml
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    from generator.mkdocs.plugin import townfacts_plugin
+
+    raw = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
+    assert "hooks" not in raw and next(iter(raw["plugins"][-1])) == "townfacts"  # its events run after the others'
+    (tmp_path / "docs").mkdir()
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: t\nplugins:\n  - townfacts: {seeds: reports, cache: false}\n", encoding="utf-8")
+    plugin = townfacts_plugin(load_config(str(config_file)))
+    assert plugin is not None and plugin.config.seeds == "reports" and plugin.config.cache is False
+    assert plugin.config.generate is True
+    config_file.write_text("site_name: t\nplugins:\n  - townfacts: {cache: sometimes}\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        load_config(str(config_file))

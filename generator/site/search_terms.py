@@ -4,11 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from generator.datafiles import DATA_DIR
 from generator.english.glossary import GLOSSARY_PATH, load_glossary
 from generator.model import Report
 
-from generator.datafiles import DATA_DIR as DATA
-TERMS_FILE = DATA / "search_terms.txt"
+TERMS_FILE = DATA_DIR / "search_terms.txt"
 MAX_GLOSSARY_TERM = 7  # longer glossary phrases would hide their words from search (see report_terms)
 FREQUENCY = 2000  # high enough that jieba prefers the whole term over its parts
 

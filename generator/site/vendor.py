@@ -7,11 +7,8 @@ took 2.6 s of every cold build. After upgrading Altair or vl-convert, regenerate
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-from generator.pages.charts import VEGA_LITE_VERSION
-
 from generator.datafiles import DATA_DIR
+from generator.pages.charts import VEGA_LITE_VERSION
 
 VEGA_BUNDLE = DATA_DIR / "vendor" / "vega-bundle.js"
 
