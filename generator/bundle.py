@@ -12,9 +12,9 @@ applied at load time — mkdocs.yml itself is not changed:
   are for search engines; Material fetches `<alternate>/sitemap.xml` for each of them, which under
   file:// is a CORS error in the console for every page (the language switch uses the header's own
   links, which stay);
-- every language's split index (`<lang>/search/search_index.json`, written by our hook)
+- every language's split index (`<lang>/search/search_index.json`, written by our plugin)
   gets its `search_index.js` form (`var __index = …`), the one Material loads under file://. The
-  offline plugin writes only the combined root one, and before our hook splits the index.
+  offline plugin writes only the combined root one, and before our plugin splits the index.
 
 Fonts are already off (`theme.font: false`), vega-embed is served by the site itself and chart specs
 are inlined in the pages, so nothing else needs a network.
@@ -30,10 +30,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
-from generator.build import LANGS, Progress, Timings, build_site
+from generator.build import build_site
 from generator.datafiles import data_path
 from generator.errors import ReportError, TownfactsError
+from generator.mkdocs import compat
 from generator.model import Report
+from generator.pages.render import LANGS
+from generator.support.timings import Progress, Timings
 
 VENDOR_DIR = data_path("vendor")
 SHIM = VENDOR_DIR / "iframe-worker-shim.js"
@@ -144,7 +147,7 @@ def load_offline_config(config_file: Path, site_dir: Path, strict: bool):
     if not SHIM.is_file():
         raise TownfactsError(f"{SHIM}: the vendored iframe-worker shim is missing")
     config = load_config(str(config_file), **offline_overrides(config_file, site_dir, strict))
-    config.extra["polyfills"] = [SHIM_URL]
+    compat.set_polyfills(config, [SHIM_URL])
     return config
 
 

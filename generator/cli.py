@@ -20,13 +20,29 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"townfacts {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' log and full tracebacks")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add_parser in (_build_parser, _facts_parser, _serve_parser, _translate_parser, _bundle_parser):
+        add_parser(sub)
+    return parser
 
+
+def _seeds_option(parser: argparse.ArgumentParser) -> None:
+    """Add --seeds, the folder of reports."""
+    parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of reports (default: seeds)")
+
+
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    """Add --config, the MkDocs config file."""
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
+
+
+def _build_parser(sub) -> None:
+    """Add the `build` command and its options."""
     build = sub.add_parser("build", help="extract every report and build the site",
                            description="Normalize and extract every report in --seeds, render the pages "
                                        "into docs/, run MkDocs and write the site to --out.")
-    build.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of reports (default: seeds)")
+    _seeds_option(build)
     build.add_argument("--out", type=Path, default=None, help="site folder (default: site_dir of mkdocs.yml, site/)")
-    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
+    _config_option(build)
     build.add_argument("--strict", action="store_true",
                        help="fail on any MkDocs warning or untranslated English segment")
     build.add_argument("--fail-fast", action="store_true",
@@ -35,33 +51,46 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true",
                        help="run MkDocs even when the site already holds the build of these pages")
 
+
+def _facts_parser(sub) -> None:
+    """Add the `facts` command and its options."""
     facts = sub.add_parser("facts", help="print one report's facts as JSON",
                            description="Print one report as JSON on stdout (the townfacts.report/1 contract).")
     facts.add_argument("path", type=Path, help="a report file, e.g. seeds/001_56a725257718ee95.txt")
 
+
+def _serve_parser(sub) -> None:
+    """Add the `serve` command and its options."""
     serve = sub.add_parser("serve", help="live preview; editing a report regenerates its pages",
                            description="Serve the site with live reload (MkDocs' dev server); the reports "
                                        "folder is watched too.")
-    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
+    _config_option(serve)
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="IP:port to serve on (default: 127.0.0.1:8000)")
+
+
+def _translate_parser(sub) -> None:
+    """Add the `translate` command and its options."""
     translate = sub.add_parser("translate", help="fill the translation memory online (deep-translator)",
                                description="Translate the prose segments that have no English in the "
                                            "translation memory with an online service and add them as machine "
                                            "entries. API keys come from LIBRETRANSLATE_API_KEY / DEEPL_API_KEY.")
-    translate.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of reports (default: seeds)")
+    _seeds_option(translate)
     translate.add_argument("--provider", choices=("google", "mymemory", "libre", "deepl"), default="libre",
                            help="translation service (default: libre)")
     translate.add_argument("--base-url", default=None, help="service URL, e.g. a LibreTranslate server")
     translate.add_argument("--memory", type=Path, default=None,
                            help="translation memory file (default: translations/zh-en.yaml)")
+
+
+def _bundle_parser(sub) -> None:
+    """Add the `bundle` command and its options."""
     bundle = sub.add_parser("bundle", help="build the offline site and zip it",
                             description="Build a separate offline site (file://, no network) and write it "
                                         "as one zip, dist/townfacts-offline-<date>.zip.")
-    bundle.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of reports (default: seeds)")
+    _seeds_option(bundle)
     bundle.add_argument("--out", type=Path, default=Path("dist"), help="folder for the zip (default: dist)")
-    bundle.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
+    _config_option(bundle)
     bundle.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
-    return parser
 
 
 def _progress(message: str) -> None:
@@ -89,7 +118,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
-    from generator.build import read_report
+    from generator.site.reports import read_report
     from generator.pages.export import report_json
 
     sys.stdout.write(report_json(read_report(args.path)))

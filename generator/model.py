@@ -1,7 +1,7 @@
 """The nouns of townfacts: plain frozen dataclasses passed from stage to stage."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 KINDS = ("actual", "target", "estimate", "share", "rank")
@@ -126,7 +126,6 @@ class Report:
     sections: tuple[Section, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
     facts: tuple[Fact, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
     entities: tuple["Entity", ...] = ()
 
 

@@ -5,7 +5,7 @@ import logging
 from pathlib import Path
 from typing import Optional
 
-from generator.build import find_reports, read_report
+from generator.site.reports import find_reports, read_report
 from generator.english.memory import MEMORY_PATH, missing_segments
 from generator.english.online import FillResult, Progress, fill_memory, load_or_empty
 from generator.errors import ReportError

@@ -5,8 +5,9 @@ import shutil
 from pathlib import Path
 
 from generator.site import reports as reading
-from generator.build import Timings, read_report, read_reports
-from generator.site.reports import PickleCache
+from generator.site.reports import read_report, read_reports
+from generator.support.cache import PickleCache
+from generator.support.timings import Timings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,8 +35,8 @@ def test_rebuild_after_changing_one_report_rereads_only_that_report(tmp_path, mo
 def test_pages_rendered_in_worker_processes_are_the_pages_rendered_inline(tmp_path):
     from dataclasses import replace
 
-    from generator.build import report_pages
-    from generator.site.reports import content_key
+    from generator.site.docs import report_pages
+    from generator.support.cache import content_key
     from generator.pages.render import render_report
     from generator.support.workers import Workers
 
@@ -98,7 +99,7 @@ def test_build_reports_each_stage_time_and_the_peak_memory_it_reached():
     import subprocess
     import sys
 
-    script = ("from generator.build import Timings\n"
+    script = ("from generator.support.timings import Timings\n"
               "t = Timings()\n"
               "with t.stage('find'): pass\n"
               "with t.stage('read'): blob = b'x' * (200 * 2**20)\n"

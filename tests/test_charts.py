@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.build import read_report
+from generator.site.reports import read_report
 from generator.pages.charts import Bar, growth_chart, headline_chart, json_for_script, static_spec
 from generator.pages.figures import BUILDERS, report_charts, spec_of
 from generator.pages.svg import render_svg

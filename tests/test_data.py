@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import data_files, read_report
+from generator.site.docs import data_files
+from generator.site.reports import read_report
 from generator.pages.export import CSV_FIELDS, all_reports_json, facts_csv, report_dict
 from generator.pages.quality import number_coverage
 from generator.pages.render import compare_table, render_fact_sheet, report_downloads

@@ -288,7 +288,7 @@ def test_indicator_affixes_need_a_known_core(indicator):
 
 
 def test_seed_indicators_are_fully_covered(root):
-    from generator.build import read_report
+    from generator.site.reports import read_report
     paths = sorted((root / "seeds").glob("*.txt"))
     if not paths:
         pytest.skip("no seeds")

@@ -331,7 +331,7 @@ def _seed_dir(tmp_path: Path) -> Path:
 
 
 def test_translate_reports_fills_everything_a_report_lacks(tmp_path, memory_path):
-    from generator.build import read_report
+    from generator.site.reports import read_report
 
     with FakeLibre() as server:
         result = translate_reports(_seed_dir(tmp_path), memory_path, "libre", server.url,
@@ -343,7 +343,7 @@ def test_translate_reports_fills_everything_a_report_lacks(tmp_path, memory_path
 
 
 def test_applying_the_memory_makes_no_network_call(monkeypatch):
-    from generator.build import read_report
+    from generator.site.reports import read_report
 
     def no_network(self, address):
         raise OSError(f"network disabled in this test (connect to {address})")

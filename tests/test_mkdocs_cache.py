@@ -1,6 +1,6 @@
 """MkDocs-side caches: a cached build is the uncached build, and no change ever meets a stale entry.
 
-Builds run `mkdocs build` in a subprocess (a small bilingual project with our hooks), so every warm build
+Builds run `mkdocs build` in a subprocess (a small bilingual project with our plugin), so every warm build
 reads the caches from disk like a new `townfacts build` does, and jieba's global state stays out of this
 process. A miss always writes its entry, so a build that wrote nothing into a cache hit it every time.
 """
@@ -25,12 +25,6 @@ from projectcopy import ROOT, copy_project, townfacts
 CONFIG = """\
 site_name: t
 site_url: https://example.org/
-hooks:
-  - generator/mkdocs/plugin.py
-extra:
-  townfacts:
-    generated: true       # no reports: the pages below are the site
-    mkdocs_cache: {cache}
 theme:
   name: material
   language: zh
@@ -54,6 +48,9 @@ plugins:
       languages:
         - {{locale: zh, name: 中文, default: true, build: true}}
         - {{locale: en, name: English, build: true}}
+  - townfacts:
+      generate: false     # no reports: the pages below are the site
+      cache: {cache}
 """
 
 TOWN = """\
@@ -104,7 +101,7 @@ def write_town(work: Path, link: str = "数据", target: str = "../index.md", bo
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """Return a small bilingual MkDocs project using the townfacts hooks."""
+    """Return a small bilingual MkDocs project using the townfacts plugin."""
     work = tmp_path / "project"
     for rel, text in PAGES.items():
         (work / "docs" / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -288,8 +285,8 @@ def test_a_warm_townfacts_build_of_the_seeds_is_the_uncached_build(tmp_path):
     work = copy_project(tmp_path)
     config = work / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("extra:\n  townfacts:\n", "extra:\n  townfacts:\n    mkdocs_cache: false\n"),
-                      encoding="utf-8")
+    assert "  - townfacts:\n" in text
+    config.write_text(text.replace("  - townfacts:\n", "  - townfacts:\n      cache: false\n"), encoding="utf-8")
     env = {"SOURCE_DATE_EPOCH": "1700000000"}
     assert townfacts(work, "build", "--out", "uncached", env=env).returncode == 0
     config.write_text(text, encoding="utf-8")
@@ -297,3 +294,24 @@ def test_a_warm_townfacts_build_of_the_seeds_is_the_uncached_build(tmp_path):
     assert townfacts(work, "build", "--out", "warm", env=env).returncode == 0
     uncached = tree(work / "uncached")
     assert tree(work / "cold") == uncached and tree(work / "warm") == uncached
+
+
+def test_the_plugin_is_installed_with_typed_options_and_listed_last(tmp_path):
+    import yaml
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    from generator.mkdocs.plugin import townfacts_plugin
+
+    raw = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
+    assert "hooks" not in raw and next(iter(raw["plugins"][-1])) == "townfacts"  # its events run after the others'
+    (tmp_path / "docs").mkdir()
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: t\nplugins:\n  - townfacts: {seeds: reports, cache: false}\n", encoding="utf-8")
+    plugin = townfacts_plugin(load_config(str(config_file)))
+    assert plugin is not None and plugin.config.seeds == "reports" and plugin.config.cache is False
+    assert plugin.config.generate is True
+    config_file.write_text("site_name: t\nplugins:\n  - townfacts: {cache: sometimes}\n", encoding="utf-8")
+    with pytest.raises(Abort):
+        load_config(str(config_file))

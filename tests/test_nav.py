@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.build import NAV_GROUP_MIN, site_nav
+from generator.site.nav import NAV_GROUP_MIN, site_nav
 from generator.model import Meta, Report
 
 

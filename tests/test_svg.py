@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given, strategies as st
 
-from generator.build import read_report
+from generator.site.reports import read_report
 from generator.pages.charts import (ACTUAL, NEGATIVE, POSITIVE, TARGET, Bar, chart_spec, compare_chart, count_chart,
                               growth_chart, headline_chart, static_spec, target_chart)
 from generator.pages.figures import report_charts

@@ -60,7 +60,7 @@ def test_many_towns_unique_slugs():
 
 
 def test_reports_extract(corpus):
-    from generator.build import read_report
+    from generator.site.reports import read_report
 
     towns = synthetic.make_towns(N, seed=0)
     reports = [read_report(p) for p in corpus]

@@ -81,7 +81,7 @@ def test_rebuilds_skip_mkdocs_only_while_nothing_changed(tmp_path):
 
 
 def test_the_key_covers_theme_overrides_and_hook_files(tmp_path):
-    from generator.build import load_mkdocs_config, site_key
+    from generator.site.run import load_mkdocs_config, site_key
 
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# 一", encoding="utf-8")

@@ -15,19 +15,14 @@ from typing import Optional
 
 import jinja2
 
-from generator.site.reports import PickleCache, generator_fingerprint
 from generator.site.uptodate import versions
+from generator.support.cache import PickleCache, generator_fingerprint
 
 CACHE_DIR = Path(".cache/townfacts/mkdocs")
 JINJA_SETTINGS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
                   "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
                   "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
                   "autoescape", "finalize", "is_async")
-
-
-def enabled(config) -> bool:
-    """Return whether the MkDocs caches are on (mkdocs.yml: extra.townfacts.mkdocs_cache, default true)."""
-    return bool((config.extra.get("townfacts") or {}).get("mkdocs_cache", True))
 
 
 def cache_folder(config, name: str) -> Optional[Path]:

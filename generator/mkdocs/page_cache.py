@@ -20,8 +20,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from generator.mkdocs import compat
 from generator.mkdocs.cache import digest, stable
-from generator.site.reports import PickleCache
+from generator.support.cache import PickleCache
 
 LOGGERS = ("mkdocs", "MARKDOWN")  # where MkDocs and Python-Markdown log while converting a page
 Target = Optional[tuple[str, str, str]]  # what a lookup found: (source path, URL, inclusion), or nothing
@@ -42,11 +43,9 @@ class RenderedPage:
     @classmethod
     def of(cls, page, logs: list, lookups: dict) -> "RenderedPage":
         """Return the results of a page just rendered."""
-        links = page.links_to_anchors
-        if links is not None:
-            links = {target.src_uri: dict(anchors) for target, anchors in links.items()}
-        return cls(page.content, pickle.dumps(page.toc, protocol=pickle.HIGHEST_PROTOCOL), page._title_from_render,
-                   frozenset(page.present_anchor_ids or ()), links, tuple(logs), tuple(sorted(lookups.items())))
+        return cls(page.content, pickle.dumps(page.toc, protocol=pickle.HIGHEST_PROTOCOL), compat.rendered_title(page),
+                   compat.present_anchors(page), compat.links_to_anchors(page), tuple(logs),
+                   tuple(sorted(lookups.items())))
 
     def holds_for(self, files) -> bool:
         """Return whether every file lookup of the conversion finds the same file in these files."""
@@ -56,10 +55,9 @@ class RenderedPage:
         """Set the page as `render` would have, and log what it logged."""
         page.content = self.content
         page.toc = pickle.loads(self.toc)
-        page._title_from_render = self.title
-        page.present_anchor_ids = set(self.anchors)
-        if self.links is not None:
-            page.links_to_anchors = {files.src_uris[src]: dict(anchors) for src, anchors in self.links.items()}
+        compat.set_rendered_title(page, self.title)
+        compat.set_present_anchors(page, self.anchors)
+        compat.set_links_to_anchors(page, self.links, files)
         for name, level, message in self.logs:
             logging.getLogger(name).log(level, message)
 
@@ -98,14 +96,13 @@ def target_of(file) -> Target:
 
 def use_cache(page, cache: PickleCache) -> None:
     """Make this page's `render` look in the cache first (once per page object)."""
-    if "render" not in vars(page):
-        page.render = functools.partial(render, page, cache=cache)
+    compat.replace_page_render(page, functools.partial(render, page, cache=cache))
 
 
 def render(page, config, files, cache: PickleCache) -> None:
     """Render the page's Markdown into HTML, or take the result of an identical earlier conversion."""
     if page.markdown is None:
-        return type(page).render(page, config, files)
+        return compat.render_page(page, config, files)
     key = render_key(page, config, files)
     hit = cache.get(key)
     if hit is not None and hit.holds_for(files):
@@ -113,7 +110,7 @@ def render(page, config, files, cache: PickleCache) -> None:
         return None
     recording = RecordingFiles(files)
     with captured_logs() as logs:
-        type(page).render(page, config, recording)
+        compat.render_page(page, config, recording)
     if not recording.opaque:
         cache.put(key, RenderedPage.of(page, logs, recording.lookups))
     return None
@@ -128,9 +125,7 @@ def render_key(page, config, files) -> str:
 
 def build_language(config, files) -> str:
     """Return what link lookup depends on besides the files: i18n's languages and the Files class."""
-    i18n = config.plugins.get("i18n")
-    languages = f"{getattr(i18n, 'current_language', None)}/{getattr(i18n, 'default_language', None)}"
-    return f"{type(files).__module__}.{type(files).__qualname__}:{languages}"
+    return f"{type(files).__module__}.{type(files).__qualname__}:{compat.building_language(config)}"
 
 
 def markdown_settings(config) -> str:

@@ -1,90 +1,104 @@
-"""MkDocs hooks: plain `mkdocs build` / `mkdocs serve` regenerate the town pages from seeds/.
+"""The townfacts MkDocs plugin: plain `mkdocs build` / `mkdocs serve` regenerate the town pages from seeds/,
+MkDocs' work is cached (`page_cache`, `search_cache`) and the search index is split per language.
 
-`townfacts build` generates the pages itself and marks the config, so the hook does nothing then.
+Listed last under `plugins:` in mkdocs.yml, so that at equal priority its events run after every other
+plugin's, as when it was a hook. `townfacts build` writes docs/ itself and gives MkDocs the nav
+(`configure_mkdocs`), which marks the plugin so its on_config does not generate the pages again.
 """
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Optional, Sequence
 
-from mkdocs.plugins import event_priority
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin, event_priority
 
-from generator.mkdocs import page_cache
-from generator.mkdocs import search_cache
-from generator.build import configure_mkdocs, generate
-from generator.mkdocs.cache import cache_for, enabled, template_cache
-from generator.mkdocs.search_index import point_search_base, write_split_index
+from generator.mkdocs import compat, page_cache, search_cache
+from generator.mkdocs.cache import cache_for, template_cache
+from generator.mkdocs.search_index import write_split_index
+from generator.model import Report
+from generator.site.docs import JIEBA_DICT, generate
+from generator.site.nav import site_nav
 
 log = logging.getLogger("mkdocs.plugins.townfacts")
 
 
-def _seeds_dir(config) -> Path:
-    """Return the folder of reports named in mkdocs.yml (extra.townfacts.seeds)."""
-    project = Path(config.config_file_path).parent
-    return project / (config.extra.get("townfacts", {}).get("seeds") or "seeds")
+class TownfactsConfig(Config):
+    """The plugin's options: `plugins: - townfacts: {seeds: seeds, cache: true}`."""
+
+    seeds = c.Type(str, default="seeds")  # the folder of reports, relative to mkdocs.yml
+    cache = c.Type(bool, default=True)  # cache MkDocs' work in .cache/townfacts/mkdocs/
+    generate = c.Type(bool, default=True)  # false: docs/ already holds the pages, seeds/ is not read
 
 
-@event_priority(100)  # before the search plugin loads the jieba dictionary and i18n copies the nav
-def on_config(config):
-    if not config.extra.get("townfacts", {}).get("generated"):
-        project = Path(config.config_file_path).parent
-        result = generate(_seeds_dir(config), Path(config.docs_dir), project, progress=log.info,
-                          site_url=config.site_url or "")
-        for error in result.errors:
-            log.warning("townfacts: %s", error)
-        configure_mkdocs(config, result.reports, project)
-    search_cache.take_over_user_dict(config)
-    return config
+class TownfactsPlugin(BasePlugin[TownfactsConfig]):
+    """Generates docs/ before MkDocs reads it, caches MkDocs' work and splits the search index per language."""
+
+    def __init__(self) -> None:
+        self.generated = False  # docs/ and the nav are ready (written by `townfacts build` or by on_config)
+        self.user_dict: Optional[str] = None  # the search's jieba user dictionary, loaded by search_cache
+
+    def seeds_dir(self, config) -> Path:
+        """Return the folder of reports named in the plugin's options."""
+        return Path(config.config_file_path).parent / (self.config.seeds or "seeds")
+
+    @event_priority(100)  # before the search plugin loads the jieba dictionary and i18n copies the nav
+    def on_config(self, config):
+        if self.config.generate and not self.generated:
+            project = Path(config.config_file_path).parent
+            result = generate(self.seeds_dir(config), Path(config.docs_dir), project, progress=log.info,
+                              site_url=config.site_url or "")
+            for error in result.errors:
+                log.warning("townfacts: %s", error)
+            configure_mkdocs(config, result.reports, project)
+        self.user_dict = compat.take_search_user_dict(config) or self.user_dict
+        return config
+
+    def on_pre_build(self, *, config) -> None:
+        """Let this build's search index cut each text once and reuse cached entries (its on_config has run)."""
+        index = compat.search_index(config)
+        if index is not None:
+            search_cache.install(index, cache_for(config, "search") if self.config.cache else None, self.user_dict)
+
+    def on_pre_page(self, page, /, *, config, files):
+        if self.config.cache:
+            page_cache.use_cache(page, cache_for(config, "pages"))
+        return page
+
+    @event_priority(-200)  # after every plugin has set the environment up (i18n adds an extension)
+    def on_env(self, env, /, *, config, files):
+        if self.config.cache:
+            env.bytecode_cache = template_cache(config, env)
+        return env
+
+    def on_serve(self, server, /, *, config, builder):
+        server.watch(str(self.seeds_dir(config)))
+        return server
+
+    def on_post_page(self, output, /, *, page, config):
+        folder = page.file.dest_uri.split("/", 1)[0]
+        if folder in compat.other_locales(config):
+            return compat.point_search_base(output, folder)
+        return output
+
+    @event_priority(-200)  # after i18n has built every language and written the combined index
+    def on_post_build(self, *, config) -> None:
+        write_split_index(Path(config.site_dir), compat.other_locales(config), compat.default_locale(config))
 
 
-def on_pre_build(config):
-    """Let this build's search index cut each text once and reuse cached entries (its on_config has run)."""
-    index = getattr(config.plugins.get("material/search"), "search_index", None)
-    if index is not None:
-        cache = cache_for(config, "search") if enabled(config) else None
-        search_cache.install(index, cache, config.extra.get("townfacts", {}).get(search_cache.USER_DICT))
+def townfacts_plugin(config) -> Optional[TownfactsPlugin]:
+    """Return the townfacts plugin of a loaded MkDocs config (None when mkdocs.yml does not list it)."""
+    return next((p for p in config.plugins.values() if isinstance(p, TownfactsPlugin)), None)
 
 
-def on_pre_page(page, config, files):
-    if enabled(config):
-        page_cache.use_cache(page, cache_for(config, "pages"))
-    return page
-
-
-@event_priority(-200)  # after every plugin has set the environment up (i18n adds an extension)
-def on_env(env, config, files):
-    if enabled(config):
-        env.bytecode_cache = template_cache(config, env)
-    return env
-
-
-def on_serve(server, config, builder):
-    server.watch(str(_seeds_dir(config)))
-    return server
-
-
-def _other_locales(config) -> list[str]:
-    """Return the non-default languages that i18n builds into their own folder."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return []
-    return [lang.locale for lang in i18n.config.languages if not lang.default and lang.build]
-
-
-def _default_locale(config) -> str:
-    """Return the language built at the site root (i18n's default; theme.language changes per build)."""
-    i18n = config.plugins.get("i18n")
-    defaults = [lang.locale for lang in i18n.config.languages if lang.default] if i18n else []
-    return defaults[0] if defaults else "zh"
-
-
-def on_post_page(output, page, config):
-    folder = page.file.dest_uri.split("/", 1)[0]
-    if folder in _other_locales(config):
-        return point_search_base(output, folder)
-    return output
-
-
-@event_priority(-200)  # after i18n has built every language and written the combined index
-def on_post_build(config):
-    write_split_index(Path(config.site_dir), _other_locales(config), _default_locale(config))
+def configure_mkdocs(config, reports: Sequence[Report], project_dir: Path) -> None:
+    """Give MkDocs the generated nav, its English titles and the jieba user dictionary; mark docs/ as ready."""
+    nav, translations = site_nav(reports)
+    config.nav = nav
+    compat.add_nav_translations(config, translations)
+    compat.set_search_user_dict(config, str(project_dir / JIEBA_DICT))
+    plugin = townfacts_plugin(config)
+    if plugin is not None:
+        plugin.generated = True

@@ -19,44 +19,35 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from backrefs import bre
-from material.plugins.search import plugin as material_search
 
+from generator.mkdocs import compat
 from generator.mkdocs.cache import digest, stable
 from generator.read.segment import load_jieba
-from generator.site.reports import PickleCache
 from generator.site.uptodate import file_digest
+from generator.support.cache import PickleCache
 
 log = logging.getLogger("mkdocs.plugins.townfacts")
 
 HAN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)  # the runs Material's _segment_chinese cuts
 ZWSP = "\u200b"
-USER_DICT = "jieba_dict_user"  # Material's option, and where the hook keeps it (extra.townfacts)
 MEMO_STATES = 4  # cuts kept for this many jieba states
 _SEGMENTS: dict[str, dict[str, str]] = {}  # jieba state → {run of Han characters: its words joined by ZWSP}
 _TOKENIZERS: dict = {}  # jieba's main dictionary (None: its own) → the tokenizer search cuts with
 _LOADED: dict[Optional[str], list[str]] = {}  # main dictionary → user dictionaries (hashes) loaded, in order
 
 
-def take_over_user_dict(config) -> None:
-    """Move the search plugin's jieba user dictionary to extra.townfacts, where `install` loads it."""
-    search = config.plugins.get("material/search")
-    if search is not None and search.config.get(USER_DICT):
-        config.extra.setdefault("townfacts", {})[USER_DICT] = search.config[USER_DICT]
-        search.config[USER_DICT] = None
-
-
 def install(index, cache: Optional[PickleCache], user_dict: Optional[str]) -> None:
     """Make a Material SearchIndex cut each text once and, given a cache, reuse cached page entries."""
-    if "_segment_chinese" in vars(index):
+    if compat.has_own_segmenter(index):
         return
     if user_dict and not Path(user_dict).is_file():
         log.warning("Configuration error for 'search.jieba_dict_user': '%s' does not exist.", user_dict)
         user_dict = None
     state = jieba_state(user_dict)
-    if material_search.jieba is not None:
-        index._segment_chinese = segmenter(memo_for(state), user_dict)
+    if compat.material_jieba() is not None:
+        compat.replace_segment_chinese(index, segmenter(memo_for(state), user_dict))
     if cache is not None:
-        index.add_entry_from_context = functools.partial(add_entry, index, cache=cache, state=state)
+        compat.replace_add_entry(index, functools.partial(add_entry, index, cache=cache, state=state))
 
 
 def add_entry(index, page, cache: PickleCache, state: str) -> None:
@@ -64,11 +55,11 @@ def add_entry(index, page, cache: PickleCache, state: str) -> None:
     key = entry_key(page, state)
     entries = cache.get(key)
     if entries is None:
-        first = len(index.entries)
-        type(index).add_entry_from_context(index, page)
-        cache.put(key, copies(index.entries[first:]))
+        first = len(compat.search_entries(index))
+        compat.add_entry(index, page)
+        cache.put(key, copies(compat.search_entries(index)[first:]))
     else:
-        index.entries.extend(copies(entries))
+        compat.search_entries(index).extend(copies(entries))
 
 
 def copies(entries: list[dict]) -> list[dict]:
@@ -123,9 +114,10 @@ def tokenizer():
     Not the global one: extraction cuts with that, and must not see the search's user dictionary (in
     `mkdocs serve` a report re-read after a build was extracted with it, and cached so).
     """
-    main = material_search.jieba.dt.dictionary
+    jieba = compat.material_jieba()
+    main = jieba.dt.dictionary
     if main not in _TOKENIZERS:
-        _TOKENIZERS[main] = material_search.jieba.Tokenizer(main)
+        _TOKENIZERS[main] = jieba.Tokenizer(main)
     return _TOKENIZERS[main]
 
 
@@ -143,7 +135,7 @@ def load_user_dict(path: Optional[str]) -> None:
 
 def jieba_state(user_dict: Optional[str]) -> str:
     """Return what search's cuts depend on once `load_user_dict` has run: its main and user dictionaries."""
-    if material_search.jieba is None:
+    if compat.material_jieba() is None:
         return ""
     cutter = tokenizer()
     loaded = list(_LOADED.get(cutter.dictionary, [])) if cutter.initialized else []

@@ -2,17 +2,16 @@
 
 mkdocs-static-i18n writes one combined index at `search/search_index.json`; Material loads
 `<base>/search/search_index.json`. We split the combined index by language folder and point each
-language's pages at their own index by giving them that folder as their search base.
+language's pages at their own index by giving them that folder as their search base
+(`compat.point_search_base`).
 """
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Sequence
 
 INDEX = Path("search/search_index.json")
-_BASE = re.compile(r'("base":\s*")([^"]*)(")')
 
 
 def split_index(index: dict, locales: Sequence[str], default_locale: str = "zh") -> dict[str, dict]:
@@ -48,16 +47,3 @@ def write_split_index(site_dir: Path, locales: Sequence[str], default_locale: st
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
         counts[folder] = len(index["docs"])
     return counts
-
-
-def point_search_base(html: str, folder: str) -> str:
-    """Return the page with Material's `__config.base` pointing at the language folder's root."""
-    def repl(m: re.Match) -> str:
-        base = m.group(2).rstrip("/") or "."
-        return f"{m.group(1)}{base}/{folder}/{m.group(3)}"
-
-    head, sep, rest = html.partition('<script id="__config" type="application/json">')
-    if not sep:
-        return html
-    config, end, tail = rest.partition("</script>")
-    return head + sep + _BASE.sub(repl, config, count=1) + end + tail

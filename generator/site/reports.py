@@ -1,4 +1,5 @@
-"""The read stage: normalize → extract → glossary English, cached on disk by content hash, in parallel.
+"""Find and read a build's reports: normalize → extract → glossary English, cached on disk by content hash,
+in parallel; then the translation memory's English, and slugs made unique.
 
 A report is re-read only when its bytes, or the generator's own code and data files, change: the
 cache key is the SHA-256 of the file plus a fingerprint of `generator/` (code, data, templates).
@@ -6,34 +7,27 @@ cache key is the SHA-256 of the file plus a fingerprint of `generator/` (code, d
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
+import logging
 import time
 from contextlib import nullcontext
-from functools import cache
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional, Sequence
 
 from generator.english.structure import translate_report
-from generator.errors import ReportError
-from generator.read.extract import extract_report
+from generator.english.memory import MEMORY_PATH, Memory, apply_memory, load_memory, missing_segments
+from generator.errors import ReportError, TownfactsError
 from generator.model import Report
+from generator.read.extract import extract_report
 from generator.read.normalize import read_text
+from generator.support.cache import PickleCache, generator_fingerprint
+from generator.support.timings import Progress, Timings
 from generator.support.workers import Workers
 
+log = logging.getLogger("townfacts")
+
 MAX_BYTES = 10 * 1024 * 1024  # a government report is well under 1 MB of text
-PACKAGE = Path(__file__).resolve().parent.parent  # the whole generator package
-
-
-@cache
-def generator_fingerprint() -> str:
-    """Return a hash of the generator's code and data files (a change invalidates cached reports)."""
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".yaml", ".txt", ".j2") and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(PACKAGE).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+REPORT_SUFFIXES = (".txt",)
 
 
 def display_path(path: Path) -> Path:
@@ -69,54 +63,13 @@ def extract_file(path: Path) -> tuple[Report, dict[str, float]]:
     return report, seconds
 
 
-class PickleCache:
-    """Objects (extracted reports, rendered pages) in memory and, given a folder, on disk, by content hash.
-
-    With remember=False objects are only on disk: each get reads its file again, so a caller going
-    through 500 towns' pages one at a time never holds them all (and without a folder nothing is kept).
-    """
-
-    def __init__(self, folder: Optional[Path] = None, remember: bool = True):
-        self.folder = folder
-        self.remember = remember
-        self.memory: dict[str, object] = {}
-
-    def has(self, key: str) -> bool:
-        """Return whether an object is cached under key (without loading it)."""
-        return key in self.memory or (self.folder is not None and (self.folder / f"{key}.pickle").is_file())
-
-    def report_key(self, path: Path, data: bytes) -> str:
-        """Return the cache key of a report: its path, bytes and the generator's fingerprint."""
-        digest = hashlib.sha256(data).hexdigest()
-        return f"{digest}-{hashlib.sha256(str(display_path(path)).encode()).hexdigest()[:8]}-{generator_fingerprint()}"
-
-    def get(self, key: str):
-        """Return the cached object, or None."""
-        if key in self.memory:
-            return self.memory[key]
-        if self.folder is not None:
-            path = self.folder / f"{key}.pickle"
-            try:
-                report = pickle.loads(path.read_bytes())
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-                return None
-            if self.remember:
-                self.memory[key] = report
-            return report
-        return None
-
-    def put(self, key: str, value) -> None:
-        """Store an object in memory and, atomically, on disk."""
-        if self.remember:
-            self.memory[key] = value
-        if self.folder is not None:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = self.folder / f".{key}.{os.getpid()}.tmp"
-            tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-            tmp.replace(self.folder / f"{key}.pickle")
+def report_key(path: Path, data: bytes) -> str:
+    """Return the cache key of a report: its path, bytes and the generator's fingerprint."""
+    digest = hashlib.sha256(data).hexdigest()
+    return f"{digest}-{hashlib.sha256(str(display_path(path)).encode()).hexdigest()[:8]}-{generator_fingerprint()}"
 
 
-MEMORY_CACHE = PickleCache()  # for one process: `townfacts facts`, tests, the MkDocs hook under `serve`
+MEMORY_CACHE = PickleCache()  # for one process: `townfacts facts`, tests, the MkDocs plugin under `serve`
 
 
 def _extract_or_error(path: Path) -> tuple[Optional[Report], Optional[ReportError], dict[str, float]]:
@@ -137,7 +90,7 @@ def read_files(paths: Sequence[Path], cache: PickleCache = MEMORY_CACHE, workers
     todo: list[tuple[Path, str]] = []
     for path in paths:
         try:
-            key = cache.report_key(path, report_bytes(path))
+            key = report_key(path, report_bytes(path))
         except ReportError as err:
             results[path] = (None, err, {})
             continue
@@ -155,6 +108,83 @@ def read_files(paths: Sequence[Path], cache: PickleCache = MEMORY_CACHE, workers
     return [(path, *results[path]) for path in paths]
 
 
-def content_key(*values: object) -> str:
-    """Return a cache key for plain values (e.g. a Report and a site URL) and the generator's fingerprint."""
-    return f"{hashlib.sha256(pickle.dumps(values, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()}-{generator_fingerprint()}"
+@dataclass(frozen=True)
+class ReadResult:
+    """The reports that could be read, and one error per report that could not."""
+
+    reports: tuple[Report, ...]
+    errors: tuple[ReportError, ...]
+
+
+def find_reports(seeds_dir: Path) -> list[Path]:
+    """Return the report files in a folder, sorted by name."""
+    if not seeds_dir.is_dir():
+        raise TownfactsError(f"{seeds_dir}: no such folder of reports")
+    return sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+
+
+def project_memory(project_dir: Path) -> Memory:
+    """Return the project's translation memory (an empty one when the file does not exist yet)."""
+    path = project_dir / MEMORY_PATH
+    return load_memory(path) if path.is_file() else Memory({})
+
+
+def untranslated(reports: Sequence[Report], memory: Memory) -> int:
+    """Return how many prose segments of the reports have no English yet."""
+    return sum(len(missing_segments(r, memory)) for r in reports)
+
+
+def read_report(path: Path, timings: Optional[Timings] = None, memory: Optional[Memory] = None) -> Report:
+    """Return one report read, extracted and given its English (glossary, then translation memory)."""
+    ((_, report, error, seconds),) = read_files([Path(path)])
+    if error is not None:
+        raise error
+    if timings is not None:
+        timings.add(seconds)
+    return apply_memory(report, memory) if memory is not None else report
+
+
+def read_reports(paths: Sequence[Path], timings: Timings, progress: Progress, memory: Optional[Memory] = None,
+                 cache: PickleCache = MEMORY_CACHE, fail_fast: bool = False,
+                 workers: Optional[Workers] = None) -> ReadResult:
+    """Return every report that could be read; a broken one is reported and skipped (or stops, fail-fast)."""
+    reports, errors = [], []
+    with timings.stage("read"):
+        outcomes = read_files(paths, cache, workers)
+    for i, (path, report, error, seconds) in enumerate(outcomes, 1):
+        timings.add(seconds)
+        if error is not None:
+            errors.append(error)
+            progress(f"Error: {error}")
+            if fail_fast:
+                raise TownfactsError(f"{error} (stopped: --fail-fast)")
+            continue
+        if memory is not None:
+            with timings.stage("translate"):
+                report = apply_memory(report, memory)
+        if not report.facts:
+            progress(f"Warning: {path}: no figures found; its pages are built without facts")
+        reports.append(report)
+        progress(f"[{i}/{len(paths)}] {path}: {report.meta.place} → {len(report.facts)} facts")
+    return ReadResult(tuple(unique_slugs(reports)), tuple(errors))
+
+
+def unique_slugs(reports: Sequence[Report]) -> list[Report]:
+    """Return the reports sorted by slug, with clashing slugs made unique by year or a counter."""
+    seen: dict[str, int] = {}
+    out = []
+    for report in sorted(reports, key=lambda r: (r.meta.slug, r.meta.year or 0, r.meta.source)):
+        slug = report.meta.slug
+        if slug in seen:
+            seen[slug] += 1
+            suffix = str(report.meta.year) if report.meta.year else str(seen[slug])
+            candidate = f"{slug}-{suffix}"
+            while candidate in seen:
+                seen[slug] += 1
+                candidate = f"{slug}-{seen[slug]}"
+            log.warning("%s: slug %r already used; this report is published as %r", report.meta.source, slug, candidate)
+            report = replace(report, meta=replace(report.meta, slug=candidate))
+            slug = candidate
+        seen.setdefault(slug, 0)
+        out.append(report)
+    return out

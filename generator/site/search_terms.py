@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from generator.datafiles import data_path
 from generator.english.glossary import GLOSSARY_PATH, load_glossary
 from generator.model import Report
-from generator.datafiles import data_path
 
 TERMS_FILE = data_path("search_terms.txt")
 MAX_GLOSSARY_TERM = 7  # longer glossary phrases would hide their words from search (see report_terms)

@@ -7,11 +7,8 @@ took 2.6 s of every cold build. After upgrading Altair or vl-convert, regenerate
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-from generator.pages.charts import VEGA_LITE_VERSION
-
 from generator.datafiles import data_path
+from generator.pages.charts import VEGA_LITE_VERSION
 
 VEGA_BUNDLE = data_path("vendor") / "vega-bundle.js"
 

@@ -1,0 +1,171 @@
+"""Every use of an internal of MkDocs, Material or mkdocs-static-i18n, in one place.
+
+Checked against mkdocs 1.6.1, mkdocs-material 9.8.1 and mkdocs-static-i18n 1.3.1 (pyproject.toml pins
+them). None of what is read or written here is documented API: after an upgrade, check each function
+against the new version's source (tests/test_mkdocs_cache.py compares cached builds with uncached ones,
+tests/test_site_e2e.py and tests/test_bundle.py the site and the offline bundle).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional
+
+from material.plugins.search import plugin as material_search
+
+SEARCH = "material/search"
+I18N = "i18n"
+USER_DICT = "jieba_dict_user"  # Material's search option naming the jieba user dictionary
+_CONFIG_SCRIPT = '<script id="__config" type="application/json">'  # Material's page settings, in base.html
+_BASE = re.compile(r'("base":\s*")([^"]*)(")')
+
+
+# MkDocs: Page.render and what it leaves on the page (mkdocs/structure/pages.py)
+
+def replace_page_render(page, render: Callable) -> None:
+    """Make `page.render(config, files)` call render instead, once per page object."""
+    if "render" not in vars(page):
+        page.render = render
+
+
+def render_page(page, config, files) -> None:
+    """Render a page's Markdown with MkDocs' own `Page.render` (not one replaced on the page)."""
+    type(page).render(page, config, files)
+
+
+def rendered_title(page) -> Optional[str]:
+    """Return the title `render` found in the page's first heading."""
+    return page._title_from_render
+
+
+def set_rendered_title(page, title: Optional[str]) -> None:
+    """Set the title as `render` would have found it."""
+    page._title_from_render = title
+
+
+def present_anchors(page) -> frozenset:
+    """Return the anchor ids `render` found in the page."""
+    return frozenset(page.present_anchor_ids or ())
+
+
+def set_present_anchors(page, anchors: frozenset) -> None:
+    """Set the anchor ids as `render` would have found them."""
+    page.present_anchor_ids = set(anchors)
+
+
+def links_to_anchors(page) -> Optional[dict[str, dict]]:
+    """Return {target src_uri: {anchor: link as written}} that `render` recorded (None when it did not)."""
+    links = page.links_to_anchors
+    if links is None:
+        return None
+    return {target.src_uri: dict(anchors) for target, anchors in links.items()}
+
+
+def set_links_to_anchors(page, links: Optional[dict[str, dict]], files) -> None:
+    """Set the links to anchors as `render` would have recorded them, against this build's files."""
+    if links is not None:
+        page.links_to_anchors = {files.src_uris[src]: dict(anchors) for src, anchors in links.items()}
+
+
+# Material's search plugin (material/plugins/search/plugin.py)
+
+def search_index(config):
+    """Return the search plugin's SearchIndex of this build (None without search, or before on_config)."""
+    return getattr(config.plugins.get(SEARCH), "search_index", None)
+
+
+def material_jieba():
+    """Return the jieba module Material's search cuts Chinese with (None when jieba is not installed)."""
+    return material_search.jieba
+
+
+def has_own_segmenter(index) -> bool:
+    """Return whether this SearchIndex already cuts Chinese with a segmenter set by `replace_segment_chinese`."""
+    return "_segment_chinese" in vars(index)
+
+
+def replace_segment_chinese(index, segment: Callable[[str], str]) -> None:
+    """Make the SearchIndex cut Chinese text with segment (Material's `_segment_chinese`)."""
+    index._segment_chinese = segment
+
+
+def replace_add_entry(index, add_entry: Callable) -> None:
+    """Make the SearchIndex add a page's entries with add_entry(page)."""
+    index.add_entry_from_context = add_entry
+
+
+def add_entry(index, page) -> None:
+    """Add a page's entries with Material's own `add_entry_from_context`."""
+    type(index).add_entry_from_context(index, page)
+
+
+def search_entries(index) -> list[dict]:
+    """Return the SearchIndex's entries so far (the list itself: entries added later are appended to it)."""
+    return index.entries
+
+
+def take_search_user_dict(config) -> Optional[str]:
+    """Return the search plugin's jieba user dictionary and unset it there (so Material does not load it)."""
+    search = config.plugins.get(SEARCH)
+    if search is None or not search.config.get(USER_DICT):
+        return None
+    user_dict, search.config[USER_DICT] = search.config[USER_DICT], None
+    return user_dict
+
+
+def set_search_user_dict(config, path: str) -> None:
+    """Give the search plugin a jieba user dictionary."""
+    search = config.plugins.get(SEARCH)
+    if search is not None:
+        search.config.jieba_dict_user = path
+
+
+# mkdocs-static-i18n (mkdocs_static_i18n/plugin.py, reconfigure.py)
+
+def add_nav_translations(config, translations: dict[str, str], default_locale: str = "zh") -> None:
+    """Give every other language these nav titles (the ones set in mkdocs.yml win)."""
+    i18n = config.plugins.get(I18N)
+    if i18n is not None:
+        for language in i18n.config.languages:
+            if language.locale != default_locale:
+                language.nav_translations = {**translations, **(language.nav_translations or {})}
+
+
+def other_locales(config) -> list[str]:
+    """Return the non-default languages that i18n builds into their own folder."""
+    i18n = config.plugins.get(I18N)
+    if i18n is None:
+        return []
+    return [lang.locale for lang in i18n.config.languages if not lang.default and lang.build]
+
+
+def default_locale(config) -> str:
+    """Return the language built at the site root (i18n's default; theme.language changes per build)."""
+    i18n = config.plugins.get(I18N)
+    defaults = [lang.locale for lang in i18n.config.languages if lang.default] if i18n else []
+    return defaults[0] if defaults else "zh"
+
+
+def building_language(config) -> str:
+    """Return the language i18n is building now and its default one ('None/None' without i18n)."""
+    i18n = config.plugins.get(I18N)
+    return f"{getattr(i18n, 'current_language', None)}/{getattr(i18n, 'default_language', None)}"
+
+
+# Material's theme (material/templates/base.html, material/plugins/offline/plugin.py)
+
+def point_search_base(html: str, folder: str) -> str:
+    """Return the page with Material's `__config.base` pointing at the language folder's root."""
+    def repl(m: re.Match) -> str:
+        base = m.group(2).rstrip("/") or "."
+        return f"{m.group(1)}{base}/{folder}/{m.group(3)}"
+
+    head, sep, rest = html.partition(_CONFIG_SCRIPT)
+    if not sep:
+        return html
+    config, end, tail = rest.partition("</script>")
+    return head + sep + _BASE.sub(repl, config, count=1) + end + tail
+
+
+def set_polyfills(config, urls: list[str]) -> None:
+    """Make Material load these scripts first; one naming iframe-worker keeps the offline plugin's CDN shim out."""
+    config.extra["polyfills"] = list(urls)

@@ -1,0 +1,174 @@
+"""Write docs/: every report's pages rendered (in worker processes, cached by content), the pages about all
+towns, the all-towns downloads, the vendored chart bundle and the search's jieba user dictionary.
+
+Files are written only when their content changed (so `mkdocs serve` does not loop), and generated
+files that no report produces any more are removed.
+"""
+from __future__ import annotations
+
+import json
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Iterator, Mapping, Optional, Sequence
+
+from generator.english.glossary import load_glossary, load_units
+from generator.model import Report
+from generator.pages.export import datapackage, joined_csv, joined_json
+from generator.pages.render import LANGS, SitePages, render_index_pages, render_report
+from generator.site.reports import ReadResult, find_reports, project_memory, read_reports
+from generator.site.search_terms import jieba_user_dict
+from generator.support.cache import PickleCache, content_key
+from generator.support.timings import Progress, Timings, peak_mb
+from generator.support.workers import Workers
+
+VENDOR_JS = Path("assets/vendor/vega-bundle.js")
+GENERATED_DIRS = ("towns", "assets/charts", "data")
+CHARTS_DIR = Path("assets/charts")
+JIEBA_DICT = Path(".cache/townfacts/jieba_userdict.txt")
+REPORT_CACHE = Path(".cache/townfacts/reports")
+PAGE_CACHE = Path(".cache/townfacts/pages")
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write text to path unless it already holds exactly that; return whether it wrote."""
+    data = text.encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return True
+
+
+def remove_stale(docs_dir: Path, keep: set[Path]) -> list[Path]:
+    """Delete generated pages that no report produces any more; return what was removed."""
+    removed = []
+    for name in GENERATED_DIRS:
+        root = docs_dir / name
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*"), reverse=True):
+            if path.is_file() and path not in keep:
+                path.unlink()
+                removed.append(path)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return removed
+
+
+def write_vendor_js(docs_dir: Path) -> Path:
+    """Write the Vega/Vega-Lite/vega-embed bundle the site serves itself (no CDN)."""
+    from generator.site.vendor import VEGA_BUNDLE
+
+    path = docs_dir / VENDOR_JS
+    write_if_changed(path, VEGA_BUNDLE.read_text(encoding="utf-8"))
+    path.with_suffix(".version").unlink(missing_ok=True)  # written by earlier versions
+    return path
+
+
+def data_files(reports: Sequence[Report], pages: Mapping[str, str]) -> dict[str, str]:
+    """Return the downloads of all towns (facts.csv, facts.json, datapackage.json), joined from each
+    town's own downloads among the rendered pages."""
+    own = [f"data/{r.meta.slug}" for r in reports]
+    files = {"data/facts.csv": joined_csv([pages[f"{folder}/facts.csv"] for folder in own]),
+             "data/facts.json": joined_json([pages[f"{folder}/facts.json"] for folder in own])}
+    resources = [("facts", "facts.csv")] + [(r.meta.slug, f"{r.meta.slug}/facts.csv") for r in reports]
+    files["data/datapackage.json"] = json.dumps(datapackage(list(reports), resources), ensure_ascii=False,
+                                                indent=2) + "\n"
+    return files
+
+
+def report_pages(reports: Sequence[Report], site_url: str, cache: PickleCache,
+                 workers: Workers) -> Iterator[tuple[SitePages, bool]]:
+    """Yield (pages, rendered now) for every report: rendered in the worker processes and cached when
+    not cached yet, else read back from the cache. One report's pages at a time: never all in memory."""
+    keys = [content_key(r, site_url) for r in reports]
+    todo = [i for i, key in enumerate(keys) if not cache.has(key)]
+    rendered = workers.imap(render_report, [reports[i] for i in todo], [site_url] * len(todo))
+    for i, pages in zip(todo, rendered):
+        cache.put(keys[i], pages)
+        yield pages, True
+    rendered_now = set(todo)
+    for i in (i for i in range(len(reports)) if i not in rendered_now):
+        pages = cache.get(keys[i])
+        if pages is not None:
+            yield pages, False
+            continue
+        pages = render_report(reports[i], site_url)  # unreadable since has(): render it here
+        cache.put(keys[i], pages)
+        yield pages, True
+
+
+class DocsWriter:
+    """Writes generated files into docs/ (only those whose content changed) and remembers what it wrote."""
+
+    def __init__(self, docs_dir: Path):
+        self.docs_dir, self.written, self.changed = docs_dir, set(), 0
+
+    def write(self, site: SitePages) -> None:
+        """Write pages and chart SVGs."""
+        for rel, text in sorted(site.pages.items()):
+            self.changed += write_if_changed(self.docs_dir / rel, text)
+            self.written.add(self.docs_dir / rel)
+        for name, svg in sorted(site.charts.items()):
+            write_if_changed(self.docs_dir / CHARTS_DIR / name, svg)
+            self.written.add(self.docs_dir / CHARTS_DIR / name)
+
+
+def write_docs(reports: Sequence[Report], docs_dir: Path, project_dir: Path, site_url: str = "",
+               workers: Optional[Workers] = None) -> int:
+    """Render every generated page into docs/ (only changed files are touched); return pages changed.
+
+    Each report's pages are written as they come and let go (500 towns' pages are ~300 MB); the
+    rendered pages are cached on disk only.
+    """
+    cache = PickleCache(project_dir / PAGE_CACHE, remember=False)
+    out = DocsWriter(docs_dir)
+    downloads: dict[str, str] = {}  # each town's facts.csv / facts.json, for the all-towns files
+    with Workers() if workers is None else nullcontext(workers) as pool:
+        for pages, _ in report_pages(reports, site_url, cache, pool):
+            out.write(pages)
+            downloads.update((rel, text) for rel, text in pages.pages.items() if rel.startswith("data/"))
+    out.write(render_index_pages(reports))
+    out.write(SitePages(data_files(reports, downloads), {}))
+    remove_stale(docs_dir, out.written)
+    write_vendor_js(docs_dir)
+    write_if_changed(project_dir / JIEBA_DICT, jieba_user_dict(reports))
+    return out.changed
+
+
+def preload() -> None:
+    """Read the glossary, units, templates and chart specs every stage uses, here, once: worker processes
+    forked after this inherit them instead of each reading them again."""
+    from generator.pages import figures
+    from generator.pages import render
+
+    load_glossary()
+    load_units()
+    env = render.template_env()
+    for name in env.list_templates():
+        env.get_template(name)
+    for lang in LANGS:
+        for chart_of in figures.BUILDERS:
+            figures.chart_template(chart_of, lang)
+
+
+def generate(seeds_dir: Path, docs_dir: Path, project_dir: Path, progress: Progress,
+             timings: Optional[Timings] = None, site_url: str = "", fail_fast: bool = False) -> ReadResult:
+    """Read every report in seeds_dir and write the generated pages into docs_dir."""
+    timings = timings or Timings()
+    with timings.stage("find"):
+        paths = find_reports(seeds_dir)
+        memory = project_memory(project_dir)
+    cache = PickleCache(project_dir / REPORT_CACHE)
+    with timings.stage("load"):
+        preload()
+    with Workers() as workers:  # one set of processes reads and renders
+        result = read_reports(paths, timings, progress, memory, cache, fail_fast, workers)
+        with timings.stage("render"):
+            write_docs(result.reports, docs_dir, project_dir, site_url, workers)
+        started = workers.started
+    if started:  # the workers have exited: their peak is known now (pages shared with this process included)
+        timings.workers_mb = peak_mb(children=True)
+    return result
