@@ -29,6 +29,7 @@ def readme_tree() -> set[str]:
         name = entry.group(2)
         if name.endswith("/"):
             folder = name
+            modules.add(folder + "__init__.py")  # a package is drawn as its folder
         elif name.endswith(".py"):
             modules.add((folder if entry.group(1) != "  " else "") + name)
     return modules
