@@ -74,3 +74,24 @@ def word_list(key: str, name: str = "modality.yaml") -> list[str]:
 def growth_words() -> tuple[str, ...]:
     """Return the growth words, longest first."""
     return tuple(sorted(load_data("modality.yaml")["growth_words"], key=len, reverse=True))
+
+
+def list_joiners(key: str) -> tuple[str, ...]:
+    """Return one set of list joiners from lists.yaml (item_joiners, shared_head_joiners, rate_joiners)."""
+    return tuple(load_data("lists.yaml")[key])
+
+
+def list_marker(key: str) -> str:
+    """Return the list marker word named ``key`` in lists.yaml (respectively → 分别, each → 各)."""
+    return load_data("lists.yaml")[key]
+
+
+def cue_alternation(key: str, name: str = "modality.yaml") -> str:
+    """Return the entries under ``key`` of a data file as one regex alternation, in their written order."""
+    return "|".join(load_data(name)[key])
+
+
+@functools.cache
+def list_joiner_regex(key: str) -> str:
+    """Return a regex matching any one joiner of a lists.yaml set, for splitting a list into its items."""
+    return "|".join(re.escape(j) for j in list_joiners(key))
