@@ -10,7 +10,7 @@ from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous
 from generator.read.growth import mark_growth, place_growth
 from generator.read.indicators import clean_indicator, drop_examples, right_noun
-from generator.read.lexicon import cue_regex, list_joiners, list_marker, unit_table, word_list
+from generator.read.lexicon import cue_regex, data_pattern, list_joiners, list_marker, unit_table, word_list
 from generator.read.lists import distribute_lists, list_items, rank_drafts
 from generator.read.normalize import is_title_like
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
@@ -28,8 +28,8 @@ def report_facts(clean: CleanText, sections: list[Section], paragraphs: list[Par
     in_glossary = in_appendix = False
     previous = ""
     for index, (line, paragraph) in enumerate(zip(clean.paragraphs, paragraphs)):
-        in_glossary = in_glossary or paragraph.text.startswith("名词解释")
-        in_appendix = in_appendix or bool(re.match(r"附件\s*\d*\s*$", paragraph.text))
+        in_glossary = in_glossary or paragraph.text.startswith(load_data("headings.yaml")["glossary"])
+        in_appendix = in_appendix or bool(re.match(data_pattern("appendix"), paragraph.text))
         if paragraph.is_heading or in_glossary or glossary.match(paragraph.text):
             continue
         plan = paragraph.section in plan_ids and not paragraph_tells_done(paragraph.text)
@@ -193,7 +193,7 @@ def _row_name(paragraphs: list[Paragraph], index: int) -> str:
     line before it that is not a column header, a number or a date, '' if none is near."""
     attributes = load_data("indicators.yaml")["attribute_words"]
     for j in range(index - 1, max(-1, index - 5), -1):
-        text = re.sub(r"^[一二三四五六七八九十]{1,3}、", "", paragraphs[j].text)
+        text = re.sub("^" + data_pattern("level_1"), "", paragraphs[j].text)
         if is_title_like(text) and len(text) >= 4 and text not in attributes and not re.search(r"\d", text):
             return text
     return ""

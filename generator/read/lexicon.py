@@ -95,3 +95,16 @@ def cue_alternation(key: str, name: str = "modality.yaml") -> str:
 def list_joiner_regex(key: str) -> str:
     """Return a regex matching any one joiner of a lists.yaml set, for splitting a list into its items."""
     return "|".join(re.escape(j) for j in list_joiners(key))
+
+
+def ordinal_class() -> str:
+    """Return the regex character class of the numerals that number headings and ranks ([一二…十])."""
+    return f"[{load_data('numerals.yaml')['ordinals']}]"
+
+
+@functools.cache
+def data_pattern(key: str, name: str = "headings.yaml") -> str:
+    """Return the regex ``key`` of a data file, its {ordinal} replaced by the ordinal numeral class."""
+    value = load_data(name)[key]
+    patterns = value if isinstance(value, list) else [value]
+    return "|".join(p.replace("{ordinal}", ordinal_class()) for p in patterns)
