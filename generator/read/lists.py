@@ -66,8 +66,9 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
     """Return rank facts (排名上升至第56位, 位列吴兴区第一, 居全市第一)."""
     data = load_data("modality.yaml")
     verbs = "|".join(sorted(data["rank_verbs"], key=len, reverse=True))
+    ordinals = load_data("numerals.yaml")["ordinals"]
     found = []
-    for match in re.finditer(rf"({verbs})([^，。；！？、]{{0,10}}?)第([一二三四五六七八九十\d]+)(位|名)?", sentence):
+    for match in re.finditer(rf"({verbs})([^，。；！？、]{{0,10}}?)第([{ordinals}\d]+)(位|名)?", sentence):
         token = match.group(3)
         value = float(token) if token.isdigit() else parse_chinese_number(token)
         if value is None or not (match.group(4) or match.group(1) not in ("排", "列")):
