@@ -10,7 +10,7 @@ from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous
 from generator.read.growth import mark_growth, place_growth
 from generator.read.indicators import clean_indicator, drop_examples, right_noun
-from generator.read.lexicon import cue_regex, unit_table, word_list
+from generator.read.lexicon import cue_regex, data_pattern, list_joiners, list_marker, unit_table, word_list
 from generator.read.lists import distribute_lists, list_items, rank_drafts
 from generator.read.normalize import is_title_like
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
@@ -28,8 +28,8 @@ def report_facts(clean: CleanText, sections: list[Section], paragraphs: list[Par
     in_glossary = in_appendix = False
     previous = ""
     for index, (line, paragraph) in enumerate(zip(clean.paragraphs, paragraphs)):
-        in_glossary = in_glossary or paragraph.text.startswith("名词解释")
-        in_appendix = in_appendix or bool(re.match(r"附件\s*\d*\s*$", paragraph.text))
+        in_glossary = in_glossary or paragraph.text.startswith(load_data("headings.yaml")["glossary"])
+        in_appendix = in_appendix or bool(re.match(data_pattern("appendix"), paragraph.text))
         if paragraph.is_heading or in_glossary or glossary.match(paragraph.text):
             continue
         plan = paragraph.section in plan_ids and not paragraph_tells_done(paragraph.text)
@@ -104,13 +104,13 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     if previous is not None and seg_start == previous.end and left_raw[:1] in ("、", "，"):
         left_raw = left_raw[1:]  # 改造11867户、老旧小区改造793户: the 、 ends the fact before
     if earlier and earlier[-1].num.end == seg_start and earlier[-1].extra.get("right_raw") \
-            and left_raw[len(earlier[-1].extra["right_raw"]):] in ("、", "和", "及", "与") \
+            and left_raw[len(earlier[-1].extra["right_raw"]):] in list_joiners("item_joiners") \
             and left_raw.startswith(earlier[-1].extra["right_raw"]):
         left_raw = left_raw[len(earlier[-1].extra["right_raw"]):]  # 4个专班、96名干部: 专班 belongs to 4个
     if num.qualifier and left_raw.endswith(tuple(word_list("qualifiers_before"))):
         left_raw = left_raw[:len(left_raw) - len(qualifier_before(sentence, num.start) or "")]
     left_raw = _before_from_value(left_raw)
-    each = left_raw.endswith("各")
+    each = left_raw.endswith(list_marker("each"))
     left_raw = left_raw[:-1] if each else left_raw
     group = unit_table().get(num.unit or "", (None, None, "count"))[2]
     counted = num.unit is None or group in COUNT_GROUPS
@@ -119,7 +119,7 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     left = clean_indicator(drop_examples(left_raw, names_only=bool(right) and not each))
     if left.startswith("占") and earlier and num.unit == "%":
         left = earlier[-1].indicator + left + "比重"  # 占全区45.1%: the share of the fact before
-    if not left and earlier and earlier[-1].num.end == seg_start and left_raw.strip() in ("", "、", "和", "及", "与"):
+    if not left and earlier and earlier[-1].num.end == seg_start and left_raw.strip() in ("", *list_joiners("item_joiners")):
         left = earlier[-1].extra.get("left", "")
     if not left and not right and sentence.startswith("的", num.end):
         right = clean_indicator(right_noun(sentence, num.end + 1))  # 5.38万人的搬迁 → 搬迁
@@ -170,7 +170,7 @@ def _finish(sentence: str, draft: Draft, plan: bool) -> None:
 
 def _link_parts(sentence: str, drafts: list[Draft]) -> None:
     """Link the parts listed after 其中 to the total written before it (same unit)."""
-    at = sentence.find("其中")
+    at = sentence.find(list_marker("of_which"))
     if at < 0:
         return
     totals = [d for d in drafts if d.num.end <= at]
@@ -193,7 +193,7 @@ def _row_name(paragraphs: list[Paragraph], index: int) -> str:
     line before it that is not a column header, a number or a date, '' if none is near."""
     attributes = load_data("indicators.yaml")["attribute_words"]
     for j in range(index - 1, max(-1, index - 5), -1):
-        text = re.sub(r"^[一二三四五六七八九十]{1,3}、", "", paragraphs[j].text)
+        text = re.sub("^" + data_pattern("level_1"), "", paragraphs[j].text)
         if is_title_like(text) and len(text) >= 4 and text not in attributes and not re.search(r"\d", text):
             return text
     return ""

@@ -9,7 +9,7 @@ from typing import Optional
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft, change_of_previous
 from generator.read.indicators import clean_indicator
-from generator.read.lexicon import growth_words
+from generator.read.lexicon import cue_alternation, growth_words, list_joiners
 from generator.read.numbers import Growth, Num
 from generator.read.sentences import end_of_clause, start_of_clause
 
@@ -20,7 +20,8 @@ def _growth_tail() -> re.Pattern:
     data = load_data("modality.yaml")
     basis = "|".join(sorted(data["growth_basis"], key=len, reverse=True))
     words = "|".join(growth_words())
-    return re.compile(rf"((?:{basis}|分别|均)*)({words})(?:了)?((?:{basis}|分别|均)*)(?:为|达到|达|保持在|在|约|近|超过|超)?$")
+    fillers, aspect, links = (cue_alternation(k) for k in ("growth_fillers", "growth_aspect", "growth_links"))
+    return re.compile(rf"((?:{basis}|{fillers})*)({words})(?:{aspect})?((?:{basis}|{fillers})*)(?:{links})?$")
 
 
 def mark_growth(text: str, nums: list[Num]) -> None:
@@ -47,7 +48,7 @@ def _mark_listed_growth(text: str, nums: list[Num]) -> None:
     for prev, num in zip(nums, nums[1:]):
         if prev.growth and not num.growth and not num.skip and num.unit == prev.unit:
             between = text[prev.end:num.start]
-            if between in ("、", "和", "及", "，", ","):
+            if between in list_joiners("rate_joiners"):
                 num.growth = replace(prev.growth, phrase_start=num.start)
 
 
@@ -58,7 +59,7 @@ def place_growth(sentence: str, num: Num, live: list[Num], drafts: list[Draft]) 
     listed = [n for n in live if n.growth and start_of_clause(sentence, n.start) == clause_start]
     own = _own_subject(sentence, num, listed)
     phrase_start = min(growth.phrase_start, listed[0].growth.phrase_start)  # a listed rate shares the first one's subject
-    subject = own or clean_indicator(re.sub(r"分别|同比", "", sentence[clause_start:phrase_start]))
+    subject = own or clean_indicator(re.sub(cue_alternation("growth_subject_noise"), "", sentence[clause_start:phrase_start]))
     target = None
     if num.unit in ("%", "倍"):
         target = _growth_target(sentence, num, live, drafts, clause_start, subject)
@@ -83,8 +84,8 @@ def _own_subject(sentence: str, num: Num, listed: list[Num]) -> str:
     index = listed.index(num)
     if index == 0:
         return ""
-    own = sentence[listed[index - 1].end:num.growth.phrase_start].strip("、，和及与")
-    return clean_indicator(re.sub(r"分别|同比", "", own))
+    own = sentence[listed[index - 1].end:num.growth.phrase_start].strip("".join(list_joiners("item_joiners")) + "，")
+    return clean_indicator(re.sub(cue_alternation("growth_subject_noise"), "", own))
 
 
 def _growth_target(sentence, num, live, drafts, clause_start, subject) -> Optional[Draft]:

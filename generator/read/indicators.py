@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import period_matchers
+from generator.read.lexicon import list_marker, period_matchers
 from generator.read.sentences import end_of_clause
 
 
@@ -34,8 +34,9 @@ def clean_indicator(text: str) -> str:
 def drop_examples(left: str, names_only: bool) -> str:
     """Return the words before a number without the examples listed in it: A、B等14个项目 → '',
     提升海上湾、滨湖城两个美丽小区 → 提升 (when the noun follows the count), 镇机关、社区筹集善款 → 筹集善款."""
-    if "等" in left:
-        head, _, tail = left.rpartition("等")
+    examples_end = list_marker("examples_end")
+    if examples_end in left:
+        head, _, tail = left.rpartition(examples_end)
         return _leading_verb(head) + tail
     if "、" not in left:
         return left

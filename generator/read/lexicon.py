@@ -74,3 +74,37 @@ def word_list(key: str, name: str = "modality.yaml") -> list[str]:
 def growth_words() -> tuple[str, ...]:
     """Return the growth words, longest first."""
     return tuple(sorted(load_data("modality.yaml")["growth_words"], key=len, reverse=True))
+
+
+def list_joiners(key: str) -> tuple[str, ...]:
+    """Return one set of list joiners from lists.yaml (item_joiners, shared_head_joiners, rate_joiners)."""
+    return tuple(load_data("lists.yaml")[key])
+
+
+def list_marker(key: str) -> str:
+    """Return the list marker word named ``key`` in lists.yaml (respectively → 分别, each → 各)."""
+    return load_data("lists.yaml")[key]
+
+
+def cue_alternation(key: str, name: str = "modality.yaml") -> str:
+    """Return the entries under ``key`` of a data file as one regex alternation, in their written order."""
+    return "|".join(load_data(name)[key])
+
+
+@functools.cache
+def list_joiner_regex(key: str) -> str:
+    """Return a regex matching any one joiner of a lists.yaml set, for splitting a list into its items."""
+    return "|".join(re.escape(j) for j in list_joiners(key))
+
+
+def ordinal_class() -> str:
+    """Return the regex character class of the numerals that number headings and ranks ([一二…十])."""
+    return f"[{load_data('numerals.yaml')['ordinals']}]"
+
+
+@functools.cache
+def data_pattern(key: str, name: str = "headings.yaml") -> str:
+    """Return the regex ``key`` of a data file, its {ordinal} replaced by the ordinal numeral class."""
+    value = load_data(name)[key]
+    patterns = value if isinstance(value, list) else [value]
+    return "|".join(p.replace("{ordinal}", ordinal_class()) for p in patterns)

@@ -5,6 +5,7 @@ import re
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
+from generator.read.lexicon import list_joiner_regex, list_joiners, list_marker
 from generator.read.indicators import clean_indicator
 from generator.read.numbers import Num, parse_chinese_number
 from generator.read.sentences import end_of_clause, start_of_clause
@@ -15,16 +16,16 @@ def distribute_lists(sentence: str, drafts: list[Draft]) -> None:
     groups: list[list[Draft]] = []
     for draft in drafts:
         last = groups[-1][-1] if groups else None
-        if last and last.num.unit == draft.num.unit and sentence[last.num.end:draft.num.start] in ("、", "和", "及", "与", "，"):
+        if last and last.num.unit == draft.num.unit and sentence[last.num.end:draft.num.start] in (*list_joiners("item_joiners"), "，"):
             groups[-1].append(draft)
         else:
             groups.append([draft])
     for group in groups:
         clause_start = start_of_clause(sentence, group[0].num.start)
-        at = sentence.find("分别", clause_start, group[0].num.start)
+        at = sentence.find(list_marker("respectively"), clause_start, group[0].num.start)
         if len(group) < 2 or at < 0:
             continue
-        items = [clean_indicator(i) for i in re.split(r"[、和及与]", sentence[clause_start:at]) if clean_indicator(i)]
+        items = [clean_indicator(i) for i in re.split(list_joiner_regex("item_joiners"), sentence[clause_start:at]) if clean_indicator(i)]
         if len(items) == len(group):
             for draft, name in zip(group, _complete_items(items)):
                 draft.indicator = name
@@ -51,7 +52,7 @@ def _complete_items(items: list[str]) -> list[str]:
 def list_items(text: str) -> list[str]:
     """Return the items of an A、B list, completing short items with the first one's head
     (新增外国人才A证、B证 → 新增外国人才A证, 新增外国人才B证)."""
-    items = [i for i in re.split(r"[、和及]", text) if i]
+    items = [i for i in re.split(list_joiner_regex("shared_head_joiners"), text) if i]
     if len(items) < 2:
         return items
     first = items[0]
@@ -65,8 +66,9 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
     """Return rank facts (排名上升至第56位, 位列吴兴区第一, 居全市第一)."""
     data = load_data("modality.yaml")
     verbs = "|".join(sorted(data["rank_verbs"], key=len, reverse=True))
+    ordinals = load_data("numerals.yaml")["ordinals"]
     found = []
-    for match in re.finditer(rf"({verbs})([^，。；！？、]{{0,10}}?)第([一二三四五六七八九十\d]+)(位|名)?", sentence):
+    for match in re.finditer(rf"({verbs})([^，。；！？、]{{0,10}}?)第([{ordinals}\d]+)(位|名)?", sentence):
         token = match.group(3)
         value = float(token) if token.isdigit() else parse_chinese_number(token)
         if value is None or not (match.group(4) or match.group(1) not in ("排", "列")):

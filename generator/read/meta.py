@@ -5,7 +5,9 @@ import re
 from pathlib import Path
 from typing import Optional
 
+from generator.datafiles import load as load_data
 from generator.model import CleanText, Meta, Section
+from generator.read.lexicon import data_pattern
 from generator.read.normalize import is_title_like
 from generator.read.places import admin_parents, alternation, find_place, first_group, place_level
 
@@ -15,16 +17,14 @@ def build_meta(clean: CleanText, sections: list[Section]) -> Meta:
     front = "\n".join(p.text for p in clean.paragraphs[:12])
     body = "\n".join(p.text for p in clean.paragraphs)
     place, district = find_place(front, body)
-    meeting = first_group(r"([\u4e00-\u9fff]{2,10}?第[一二三四五六七八九十]+届人民代表大会第[一二三四五六七八九十]+次会议)",
-                      front.replace("\n", ""))
+    meeting = first_group(_pattern("meeting"), front.replace("\n", ""))
     if meeting:
-        meeting = meeting.rpartition("在")[2]
-    date_match = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", front)
+        meeting = meeting.rpartition(_words()["meeting_place_before"])[2]
+    date_match = re.search(_pattern("date"), front)
     date = f"{int(date_match[1]):04d}-{int(date_match[2]):02d}-{int(date_match[3]):02d}" if date_match else None
-    year_text = date_match[1] if date_match else first_group(r"((?:19|20)\d{2})年[\u4e00-\u9fff]{0,8}政府工作报告", front)
+    year_text = date_match[1] if date_match else first_group(_pattern("report_year"), front)
     year_text = year_text or _year_from_headings(sections)
-    speaker = re.search(rf"^([\u4e00-\u9fff]{{2,10}}人民政府(?:代理)?(?:{alternation('speaker_titles')}))\s*([\u4e00-\u9fff]{{2,4}})$",
-                        front, re.M)
+    speaker = re.search(_pattern("speaker").replace("{titles}", alternation("speaker_titles")), front, re.M)
     level = place_level(place)
     parents = admin_parents(body, place, level)
     return Meta(
@@ -39,12 +39,14 @@ def build_meta(clean: CleanText, sections: list[Section]) -> Meta:
 
 def _year_from_headings(sections: list[Section]) -> Optional[str]:
     """Return the report year read from its part headings (2023年工作回顾 → 2024, 2024年工作安排 → 2024)."""
+    review = data_pattern("review_word")
+    part_words = [review, *load_data("headings.yaml")["plan_part_words"]]
     for section in sections:
         if section.level != 1:
             continue
-        match = re.search(r"((?:19|20)\d{2})年[\u4e00-\u9fff]{0,6}?(回顾|安排|计划|打算|任务|目标)", section.title)
+        match = re.search(rf"((?:19|20)\d{{2}})年[\u4e00-\u9fff]{{0,6}}?({'|'.join(part_words)})", section.title)
         if match:
-            return str(int(match[1]) + (1 if match[2] == "回顾" else 0))
+            return str(int(match[1]) + (1 if match[2] == review else 0))
     return None
 
 
@@ -63,16 +65,17 @@ def _slug(place: Optional[str], path: str) -> str:
 
 def _doc_type(front: str, body: str) -> Optional[str]:
     """Return the kind of document (政府工作报告, or a review-and-outlook write-up)."""
-    if "政府工作报告" in front or "向大会报告工作" in body or "向大会作工作报告" in body:
-        return "政府工作报告"
-    if "展望" in body and ("过去一年" in body or "回顾" in body):
-        return "工作回顾与展望"
+    report, review = _words()["government_report"], _words()["review_and_outlook"]
+    if any(w in front for w in report["front"]) or any(w in body for w in report["body"]):
+        return report["type"]
+    if any(w in body for w in review["outlook"]) and any(w in body for w in review["review"]):
+        return review["type"]
     return None
 
 
 def _title(clean: CleanText) -> Optional[str]:
     """Return the title: the first front line naming a report, else the first line."""
-    for word in ("政府工作报告", "报告"):
+    for word in _words()["title_words"]:
         for line in clean.paragraphs[:8]:
             if word in line.text and is_title_like(line.text):
                 return line.text
@@ -82,12 +85,22 @@ def _title(clean: CleanText) -> Optional[str]:
 
 def _period_covered(sections: list[Section], body: str, year: Optional[int]) -> Optional[str]:
     """Return the period the review covers (2021年上半年), read from the review heading."""
-    review = next((s for s in sections if "回顾" in s.title), None)
+    review = next((s for s in sections if data_pattern("review_word") in s.title), None)
     if review:
-        text = re.sub(r"^[一二三四五六七八九十]+、|主要|经济|工作回顾|回顾|工作", "", review.title).strip()
+        text = re.sub(data_pattern("review_heading_noise"), "", review.title).strip()
         if text:
-            if year and not re.search(r"\d{4}年|十[一二三四五六七八九]五", text):
+            if year and not re.search(data_pattern("dated_period"), text):
                 text = f"{year}年{text}"
             return text
-    match = re.search(r"过去(?:的)?一年|今年以来|过去五年", body[:300])
+    match = re.search(_pattern("covered_period"), body[:300])
     return match.group() if match else None
+
+
+def _words() -> dict:
+    """Return documents.yaml: document types, title words, front-matter patterns."""
+    return load_data("documents.yaml")
+
+
+def _pattern(key: str) -> str:
+    """Return the documents.yaml regex ``key`` with its {ordinal} numerals filled in."""
+    return data_pattern(key, "documents.yaml")

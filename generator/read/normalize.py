@@ -6,6 +6,7 @@ page wrappers → rejoining of lines broken mid-sentence → removal of stray sp
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import statistics
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from generator.errors import ReportError
 from generator.model import CleanText, Line
+from generator.read.lexicon import data_pattern
 
 # A character with the original line it came from.
 Chars = list[tuple[str, int]]
@@ -28,17 +30,22 @@ _ENTITY_TEXT = {"nbsp": " ", "ensp": " ", "emsp": " ", "amp": "&", "lt": "<", "g
 
 TERMINAL = "。！？；：!?;…"
 CLOSERS = "”’」』）)"
-HEADING_RE = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]"
-    r"|第[一二三四五六七八九十]{1,3}[章节部分篇]|附件\s*\d*\s*$|名词解释[:：]?\s*$)"
-)
 _INNER_PUNCT = re.compile(r"[，。；！？、,;!?]")
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S*$", re.I)
-_PAGE_LINE = re.compile(r"^(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
-_WRAPPER_HEAD = re.compile(r"^时间[:：].*(?:作者|来源)[:：]")
-_WRAPPER_COUNTER = re.compile(r"^(?:阅读|评论|点击|浏览)(?:次数|量)?[:：]?\s*\d*$")
-_SUMMARY = re.compile(r"^(?:内容摘要|摘要)[:：]")
-_NAV_START = re.compile(r"^(?:分享到|上一篇|下一篇|相关文章|相关阅读|本栏最新)[:：]?")
+
+
+@functools.cache
+def _heading_regex() -> re.Pattern:
+    """Return the regex of a heading line's opening (一、, （一）, 1., 第一章, 附件, 名词解释)."""
+    glossary = data_pattern("glossary") + r"[:：]?\s*$"
+    keys = ("level_1", "level_2", "level_3", "chapter", "appendix")
+    return re.compile("^(?:" + "|".join([*(data_pattern(k) for k in keys), glossary]) + ")")
+
+
+@functools.cache
+def _furniture(key: str) -> re.Pattern:
+    """Return the headings.yaml regex of one kind of page furniture (page_line, nav_start …)."""
+    return re.compile(data_pattern(key))
 
 
 def read_text(path) -> CleanText:
@@ -130,14 +137,14 @@ def _drop_furniture(lines: list[str]) -> list[tuple[int, str]]:
             skip_next_number = False
             continue
         skip_next_number = False
-        if _NAV_START.match(text) and number > len(lines) // 2:
+        if _furniture("nav_start").match(text) and number > len(lines) // 2:
             break  # site navigation: everything after it is other pages' links
-        if _URL_LINE.match(text) or _PAGE_LINE.match(text) or _WRAPPER_HEAD.match(text):
+        if _URL_LINE.match(text) or _furniture("page_line").match(text) or _furniture("wrapper_head").match(text):
             continue
-        if _WRAPPER_COUNTER.match(text):
+        if _furniture("wrapper_counter").match(text):
             skip_next_number = True
             continue
-        if _SUMMARY.match(text):
+        if _furniture("summary").match(text):
             skip_summary = not text.split("：", 1)[-1].split(":", 1)[-1].strip()
             continue
         kept.append((number, text))
@@ -174,7 +181,7 @@ def _join_wrapped(kept: list[tuple[int, str]]) -> list[Chars]:
     """Return paragraphs rebuilt from page-width lines, as character/line lists."""
     rows = [(n, s) for n, s in kept if s]
     widths = [_width(s) for _, s in rows]
-    body = [not is_title_like(s) and not HEADING_RE.match(s) for _, s in rows]
+    body = [not is_title_like(s) and not _heading_regex().match(s) for _, s in rows]
     gaps = _blank_gaps(kept)
     paragraphs: list[Chars] = []
     prev_closed = True  # the previous line ended a paragraph
@@ -212,7 +219,7 @@ def _gap_is_meaningful(i: int, gaps: list[bool]) -> bool:
 def _paragraph_bounds(i, rows, widths, body, prev_closed) -> tuple[bool, bool]:
     """Return (starts a paragraph, ends its paragraph) for line ``i`` of a wrapped text."""
     text = rows[i][1]
-    heading = bool(HEADING_RE.match(text))
+    heading = bool(_heading_regex().match(text))
     title = is_title_like(text)
     prev = rows[i - 1][1] if i else ""
     starts = i == 0 or heading or prev_closed
@@ -229,7 +236,7 @@ def _paragraph_bounds(i, rows, widths, body, prev_closed) -> tuple[bool, bool]:
 def _is_bare_heading(i, rows, widths, body) -> bool:
     """Return True for a numbered heading that is not run into body text (no sentence inside it,
     and clearly shorter than a first line of body text, which is indented by two characters)."""
-    text = HEADING_RE.sub("", rows[i][1])
+    text = _heading_regex().sub("", rows[i][1])
     if not _INNER_PUNCT.search(text):
         return True
     return not re.search(r"[。；！？!?;]", text) and _is_short(i, widths, body, margin=3.5)

@@ -17,7 +17,8 @@ RANGE_DASH = "-—–~～至到"
 @functools.cache
 def number_regex() -> re.Pattern:
     """Return the regex of a number: 百分之 + numeral, an Arabic number, or a Chinese numeral."""
-    percent = r"百分之(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百点]+)"
+    numerals = load_data("numerals.yaml")
+    percent = rf"{numerals['percent_prefix']}(?:\d+(?:\.\d+)?|[{numerals['percent_numerals']}]+)"
     return re.compile(rf"{percent}|\d+(?:,\d{{3}})*(?:\.\d+)?|[{numeral_chars()}]+")
 
 
@@ -82,8 +83,9 @@ def scan_numbers(text: str) -> list[Num]:
 def _read_number(text: str, match: re.Match) -> Optional[Num]:
     """Return the Num for one regex match, or None for things that are not numbers at all."""
     token, start = match.group(), match.start()
-    if token.startswith("百分之"):
-        body = token[3:].replace("点", ".")
+    prefix, point = load_data("numerals.yaml")["percent_prefix"], load_data("numerals.yaml")["decimal_point"]
+    if token.startswith(prefix):
+        body = token[len(prefix):].replace(point, ".")
         value = float(body) if re.fullmatch(r"[\d.]+", body) else parse_chinese_number(body)
         if value is None:
             return None

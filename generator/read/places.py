@@ -6,6 +6,7 @@ import re
 from typing import Optional
 
 from generator.datafiles import load as load_data
+from generator.read.lexicon import ordinal_class
 
 
 def alternation(key: str) -> str:
@@ -30,7 +31,7 @@ def find_place(front: str, body: str) -> tuple[Optional[str], Optional[str]]:
     towns, places = alternation("town_suffixes"), alternation("levels")
     chain = re.search(rf"([\u4e00-\u9fff]{{2,3}}[区县])([\u4e00-\u9fff]{{2,4}}?(?:{towns}))", body)
     candidates = [
-        first_group(rf"在([\u4e00-\u9fff]{{2,8}}?(?:{places}))第[一二三四五六七八九十]+届", front),
+        first_group(rf"在([\u4e00-\u9fff]{{2,8}}?(?:{places}))第{ordinal_class()}+届", front),
         first_group(rf"([\u4e00-\u9fff]{{2,8}}?(?:{places}))人民政府", front),
         first_group(rf"(?:19|20)\d{{2}}年([\u4e00-\u9fff]{{2,8}}?(?:{places}))政府工作报告", front),
         first_group(rf"^\s*([\u4e00-\u9fff]{{2,6}}(?:{towns}))\s*$", front.split("\n")[0] if front else ""),
@@ -96,7 +97,8 @@ def _admin_names(text: str) -> list[tuple[str, str, int, int]]:
 def _speaks_as_authority(text: str, start: int, end: int) -> bool:
     """Return True when the name at start:end stands as an authority: its organs (保定市委, 保定市政府)
     or a level in a chain of command (中央、省、保定市)."""
-    return bool(re.match(r"委|政府|人民政府|人大|政协|党委", text[end:])) or text[max(0, start - 2):start] in ("省、", "市、", "省和")
+    chain_before = load_data("places.yaml")["command_chain_before"]
+    return bool(re.match(alternation("authority_organs"), text[end:])) or text[max(0, start - 2):start] in chain_before
 
 
 def _reads_as_name(text: str, start: int, end: int) -> bool:
@@ -116,7 +118,7 @@ def _reads_as_name(text: str, start: int, end: int) -> bool:
     if inside[0][1] >= end:
         return True
     suffix_word = text[end - 1:inside[-1][1]] if len(inside) == 2 and inside[1][0] == end - 1 else ""
-    return end - start > 2 and (len(suffix_word) == 1 or bool(re.fullmatch(r".(?:委|政府)\w{0,2}", suffix_word)))
+    return end - start > 2 and (len(suffix_word) == 1 or bool(re.fullmatch(rf".(?:{alternation('leading_organs')})\w{{0,2}}", suffix_word)))
 
 
 @functools.cache
@@ -171,4 +173,4 @@ def _stated_parent(text: str, names, suffixes: tuple[str, ...], ours: list[str])
 def _speaks_of_organs(text: str, names, suffix: str) -> bool:
     """Return True when the text names the organs of an unnamed area of that kind (区委, 县政府)."""
     named_ends = {end for _, _, _, end in names}
-    return any(m.start() + 1 not in named_ends for m in re.finditer(rf"{suffix}(?:委|政府)", text))
+    return any(m.start() + 1 not in named_ends for m in re.finditer(rf"{suffix}(?:{alternation('leading_organs')})", text))

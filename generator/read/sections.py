@@ -6,18 +6,16 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.model import CleanText, Paragraph, Section
+from generator.read.lexicon import data_pattern
 from generator.read.normalize import is_title_like
 
 
 def _heading_level(text: str) -> Optional[int]:
     """Return the level of a numbered heading (一、 → 1, （一） → 2, 1. → 3), None otherwise."""
-    if re.match(r"[一二三四五六七八九十]{1,3}、", text):
-        return 1
-    if re.match(r"[（(][一二三四五六七八九十]{1,3}[）)]", text):
-        return 2
-    if re.match(r"\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]", text):
-        return 3
-    if re.match(r"第[一二三四五六七八九十]{1,3}[章节部分篇]|附件\s*\d*\s*$|名词解释", text):
+    for level, key in ((1, "level_1"), (2, "level_2"), (3, "level_3")):
+        if re.match(data_pattern(key), text):
+            return level
+    if re.match("|".join(data_pattern(k) for k in ("chapter", "appendix", "glossary")), text):
         return 1
     return None
 
@@ -34,6 +32,7 @@ def build_sections(clean: CleanText) -> tuple[list[Section], list[Paragraph]]:
     numbered = any(_heading_level(p.text) for p in lines)
     first_body = next((i for i, p in enumerate(lines) if not is_title_like(p.text)), len(lines))
     plan_words = load_data("modality.yaml")["plan_headings"]
+    plan_parts = "|".join(load_data("headings.yaml")["plan_part_words"])
     sections: list[Section] = []
     stack: list[Section] = []
     paragraphs: list[Paragraph] = []
@@ -50,7 +49,7 @@ def build_sections(clean: CleanText) -> tuple[list[Section], list[Paragraph]]:
             while stack and stack[-1].level >= level:
                 stack.pop()
             parent = stack[-1] if stack else None
-            is_plan = any(w in title for w in plan_words) or bool(re.search(r"20\d\d年.*(?:安排|计划|打算|任务|目标)", title)) \
+            is_plan = any(w in title for w in plan_words) or bool(re.search(rf"20\d\d年.*(?:{plan_parts})", title)) \
                 or (parent.is_plan if parent else False)
             section = Section(id=_unique(title, used_ids), title=title, level=level, paragraph=anchor,
                               line=line.line, parent=parent.id if parent else None, is_plan=is_plan)
