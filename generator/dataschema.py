@@ -50,7 +50,8 @@ MODALITY = {
     "rank_verbs": STRINGS, "rank_movement": STRINGS, "plan_headings": STRINGS, "done_cues": STRINGS,
     "future_cues": STRINGS, "qualifiers_before": STRINGS, "qualifiers_after": STRINGS,
     "growth_words": Each("integer"), "growth_basis": Each("text"), "growth_nouns": STRINGS,
-    "qualifier_not_after": Each(STRINGS), "rank_not_before": STRINGS,
+    "qualifier_not_after": Each(STRINGS), "rank_not_before": STRINGS, "growth_fillers": STRINGS,
+    "growth_aspect": STRINGS, "growth_links": STRINGS, "growth_subject_noise": STRINGS,
 }
 NOT_FACTS = {
     "grouping_after": STRINGS, "chinese_name_units": STRINGS, "year_unit_cues": STRINGS,
@@ -75,9 +76,21 @@ INDICATORS = {
 }
 HEADLINE = ListOf({"key": "text", "label": {"zh": "text", "en": "text"}, "match": STRINGS,
                    "exclude?": STRINGS, "money?": "bool"})
-NUMERALS = {"digits": Each("integer"), "powers": Each("integer"), "magnitudes": Each("integer")}
+NUMERALS = {"digits": Each("integer"), "powers": Each("integer"), "magnitudes": Each("integer"),
+            "ordinals": "text", "percent_prefix": "text", "decimal_point": "text", "percent_numerals": "text"}
 PLACES = {"levels": Each("text"), "town_suffixes": STRINGS, "town_suffix_not_before": STRINGS,
-          "generic_heads": "text", "speaker_titles": STRINGS}
+          "generic_heads": "text", "speaker_titles": STRINGS, "authority_organs": STRINGS,
+          "leading_organs": STRINGS, "command_chain_before": STRINGS}
+LISTS = {"item_joiners": STRINGS, "shared_head_joiners": STRINGS, "rate_joiners": STRINGS,
+         "respectively": "text", "each": "text", "of_which": "text", "examples_end": "text"}
+HEADINGS = {**{key: "text" for key in ("level_1", "level_2", "level_3", "chapter", "appendix", "glossary",
+                                        "review_word", "dated_period", "page_line", "wrapper_head",
+                                        "wrapper_counter", "summary", "nav_start")},
+            "plan_part_words": STRINGS, "review_heading_noise": STRINGS}
+DOCUMENTS = {"government_report": {"type": "text", "front": STRINGS, "body": STRINGS},
+             "review_and_outlook": {"type": "text", "outlook": STRINGS, "review": STRINGS},
+             "title_words": STRINGS, "meeting_place_before": "text",
+             **{key: "text" for key in ("meeting", "date", "report_year", "speaker", "covered_period")}}
 FIGURES = {"count_units": STRINGS, "plan_words": STRINGS}
 UI = Each("text")
 
@@ -85,7 +98,7 @@ SHAPES: dict[str, Shape] = {
     "units.yaml": UNITS, "units_extra.yaml": UNITS, "modality.yaml": MODALITY, "not_facts.yaml": NOT_FACTS,
     "periods.yaml": PERIODS, "indicators.yaml": INDICATORS, "headline.yaml": HEADLINE,
     "figures.yaml": FIGURES, "ui.zh.yaml": UI, "ui.en.yaml": UI, "numerals.yaml": NUMERALS,
-    "places.yaml": PLACES,
+    "places.yaml": PLACES, "lists.yaml": LISTS, "headings.yaml": HEADINGS, "documents.yaml": DOCUMENTS,
 }
 
 
