@@ -9,7 +9,7 @@ from typing import Optional
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft, change_of_previous
 from generator.read.indicators import clean_indicator
-from generator.read.lexicon import cue_alternation, growth_words, list_joiners
+from generator.read.lexicon import cue_alternation, growth_words, list_joiners, rate_bases
 from generator.read.numbers import Growth, Num
 from generator.read.sentences import end_of_clause, start_of_clause
 
@@ -28,7 +28,7 @@ def mark_growth(text: str, nums: list[Num]) -> None:
     """Mark the rates written after a growth word (增长5%, 同比下降2个百分点) as growth numbers."""
     data = load_data("modality.yaml")
     for num in nums:
-        if num.skip or num.unit not in ("%", "倍", "个百分点"):
+        if num.skip or num.unit not in rate_bases():
             continue
         clause_start = start_of_clause(text, num.start)
         prefix = text[clause_start:num.start]
@@ -61,9 +61,9 @@ def place_growth(sentence: str, num: Num, live: list[Num], drafts: list[Draft]) 
     phrase_start = min(growth.phrase_start, listed[0].growth.phrase_start)  # a listed rate shares the first one's subject
     subject = own or clean_indicator(re.sub(cue_alternation("growth_subject_noise"), "", sentence[clause_start:phrase_start]))
     target = None
-    if num.unit in ("%", "倍"):
+    if rate_bases()[num.unit] != "pp":
         target = _growth_target(sentence, num, live, drafts, clause_start, subject)
-    rate = num.value * (100 if num.unit == "倍" else 1) * growth.sign
+    rate = num.value * (100 if rate_bases()[num.unit] == "times" else 1) * growth.sign
     if target is not None:
         target.growth_pct, target.growth_basis = rate, growth.basis
         target.quote_end = max(target.quote_end, end_of_clause(sentence, num.end))
@@ -71,10 +71,10 @@ def place_growth(sentence: str, num: Num, live: list[Num], drafts: list[Draft]) 
     growth_nouns = load_data("modality.yaml")["growth_nouns"]
     if not subject:
         subject = _list_subject(sentence, num, drafts)
-    indicator = subject + (growth.word if growth.word in growth_nouns or num.unit == "个百分点" else "")
+    indicator = subject + (growth.word if growth.word in growth_nouns or rate_bases()[num.unit] == "pp" else "")
     indicator = change_of_previous(indicator if subject else growth.word, [d for d in drafts if d.num.end <= num.start])
     draft = Draft(num, indicator or growth.word, clause_start, end_of_clause(sentence, num.end), extra={"left": subject})
-    if num.unit in ("%", "倍"):
+    if rate_bases()[num.unit] != "pp":
         draft.growth_pct, draft.growth_basis = rate, growth.basis
     drafts.append(draft)
 

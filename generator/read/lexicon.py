@@ -5,6 +5,7 @@ import functools
 import re
 from typing import Optional
 
+from generator import datafiles
 from generator.datafiles import load as load_data
 
 
@@ -31,13 +32,13 @@ def numeral_chars() -> str:
 @functools.cache
 def unit_table() -> dict[str, tuple[Optional[str], Optional[float], str]]:
     """Return unit → (base unit, factor, group) for every unit the extractor knows."""
-    table: dict[str, tuple[Optional[str], Optional[float], str]] = {}
-    for name in ("units_extra.yaml", "units.yaml"):
-        for group, units in load_data(name).items():
-            for unit, spec in (units or {}).items():
-                spec = spec or {}
-                table[str(unit)] = (spec.get("base"), spec.get("factor"), group)
-    return table
+    return {name: (unit.base, unit.factor, unit.group) for name, unit in datafiles.unit_table().items()}
+
+
+@functools.cache
+def rate_bases() -> dict[str, str]:
+    """Return each rate unit (the units.yaml group rate: %, 个百分点, 倍) → its base (%, pp, times)."""
+    return {name: base for name, (base, _, group) in unit_table().items() if group == "rate"}
 
 
 @functools.cache
