@@ -46,12 +46,15 @@ UNIT = OneOf(("null", {"base?": "text", "factor?": "number", "en?": "text"}))
 UNITS = Each(Each(UNIT))
 
 MODALITY = {
-    "estimate": STRINGS, "target": STRINGS, "share_suffixes": STRINGS, "share_before": STRINGS,
+    "estimate": STRINGS, "target": STRINGS, "share_suffixes": STRINGS, "share_verbs": STRINGS,
+    "share_verb_not_in": STRINGS, "share_noun": "text",
     "rank_verbs": STRINGS, "rank_movement": STRINGS, "plan_headings": STRINGS, "done_cues": STRINGS,
     "future_cues": STRINGS, "qualifiers_before": STRINGS, "qualifiers_after": STRINGS,
     "growth_words": Each("integer"), "growth_basis": Each("text"), "growth_nouns": STRINGS,
     "qualifier_not_after": Each(STRINGS), "rank_not_before": STRINGS, "growth_fillers": STRINGS,
     "growth_aspect": STRINGS, "growth_links": STRINGS, "growth_subject_noise": STRINGS,
+    "hedges_before_unit": Each("text"), "change_comparers": STRINGS, "change_kept": STRINGS,
+    "rank_noun": "text", "rank_units": STRINGS, "rank_verbs_needing_unit": STRINGS,
 }
 NOT_FACTS = {
     "grouping_after": STRINGS, "chinese_name_units": STRINGS, "year_unit_cues": STRINGS,
@@ -62,14 +65,15 @@ NOT_FACTS = {
     "generic_area_words": STRINGS, "descriptive_after": Each(STRINGS), "capacity_units": STRINGS,
     "chinese_name_nouns": STRINGS, "chinese_grouping_units": STRINGS, "ordinal_before": STRINGS,
     "counting_units": STRINGS, "capacity_unit_followers": STRINGS,
+    "from_value_before": STRINGS,
 }
 PERIODS = {
     "phrases": ListOf(OneOf(("text", {"text": "text", "as": "text"}))),
-    "patterns": STRINGS, "base_markers": STRINGS,
+    "patterns": STRINGS, "base_markers": STRINGS, "comparison_words": STRINGS,
 }
 INDICATORS = {
     "strip_anywhere": STRINGS, "strip_leading": STRINGS, "strip_trailing": STRINGS, "right_stops": STRINGS,
-    "attribute_words": STRINGS,
+    "attribute_words": STRINGS, "possessive": "text", "fallback": "text",
     "entities": {"suffixes": Each("text"), "breaks": "text", "lead_words": STRINGS, "generic_words": STRINGS,
                  "place_breaks": "text", "place_head_max": "integer", "generic_endings": STRINGS,
                  "strict_suffixes": STRINGS},
@@ -77,10 +81,13 @@ INDICATORS = {
 HEADLINE = ListOf({"key": "text", "label": {"zh": "text", "en": "text"}, "match": STRINGS,
                    "exclude?": STRINGS, "money?": "bool"})
 NUMERALS = {"digits": Each("integer"), "powers": Each("integer"), "magnitudes": Each("integer"),
-            "ordinals": "text", "percent_prefix": "text", "decimal_point": "text", "percent_numerals": "text"}
+            "ordinals": "text", "percent_prefix": "text", "decimal_point": "text", "percent_numerals": "text",
+            "never_alone": STRINGS, "ordinal_prefix": "text", "counting_numerals": "text",
+            "range_marks": "text", "range_word": "text"}
 PLACES = {"levels": Each("text"), "town_suffixes": STRINGS, "town_suffix_not_before": STRINGS,
           "generic_heads": "text", "speaker_titles": STRINGS, "authority_organs": STRINGS,
-          "leading_organs": STRINGS, "command_chain_before": STRINGS}
+          "leading_organs": STRINGS, "command_chain_before": STRINGS,
+          "front_patterns": STRINGS, "lead_words": STRINGS, "parent_levels": Each("text")}
 LISTS = {"item_joiners": STRINGS, "shared_head_joiners": STRINGS, "rate_joiners": STRINGS,
          "respectively": "text", "each": "text", "of_which": "text", "examples_end": "text"}
 HEADINGS = {**{key: "text" for key in ("level_1", "level_2", "level_3", "chapter", "appendix", "glossary",

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from generator.read.lexicon import growth_words
+from generator.read.lexicon import cue_alternation, growth_words
 from generator.read.numbers import Num
 
 
@@ -31,7 +31,8 @@ def change_of_previous(indicator: str, earlier: list["Draft"]) -> str:
     """Return the indicator of a change written without its subject (比2015年增加98天 → 优良天数增加),
     named after the fact before it in the sentence; ``indicator`` unchanged otherwise."""
     words = "|".join(growth_words())
-    match = re.fullmatch(rf"(?:比|较)?((?:年均)?(?:{words}))", indicator)
+    comparers, kept = cue_alternation("change_comparers"), cue_alternation("change_kept")
+    match = re.fullmatch(rf"(?:{comparers})?((?:{kept})?(?:{words}))", indicator)
     if not match or not earlier:
         return indicator
     return earlier[-1].indicator + match.group(1)

@@ -10,7 +10,8 @@ from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous
 from generator.read.growth import mark_growth, place_growth
 from generator.read.indicators import clean_indicator, drop_examples, right_noun
-from generator.read.lexicon import cue_regex, data_pattern, list_joiners, list_marker, unit_table, word_list
+from generator.read.lexicon import (cue_regex, data_pattern, list_joiners, list_marker, magnitudes, unit_table,
+                                    word_list)
 from generator.read.lists import distribute_lists, list_items, rank_drafts
 from generator.read.normalize import is_title_like
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
@@ -54,7 +55,7 @@ def _paragraph_facts(line: Line, paragraph: Paragraph, plan: bool, prefix: str, 
             quote_at = start + draft.quote_start + (len(sentence[draft.quote_start:draft.quote_end]) - len(sentence[draft.quote_start:draft.quote_end].lstrip()))
             base_value, base_unit = base_of(draft.value, draft.unit)
             if not draft.indicator:
-                draft.indicator = clean_indicator(header) if header and is_title_like(header) else (draft.unit or "数值")
+                draft.indicator = clean_indicator(header) if header and is_title_like(header) else (draft.unit or load_data("indicators.yaml")["fallback"])
             facts.append(Fact(
                 id=fact_id, indicator=draft.indicator, value=plain(draft.value), unit=draft.unit, kind=draft.kind,
                 source=Source(line=line.line_at(quote_at), quote=quote, paragraph=paragraph.anchor),
@@ -117,11 +118,12 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     right_raw = right_noun(sentence, num.end) if counted else ""
     right = clean_indicator(right_raw)
     left = clean_indicator(drop_examples(left_raw, names_only=bool(right) and not each))
-    if left.startswith("占") and earlier and num.unit == "%":
-        left = earlier[-1].indicator + left + "比重"  # 占全区45.1%: the share of the fact before
+    share = load_data("modality.yaml")
+    if left.startswith(tuple(share["share_verbs"])) and earlier and num.unit == "%":
+        left = earlier[-1].indicator + left + share["share_noun"]  # 占全区45.1%: the share of the fact before
     if not left and earlier and earlier[-1].num.end == seg_start and left_raw.strip() in ("", *list_joiners("item_joiners")):
         left = earlier[-1].extra.get("left", "")
-    if not left and not right and sentence.startswith("的", num.end):
+    if not left and not right and sentence.startswith(_possessive(), num.end):
         right = clean_indicator(right_noun(sentence, num.end + 1))  # 5.38万人的搬迁 → 搬迁
     indicator = (left + right) or _fallback_indicator(sentence, clause_start, num)
     indicator = _attribute_of_what_follows(sentence, num, indicator) if not right else indicator
@@ -134,10 +136,15 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     return [base]
 
 
+def _possessive() -> str:
+    """Return the possessive that links a number to the noun it counts (5.38万人的搬迁)."""
+    return load_data("indicators.yaml")["possessive"]
+
+
 def _attribute_of_what_follows(sentence: str, num: Num, indicator: str) -> str:
     """Return X+attribute for 投资6亿元的X / 占地5000亩的X (肝素钠生物科技园建设总投资), else ``indicator``."""
     attribute = next((w for w in load_data("indicators.yaml")["attribute_words"] if indicator.endswith(w)), None)
-    if not attribute or not sentence.startswith("的", num.end):
+    if not attribute or not sentence.startswith(_possessive(), num.end):
         return indicator
     noun = clean_indicator(right_noun(sentence, num.end + 1))
     return noun + attribute if noun else indicator
@@ -146,15 +153,16 @@ def _attribute_of_what_follows(sentence: str, num: Num, indicator: str) -> str:
 def _before_from_value(left: str) -> str:
     """Return the words before 由/从 when they open a change from one value to another
     (地区生产总值由29.1亿元增长到 → 地区生产总值)."""
-    words = "|".join(load_data("not_facts.yaml")["from_value_after"])
-    match = re.search(rf"(?:由|从)[^，；。]*?\d[^，；。]*?(?:{words})$", left)
+    data = load_data("not_facts.yaml")
+    words, markers = "|".join(data["from_value_after"]), "|".join(data["from_value_before"])
+    match = re.search(rf"(?:{markers})[^，；。]*?\d[^，；。]*?(?:{words})$", left)
     return left[:match.start()] if match and match.start() > 0 else left
 
 
 def _fallback_indicator(sentence: str, clause_start: int, num: Num) -> str:
     """Return an indicator cut from the clause when no words stand before or after the number."""
     clause = sentence[clause_start:end_of_clause(sentence, num.end)]
-    return clean_indicator(re.sub(r"\d+(?:\.\d+)?[万亿]?[\u4e00-\u9fff%]?", "", clause))[:16]
+    return clean_indicator(re.sub(rf"\d+(?:\.\d+)?[{''.join(magnitudes())}]?[\u4e00-\u9fff%]?", "", clause))[:16]
 
 
 def _finish(sentence: str, draft: Draft, plan: bool) -> None:

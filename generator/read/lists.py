@@ -66,12 +66,13 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
     """Return rank facts (排名上升至第56位, 位列吴兴区第一, 居全市第一)."""
     data = load_data("modality.yaml")
     verbs = "|".join(sorted(data["rank_verbs"], key=len, reverse=True))
-    ordinals = load_data("numerals.yaml")["ordinals"]
+    numerals = load_data("numerals.yaml")
+    ordinals, prefix, units = numerals["ordinals"], numerals["ordinal_prefix"], "|".join(data["rank_units"])
     found = []
-    for match in re.finditer(rf"({verbs})([^，。；！？、]{{0,10}}?)第([{ordinals}\d]+)(位|名)?", sentence):
+    for match in re.finditer(rf"({verbs})([^，。；！？、]{{0,10}}?){prefix}([{ordinals}\d]+)({units})?", sentence):
         token = match.group(3)
         value = float(token) if token.isdigit() else parse_chinese_number(token)
-        if value is None or not (match.group(4) or match.group(1) not in ("排", "列")):
+        if value is None or not (match.group(4) or match.group(1) not in data["rank_verbs_needing_unit"]):
             continue
         if not match.group(4) and sentence.startswith(tuple(data["rank_not_before"]), match.end()):
             continue  # 第一方阵, 第一梯队: a group, not a place in a ranking
@@ -85,7 +86,7 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
             subject = _rank_subject(sentence, clause_start, drafts)
         start = match.start(3)
         num = Num(start, match.end(3), match.end(), value, match.group(4), not token.isdigit(), unit_end=match.end())
-        found.append(Draft(num, subject + scope + "排名", clause_start, end_of_clause(sentence, match.end()), kind="rank"))
+        found.append(Draft(num, subject + scope + data["rank_noun"], clause_start, end_of_clause(sentence, match.end()), kind="rank"))
     return found
 
 

@@ -95,7 +95,7 @@ def _descriptive_reason(text: str, num: Num, data: dict) -> Optional[str]:
         return "capacity"
     if not num.chinese:
         return None
-    if any(after.startswith(w) for w in data["chinese_name_nouns"]) or re.match(r"[\u4e00-\u9fff]?[一二两三四五六七八九十]", after):
+    if any(after.startswith(w) for w in data["chinese_name_nouns"]) or re.match(rf"[\u4e00-\u9fff]?[{load_data('numerals.yaml')['counting_numerals']}]", after):
         return "name"
     if any(text.startswith(w, num.num_end) for w in data["chinese_grouping_units"]):
         return "grouping"

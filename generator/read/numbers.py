@@ -11,7 +11,6 @@ from generator.read.lexicon import (chinese_digits, chinese_powers, longest_unit
                                     unit_table, word_list)
 from generator.read.not_facts import not_fact_reason
 
-RANGE_DASH = "-—–~～至到"
 
 
 @functools.cache
@@ -93,7 +92,8 @@ def _read_number(text: str, match: re.Match) -> Optional[Num]:
     chinese = not token[0].isdigit()
     if chinese:
         core = token.rstrip("".join(magnitudes()))
-        if not core or core == "一" or (core in ("百", "千", "十") and not _hedged(text, start)):
+        alone = load_data("numerals.yaml")["never_alone"]
+        if not core or core in alone or (core in chinese_powers() and not _hedged(text, start)):
             return None
         value = parse_chinese_number(core)
         if value is None:
@@ -110,10 +110,10 @@ def _read_number(text: str, match: re.Match) -> Optional[Num]:
         qualifier = range_text
     else:
         for word in word_list("qualifiers_after"):
-            if text.startswith(word, end) and word not in ("余", "多"):
+            if text.startswith(word, end) and word not in _unit_hedges():
                 qualifier, end = word, end + len(word)
                 break
-            if text.startswith(word, end) and word in ("余", "多") and not unit:
+            if text.startswith(word, end) and word in _unit_hedges() and not unit:
                 break
     before = qualifier_before(text, start)
     if before:
@@ -141,21 +141,26 @@ def _read_unit(text: str, pos: int) -> tuple[Optional[str], int, Optional[str]]:
     if ch in magnitudes():
         after = pos + 1
         hedge = None
-        if text[after:after + 1] in ("余", "多"):
-            hedge, after = "余", after + 1
+        if text[after:after + 1] in _unit_hedges():
+            hedge, after = _unit_hedges()[text[after]], after + 1
         inner = _unit_at(text, after)
         if inner and (not unit or after + len(inner) > pos + len(unit)):
             return ch + inner, after + len(inner), hedge
         if unit:
             return unit, pos + len(unit), None
         return ch, pos + 1, hedge
-    if ch in ("余", "多"):
+    if ch in _unit_hedges():
         inner = _unit_at(text, pos + 1)
         if inner:
-            return inner, pos + 1 + len(inner), "余"
+            return inner, pos + 1 + len(inner), _unit_hedges()[ch]
     if unit:
         return unit, pos + len(unit), None
     return None, pos, None
+
+
+def _unit_hedges() -> dict[str, str]:
+    """Return the hedges written between a number and its unit (5万余人, 300多名) → the hedge they record (余)."""
+    return load_data("modality.yaml")["hedges_before_unit"]
 
 
 def _hedged(text: str, start: int) -> bool:
@@ -177,14 +182,14 @@ def qualifier_before(text: str, start: int) -> Optional[str]:
 def _range_upper(text: str, num_end: int, unit_end: int, unit: Optional[str]):
     """Return (unit, end, range text) when the number opens a range (4.5%-5%, 4.5-5%), else None."""
     for pos in (unit_end, num_end):
-        if pos < len(text) and text[pos] in RANGE_DASH:
+        if pos < len(text) and text[pos] in load_data("numerals.yaml")["range_marks"]:
             match = re.match(r"\d+(?:\.\d+)?", text[pos + 1:])
             if not match:
                 continue
             upper_end = pos + 1 + match.end()
             upper_unit, end, _ = _read_unit(text, upper_end)
             if upper_unit and (unit is None or upper_unit == unit or pos == num_end):
-                return upper_unit, end, "至" + match.group() + upper_unit
+                return upper_unit, end, load_data("numerals.yaml")["range_word"] + match.group() + upper_unit
     return None
 
 

@@ -21,8 +21,9 @@ def period_before(sentence: str, pos: int) -> Optional[str]:
 
 def _is_base_period(sentence: str, start: int) -> bool:
     """Return True for a period that is a comparison base or a starting point (比2015年, 由“十二五”末的)."""
-    before = sentence[max(0, start - 2):start]
-    return before[-1:] in load_data("periods.yaml")["base_markers"] or before in ("相比", "对比")
+    before = sentence[max(0, start - 1):start]
+    data = load_data("periods.yaml")
+    return before[-1:] in data["base_markers"] or sentence[:start].endswith(tuple(data["comparison_words"]))
 
 
 def kind_of(sentence: str, num: Num, indicator: str, plan: bool) -> str:
@@ -45,7 +46,10 @@ def _is_share(sentence: str, num: Num, indicator: str) -> bool:
     if indicator.endswith(tuple(data["share_suffixes"])):
         return True
     segment = sentence[start_of_clause(sentence, num.start):num.start]
-    return "占" in segment.replace("占地", "") or sentence[num.start - 1:num.start] == "的"
+    for word in data["share_verb_not_in"]:
+        segment = segment.replace(word, "")
+    possessive = load_data("indicators.yaml")["possessive"]
+    return any(verb in segment for verb in data["share_verbs"]) or sentence[num.start - 1:num.start] == possessive
 
 
 def paragraph_tells_done(text: str) -> bool:

@@ -29,11 +29,12 @@ def first_group(pattern: str, text: str) -> Optional[str]:
 def find_place(front: str, body: str) -> tuple[Optional[str], Optional[str]]:
     """Return (place, district when written right before it)."""
     towns, places = alternation("town_suffixes"), alternation("levels")
-    chain = re.search(rf"([\u4e00-\u9fff]{{2,3}}[区县])([\u4e00-\u9fff]{{2,4}}?(?:{towns}))", body)
+    districts = _parent_suffixes("district", "county")
+    chain = re.search(rf"([\u4e00-\u9fff]{{2,3}}[{''.join(districts)}])([\u4e00-\u9fff]{{2,4}}?(?:{towns}))", body)
+    front_patterns = [p.replace("{levels}", places).replace("{ordinal}", ordinal_class())
+                      for p in load_data("places.yaml")["front_patterns"]]
     candidates = [
-        first_group(rf"在([\u4e00-\u9fff]{{2,8}}?(?:{places}))第{ordinal_class()}+届", front),
-        first_group(rf"([\u4e00-\u9fff]{{2,8}}?(?:{places}))人民政府", front),
-        first_group(rf"(?:19|20)\d{{2}}年([\u4e00-\u9fff]{{2,8}}?(?:{places}))政府工作报告", front),
+        *(first_group(pattern, front) for pattern in front_patterns),
         first_group(rf"^\s*([\u4e00-\u9fff]{{2,6}}(?:{towns}))\s*$", front.split("\n")[0] if front else ""),
         first_group(rf"^([\u4e00-\u9fff]{{2,6}}(?:{towns}))$", next(iter(front.splitlines()), "")),
     ]
@@ -63,7 +64,7 @@ def _trim_place(candidate: Optional[str]) -> Optional[str]:
     """Return a place candidate without the words caught before it (我代表顺平县 → 顺平县)."""
     if not candidate:
         return candidate
-    return re.split(r"代表|在|向|由|是|的|，", candidate)[-1] or None
+    return re.split(rf"{alternation('lead_words')}|，", candidate)[-1] or None
 
 
 def admin_parents(text: str, place: Optional[str], level: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
@@ -72,17 +73,22 @@ def admin_parents(text: str, place: Optional[str], level: Optional[str]) -> tupl
     ours = [place] if place else []
     district = None
     if level in ("town", "township", "subdistrict"):
-        district = _stated_parent(text, names, ("区", "县"), ours)
+        district = _stated_parent(text, names, _parent_suffixes("district", "county"), ours)
     ours += [district] if district else []
-    city = _stated_parent(text, names, ("市",), ours)
+    city = _stated_parent(text, names, _parent_suffixes("city"), ours)
     ours += [city] if city else []
-    return district, city, _stated_parent(text, names, ("省",), ours)
+    return district, city, _stated_parent(text, names, _parent_suffixes("province"), ours)
+
+
+def _parent_suffixes(*levels: str) -> tuple[str, ...]:
+    """Return the suffixes of the administrative areas of the given levels (district, county → 区, 县)."""
+    return tuple(suffix for suffix, level in load_data("places.yaml")["parent_levels"].items() if level in levels)
 
 
 def _admin_names(text: str) -> list[tuple[str, str, int, int]]:
     """Return (name, suffix, start, end) of every administrative name (吴兴区, 保定市, 河北省, 唐县) in ``text``."""
     found = []
-    for match in re.finditer(r"[区县市省]", text):
+    for match in re.finditer(f"[{''.join(load_data('places.yaml')['parent_levels'])}]", text):
         for size in (3, 2, 1):
             start = match.start() - size
             head = text[max(0, start):match.start()]
@@ -139,7 +145,7 @@ def _admin_name_strength(head: str, suffix: str) -> int:
     tags = pseg.dt.word_tag_tab
     name_tag, head_tag = tags.get(name), tags.get(head)
     if len(head) == 1:
-        return 2 if suffix == "县" and name_tag == "ns" and head not in data["one_char_heads_not"] else 0
+        return 2 if suffix in _parent_suffixes("county") and name_tag == "ns" and head not in data["one_char_heads_not"] else 0
     if name_tag in ("ns", "nr") or head_tag in ("ns", "nr"):
         return 2
     return 1 if name_tag in ("n", "nz") else 0
