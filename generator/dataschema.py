@@ -93,6 +93,7 @@ DOCUMENTS = {"government_report": {"type": "text", "front": STRINGS, "body": STR
              **{key: "text" for key in ("meeting", "date", "report_year", "speaker", "covered_period")}}
 FIGURES = {"count_units": STRINGS, "plan_words": STRINGS}
 UI = Each("text")
+FIELDS = Each({"type": "text", "en": "text", "zh": "text"})
 PERIODS_EN = ListOf({"pattern": "text", "en": "text"})
 
 SHAPES: dict[str, Shape] = {
@@ -100,7 +101,7 @@ SHAPES: dict[str, Shape] = {
     "periods.yaml": PERIODS, "indicators.yaml": INDICATORS, "headline.yaml": HEADLINE,
     "figures.yaml": FIGURES, "ui.zh.yaml": UI, "ui.en.yaml": UI, "numerals.yaml": NUMERALS,
     "places.yaml": PLACES, "lists.yaml": LISTS, "headings.yaml": HEADINGS, "documents.yaml": DOCUMENTS,
-    "periods_en.yaml": PERIODS_EN,
+    "periods_en.yaml": PERIODS_EN, "fields.yaml": FIELDS,
 }
 
 
