@@ -94,14 +94,15 @@ DOCUMENTS = {"government_report": {"type": "text", "front": STRINGS, "body": STR
 FIGURES = {"count_units": STRINGS, "plan_words": STRINGS}
 UI = Each("text")
 FIELDS = Each({"type": "text", "en": "text", "zh": "text"})
-PERIODS_EN = ListOf({"pattern": "text", "en": "text"})
+PATTERNS_EN = {"periods": ListOf({"pattern": "text", "en": "text"}),
+               "growth_bases": ListOf({"pattern": "text", "en": "text"})}
 
 SHAPES: dict[str, Shape] = {
     "units.yaml": UNITS, "units_extra.yaml": UNITS, "modality.yaml": MODALITY, "not_facts.yaml": NOT_FACTS,
     "periods.yaml": PERIODS, "indicators.yaml": INDICATORS, "headline.yaml": HEADLINE,
     "figures.yaml": FIGURES, "ui.zh.yaml": UI, "ui.en.yaml": UI, "numerals.yaml": NUMERALS,
     "places.yaml": PLACES, "lists.yaml": LISTS, "headings.yaml": HEADINGS, "documents.yaml": DOCUMENTS,
-    "periods_en.yaml": PERIODS_EN, "fields.yaml": FIELDS,
+    "patterns_en.yaml": PATTERNS_EN, "fields.yaml": FIELDS,
 }
 
 

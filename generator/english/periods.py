@@ -11,6 +11,7 @@ from generator.english.glossary import group, norm
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 
+
 class _Groups(dict):
     """The named groups of a period match, for str.format_map: a month… group gives its month's name."""
 
@@ -22,7 +23,6 @@ class _Groups(dict):
         """Return the text of group ``name``, as an English month name if the group is a month."""
         text = self.match[name]
         return _month(text) if name.startswith("month") else text
-
 
 
 def _month(number: str) -> str:
@@ -38,7 +38,7 @@ def period_en(period: Optional[str]) -> Optional[str]:
     periods = group("periods")
     if text in periods:
         return periods[text]
-    for shape in load("periods_en.yaml"):
+    for shape in load("patterns_en.yaml")["periods"]:
         m = re.fullmatch(shape["pattern"], text)
         if m:
             try:
