@@ -100,12 +100,16 @@ DOCUMENTS = {"government_report": {"type": "text", "front": STRINGS, "body": STR
              **{key: "text" for key in ("meeting", "date", "report_year", "speaker", "covered_period")}}
 FIGURES = {"count_units": STRINGS, "plan_words": STRINGS}
 UI = Each("text")
+FIELDS = Each({"type": "text", "en": "text", "zh": "text"})
+PATTERNS_EN = {"periods": ListOf({"pattern": "text", "en": "text"}),
+               "growth_bases": ListOf({"pattern": "text", "en": "text"})}
 
 SHAPES: dict[str, Shape] = {
     "units.yaml": UNITS, "units_extra.yaml": UNITS, "modality.yaml": MODALITY, "not_facts.yaml": NOT_FACTS,
     "periods.yaml": PERIODS, "indicators.yaml": INDICATORS, "headline.yaml": HEADLINE,
     "figures.yaml": FIGURES, "ui.zh.yaml": UI, "ui.en.yaml": UI, "numerals.yaml": NUMERALS,
     "places.yaml": PLACES, "lists.yaml": LISTS, "headings.yaml": HEADINGS, "documents.yaml": DOCUMENTS,
+    "patterns_en.yaml": PATTERNS_EN, "fields.yaml": FIELDS,
 }
 
 

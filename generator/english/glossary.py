@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Optional
 
 from generator.dataschema import glossary_key as norm
-from generator.datafiles import data_path, load_file, unit_table
+from generator.datafiles import data_path, load, load_file, unit_table
 
 GLOSSARY_PATH = data_path("glossary.yaml")
 # English formats only units.yaml's units; those only in units_extra.yaml stay as written (as they
@@ -54,7 +54,7 @@ def unit_spec(unit: str) -> Optional[UnitSpec]:
     units, words = load_units(), group("units")
     if unit in units:
         return units[unit]
-    for prefix, factor in (("万", 10**4), ("亿", 10**8)):
+    for prefix, factor in load("numerals.yaml")["magnitudes"].items():
         if unit.startswith(prefix) and unit[1:] in units:
             spec = units[unit[1:]]
             return replace(spec, factor=spec.factor * factor)
@@ -87,9 +87,10 @@ def growth_basis_en(basis: Optional[str]) -> Optional[str]:
     text = norm(basis)
     if text in group("growth_bases"):
         return group("growth_bases")[text]
-    m = re.fullmatch(r"(?:比|较|与)(\d{4})年(末|底)?(?:相比)?", text)
-    if m:
-        return f"over the end of {m[1]}" if m[2] else f"over {m[1]}"
+    for shape in load("patterns_en.yaml")["growth_bases"]:
+        m = re.fullmatch(shape["pattern"], text)
+        if m:
+            return shape["en"].format_map(m.groupdict())
     return None
 
 

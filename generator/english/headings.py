@@ -4,19 +4,21 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from generator.datafiles import load
 from generator.english.glossary import group, norm
 
-
-_NUMERALS = "一二三四五六七八九十"
+# the numerals that number headings (一、, （十二）), in order from one to ten
+_NUMERALS = load("numerals.yaml")["ordinals"]
+_TEN = next(numeral for numeral, value in load("numerals.yaml")["powers"].items() if value == 10)
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
           "XVI", "XVII", "XVIII", "XIX", "XX")
 
 
 def _cn_number(text: str) -> int:
     """Return the value of a small Chinese numeral (一 … 九十九)."""
-    if "十" not in text:
+    if _TEN not in text:
         return _NUMERALS.index(text) + 1
-    tens, _, ones = text.partition("十")
+    tens, _, ones = text.partition(_TEN)
     return (_NUMERALS.index(tens) + 1 if tens else 1) * 10 + (_NUMERALS.index(ones) + 1 if ones else 0)
 
 

@@ -4,32 +4,25 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from generator.datafiles import load
 from generator.english.glossary import group, norm
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 
-# Period shapes not worth listing one by one; {m}/{n} are months, {y}/{z} years.
-_PERIOD_PATTERNS = (
-    (r"(\d{4})年", lambda m: m[1]),
-    (r"(\d{4})年上半年", lambda m: f"First half of {m[1]}"),
-    (r"(\d{4})年下半年", lambda m: f"Second half of {m[1]}"),
-    (r"(\d{4})年全年", lambda m: f"Full year {m[1]}"),
-    (r"(\d{4})年(\d{1,2})月", lambda m: f"{_month(m[2])} {m[1]}"),
-    (r"(\d{4})年(\d{1,2})-(\d{1,2})月", lambda m: f"{_month(m[2])}–{_month(m[3])} {m[1]}"),
-    (r"(\d{1,2})-(\d{1,2})月", lambda m: f"{_month(m[1])}–{_month(m[2])}"),
-    (r"(\d{1,2})月份?", lambda m: _month(m[1])),
-    (r"(?:到|至|截至)(\d{4})年底?", lambda m: f"By {'the end of ' if m[0].endswith('底') else ''}{m[1]}"),
-    (r"截至(\d{4})年(\d{1,2})月底?", lambda m: f"As of {_month(m[2])} {m[1]}"),
-    (r"(\d{1,2})月底前?", lambda m: f"{'By the' if m[0].endswith('前') else 'The'} end of {_month(m[1])}"),
-    (r"(\d{4})-(\d{4})年", lambda m: f"{m[1]}–{m[2]}"),
-    (r"(\d{4})年以来", lambda m: f"Since {m[1]}"),
-    (r"(\d{1,2})月以来", lambda m: f"Since {_month(m[1])}"),
-    (r"去年(\d{1,2})月以来", lambda m: f"Since {_month(m[1])} last year"),
-    (r"今年(\d{1,2})月以来", lambda m: f"Since {_month(m[1])} this year"),
-    (r"(\d{4})年(\d{1,2})月以来", lambda m: f"Since {_month(m[2])} {m[1]}"),
-)
+
+class _Groups(dict):
+    """The named groups of a period match, for str.format_map: a month… group gives its month's name."""
+
+    def __init__(self, match: re.Match):
+        super().__init__()
+        self.match = match
+
+    def __missing__(self, name: str) -> str:
+        """Return the text of group ``name``, as an English month name if the group is a month."""
+        text = self.match[name]
+        return _month(text) if name.startswith("month") else text
 
 
 def _month(number: str) -> str:
@@ -45,11 +38,11 @@ def period_en(period: Optional[str]) -> Optional[str]:
     periods = group("periods")
     if text in periods:
         return periods[text]
-    for pattern, render in _PERIOD_PATTERNS:
-        m = re.fullmatch(pattern, text)
+    for shape in load("patterns_en.yaml")["periods"]:
+        m = re.fullmatch(shape["pattern"], text)
         if m:
             try:
-                return render(m)
+                return shape["en"].format_map(_Groups(m))
             except (IndexError, ValueError):
                 return None
     return None

@@ -6,6 +6,7 @@ import textwrap
 from dataclasses import asdict, fields
 from typing import Sequence
 
+from generator.datafiles import load
 from generator.model import Fact, Report
 
 SCHEMA = "townfacts.report/1"
@@ -97,28 +98,8 @@ def joined_json(parts: Sequence[str]) -> str:
     return f'{{\n  "schema": "townfacts.reports/1",\n  "reports": [\n{items}\n  ]\n}}\n'
 
 
-FIELD_DOCS = {  # name: (type, English description, Chinese description)
-    "report": ("string", "slug of the report's town page", "报告所属城镇页面的地址名"),
-    "place": ("string", "place name as written (Chinese)", "地名（中文原文）"),
-    "place_en": ("string", "place name in pinyin", "地名（拼音）"),
-    "id": ("string", "permanent id of the fact (anchor on the fact sheet)", "数据的固定编号（概况页中的锚点）"),
-    "indicator": ("string", "what is measured, as the report names it", "指标，按报告原文"),
-    "indicator_en": ("string", "English name of the indicator (glossary)", "指标的英文名称（术语表）"),
-    "value": ("number", "the number as written (Chinese numerals converted)", "报告所写的数值（中文数字已换算）"),
-    "unit": ("string", "unit as written: 亿元, 万元, %, 个百分点, 个, 亩 …", "报告所写的单位：亿元、万元、%、个百分点、个、亩……"),
-    "qualifier": ("string", "hedge kept from the text: 约, 近, 超, 余, 以上, 左右 …", "原文中的限定词：约、近、超、余、以上、左右……"),
-    "base_value": ("number", "value on a common scale (money in CNY/USD, area in mu or km², people)", "换算到统一基准的数值（货币为元或美元，面积为亩或平方公里，人数）"),
-    "base_unit": ("string", "unit of base_value: CNY, USD, mu, km2, people …", "base_value 的单位：CNY、USD、mu、km2、people……"),
-    "growth_pct": ("number", "growth attached to the value, in percent (declines negative)", "该数值的增长率（%，下降为负）"),
-    "growth_basis": ("string", "what the growth compares to: 同比, 比上年, 年均 …", "增长的比较基准：同比、比上年、年均……"),
-    "period": ("string", "period the figure covers: 全年, 上半年, 截至目前 …", "数值所指的时期：全年、上半年、截至目前……"),
-    "kind": ("string", "actual, target, estimate, share or rank", "类型：actual（实绩）、target（目标）、estimate（预计）、share（占比）、rank（排名）"),
-    "section": ("string", "the report section the fact is in", "数据所在的报告章节"),
-    "part_of": ("string", "id of the fact this one is a part of (其中)", "所属上级数据的编号（其中……）"),
-    "source_line": ("integer", "1-based line of the source file where the quote starts", "原始文件中该句所在的行号（从1开始）"),
-    "source_quote": ("string", "the clause the fact was read from", "读出该数据的原文分句"),
-    "source_file": ("string", "the report file", "原始报告文件"),
-}
+# name: (type, English description, Chinese description)
+FIELD_DOCS = {name: (doc["type"], doc["en"], doc["zh"]) for name, doc in load("fields.yaml").items()}
 
 
 def datapackage(reports: list[Report], resources: list[tuple[str, str]]) -> dict:

@@ -15,9 +15,22 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, Optional
 
+from generator.datafiles import load
 from generator.english.glossary import growth_basis_en, norm, qualifier_spec, unit_spec
 
 MINUS = "\u2212"
+
+
+def _growth_word(growth: Decimal, lang: str) -> str:
+    """Return what marks a growth's direction in ``lang`` (ui.<lang>.yaml): 增长/下降/持平, +/−/nothing."""
+    key = "growth_up" if growth > 0 else "growth_down" if growth < 0 else "growth_flat"
+    return load(f"ui.{lang}.yaml")[key]
+
+
+def _scale_characters() -> str:
+    """Return the numerals a unit can start with that scale it (十, 百, 千, 万, 亿: 1万余平方米)."""
+    numerals = load("numerals.yaml")
+    return "".join(numerals["powers"]) + "".join(numerals["magnitudes"])
 
 
 def _dec(value: float | int | Decimal | str) -> Decimal:
@@ -118,7 +131,7 @@ def format_value_zh(value: float | int, unit: Optional[str], qualifier: Optional
     q = norm(qualifier)
     place = qualifier_spec(q).get("zh", "before")
     if place == "inside":  # 余/多 sit after the magnitude character: 1万余平方米, 11360余处
-        head = unit[:1] if unit[:1] in "十百千万亿" and len(unit) > 1 else ""
+        head = unit[:1] if unit[:1] in _scale_characters() and len(unit) > 1 else ""
         return f"{num}{head}{q}{unit[len(head):]}"
     return f"{num}{unit}{q}" if place == "after" else f"{q}{num}{unit}"
 
@@ -128,8 +141,7 @@ def growth_en(growth_pct: Optional[float], basis: Optional[str] = None) -> Optio
     if growth_pct is None:
         return None
     d = _dec(growth_pct)
-    sign = "+" if d > 0 else MINUS if d < 0 else ""
-    text = f"{sign}{_plain(abs(d))}%"
+    text = f"{_growth_word(d, 'en')}{_plain(abs(d))}%"
     words = growth_basis_en(basis)
     if not words:
         return text
@@ -143,9 +155,8 @@ def growth_zh(growth_pct: Optional[float], basis: Optional[str] = None) -> Optio
     d = _dec(growth_pct)
     prefix = norm(basis) if basis else ""
     if d == 0:
-        return f"{prefix}持平"
-    verb = "增长" if d > 0 else "下降"
-    return f"{prefix}{verb}{_plain(abs(d), sep=False)}%"
+        return f"{prefix}{_growth_word(d, 'zh')}"
+    return f"{prefix}{_growth_word(d, 'zh')}{_plain(abs(d), sep=False)}%"
 
 
 @dataclass(frozen=True)

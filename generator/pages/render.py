@@ -158,10 +158,11 @@ def cite_text(report: Report, lang: str, site_url: str) -> str:
     url = f"{site_url.rstrip('/')}/{prefix}towns/{m.slug}/" if site_url else f"{prefix}towns/{m.slug}/"
     when = m.date or (str(m.year) if m.year else ui("unknown", lang))
     if lang == "zh":
-        return f"{m.place}：《{m.title or m.doc_type or ''}》（{when}）。townfacts 城镇数据，{url}。原始文件 {m.source}，SHA-256 {m.sha256[:12]}。"
-    doc = doc_type_text(m.doc_type, "en")
-    return (f"{m.place_en or m.place}: {doc or 'report'} ({when}). Townfacts town fact sheets, {url}. "
-            f"Source file {m.source}, SHA-256 {m.sha256[:12]}.")
+        place, document = m.place, m.title or m.doc_type or ""
+    else:
+        place, document = m.place_en or m.place, doc_type_text(m.doc_type, "en") or "report"
+    return ui("cite", lang, place=place, document=document, when=when, url=url, source=m.source,
+              sha256=m.sha256[:12])
 
 
 @dataclass(frozen=True)
