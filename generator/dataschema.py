@@ -85,7 +85,7 @@ NUMERALS = {"digits": Each("integer"), "powers": Each("integer"), "magnitudes": 
             "never_alone": STRINGS, "ordinal_prefix": "text", "counting_numerals": "text",
             "range_marks": "text", "range_word": "text"}
 PLACES = {"levels": Each("text"), "town_suffixes": STRINGS, "town_suffix_not_before": STRINGS,
-          "generic_heads": "text", "speaker_titles": STRINGS, "authority_organs": STRINGS,
+          "generic_heads": "text", "speaker_titles": STRINGS, "government_organ": "text", "authority_organs": STRINGS,
           "leading_organs": STRINGS, "command_chain_before": STRINGS,
           "front_patterns": STRINGS, "lead_words": STRINGS, "parent_levels": Each("text")}
 LISTS = {"item_joiners": STRINGS, "shared_head_joiners": STRINGS, "rate_joiners": STRINGS,

@@ -7,6 +7,7 @@ from typing import Iterable, Optional
 
 from pypinyin import lazy_pinyin
 
+from generator.datafiles import load
 from generator.english.glossary import group, norm
 
 
@@ -116,7 +117,7 @@ def title_en(title: Optional[str], place: Optional[str] = None) -> Optional[str]
     if head is None:
         return None
     rest = text[: -len(head)]
-    gov = "人民政府"
+    gov = load("places.yaml")["government_organ"]
     if rest.endswith(gov) and head != gov:
         rest = rest[: -len(gov)]
     if rest in group("levels"):

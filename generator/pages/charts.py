@@ -34,11 +34,12 @@ class Bar:
     series: str = ""  # e.g. "Actual" / "Target", or a town's name on the compare page
 
 
-MONEY_SCALE = {"zh": (1e8, "亿元"), "en": (1e9, "CNY billion")}
+MONEY_DIVISOR = {"zh": 1e8, "en": 1e9}  # 亿元 and billions: the scale each language counts money in
+
 
 def money_scale(lang: str) -> tuple[float, str]:
     """Return (divisor, unit label) that puts CNY amounts on one readable scale."""
-    return MONEY_SCALE[lang]
+    return MONEY_DIVISOR[lang], _word(lang, "money_unit")
 
 
 def _word(lang: str, key: str) -> str:

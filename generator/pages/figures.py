@@ -11,12 +11,18 @@ from altair.utils.schemapi import debug_mode
 
 from generator.pages.charts import (Bar, bar_values, chart_spec, compare_chart, count_chart, growth_chart,
                               headline_chart, money_scale, spec_hash, static_spec, target_chart)
-from generator.datafiles import load
+from generator.datafiles import load, unit_table
 from generator.model import Fact, Report
 from generator.pages.headline import RESULT_KINDS, group_label, headline_facts, headline_groups, money_facts
 from generator.pages.views import fact_row, ui
 
 MAX_BARS = 12
+
+
+@lru_cache(maxsize=None)
+def percent_units() -> frozenset[str]:
+    """Return the units of rates in percent or percentage points (units.yaml's bases % and pp)."""
+    return frozenset(u.name for u in unit_table().values() if u.base in ("%", "pp"))
 
 
 @lru_cache(maxsize=None)
@@ -89,7 +95,7 @@ def target_bars(report: Report, lang: str) -> list[Bar]:
     bars = []
     for t in (f for f in report.facts if f.kind == "target"):
         r = results.get((_plain_indicator(t.indicator), t.unit))
-        if r is not None and r.unit not in ("%", "个百分点"):
+        if r is not None and r.unit not in percent_units():
             label = fact_row(r, lang).label.text
             bars += [_bar(r, lang, r.value, label, actual), _bar(t, lang, t.value, label, target)]
     return bars[: 2 * (MAX_BARS // 2)]
