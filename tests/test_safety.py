@@ -1,0 +1,96 @@
+"""Lose nothing, leak nothing: the build replaces only folders it wrote."""
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator import bundle
+from generator.errors import TownfactsError
+from generator.site.run import MARKER, check_site_dir
+from generator.site.uptodate import record_build
+from projectcopy import ROOT, copy_project, townfacts
+
+SEED = ROOT / "seeds" / "001_56a725257718ee95.txt"
+
+
+def test_out_that_is_not_a_townfacts_site_is_refused_before_any_work(tmp_path):
+    """`build --out seeds` used to delete the reports and exit 0."""
+    (tmp_path / "project").mkdir()
+    work = copy_project(tmp_path / "project", seeds=False)
+    (work / "seeds" / "a.txt").write_bytes(SEED.read_bytes())
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "notes.txt").write_text("mine", encoding="utf-8")
+    (work / "a-file").write_text("mine", encoding="utf-8")
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and "generator" not in p.parts}
+    for out in ("seeds", "translations", "../elsewhere", "a-file"):
+        proc = townfacts(work, "build", "--out", out)
+        lines = proc.stderr.strip().splitlines()
+        assert proc.returncode == 1 and len(lines) == 1, proc.stderr
+        assert lines[0].startswith("Error: ") and MARKER in lines[0], lines
+        assert str((work / out).resolve()) in lines[0]
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and "generator" not in p.parts} == before
+    assert not (work / "docs" / "towns").exists()  # refused before any work
+    assert not list(work.glob(".*.building")) and not list(work.glob(".*.old"))
+
+
+def test_only_a_new_empty_or_townfacts_folder_may_be_replaced(tmp_path):
+    state = tmp_path / "state.json"
+    check_site_dir(tmp_path / "new", state)
+    (tmp_path / "empty").mkdir()
+    check_site_dir(tmp_path / "empty", state)
+    ours = tmp_path / "ours"
+    ours.mkdir()
+    (ours / MARKER).write_text("", encoding="utf-8")
+    (ours / "index.html").write_text("<p>", encoding="utf-8")
+    check_site_dir(ours, state)
+    legacy = tmp_path / "legacy"  # built before the marker existed, recorded and untouched since
+    legacy.mkdir()
+    (legacy / "index.html").write_text("<p>", encoding="utf-8")
+    record_build(state, legacy, "key")
+    check_site_dir(legacy, state)
+    (legacy / "extra.txt").write_text("added by hand", encoding="utf-8")
+    with pytest.raises(TownfactsError, match="not a townfacts site"):
+        check_site_dir(legacy, state)
+
+
+@pytest.mark.parametrize("kind", ["file", "symlink", "foreign", "foreign leftover"])
+def test_a_site_folder_not_ours_is_refused_not_moved_aside(tmp_path, kind):
+    site = tmp_path / "site"
+    if kind == "file":
+        site.write_text("a file named like the site", encoding="utf-8")
+    elif kind == "symlink":
+        (tmp_path / "real").mkdir()
+        site.symlink_to(tmp_path / "real")
+    elif kind == "foreign":
+        site.mkdir()
+        (site / "notes.txt").write_text("mine", encoding="utf-8")
+    else:
+        (tmp_path / ".site.old").mkdir()
+        (tmp_path / ".site.old" / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(TownfactsError) as err:
+        check_site_dir(site, tmp_path / "state.json")
+    assert "\n" not in str(err.value) and MARKER in str(err.value)
+    assert {p.name for p in tmp_path.iterdir()} <= {"site", "real", ".site.old"}
+
+
+def test_the_marker_is_not_zipped_into_the_offline_bundle(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / MARKER).write_text("", encoding="utf-8")
+    (site / "index.html").write_text("<html></html>", encoding="utf-8")
+    bundle.write_zip(site, tmp_path / "x.zip", "top", dt.date(2023, 11, 14))
+    with zipfile.ZipFile(tmp_path / "x.zip") as zf:
+        assert zf.namelist() == ["top/index.html"]
+
+
+def test_the_bundle_refuses_a_zip_folder_that_is_a_file(tmp_path):
+    (tmp_path / "dist").write_text("a file", encoding="utf-8")
+    with pytest.raises(TownfactsError, match="is a file"):
+        bundle.check_zip_path(tmp_path / "dist" / "townfacts-offline-2023-11-14.zip")
+    (tmp_path / "out" / "townfacts-offline-2023-11-14.zip").mkdir(parents=True)
+    with pytest.raises(TownfactsError, match="not a file the bundle wrote"):
+        bundle.check_zip_path(tmp_path / "out" / "townfacts-offline-2023-11-14.zip")
+    bundle.check_zip_path(tmp_path / "new" / "townfacts-offline-2023-11-14.zip")
