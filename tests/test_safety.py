@@ -1,14 +1,19 @@
-"""Lose nothing, leak nothing: the build replaces only folders it wrote."""
+"""Lose nothing, leak nothing: the build replaces only folders it wrote and reads only regular files."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import socket
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from generator import bundle
-from generator.errors import TownfactsError
+from generator.errors import ReportError, TownfactsError
+from generator.site.reports import find_reports, report_bytes
 from generator.site.run import MARKER, check_site_dir
 from generator.site.uptodate import record_build
 from projectcopy import ROOT, copy_project, townfacts
@@ -94,3 +99,53 @@ def test_the_bundle_refuses_a_zip_folder_that_is_a_file(tmp_path):
     with pytest.raises(TownfactsError, match="not a file the bundle wrote"):
         bundle.check_zip_path(tmp_path / "out" / "townfacts-offline-2023-11-14.zip")
     bundle.check_zip_path(tmp_path / "new" / "townfacts-offline-2023-11-14.zip")
+
+
+def special_seeds(seeds: Path, secret: Path) -> None:
+    """Put a symlink to a secret file, a FIFO and a socket among the reports, all named *.txt."""
+    (seeds / "link.txt").symlink_to(secret)
+    os.mkfifo(seeds / "fifo.txt")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(seeds / "socket.txt"))
+
+
+def test_links_and_special_files_among_the_reports_are_refused_and_the_others_build(tmp_path):
+    """A symlink to a file outside used to be published in full; a FIFO was skipped without a word."""
+    (tmp_path / "project").mkdir()
+    work = copy_project(tmp_path / "project", seeds=False)
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SEED.read_text(encoding="utf-8").replace("织里镇", "秘密镇"), encoding="utf-8")
+    (work / "seeds" / "a.txt").write_bytes(SEED.read_bytes())
+    special_seeds(work / "seeds", secret)
+    proc = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=work, capture_output=True, text=True,
+                          timeout=300)
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("Error:")]
+    assert proc.returncode == 1, proc.stderr
+    assert any("seeds/link.txt" in e and "symbolic link" in e for e in errors), errors
+    assert any("seeds/fifo.txt" in e and "FIFO" in e for e in errors), errors
+    assert any("seeds/socket.txt" in e and "socket" in e for e in errors), errors
+    assert (work / "site" / "towns" / "zhili" / "index.html").is_file()
+    leaked = [p for p in (work / "site").rglob("*") if p.is_file() and "秘密".encode() in p.read_bytes()]
+    assert not leaked
+
+
+def test_facts_refuses_a_fifo_without_waiting_for_a_writer(tmp_path):
+    os.mkfifo(tmp_path / "x.txt")
+    proc = subprocess.run([sys.executable, "-m", "generator", "facts", str(tmp_path / "x.txt")], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr.strip() == f"Error: {tmp_path / 'x.txt'}: is a FIFO (named pipe), not a regular report file"
+
+
+def test_report_bytes_reads_regular_files_only(tmp_path):
+    secret = tmp_path / "secret"
+    secret.write_text("秘密", encoding="utf-8")
+    special_seeds(tmp_path, secret)
+    (tmp_path / "folder.txt").mkdir()
+    for name, reason in (("link.txt", "symbolic link"), ("fifo.txt", "FIFO"), ("socket.txt", "socket"),
+                         ("folder.txt", "directory")):
+        with pytest.raises(ReportError, match=reason) as err:
+            report_bytes(tmp_path / name)
+        assert err.value.path == str(tmp_path / name)
+    assert report_bytes(secret) == "秘密".encode()
+    assert [p.name for p in find_reports(tmp_path)] == ["fifo.txt", "link.txt", "socket.txt"]
