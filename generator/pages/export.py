@@ -71,8 +71,35 @@ def facts_csv(reports: list[Report]) -> str:
     writer.writeheader()
     for report in reports:
         for row in csv_rows(report):
-            writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+            cells = {k: csv_cell(v) for k, v in row.items()}
+            if any(isinstance(v, str) and "\r" in v for v in cells.values()):
+                buffer.write(_row_quoting_cr(cells))
+            else:
+                writer.writerow(cells)
     return buffer.getvalue()
+
+
+def _row_quoting_cr(cells: dict) -> str:
+    """Return one CSV row whose cells hold a CR, those cells quoted, ending in "\n" like the others."""
+    import csv
+    import io
+
+    # the writer quotes only its line terminator's characters: a bare CR would break the row in a spreadsheet
+    row = io.StringIO()
+    csv.DictWriter(row, fieldnames=CSV_FIELDS, lineterminator="\r\n").writerow(cells)
+    return row.getvalue().removesuffix("\r\n") + "\n"
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet read a cell as a formula (OWASP)
+
+
+def csv_cell(value) -> object:
+    """Return a CSV cell: numbers as they are, text that a spreadsheet would run as a formula quoted with '."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def all_reports_json(reports: list[Report]) -> str:
