@@ -1,5 +1,5 @@
 """Lose nothing, leak nothing: only folders the build wrote are replaced, only regular files read,
-CSV downloads run no formulas."""
+downloads neither run formulas nor alter text."""
 from __future__ import annotations
 
 import csv
@@ -18,7 +18,8 @@ import pytest
 from generator import bundle
 from generator.errors import ReportError, TownfactsError
 from generator.model import Fact, Meta, Report, Source
-from generator.pages.export import (FORMULA_STARTS, all_reports_json, facts_csv, joined_csv)
+from generator.pages.export import (FORMULA_STARTS, all_reports_json, facts_csv, joined_csv, joined_json,
+                                    report_json)
 from generator.site.reports import find_reports, report_bytes
 from generator.site.run import MARKER, check_site_dir
 from generator.site.uptodate import record_build
@@ -185,3 +186,13 @@ def test_plain_text_cells_are_left_as_they_are():
     (row,) = csv.DictReader(io.StringIO(facts_csv([report_with("地区生产总值 'x'")])))
     assert row["indicator"] == "地区生产总值 'x'" and row["growth_pct"] == "-3.5"
 
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\u0085", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e"])
+def test_all_towns_json_keeps_every_string_as_it_is(char):
+    """The all-towns facts.json is joined from the per-town files: it used to insert 4 spaces after U+2028."""
+    reports = [report_with(f"甲{char}乙", "a"), report_with(f"丙{char}{char}丁", "b")]
+    joined = joined_json([report_json(r) for r in reports])
+    assert joined == all_reports_json(reports)
+    doc = json.loads(joined)
+    assert [r["facts"][0]["indicator"] for r in doc["reports"]] == [f"甲{char}乙", f"丙{char}{char}丁"]
+    assert doc["reports"][0] == json.loads(report_json(reports[0]))

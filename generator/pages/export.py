@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import textwrap
 from dataclasses import asdict, fields
 from typing import Sequence
 
@@ -120,7 +119,9 @@ def joined_json(parts: Sequence[str]) -> str:
     writes it: indenting text is much faster than json.dumps with indent, which runs in pure Python."""
     if not parts:
         return all_reports_json([])
-    items = ",\n".join(textwrap.indent(part.rstrip("\n"), "    ") for part in parts)
+    # split on "\n" only: JSON escapes it inside strings, but not U+2028, U+0085 … that splitlines() and
+    # textwrap.indent also break lines at, which inserted spaces into the strings
+    items = ",\n".join("\n".join("    " + line for line in part.rstrip("\n").split("\n")) for part in parts)
     return f'{{\n  "schema": "townfacts.reports/1",\n  "reports": [\n{items}\n  ]\n}}\n'
 
 
