@@ -17,7 +17,7 @@ from generator.model import Report
 from generator.pages.render import LANGS
 from generator.site.docs import generate
 from generator.site.reports import project_memory, untranslated
-from generator.site.run import load_mkdocs_config, run_mkdocs, site_key
+from generator.site.run import check_site_dir, load_mkdocs_config, run_mkdocs, site_key
 from generator.site.uptodate import STATE_FILE, is_up_to_date, record_build
 from generator.support.timings import Progress, Timings
 
@@ -53,13 +53,15 @@ def build_site(seeds_dir: Path = Path("seeds"), site_dir: Optional[Path] = None,
 
     `config` is a MkDocs config already loaded (the offline bundle loads its own, with overrides);
     `finish` runs on the built site before it replaces the previous one. MkDocs is not run when the
-    site folder already holds the build of exactly these pages and settings, unless `force` is set.
+    site folder already holds the build of exactly these pages and settings, unless `force` is set. The
+    site folder must be new, empty or one a build wrote (`check_site_dir`): no other folder is replaced.
     """
     timings = Timings()
     config_file = config_file.resolve()
     project_dir = config_file.parent
     with timings.stage("config"):
         config = config or load_mkdocs_config(config_file, site_dir, strict)
+    check_site_dir(Path(config.site_dir), project_dir / STATE_FILE)  # before any work: refuse a folder not ours
     result = generate(seeds_dir, Path(config.docs_dir), project_dir, progress, timings, config.site_url or "",
                       fail_fast)
     if not result.reports:

@@ -36,6 +36,7 @@ from generator.errors import ReportError, TownfactsError
 from generator.mkdocs import compat
 from generator.model import Report
 from generator.pages.render import LANGS
+from generator.site.run import MARKER
 from generator.support.timings import Progress, Timings
 
 VENDOR_DIR = data_path("vendor")
@@ -45,7 +46,7 @@ OFFLINE_SITE = Path("build/offline-site")
 ZIP_PREFIX = "townfacts-offline"
 INDEX_JSON = Path("search/search_index.json")
 INDEX_JS = Path("search/search_index.js")
-SKIP_IN_ZIP = (".map",)  # source maps: only devtools ask for them
+SKIP_IN_ZIP = (".map", MARKER)  # source maps: only devtools ask for them; the marker is for `build`
 _HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
@@ -175,18 +176,28 @@ def write_zip(site_dir: Path, zip_path: Path, folder: str, date: dt.date) -> int
     return zip_path.stat().st_size
 
 
+def check_zip_path(zip_path: Path) -> None:
+    """Return if the zip can be written there (its folder a folder, its name free or a file); else raise."""
+    for path in (zip_path.parent, *zip_path.parent.parents):
+        if path.exists() and not path.is_dir():
+            raise TownfactsError(f"{path}: is a file, not a folder for the bundle's zip (--out)")
+    if zip_path.is_symlink() or (zip_path.exists() and not zip_path.is_file()):
+        raise TownfactsError(f"{zip_path}: is not a file the bundle wrote; remove it or choose another --out")
+
+
 def bundle_site(seeds_dir: Path = Path("seeds"), out_dir: Path = Path("dist"),
                 config_file: Path = Path("mkdocs.yml"), strict: bool = False,
                 progress: Progress = print, site_dir: Optional[Path] = None) -> BundleResult:
     """Build the offline site from the reports in seeds_dir and zip it into out_dir; return what happened."""
     config_file = config_file.resolve()
     site_dir = (site_dir or config_file.parent / OFFLINE_SITE).resolve()
+    date = bundle_date()
+    name = zip_name(date)
+    check_zip_path(out_dir / name)
     config = load_offline_config(config_file, site_dir, strict)
     # the same docs/ as the public build (citations name the public site_url)
     built = build_site(seeds_dir, site_dir, config_file, strict, progress, config=config, finish=make_file_ready)
     timings = Timings(dict(built.timings))
-    date = bundle_date()
-    name = zip_name(date)
     with timings.stage("zip"):
         size = write_zip(site_dir, out_dir / name, name.removesuffix(".zip"), date)
     zip_path = out_dir / name

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import textwrap
 from dataclasses import asdict, fields
 from typing import Sequence
 
@@ -72,8 +71,35 @@ def facts_csv(reports: list[Report]) -> str:
     writer.writeheader()
     for report in reports:
         for row in csv_rows(report):
-            writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+            cells = {k: csv_cell(v) for k, v in row.items()}
+            if any(isinstance(v, str) and "\r" in v for v in cells.values()):
+                buffer.write(_row_quoting_cr(cells))
+            else:
+                writer.writerow(cells)
     return buffer.getvalue()
+
+
+def _row_quoting_cr(cells: dict) -> str:
+    """Return one CSV row whose cells hold a CR, those cells quoted, ending in "\n" like the others."""
+    import csv
+    import io
+
+    # the writer quotes only its line terminator's characters: a bare CR would break the row in a spreadsheet
+    row = io.StringIO()
+    csv.DictWriter(row, fieldnames=CSV_FIELDS, lineterminator="\r\n").writerow(cells)
+    return row.getvalue().removesuffix("\r\n") + "\n"
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet read a cell as a formula (OWASP)
+
+
+def csv_cell(value) -> object:
+    """Return a CSV cell: numbers as they are, text that a spreadsheet would run as a formula quoted with '."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def all_reports_json(reports: list[Report]) -> str:
@@ -94,7 +120,9 @@ def joined_json(parts: Sequence[str]) -> str:
     writes it: indenting text is much faster than json.dumps with indent, which runs in pure Python."""
     if not parts:
         return all_reports_json([])
-    items = ",\n".join(textwrap.indent(part.rstrip("\n"), "    ") for part in parts)
+    # split on "\n" only: JSON escapes it inside strings, but not U+2028, U+0085 … that splitlines() and
+    # textwrap.indent also break lines at, which inserted spaces into the strings
+    items = ",\n".join("\n".join("    " + line for line in part.rstrip("\n").split("\n")) for part in parts)
     return f'{{\n  "schema": "townfacts.reports/1",\n  "reports": [\n{items}\n  ]\n}}\n'
 
 

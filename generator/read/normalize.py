@@ -56,8 +56,13 @@ def read_text(path) -> CleanText:
         raise ReportError(str(path), "is a directory, not a report file") from None
     except OSError as err:
         raise ReportError(str(path), f"cannot read file ({err.strerror or err})") from None
-    text, encoding = decode_bytes(raw, str(path))
-    return _build(text, str(path), hashlib.sha256(raw).hexdigest(), encoding)
+    return clean_bytes(raw, str(path))
+
+
+def clean_bytes(raw: bytes, path: str) -> CleanText:
+    """Return the cleaned report for a file's bytes already read; raise ReportError if they are not a text."""
+    text, encoding = decode_bytes(raw, path)
+    return _build(text, path, hashlib.sha256(raw).hexdigest(), encoding)
 
 
 def clean_string(text: str, path: str = "<string>") -> CleanText:

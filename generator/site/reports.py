@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import stat
 import time
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
@@ -19,7 +21,7 @@ from generator.english.memory import MEMORY_PATH, Memory, apply_memory, load_mem
 from generator.errors import ReportError, TownfactsError
 from generator.model import Report
 from generator.read.extract import extract_report
-from generator.read.normalize import read_text
+from generator.read.normalize import clean_bytes
 from generator.support.cache import PickleCache, generator_fingerprint
 from generator.support.timings import Progress, Timings
 from generator.support.workers import Workers
@@ -27,6 +29,10 @@ from generator.support.workers import Workers
 log = logging.getLogger("townfacts")
 
 MAX_BYTES = 10 * 1024 * 1024  # a government report is well under 1 MB of text
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
 REPORT_SUFFIXES = (".txt",)
 
 
@@ -39,22 +45,35 @@ def display_path(path: Path) -> Path:
 
 
 def report_bytes(path: Path) -> bytes:
-    """Return a report file's bytes, refusing unreadable and oversized files with the reason."""
+    """Return a report file's bytes, refusing links, special, unreadable and oversized files with the reason."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ReportError(str(path), f"file is {size / 1e6:.1f} MB; reports over {MAX_BYTES // 2**20} MB "
-                                         "are refused (is it really a report?)")
-        return path.read_bytes()
+        _check_regular(path, path.lstat())  # before opening: opening a FIFO would wait for a writer
+        with os.fdopen(os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK), "rb") as file:
+            st = os.fstat(file.fileno())
+            _check_regular(path, st)  # the same check on what was opened: it may have been swapped since
+            if st.st_size > MAX_BYTES:
+                raise ReportError(str(path), f"file is {st.st_size / 1e6:.1f} MB; reports over "
+                                             f"{MAX_BYTES // 2**20} MB are refused (is it really a report?)")
+            return file.read(MAX_BYTES + 1)
     except OSError as err:
         raise ReportError(str(path), err.strerror or str(err)) from err
+
+
+def _check_regular(path: Path, st: os.stat_result) -> None:
+    """Return if st is a regular file's; else raise ReportError saying what the path is instead."""
+    if stat.S_ISREG(st.st_mode):
+        return
+    if stat.S_ISLNK(st.st_mode):
+        raise ReportError(str(path), "is a symbolic link; reports must be regular files (copy the file here)")
+    kind = next((name for test, name in _KINDS if test(st.st_mode)), "a special file")
+    raise ReportError(str(path), f"is {kind}, not a regular report file")
 
 
 def extract_file(path: Path) -> tuple[Report, dict[str, float]]:
     """Return the report read from a file (no cache) and the seconds each stage took."""
     seconds = {}
     start = time.perf_counter()
-    clean = read_text(display_path(path))
+    clean = clean_bytes(report_bytes(path), str(display_path(path)))  # never follows a link the check refused
     seconds["normalize"] = time.perf_counter() - start
     report = extract_report(clean)
     seconds["extract"] = time.perf_counter() - start - seconds["normalize"]
@@ -117,10 +136,11 @@ class ReadResult:
 
 
 def find_reports(seeds_dir: Path) -> list[Path]:
-    """Return the report files in a folder, sorted by name."""
+    """Return the report entries in a folder, sorted by name: files, and links or special files to refuse."""
     if not seeds_dir.is_dir():
         raise TownfactsError(f"{seeds_dir}: no such folder of reports")
-    return sorted(p for p in seeds_dir.iterdir() if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+    return sorted(p for p in seeds_dir.iterdir()
+                  if p.suffix.lower() in REPORT_SUFFIXES and (p.is_symlink() or not p.is_dir()))
 
 
 def project_memory(project_dir: Path) -> Memory:

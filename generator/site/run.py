@@ -5,10 +5,16 @@ import shutil
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
+from generator.errors import TownfactsError
 from generator.model import Report
 from generator.site.nav import site_nav
-from generator.site.uptodate import file_digest, inputs_key, tree_digest
+from generator.site.uptodate import file_digest, inputs_key, recorded_listing, tree_digest
 from generator.support.cache import generator_fingerprint
+
+# Written inside every site folder the build writes: only a folder holding it is ever replaced. A dotfile,
+# so MkDocs keeps it when it cleans the folder and GitHub Pages (Jekyll or not) never lists it.
+MARKER = ".townfacts-site"
+MARKER_TEXT = "A site built by townfacts: `townfacts build` replaces this whole folder.\n"
 
 
 def load_mkdocs_config(config_file: Path, site_dir: Optional[Path], strict: bool):
@@ -40,8 +46,10 @@ def run_mkdocs(config, finish: Optional[Callable[[Path], None]] = None) -> Path:
     from mkdocs.commands.build import build as mkdocs_build
 
     target = Path(config.site_dir)
-    building = target.with_name(f".{target.name}.building")
+    building = _aside(target, "building")
     shutil.rmtree(building, ignore_errors=True)
+    building.mkdir(parents=True)
+    (building / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # MkDocs' clean keeps dotfiles
     config.site_dir = str(building)
     try:
         mkdocs_build(config)
@@ -58,9 +66,38 @@ def run_mkdocs(config, finish: Optional[Callable[[Path], None]] = None) -> Path:
 
 def swap_in(new: Path, target: Path) -> None:
     """Replace the target folder by the new one with two renames (the old one is removed after)."""
-    old = target.with_name(f".{target.name}.old")
+    old = _aside(target, "old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         target.rename(old)
     new.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _aside(target: Path, role: str) -> Path:
+    """Return the folder beside target that the build uses for the new ("building") or old site."""
+    return target.with_name(f".{target.name}.{role}")
+
+
+def check_site_dir(target: Path, state_file: Path) -> None:
+    """Return if the build may replace target (absent, empty or a townfacts site); else raise, naming why."""
+    for folder in (target, _aside(target, "building"), _aside(target, "old")):
+        reason = _not_ours(folder, state_file)
+        if reason:
+            raise TownfactsError(f"{folder}: {reason}; the site folder (--out) must be new, empty or a "
+                                 f"site a townfacts build wrote (it holds {MARKER})")
+
+
+def _not_ours(folder: Path, state_file: Path) -> str:
+    """Return why the build must not replace folder ('' when it may: absent, empty, or written by a build)."""
+    if folder.is_symlink():
+        return "is a symbolic link, not a site folder"
+    if not folder.exists():
+        return ""
+    if not folder.is_dir():
+        return "is a file, not a site folder"
+    if (folder / MARKER).is_file() or not any(folder.iterdir()):
+        return ""
+    if recorded_listing(state_file, folder):  # a site built before the marker existed, untouched since
+        return ""
+    return "is not a townfacts site (it holds files the build did not write)"

@@ -86,15 +86,22 @@ def inputs_key(docs_dir: Path, config_file: Path, options: dict, code_fingerprin
 def _load(state_file: Path) -> dict:
     """Return the recorded builds {site folder: {inputs, listing}} ({} when none or unreadable)."""
     try:
-        return json.loads(state_file.read_text(encoding="utf-8"))
+        state = json.loads(state_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    return state if isinstance(state, dict) else {}
 
 
 def is_up_to_date(state_file: Path, site_dir: Path, key: str) -> bool:
     """Return whether site_dir is, untouched, the build of the inputs with this key."""
     recorded = _load(state_file).get(str(site_dir.resolve()))
     return bool(recorded) and recorded.get("inputs") == key and recorded.get("listing") == listing_digest(site_dir)
+
+
+def recorded_listing(state_file: Path, site_dir: Path) -> bool:
+    """Return whether site_dir is, untouched, a site some build recorded (whatever its inputs)."""
+    recorded = _load(state_file).get(str(site_dir.resolve()))
+    return isinstance(recorded, dict) and recorded.get("listing") == listing_digest(site_dir)
 
 
 def record_build(state_file: Path, site_dir: Path, key: str) -> None:
