@@ -44,6 +44,7 @@ def read_yaml(path: Path) -> tuple[str, yaml.Node]:
     return text, node
 
 
+@functools.cache  # by name, not by path: the reader asks thousands of times per report, Path() is slow
 def load(name: str):
     """Return the data file ``generator/data/<name>``, parsed and checked (read once)."""
     return load_file(data_path(name), name)
