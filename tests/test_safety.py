@@ -68,6 +68,20 @@ def test_only_a_new_empty_or_townfacts_folder_may_be_replaced(tmp_path):
         check_site_dir(legacy, state)
 
 
+def test_a_site_without_marker_built_by_plain_mkdocs_or_an_older_townfacts_may_be_replaced(tmp_path):
+    from generator.site.vendor import VEGA_BUNDLE
+
+    site = tmp_path / "site"  # what `mkdocs build` (no marker) or an older bundle leaves
+    (site / "assets" / "vendor").mkdir(parents=True)
+    (site / "index.html").write_text("<p>", encoding="utf-8")
+    served = site / "assets" / "vendor" / VEGA_BUNDLE.name
+    served.write_bytes(VEGA_BUNDLE.read_bytes())
+    check_site_dir(site, tmp_path / "state.json")
+    served.write_bytes(VEGA_BUNDLE.read_bytes()[:-1] + b"x")  # someone else's file of that name
+    with pytest.raises(TownfactsError, match="not a townfacts site"):
+        check_site_dir(site, tmp_path / "state.json")
+
+
 @pytest.mark.parametrize("kind", ["file", "symlink", "foreign", "foreign leftover"])
 def test_a_site_folder_not_ours_is_refused_not_moved_aside(tmp_path, kind):
     site = tmp_path / "site"

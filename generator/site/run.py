@@ -9,6 +9,7 @@ from generator.errors import TownfactsError
 from generator.model import Report
 from generator.site.nav import site_nav
 from generator.site.uptodate import file_digest, inputs_key, recorded_listing, tree_digest
+from generator.site.vendor import VEGA_BUNDLE
 from generator.support.cache import generator_fingerprint
 
 # Written inside every site folder the build writes: only a folder holding it is ever replaced. A dotfile,
@@ -100,4 +101,14 @@ def _not_ours(folder: Path, state_file: Path) -> str:
         return ""
     if recorded_listing(state_file, folder):  # a site built before the marker existed, untouched since
         return ""
+    if _holds_our_vega_bundle(folder):  # built by plain `mkdocs build` or an older townfacts: no marker
+        return ""
     return "is not a townfacts site (it holds files the build did not write)"
+
+
+def _holds_our_vega_bundle(folder: Path) -> bool:
+    """Return whether folder holds the Vega bundle only a townfacts site serves, byte for byte."""
+    served = folder / "assets" / "vendor" / VEGA_BUNDLE.name
+    if served.is_symlink() or not served.is_file() or served.stat().st_size != VEGA_BUNDLE.stat().st_size:
+        return False
+    return served.read_bytes() == VEGA_BUNDLE.read_bytes()
