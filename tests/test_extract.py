@@ -172,3 +172,11 @@ def test_entities_carry_anchor_sentence_and_line():
     assert extract_entities(clean) == extract_entities(report) == report.entities
     for entity in report.entities:
         assert entity.paragraph == "p-1" and entity.name in entity.sentence and entity.line == 1
+
+
+@pytest.mark.parametrize("name,tidy", [("农村居民人均纯收入增长增长", "农村居民人均纯收入增长"),
+                                       ("县属工业企业全部", "县属工业企业"), ("重点项目", "重点项目"),
+                                       ("成功率", "成功率"), ("企业数字化转型有序推进", "企业数字化转型")])
+def test_names_lose_repeats_and_words_of_manner_but_keep_words_that_open_nouns(name, tidy):
+    from generator.read.indicators import tidy_name
+    assert tidy_name(name) == tidy

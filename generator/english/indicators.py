@@ -94,7 +94,16 @@ def _indicator_en(text: str) -> Optional[str]:
             inner = _indicator_en(text[len(prefix):])
             if inner:
                 return _wrap(template, inner)
-    return None
+    return _described(text)
+
+
+def _described(text: str) -> Optional[str]:
+    """Return "B (A)" for a name "A的B" whose two parts are both known (通过国家审核的项目 → "Projects (…)")."""
+    what, mark, whose = text.rpartition("的")
+    if not mark or not what or not whose:
+        return None
+    head, detail = _indicator_en(whose), _indicator_en(what)
+    return f"{head} ({_lower_first(detail)})" if head and detail else None
 
 
 def indicator_en(indicator: Optional[str]) -> Optional[str]:

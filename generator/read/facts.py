@@ -9,11 +9,12 @@ from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous
 from generator.read.growth import mark_growth, place_growth
-from generator.read.indicators import clean_indicator, drop_examples, right_noun
+from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name
 from generator.read.lexicon import (cue_regex, data_pattern, list_joiners, list_marker, magnitudes, unit_table,
                                     word_list)
 from generator.read.lists import distribute_lists, list_items, rank_drafts
 from generator.read.normalize import is_title_like
+from generator.read.owners import attribute_owner, has_governing_verb, subject_count_name, topic_of_rate
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
 from generator.read.periods import kind_of, paragraph_tells_done, period_before
 from generator.read.sentences import end_of_clause, sentence_spans, start_of_clause
@@ -118,6 +119,10 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     right_raw = right_noun(sentence, num.end) if counted else ""
     right = clean_indicator(right_raw)
     left = clean_indicator(drop_examples(left_raw, names_only=bool(right) and not each))
+    if right and not each and _opens_clause(left, sentence[clause_start:num.start]):
+        phrase, more = _subject_phrase(sentence, num.end)
+        right = clean_indicator(subject_count_name(phrase, more)) or right
+        left = ""
     share = load_data("modality.yaml")
     if left.startswith(tuple(share["share_verbs"])) and earlier and num.unit == "%":
         left = earlier[-1].indicator + left + share["share_noun"]  # 占全区45.1%: the share of the fact before
@@ -126,8 +131,9 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     if not left and not right and sentence.startswith(_possessive(), num.end):
         right = clean_indicator(right_noun(sentence, num.end + 1))  # 5.38万人的搬迁 → 搬迁
     indicator = (left + right) or _fallback_indicator(sentence, clause_start, num)
-    indicator = _attribute_of_what_follows(sentence, num, indicator) if not right else indicator
+    indicator = _owned_attribute(sentence, num, indicator, clause_start) if not right else indicator
     indicator = change_of_previous(indicator, earlier)
+    indicator = _topic_from_clause_before(sentence, clause_start, indicator, earlier, num.unit)
     quote_end = end_of_clause(sentence, num.end)
     base = Draft(num, indicator, clause_start, quote_end, extra={"left": left, "right_raw": right_raw})
     items = list_items(left_raw) if each else []
@@ -141,13 +147,45 @@ def _possessive() -> str:
     return load_data("indicators.yaml")["possessive"]
 
 
-def _attribute_of_what_follows(sentence: str, num: Num, indicator: str) -> str:
-    """Return X+attribute for 投资6亿元的X / 占地5000亩的X (肝素钠生物科技园建设总投资), else ``indicator``."""
-    attribute = next((w for w in load_data("indicators.yaml")["attribute_words"] if indicator.endswith(w)), None)
-    if not attribute or not sentence.startswith(_possessive(), num.end):
+def _topic_from_clause_before(sentence: str, clause_start: int, indicator: str, earlier: list[Draft],
+                              unit: Optional[str]) -> str:
+    """Return a short rate or lone verb opening its clause named after the clause before it (see topic_of_rate);
+    a verb only after a fact of the same unit (新开工项目33个，竣工22个: parallel clauses)."""
+    if clause_start < 2 or len(indicator) > 3 or any(d.num.start >= clause_start for d in earlier):
         return indicator
-    noun = clean_indicator(right_noun(sentence, num.end + 1))
-    return noun + attribute if noun else indicator
+    before_start = start_of_clause(sentence, clause_start - 1)
+    previous = [d for d in earlier if before_start <= d.num.start < clause_start and d.kind != "rank"]
+    parallel = previous and previous[-1].growth_pct is None and (previous[-1].num.unit == unit or indicator.endswith(tuple(load_data("indicators.yaml")["rate_endings"])))
+    return topic_of_rate(indicator, sentence[before_start:clause_start - 1], previous[-1].indicator if parallel else "")
+
+
+def _opens_clause(left: str, before: str) -> bool:
+    """Return True when no verb governs a count, only a preposition at most: it is the subject of its
+    clause (7个主题公园…, 对14家纳税大户…, 总投资168.2亿元的44个项目…), not an object (完成14个行政村…)."""
+    names = load_data("indicators.yaml")
+    if left and left not in names["leading_prepositions"]:
+        return False
+    return not has_governing_verb(before.rpartition(list_marker("examples_end"))[2])
+
+
+def _subject_phrase(sentence: str, pos: int) -> tuple[str, bool]:
+    """Return the words after a count up to the end of its clause, the next figure or list item, and
+    whether a figure follows them."""
+    phrase = sentence[pos:end_of_clause(sentence, pos)]
+    parts = re.split(r"[（(]|、(?=\S{0,3}\d)|\d", phrase, maxsplit=1)
+    return parts[0], len(parts) > 1 and bool(re.match(r"\d", phrase[len(parts[0]):]))
+
+
+def _owned_attribute(sentence: str, num: Num, indicator: str, clause_start: int) -> str:
+    """Return X+attribute for an attribute figure whose owner the clause names (投资6亿元的X, 投资1.2亿元建成X,
+    实施X，投资2.29亿元), else ``indicator``."""
+    names = load_data("indicators.yaml")
+    attribute = next((w for w in names["attribute_words"] if indicator.endswith(w)), None)
+    if not attribute:
+        return indicator
+    bare = tidy_name(indicator) in names["bare_names"]
+    owner = clean_indicator(attribute_owner(sentence, num.end, clause_start, bare))
+    return owner + attribute if owner and owner not in names["bare_names"] else indicator
 
 
 def _before_from_value(left: str) -> str:
@@ -170,6 +208,7 @@ def _finish(sentence: str, draft: Draft, plan: bool) -> None:
     draft.value = draft.num.value
     draft.unit = draft.num.unit
     draft.period = period_before(sentence, draft.num.start)
+    draft.indicator = tidy_name(draft.indicator)
     if draft.kind != "rank":
         draft.kind = kind_of(sentence, draft.num, draft.indicator, plan)
     elif cue_regex("target").search(sentence[:draft.num.start]):

@@ -17,11 +17,12 @@ def clean_indicator(text: str) -> str:
     for word in names["strip_anywhere"]:
         text = text.replace(word, "")
     text = text.strip(" ，、：")
+    bare = set(names["bare_names"])
     changed = True
     while changed and text:
         changed = False
         for word in sorted(names["strip_leading"], key=len, reverse=True):
-            if text.startswith(word) and len(text) > len(word):
+            if text.startswith(word) and len(text) > len(word) and text[len(word):] not in bare:
                 text, changed = text[len(word):], True
         for word in sorted(names["strip_trailing"], key=len, reverse=True):
             if text.endswith(word) and len(text) > len(word):
@@ -90,3 +91,68 @@ def _noun_prefix(phrase: str) -> str:
             break
         words.append(token.word)
     return "".join(words)[:12]
+
+
+def tidy_name(name: str) -> str:
+    """Return an indicator name without repeated words, words of manner at its ends or a leading
+    prepositional phrase (高质量完成省委巡视反馈问题 → 省委巡视反馈问题, 增长增长 → 增长)."""
+    name = re.sub(r"([\u4e00-\u9fff]{2,4})\1", r"\1", name)
+    name = _without_manner(name)
+    name = clean_indicator(name) or name  # 高质量完成X: the empty verb shows once the manner word is gone
+    return _without_preposition(name) or name
+
+
+def _without_manner(name: str) -> str:
+    """Return ``name`` without the adverbs of manner and aspect opening or closing it (重点培育X → 培育X,
+    X全部 → X); a word that opens a noun (重点项目) stays."""
+    data = load_data("indicators.yaml")
+    bare = set(data["bare_names"])
+    changed = True
+    while changed:
+        changed = False
+        for word in sorted(data["manner_words"], key=len, reverse=True):
+            rest = name[len(word):]
+            if name.startswith(word) and len(rest) >= 2 and rest not in bare and _opens_with_verb(name, word):
+                name, changed = rest, True
+        for word in sorted(data["manner_endings"], key=len, reverse=True):
+            rest = name[:-len(word)]
+            if name.endswith(word) and len(rest) >= 2 and rest not in bare:
+                name, changed = rest, True
+    return _without_closing_idiom(name)
+
+
+def _without_closing_idiom(name: str) -> str:
+    """Return ``name`` without a four-character idiom closing it (街角游园星罗棋布 → 街角游园)."""
+    import jieba.posseg as pseg
+
+    tokens = list(pseg.cut(name))
+    if len(tokens) > 1 and tokens[-1].flag == "i" and len(tokens[-1].word) == 4:
+        return name[:-4]
+    return name
+
+
+def _opens_with_verb(name: str, word: str) -> bool:
+    """Return True when ``name`` reads as ``word`` then a verb or another adverb (重点|培育领军企业), not as
+    one longer word (成功率, 重点项目)."""
+    import jieba.posseg as pseg
+
+    tokens = pseg.cut(name)
+    first, second = next(tokens, None), next(tokens, None)
+    return first is not None and first.word == word and second is not None \
+        and second.flag in ("v", "vn", "vd", "d", "ad", "p")
+
+
+def _without_preposition(name: str) -> str:
+    """Return ``name`` from the verb after a leading 对/向/把 phrase on (向乡镇下放政务服务事项 → 下放政务服务事项),
+    '' when no verb follows the phrase or too little is left."""
+    data = load_data("indicators.yaml")
+    if not name.startswith(tuple(data["leading_prepositions"])):
+        return ""
+    import jieba.posseg as pseg
+
+    tokens = list(pseg.cut(name))
+    for i, token in enumerate(tokens[1:], 1):
+        if token.flag == "v" and len(token.word) >= 2:
+            rest = "".join(t.word for t in tokens[i:])
+            return rest if len(rest) >= 3 and rest not in data["bare_names"] else ""
+    return ""

@@ -1,0 +1,189 @@
+"""What a counted noun is and whose an attribute figure is: the grammar around a number.
+
+A count opening its clause is the subject of what follows (23个项目已通过国家审核 → 通过国家审核的项目);
+an attribute figure (投资6亿元, 总投资9100万元) belongs to the thing named after 的, to the object of the verb
+that follows it, or to the clause before it.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from generator.datafiles import load as load_data
+from generator.read.lexicon import period_matchers, unit_table
+from generator.read.sentences import end_of_clause, start_of_clause
+
+ADVERB_FLAGS = ("d", "ad", "p", "c", "ul", "uz", "i")
+NOUN_ENDS = ("n", "nz", "nt", "ns", "nr", "j")
+
+
+def _tags(text: str) -> list:
+    """Return the jieba word/tag pairs of ``text``."""
+    import jieba.posseg as pseg  # imported on first use: loading the tag table takes a moment
+
+    return list(pseg.cut(text))
+
+
+def subject_count_name(phrase: str, more_follows: bool = False) -> str:
+    """Return the name of the things a count opening a clause counts, from the words after its unit:
+    the noun, with a short predicate before it (项目成功签约 → 签约项目), a longer one joined by 的
+    (项目已通过国家审核 → 通过国家审核的项目), a predicate of mere progress or manner dropped
+    (具体改革任务按期推进 → 具体改革任务); only the noun when another figure follows (``more_follows``)."""
+    data = load_data("indicators.yaml")
+    tokens = _tags(phrase)
+    split = _predicate_start(tokens)
+    noun = "".join(t.word for t in tokens[:split])
+    rest = tokens[split:]
+    if rest and rest[0].word in data["copulas"]:
+        return "".join(t.word for t in rest[1:]) or noun  # 2项为计划完成项目: the count is of what it is called
+    predicate = "" if more_follows else _bare_predicate(rest)
+    if not predicate or load_data("indicators.yaml")["possessive"] in predicate or len(predicate) > 12:
+        return noun
+    if len(predicate) <= 4:
+        return predicate + noun
+    return predicate + load_data("indicators.yaml")["possessive"] + noun
+
+
+def _predicate_start(tokens: list) -> int:
+    """Return the index of the first word of the predicate after a counted noun: its first adverb,
+    preposition or copula, else its first verb when the phrase does not end in a noun; len(tokens) if none."""
+    data = load_data("indicators.yaml")
+    stops = set(data["manner_words"]) | set(data["manner_endings"]) | set(data["copulas"]) | set(data["light_verbs"])
+    for i, token in enumerate(tokens[1:], 1):
+        if token.word in stops or token.flag in ADVERB_FLAGS and token.flag not in ("ul", "uz"):
+            return i
+    if tokens and (tokens[-1].flag in NOUN_ENDS or tokens[-1].flag == "m"):
+        return len(tokens)  # 行政村集体经营性收入超百万: a comparison, not a predicate
+    return next((i for i, t in enumerate(tokens[1:], 1) if t.flag == "v" and len(t.word) >= 2), len(tokens))
+
+
+def _bare_predicate(tokens: list) -> str:
+    """Return a predicate without its adverbs of manner and light verbs ('' when nothing else is said:
+    按期推进, 全部完成, 星罗棋布)."""
+    data = load_data("indicators.yaml")
+    drop = set(data["manner_words"]) | set(data["manner_endings"]) | set(data["light_verbs"])
+    words = [t for t in tokens if t.word not in drop and t.flag not in ("d", "ad", "ul", "uz", "i")]
+    text = "".join(t.word for t in words)
+    if text in data["progress_verbs"] or not any(t.flag.startswith("v") for t in words):
+        return ""
+    return text
+
+
+def attribute_owner(sentence: str, pos: int, clause_start: int, bare: bool) -> str:
+    """Return what an attribute figure ending at ``pos`` is of: the noun after 的 (投资6亿元的X), the object
+    of the verb after it (投资1.2亿元建成X), or, for a figure named by the attribute alone, the thing named
+    in the clause before it (实施X工程，投资2.29亿元); '' when nothing says."""
+    data = load_data("indicators.yaml")
+    pos = _after_glued_value(sentence, pos)
+    rest = sentence[pos:end_of_clause(sentence, pos)]
+    if rest.startswith(data["possessive"]):
+        return _owner_phrase(rest[1:], subject=True)
+    if not bare:
+        return ""
+    tokens = _tags(rest[:12])
+    if tokens and tokens[0].flag == "v" and len(tokens[0].word) >= 2:
+        return _owner_phrase(rest[len(tokens[0].word):])
+    if rest.strip() or clause_start < 2:
+        return ""
+    before_start = start_of_clause(sentence, clause_start - 1)
+    before = sentence[before_start:clause_start - 1]
+    if re.search(r"\d", before) and not _count_regex().search(before):
+        return ""
+    tokens = _tags(before)
+    while tokens and (tokens[0].flag in ("v", "d", "p", "ad") or tokens[0].word in data["manner_words"]):
+        tokens = tokens[1:]
+    return _owner_phrase("".join(t.word for t in tokens))
+
+
+def _after_glued_value(sentence: str, pos: int) -> int:
+    """Return where the words after a value start, past a second value glued to it (投资6.4亿元7.4公里的)."""
+    match = re.match(r"\d+(?:\.\d+)?", sentence[pos:])
+    if not match:
+        return pos
+    end = pos + match.end()
+    unit = next((u for u in sorted(unit_table(), key=len, reverse=True) if sentence.startswith(u, end)), None)
+    return end + len(unit) if unit else pos
+
+
+def _owner_phrase(text: str, subject: bool = False) -> str:
+    """Return the thing a phrase names: the things a count in it counts (的3条道路新建工程 → 道路新建工程;
+    as a subject, 的44个项目成功签约 → 签约项目), else the phrase up to 等, a period or an adverb
+    (县养老服务中心年内投入使用 → 县养老服务中心)."""
+    attributes = "|".join(load_data("indicators.yaml")["attribute_words"])
+    text = re.split(rf"[、和及](?:{attributes})|(?:{attributes})(?=\D?\d)", text)[0]  # X ends at the next figure
+    text = re.sub(r"（[^）]*）|\([^)]*\)", "", text)
+    counts = [m for m in _count_regex().finditer(text) if m.start() < _cut_index(text)]
+    if counts:  # 的何桥、李庄等6个乡镇41个村的土地整治项目: the things counted last
+        after = re.split(r"\d", text[counts[-1].end():])[0]
+        return (subject_count_name(after) if subject else _cut(after)) if after else ""
+    return _cut(text.split("等")[0])
+
+
+def _cut(text: str) -> str:
+    """Return ``text`` up to its first period phrase, adverb or preposition, quotes removed."""
+    return text[:_cut_index(text)].strip("“”\"、，")[:20]
+
+
+def _cut_index(text: str) -> int:
+    """Return where ``text`` stops naming a thing: its first period phrase, adverb or preposition."""
+    period = period_matchers()[0].search(text)
+    end = period.start() if period and period.start() > 0 else len(text)
+    at = 0
+    for token in _tags(text[:end]):
+        if at and (token.flag in ("d", "ad", "p", "c") or token.word in load_data("indicators.yaml")["manner_words"]):
+            return at
+        at += len(token.word)
+    return end
+
+
+@functools.cache
+def _count_regex() -> re.Pattern:
+    """Return the regex of a count: a number then a counting unit (3条, 44个, 两座)."""
+    counts = sorted((u for u, (_, _, group) in unit_table().items() if group == "count"), key=len, reverse=True)
+    numerals = "".join(load_data("numerals.yaml")["digits"]) + "十百千"
+    return re.compile(rf"(?:\d+|[{numerals}]+)(?:{'|'.join(map(re.escape, counts))})")
+
+
+def has_governing_verb(text: str) -> bool:
+    """Return True when ``text`` holds a verb that could govern what follows it (完成, 新建, 谋划), not
+    counting attribute words (投资) and adverbs of manner."""
+    data = load_data("indicators.yaml")
+    skip = set(data["attribute_words"]) | set(data["manner_words"])
+    text = re.sub(r"\d+(?:\.\d+)?", " ", text)
+    return any(t.flag in ("v", "vn") and len(t.word) >= 2 and t.word not in skip for t in _tags(text))
+
+
+def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
+    """Return a short rate or a lone verb named after the clause before it: the rate of the fact there
+    (采集事件2.2万件，结案率达100% → 采集事件结案率), a verb of its object (新开工亿元以上项目33个，竣工22个 →
+    竣工亿元以上项目), a rate of the words it repeats (提升老年人疫苗接种，接种率 → 老年人疫苗接种率); ``name`` if none."""
+    data = load_data("indicators.yaml")
+    rate = name.endswith(tuple(data["rate_endings"])) and len(name) <= 3
+    tokens = _tags(name)
+    verb = len(tokens) == 1 and tokens[0].flag == "v"
+    if not (rate or verb):
+        return name
+    if earlier_name:
+        if verb:
+            object_tokens = _tags(earlier_name)
+            while object_tokens and _is_verbal(object_tokens[0]):
+                object_tokens = object_tokens[1:]
+            return name + "".join(t.word for t in object_tokens) if object_tokens else name
+        return earlier_name + name if rate else name
+    stem = name[:-1]
+    if rate and len(stem) >= 2 and before.endswith(stem):
+        words = []
+        for token in reversed(_tags(before)):
+            if token.flag not in ("n", "vn", "nz", "j", "nr") and words:
+                break
+            words.insert(0, token.word)
+        return "".join(words)[:-len(stem)] + name
+    return name
+
+
+def _is_verbal(token) -> bool:
+    """Return True for a verb, an adverb, or a word ending in a verb (新开工 is 新 + 开工)."""
+    if token.flag.startswith(("v", "d", "a")) and token.flag != "vn":
+        return True
+    tail = _tags(token.word[1:]) if len(token.word) > 2 else []
+    return len(tail) == 1 and tail[0].flag == "v"
