@@ -184,7 +184,7 @@ def _owned_attribute(sentence: str, num: Num, indicator: str, clause_start: int)
     if not attribute:
         return indicator
     bare = tidy_name(indicator) in names["bare_names"]
-    owner = clean_indicator(attribute_owner(sentence, num.end, clause_start, bare))
+    owner = clean_indicator(attribute_owner(sentence, num.start, num.end, clause_start, bare))
     return owner + attribute if owner and owner not in names["bare_names"] else indicator
 
 

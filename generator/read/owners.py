@@ -69,7 +69,7 @@ def _bare_predicate(tokens: list) -> str:
     return text
 
 
-def attribute_owner(sentence: str, pos: int, clause_start: int, bare: bool) -> str:
+def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare: bool) -> str:
     """Return what an attribute figure ending at ``pos`` is of: the noun after 的 (投资6亿元的X), the object
     of the verb after it (投资1.2亿元建成X), or, for a figure named by the attribute alone, the thing named
     in the clause before it (实施X工程，投资2.29亿元); '' when nothing says."""
@@ -81,9 +81,14 @@ def attribute_owner(sentence: str, pos: int, clause_start: int, bare: bool) -> s
     if not bare:
         return ""
     tokens = _tags(rest[:12])
-    if tokens and tokens[0].flag == "v" and len(tokens[0].word) >= 2:
+    if tokens and len(tokens[0].word) >= 2 and (tokens[0].flag == "v" or tokens[0].word in data["object_verbs"]):
         return _owner_phrase(rest[len(tokens[0].word):])
-    if rest.strip() or clause_start < 2:
+    if rest.strip():
+        return ""
+    same_clause = re.split(r"[、和及]?(?:" + "|".join(data["attribute_words"]) + ")[^、和及]*$", sentence[clause_start:start])[0]
+    if _count_regex().search(same_clause):  # 在谈项目25个、总投资148亿元
+        return _owner_phrase(same_clause)
+    if clause_start < 2:
         return ""
     before_start = start_of_clause(sentence, clause_start - 1)
     before = sentence[before_start:clause_start - 1]
@@ -114,8 +119,10 @@ def _owner_phrase(text: str, subject: bool = False) -> str:
     text = re.sub(r"（[^）]*）|\([^)]*\)", "", text)
     counts = [m for m in _count_regex().finditer(text) if m.start() < _cut_index(text)]
     if counts:  # 的何桥、李庄等6个乡镇41个村的土地整治项目: the things counted last
-        after = re.split(r"\d", text[counts[-1].end():])[0]
-        return (subject_count_name(after) if subject else _cut(after)) if after else ""
+        after = re.split(rf"[\d，]|、(?=\S{{0,3}}(?:\d|{attributes}))", text[counts[-1].end():])[0]
+        if after:
+            return subject_count_name(after) if subject else _cut(after)
+        return _cut(text[:counts[0].start()])  # 县以上重点项目64个: the noun stands before its count
     return _cut(text.split("等")[0])
 
 
@@ -141,7 +148,7 @@ def _count_regex() -> re.Pattern:
     """Return the regex of a count: a number then a counting unit (3条, 44个, 两座)."""
     counts = sorted((u for u, (_, _, group) in unit_table().items() if group == "count"), key=len, reverse=True)
     numerals = "".join(load_data("numerals.yaml")["digits"]) + "十百千"
-    return re.compile(rf"(?:\d+|[{numerals}]+)(?:{'|'.join(map(re.escape, counts))})")
+    return re.compile(rf"(?:(?<![\d.])\d+(?:\.\d+)?|[{numerals}]+)(?:{'|'.join(map(re.escape, counts))})")
 
 
 def has_governing_verb(text: str) -> bool:
