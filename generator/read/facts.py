@@ -105,8 +105,11 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     left_raw = sentence[seg_start:num.start]
     if previous is not None and seg_start == previous.end and left_raw[:1] in ("、", "，"):
         left_raw = left_raw[1:]  # 改造11867户、老旧小区改造793户: the 、 ends the fact before
+    group = unit_table().get(num.unit or "", (None, None, "count"))[2]
+    counted = num.unit is None or group in COUNT_GROUPS
+    glued = ("",) if counted and right_noun(sentence, num.end) else ()  # 6个乡镇41个村: 乡镇 is the 6's
     if earlier and earlier[-1].num.end == seg_start and earlier[-1].extra.get("right_raw") \
-            and left_raw[len(earlier[-1].extra["right_raw"]):] in list_joiners("item_joiners") \
+            and left_raw[len(earlier[-1].extra["right_raw"]):] in (*glued, *list_joiners("item_joiners")) \
             and left_raw.startswith(earlier[-1].extra["right_raw"]):
         left_raw = left_raw[len(earlier[-1].extra["right_raw"]):]  # 4个专班、96名干部: 专班 belongs to 4个
     if num.qualifier and left_raw.endswith(tuple(word_list("qualifiers_before"))):
@@ -114,8 +117,6 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     left_raw = _before_from_value(left_raw)
     each = left_raw.endswith(list_marker("each"))
     left_raw = left_raw[:-1] if each else left_raw
-    group = unit_table().get(num.unit or "", (None, None, "count"))[2]
-    counted = num.unit is None or group in COUNT_GROUPS
     right_raw = right_noun(sentence, num.end) if counted else ""
     right = clean_indicator(right_raw)
     left = clean_indicator(drop_examples(left_raw, names_only=bool(right) and not each))
@@ -165,7 +166,10 @@ def _opens_clause(left: str, before: str) -> bool:
     names = load_data("indicators.yaml")
     if left and left not in names["leading_prepositions"]:
         return False
-    return not has_governing_verb(before.rpartition(list_marker("examples_end"))[2])
+    head, marker, tail = before.rpartition(list_marker("examples_end"))
+    if marker:  # 完成A、B等N个…: a governing verb opens the list of examples; names within it govern nothing
+        return not has_governing_verb(tail) and not has_governing_verb(head, opening_only=True)
+    return not has_governing_verb(before)
 
 
 def _subject_phrase(sentence: str, pos: int) -> tuple[str, bool]:

@@ -75,7 +75,7 @@ def right_noun(text: str, start: int) -> str:
         return ""
     stops = load_data("indicators.yaml")["right_stops"]
     cut = min([i for i in (phrase.find(w) for w in stops) if i >= 0] + [len(phrase)])
-    phrase = re.split(r"[（(、\d]", phrase[:cut])[0]
+    phrase = re.split(r"[（(\d]|(?<!^.)、", phrase[:cut])[0]  # 省、市重点项目: one-character items share a head
     if len(phrase) > 12:
         phrase = _noun_prefix(phrase)  # a long predicate follows the noun: keep the noun only
     return phrase

@@ -85,6 +85,11 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
         return _owner_phrase(rest[len(tokens[0].word):])
     if rest.strip():
         return ""
+    if clause_start == 0 and sentence.startswith("，", pos):  # 投资8.38亿元，完成A、B等10条道路改造提升
+        after = sentence[pos + 1:end_of_clause(sentence, pos + 1)]
+        tokens = _tags(after[:12])
+        if tokens and len(tokens[0].word) >= 2 and (tokens[0].flag == "v" or tokens[0].word in data["object_verbs"]):
+            return _owner_phrase(after[len(tokens[0].word):])
     same_clause = re.split(r"[、和及]?(?:" + "|".join(data["attribute_words"]) + ")[^、和及]*$", sentence[clause_start:start])[0]
     if _count_regex().search(same_clause):  # 在谈项目25个、总投资148亿元
         return _owner_phrase(same_clause)
@@ -151,13 +156,15 @@ def _count_regex() -> re.Pattern:
     return re.compile(rf"(?:(?<![\d.])\d+(?:\.\d+)?|[{numerals}]+)(?:{'|'.join(map(re.escape, counts))})")
 
 
-def has_governing_verb(text: str) -> bool:
+def has_governing_verb(text: str, opening_only: bool = False) -> bool:
     """Return True when ``text`` holds a verb that could govern what follows it (完成, 新建, 谋划), not
-    counting attribute words (投资) and adverbs of manner."""
+    counting attribute words (投资) and adverbs of manner; only among its first two words if ``opening_only``."""
     data = load_data("indicators.yaml")
     skip = set(data["attribute_words"]) | set(data["manner_words"])
     text = re.sub(r"\d+(?:\.\d+)?", " ", text)
-    return any(t.flag in ("v", "vn") and len(t.word) >= 2 and t.word not in skip for t in _tags(text))
+    tokens = _tags(text)[:2] if opening_only else _tags(text)
+    return any((t.flag == "v" or t.flag == "vn" and i == 0) and len(t.word) >= 2 and t.word not in skip
+               and not (i and tokens[i - 1].flag == "p") for i, t in enumerate(tokens))  # 对低保: an object
 
 
 def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
