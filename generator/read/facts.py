@@ -132,6 +132,7 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     if not left and not right and sentence.startswith(_possessive(), num.end):
         right = clean_indicator(right_noun(sentence, num.end + 1))  # 5.38万人的搬迁 → 搬迁
     indicator = (left + right) or _fallback_indicator(sentence, clause_start, num)
+    indicator = _rate_of_what_follows(sentence, num, indicator)
     indicator = _owned_attribute(sentence, num, indicator, clause_start) if not right else indicator
     indicator = change_of_previous(indicator, earlier)
     indicator = _topic_from_clause_before(sentence, clause_start, indicator, earlier, num.unit)
@@ -146,6 +147,17 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
 def _possessive() -> str:
     """Return the possessive that links a number to the noun it counts (5.38万人的搬迁)."""
     return load_data("indicators.yaml")["possessive"]
+
+
+def _rate_of_what_follows(sentence: str, num: Num, indicator: str) -> str:
+    """Return the rate a percentage written before its verb measures (普惠性幼儿园100%覆盖 → 普惠性幼儿园覆盖率)."""
+    tail = sentence[num.end:end_of_clause(sentence, num.end)]
+    rate = load_data("indicators.yaml")["rate_endings"][0]
+    words = re.sub(r"[“”\"]", "", tail)
+    share = sentence[num.start - 1:num.start] == _possessive()  # 新增贷款的70%用于…: a share, not a rate
+    if num.unit != "%" or share or not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", words) or not has_governing_verb(words, True):
+        return indicator
+    return indicator + words + ("" if words.endswith(rate) else rate)
 
 
 def _topic_from_clause_before(sentence: str, clause_start: int, indicator: str, earlier: list[Draft],

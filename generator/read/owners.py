@@ -174,7 +174,7 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
     data = load_data("indicators.yaml")
     rate = name.endswith(tuple(data["rate_endings"])) and len(name) <= 3
     tokens = _tags(name)
-    verb = len(tokens) == 1 and tokens[0].flag == "v"
+    verb = len(tokens) == 1 and tokens[0].flag in ("v", "vn")
     if not (rate or verb):
         return name
     if earlier_name:
