@@ -8,7 +8,7 @@ from typing import Optional
 from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous
-from generator.read.growth import mark_growth, place_growth
+from generator.read.growth import mark_growth, place_growths
 from generator.read.indicators import clean_indicator, drop_examples, right_noun
 from generator.read.lexicon import (cue_regex, data_pattern, list_joiners, list_marker, magnitudes, unit_table,
                                     word_list)
@@ -74,18 +74,14 @@ def facts_of_sentence(sentence: str, plan: bool) -> list[Draft]:
     mark_growth(sentence, nums)
     live = [n for n in nums if not n.skip]
     drafts: list[Draft] = []
-    levels: list[Draft] = []
     previous: Optional[Num] = None
     for num in live:
         if num.growth:
             previous = num
             continue
-        drafts.extend(_level_drafts(sentence, num, previous, levels))
-        levels = [d for d in drafts]
+        drafts.extend(_level_drafts(sentence, num, previous, drafts))
         previous = num
-    for num in live:
-        if num.growth:
-            place_growth(sentence, num, live, drafts)
+    place_growths(sentence, live, drafts)
     drafts.extend(rank_drafts(sentence, drafts))
     drafts.sort(key=lambda d: d.num.start)
     distribute_lists(sentence, drafts)

@@ -206,8 +206,8 @@ def _is_wrapped(kept: list[tuple[int, str]]) -> bool:
 
 def is_title_like(text: str) -> bool:
     """Return True for a short line without sentence punctuation (a title, heading or name line)."""
-    text = text.strip()
-    return 0 < _width(text) <= 30 and not _INNER_PUNCT.search(text) and not text.endswith(("：", ":"))
+    text = text.strip()  # every character is at least half a unit wide: a long text is measured no further
+    return len(text) <= 60 and 0 < _width(text) <= 30 and not _INNER_PUNCT.search(text) and not text.endswith(("：", ":"))
 
 
 def _ends_sentence(text: str) -> bool:
