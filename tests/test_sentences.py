@@ -5,7 +5,7 @@ from hypothesis import given, settings, strategies as st
 
 from generator.read.lexicon import cue_regex, period_matchers
 from generator.read.periods import _is_base_period, period_before
-from generator.read.sentences import CLAUSE_END, end_of_clause, found_before, start_of_clause
+from generator.read.sentences import CLAUSE_END, SENTENCE_END, end_of_clause, found_before, sentence_spans, start_of_clause
 
 # words of the period phrases, cues and clause ends, and the characters around them
 _PIECES = ["2023年", "2022年", "3月", "12月份", "以来", "截至", "底", "上半年", "全年", "今年", "比", "较", "由", "相比",
@@ -27,6 +27,9 @@ def _period_by_rescan(sentence: str, pos: int):
 @settings(max_examples=300, deadline=None)
 @given(_SENTENCE, st.data())
 def test_clause_bounds_periods_and_cues_match_a_scan_from_the_start(sentence, data):
+    ends = [i + 1 for i, ch in enumerate(sentence) if ch in SENTENCE_END]
+    bounds = [0, *ends] + ([len(sentence)] if sentence and (not ends or ends[-1] < len(sentence)) else [])
+    assert sentence_spans(sentence) == list(zip(bounds, bounds[1:]))
     for pos in data.draw(st.lists(st.integers(-5, len(sentence) + 5), max_size=12)):
         assert start_of_clause(sentence, pos) == max(sentence.rfind(c, 0, pos) for c in CLAUSE_END) + 1
         ends = [i for i in (sentence.find(c, pos) for c in CLAUSE_END) if i >= 0]

@@ -14,15 +14,15 @@ SENTENCE_END = "。！？!?"
 REACH = 100
 CLAUSE_END = "，；,;" + SENTENCE_END
 _CLAUSE_END = re.compile(f"[{re.escape(CLAUSE_END)}]")
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END)}]")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Return (start, end) of each sentence of a paragraph, the end punctuation included."""
     spans, start = [], 0
-    for i, ch in enumerate(text):
-        if ch in SENTENCE_END:
-            spans.append((start, i + 1))
-            start = i + 1
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.end()))
+        start = match.end()
     if start < len(text):
         spans.append((start, len(text)))
     return spans
