@@ -101,6 +101,8 @@ DOCUMENTS = {"government_report": {"type": "text", "front": STRINGS, "body": STR
              "title_words": STRINGS, "meeting_place_before": "text",
              **{key: "text" for key in ("meeting", "date", "report_year", "speaker", "covered_period")}}
 FIGURES = {"count_units": STRINGS, "plan_words": STRINGS}
+QUALITY = {"count_words": STRINGS, "measure_words": STRINGS, "threshold_words": STRINGS, "not_units": STRINGS,
+           "ordinal_before": STRINGS, "year_units": STRINGS, "year_digits": "integer", "year_range": ListOf("integer")}
 UI = Each("text")
 FIELDS = Each({"type": "text", "en": "text", "zh": "text"})
 PATTERNS_EN = {"periods": ListOf({"pattern": "text", "en": "text"}),
@@ -111,7 +113,7 @@ SHAPES: dict[str, Shape] = {
     "periods.yaml": PERIODS, "indicators.yaml": INDICATORS, "headline.yaml": HEADLINE,
     "figures.yaml": FIGURES, "ui.zh.yaml": UI, "ui.en.yaml": UI, "numerals.yaml": NUMERALS,
     "places.yaml": PLACES, "lists.yaml": LISTS, "headings.yaml": HEADINGS, "documents.yaml": DOCUMENTS,
-    "patterns_en.yaml": PATTERNS_EN, "fields.yaml": FIELDS,
+    "patterns_en.yaml": PATTERNS_EN, "fields.yaml": FIELDS, "quality.yaml": QUALITY,
 }
 
 

@@ -70,7 +70,7 @@ def test_quality_panel_counts_numbers_and_lists_the_unused(reports):
         assert q.total > q.used > 0.5 * q.total
         assert len(q.unused) == q.total - q.used
         page = render_fact_sheet(report, "en")
-        assert f"{q.used} of the {q.total} numbers" in page
+        assert f"{q.used} of the {q.total} figures" in page
 
 
 def test_compare_table_shows_period_and_kind_for_each_town(reports):

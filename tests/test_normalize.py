@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 
 from generator.errors import ReportError
 from generator.read.extract import extract_report
-from generator.read.normalize import clean_string, fold_chars, read_text, reader_view
+from generator.read.normalize import clean_string, fold_chars, read_text, reader_view, simplified_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIRKS = ROOT / "tests" / "fixtures" / "quirks"
@@ -124,3 +124,27 @@ def test_any_text_normalizes_and_extracts_without_crashing(text):
         from_line = squash("\n".join(original_lines[fact.source.line - 1:]))
         on_line = len(squash(original_lines[fact.source.line - 1]))
         assert 0 <= from_line.find(quote) < on_line, (fact, clean.original)  # the quote starts on that line
+
+
+def test_traditional_text_is_read_in_simplified_with_its_own_lines():
+    text = ("各位代表：\n現在，我代表縣人民政府\n向大會報告工作，請予審議。\n"
+            "全年實現地區生產總值135億元，\n增長1.5%；一般公共預算收入4.3億元。\n")
+    clean = clean_string(text)
+    assert [p.text for p in clean.paragraphs] == ["各位代表：", "现在，我代表县人民政府向大会报告工作，请予审议。",
+                                                  "全年实现地区生产总值135亿元，增长1.5%；一般公共预算收入4.3亿元。"]
+    facts = extract_report(clean).facts
+    assert [(f.indicator, f.value, f.growth_pct, f.source.line) for f in facts] == [
+        ("地区生产总值", 135, 1.5, 4), ("一般公共预算收入", 4.3, None, 5)]
+    assert facts[1].source.quote == "一般公共预算收入4.3亿元"  # quotes are the normalised (Simplified) text
+
+
+def test_simplified_text_keeps_names_that_t2s_would_change():
+    text = ("乾县人民政府工作报告\n全年新建停车位120个，於潜路、乾县老城区的道路改造完成，"
+            "乾隆年间的古井修缮完成，城区面貌明显改善。\n")
+    assert simplified_lines(text.split("\n")) == text.split("\n")
+    assert "於潜路、乾县老城区" in clean_string(text).paragraphs[1].text
+    assert simplified_lines(["乾縣人民政府工作報告"]) == ["乾县人民政府工作报告"]  # Traditional: converted
+
+
+def test_invisible_characters_are_dropped_inside_numbers():
+    assert fold_chars("投资8\u200d0亿元，增长\u202e2.8\u202c%，\u20661\u20692个\u200e\u200f\ufeff\u2060\u200c\u200b") == "投资80亿元，增长2.8%，12个"

@@ -8,7 +8,7 @@ from typing import Optional
 from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous
-from generator.read.growth import mark_growth, place_growth
+from generator.read.growth import mark_growth, place_growths
 from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name
 from generator.read.lexicon import (cue_regex, data_pattern, list_joiners, list_marker, magnitudes, unit_table,
                                     word_list)
@@ -75,18 +75,14 @@ def facts_of_sentence(sentence: str, plan: bool) -> list[Draft]:
     mark_growth(sentence, nums)
     live = [n for n in nums if not n.skip]
     drafts: list[Draft] = []
-    levels: list[Draft] = []
     previous: Optional[Num] = None
     for num in live:
         if num.growth:
             previous = num
             continue
-        drafts.extend(_level_drafts(sentence, num, previous, levels))
-        levels = [d for d in drafts]
+        drafts.extend(_level_drafts(sentence, num, previous, drafts))
         previous = num
-    for num in live:
-        if num.growth:
-            place_growth(sentence, num, live, drafts)
+    place_growths(sentence, live, drafts)
     drafts.extend(rank_drafts(sentence, drafts))
     drafts.sort(key=lambda d: d.num.start)
     distribute_lists(sentence, drafts)
@@ -164,12 +160,13 @@ def _topic_from_clause_before(sentence: str, clause_start: int, indicator: str, 
                               unit: Optional[str]) -> str:
     """Return a short rate or lone verb opening its clause named after the clause before it (see topic_of_rate);
     a verb only after a fact of the same unit (新开工项目33个，竣工22个: parallel clauses)."""
-    if clause_start < 2 or len(indicator) > 3 or any(d.num.start >= clause_start for d in earlier):
+    if clause_start < 2 or len(indicator) > 3 or (earlier and earlier[-1].num.start >= clause_start):
         return indicator
     before_start = start_of_clause(sentence, clause_start - 1)
-    previous = [d for d in earlier if before_start <= d.num.start < clause_start and d.kind != "rank"]
-    parallel = previous and previous[-1].growth_pct is None and (previous[-1].num.unit == unit or indicator.endswith(tuple(load_data("indicators.yaml")["rate_endings"])))
-    return topic_of_rate(indicator, sentence[before_start:clause_start - 1], previous[-1].indicator if parallel else "")
+    last = earlier[-1] if earlier and earlier[-1].num.start >= before_start and earlier[-1].kind != "rank" else None
+    rates = tuple(load_data("indicators.yaml")["rate_endings"])
+    parallel = last is not None and last.growth_pct is None and (last.num.unit == unit or indicator.endswith(rates))
+    return topic_of_rate(indicator, sentence[before_start:clause_start - 1], last.indicator if parallel else "")
 
 
 def _opens_clause(left: str, before: str) -> bool:

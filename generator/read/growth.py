@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 from dataclasses import replace
 from typing import Optional
 
@@ -52,17 +53,55 @@ def _mark_listed_growth(text: str, nums: list[Num]) -> None:
                 num.growth = replace(prev.growth, phrase_start=num.start)
 
 
-def place_growth(sentence: str, num: Num, live: list[Num], drafts: list[Draft]) -> None:
+class Clauses:
+    """A sentence's growth rates and drafts grouped by clause, so that placing a rate looks at its own
+    clause only, never at every number of the sentence (drafts may be added as rates are placed)."""
+
+    def __init__(self, sentence: str, live: list[Num], drafts: list[Draft]):
+        self.sentence, self.drafts, self._seen = sentence, drafts, 0
+        self._rates: dict[int, list[Num]] = defaultdict(list)
+        self._drafts: dict[int, list[Draft]] = defaultdict(list)
+        for num in live:
+            if num.growth:
+                self._rates[start_of_clause(sentence, num.start)].append(num)
+
+    def rates(self, clause_start: int) -> list[Num]:
+        """Return the growth rates of the clause starting at ``clause_start``, in order."""
+        return self._rates[clause_start]
+
+    def drafts_in(self, clause_start: int) -> list[Draft]:
+        """Return the drafts whose number stands in the clause starting at ``clause_start``, in order."""
+        for draft in self.drafts[self._seen:]:
+            self._drafts[start_of_clause(self.sentence, draft.num.start)].append(draft)
+        self._seen = len(self.drafts)
+        return self._drafts[clause_start]
+
+
+def place_growths(sentence: str, live: list[Num], drafts: list[Draft]) -> None:
+    """Place every growth rate of a sentence (place_growth), in order."""
+    clauses = Clauses(sentence, live, drafts)
+    for num in live:
+        if num.growth:
+            place_growth(sentence, num, live, drafts, clauses)
+
+
+def _earlier(drafts: list[Draft], num: Num) -> list[Draft]:
+    """Return the last draft ending before ``num`` (drafts in their order) as a list, [] if none."""
+    return next(([d] for d in reversed(drafts) if d.num.end <= num.start), [])
+
+
+def place_growth(sentence: str, num: Num, live: list[Num], drafts: list[Draft], clauses: Optional[Clauses] = None) -> None:
     """Attach a growth rate to its level value, or make it a fact of its own (问题处置时间缩短80%)."""
     growth = num.growth
+    clauses = clauses or Clauses(sentence, live, drafts)
     clause_start = start_of_clause(sentence, num.start)
-    listed = [n for n in live if n.growth and start_of_clause(sentence, n.start) == clause_start]
+    listed = clauses.rates(clause_start)
     own = _own_subject(sentence, num, listed)
     phrase_start = min(growth.phrase_start, listed[0].growth.phrase_start)  # a listed rate shares the first one's subject
     subject = own or clean_indicator(re.sub(cue_alternation("growth_subject_noise"), "", sentence[clause_start:phrase_start]))
     target = None
     if rate_bases()[num.unit] != "pp":
-        target = _growth_target(sentence, num, live, drafts, clause_start, subject)
+        target = _growth_target(sentence, num, clauses, clause_start, subject)
     rate = num.value * (100 if rate_bases()[num.unit] == "times" else 1) * growth.sign
     if target is not None:
         target.growth_pct, target.growth_basis = rate, growth.basis
@@ -72,7 +111,7 @@ def place_growth(sentence: str, num: Num, live: list[Num], drafts: list[Draft]) 
     if not subject:
         subject = _list_subject(sentence, num, drafts)
     indicator = subject + (growth.word if growth.word in growth_nouns or rate_bases()[num.unit] == "pp" else "")
-    indicator = change_of_previous(indicator if subject else growth.word, [d for d in drafts if d.num.end <= num.start])
+    indicator = change_of_previous(indicator if subject else growth.word, _earlier(drafts, num))
     draft = Draft(num, indicator or growth.word, clause_start, end_of_clause(sentence, num.end), extra={"left": subject})
     if rate_bases()[num.unit] != "pp":
         draft.growth_pct, draft.growth_basis = rate, growth.basis
@@ -88,13 +127,13 @@ def _own_subject(sentence: str, num: Num, listed: list[Num]) -> str:
     return clean_indicator(re.sub(cue_alternation("growth_subject_noise"), "", own))
 
 
-def _growth_target(sentence, num, live, drafts, clause_start, subject) -> Optional[Draft]:
+def _growth_target(sentence, num, clauses, clause_start, subject) -> Optional[Draft]:
     """Return the level draft a growth rate belongs to: the nearest level before it in its clause,
     or, when the growth clause has no subject of its own, in the clause before (分别 lists in order)."""
-    listed = [n for n in live if n.growth and start_of_clause(sentence, n.start) == clause_start]
+    listed = clauses.rates(clause_start)
     index = listed.index(num)
     first = listed[0].start
-    in_clause = [d for d in drafts if clause_start <= d.num.start < first]
+    in_clause = [d for d in clauses.drafts_in(clause_start) if d.num.start < first]
     if in_clause and not subject.endswith(tuple(growth_words())):
         return _pick_level(in_clause, len(listed), index)
     if subject:
@@ -102,7 +141,7 @@ def _growth_target(sentence, num, live, drafts, clause_start, subject) -> Option
     pos = clause_start - 1
     while pos > 0 and sentence[pos] in "，,":
         prev_start = start_of_clause(sentence, pos)
-        candidates = [d for d in drafts if prev_start <= d.num.start < pos and d.num.unit != "%"]
+        candidates = [d for d in clauses.drafts_in(prev_start) if d.num.start < pos and d.num.unit != "%"]
         if candidates:
             return _pick_level(candidates, len(listed), index)
         if re.search(r"\d", sentence[prev_start:pos]):

@@ -1,7 +1,11 @@
 """Lists and ranks in a sentence: A、B分别X、Y named item by item, 位列全市第一 as rank facts."""
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
+from typing import Callable
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
@@ -68,7 +72,7 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
     verbs = "|".join(sorted(data["rank_verbs"], key=len, reverse=True))
     numerals = load_data("numerals.yaml")
     ordinals, prefix, units = numerals["ordinals"], numerals["ordinal_prefix"], "|".join(data["rank_units"])
-    found = []
+    found, last_before = [], _last_before(drafts)
     for match in re.finditer(rf"({verbs})([^，。；！？、]{{0,10}}?){prefix}([{ordinals}\d]+)({units})?", sentence):
         token = match.group(3)
         value = float(token) if token.isdigit() else parse_chinese_number(token)
@@ -83,19 +87,35 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
         subject = sentence[clause_start:match.start()]
         subject = clean_indicator(re.sub(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[\u4e00-\u9fff]?", "", subject))
         if not subject:
-            subject = _rank_subject(sentence, clause_start, drafts)
+            subject = _rank_subject(sentence, clause_start, last_before)
         start = match.start(3)
         num = Num(start, match.end(3), match.end(), value, match.group(4), not token.isdigit(), unit_end=match.end())
         found.append(Draft(num, subject + scope + data["rank_noun"], clause_start, end_of_clause(sentence, match.end()), kind="rank"))
     return found
 
 
-def _rank_subject(sentence: str, clause_start: int, drafts: list[Draft]) -> str:
+def _rank_subject(sentence: str, clause_start: int, last_before: Callable[[int], str]) -> str:
     """Return what a rank is of when its clause names nothing: a quoted name in the clause before,
     else the indicator of the last fact before it."""
     before = sentence[start_of_clause(sentence, max(0, clause_start - 1)):clause_start]
     quoted = re.findall(r"“([^”]{2,12})”", before)
     if quoted:
         return quoted[-1]
-    earlier = [d for d in drafts if d.num.start < clause_start]
-    return earlier[-1].indicator if earlier else ""
+    return last_before(clause_start)
+
+
+def _last_before(drafts: list[Draft]) -> Callable[[int], str]:
+    """Return a function giving the indicator of the last draft (in list order) whose number starts
+    before a position, '' if none: the drafts sorted once, not filtered again for every rank."""
+    @functools.cache
+    def index() -> tuple[list[int], list[int]]:
+        """Return the drafts' starts in order, and for the first k of them the latest in list order."""
+        order = sorted(range(len(drafts)), key=lambda i: drafts[i].num.start)
+        return [drafts[i].num.start for i in order], list(itertools.accumulate(order, max))
+
+    def indicator(pos: int) -> str:
+        """Return the indicator of the last draft starting before ``pos``."""
+        starts, latest = index()
+        k = bisect.bisect_left(starts, pos)
+        return drafts[latest[k - 1]].indicator if k else ""
+    return indicator

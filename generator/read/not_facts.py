@@ -10,6 +10,9 @@ from generator.read.lexicon import chinese_digits, growth_words, numeral_chars, 
 if TYPE_CHECKING:  # numbers calls not_fact_reason on every Num it reads
     from generator.read.numbers import Num
 
+AFTER = 64  # characters after a number its cue words are looked for in (words are short; copying the
+            # whole rest of the sentence for every number made a long sentence quadratic)
+
 
 def not_fact_reason(text: str, num: Num) -> Optional[str]:
     """Return why a number is not a fact (ordinal, date, slogan, threshold …), None if it is one."""
@@ -59,7 +62,7 @@ def _bare_count(text: str, num: Num, data: dict) -> bool:
 def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
     """Return why the words before or after a measured number make it no fact (2021年, 年产1000吨,
     亿元以上项目, 以下三个方面, 突破百亿大关, 由29.1亿元增长到), None if they do not."""
-    after = text[num.unit_end:]
+    after = text[num.unit_end:num.unit_end + AFTER]
     if num.unit == "年":
         if not num.chinese and 1900 <= num.value <= 2100:
             return "date"
@@ -81,14 +84,14 @@ def _threshold_by_noun(text: str, num: Num, data: dict) -> bool:
     """Return True when 以上/以下 after the number is followed by a noun (亿元以上项目, 80周岁以上老人)."""
     if not (num.qualifier and num.qualifier.endswith(tuple(data["threshold_qualifiers"]))):
         return False
-    rest = re.sub(r"^[（(][^）)]{0,12}[）)]", "", text[num.end:])
+    rest = re.sub(r"^[（(][^）)]{0,12}[）)]", "", text[num.end:num.end + AFTER])
     return bool(re.match(r"[“\"]?[\u4e00-\u9fff]", rest)) and not rest.startswith(tuple(growth_words()))
 
 
 def _descriptive_reason(text: str, num: Num, data: dict) -> Optional[str]:
     """Return why a number describes rather than measures (中央八项规定, 二次结构施工, 24小时不间断,
     两个翻一番, 八个方面, 350兆瓦光伏发电项目, 新六种猪场〔12〕), None if it measures something."""
-    after = text[num.unit_end:]
+    after = text[num.unit_end:num.unit_end + AFTER]
     if any(after.startswith(w) for w in data["descriptive_after"].get(num.unit, ())):
         return "descriptive"
     if num.unit in data["capacity_units"] and re.match(r"[\u4e00-\u9fff]", after) and after[:1] not in data["capacity_unit_followers"]:
@@ -118,8 +121,8 @@ def _numeral_inside_word(text: str, start: int) -> bool:
 
 def _inside_pair(text: str, pos: int, opener: str, closer: str, limit: int) -> bool:
     """Return True when ``pos`` sits inside a short opener…closer pair (a slogan or a title)."""
-    left = text.rfind(opener, 0, pos)
+    left = text.rfind(opener, max(0, pos - limit), pos)  # a pair opened further back is longer than limit
     if left < 0 or text.rfind(closer, left, pos) >= 0:
         return False
-    right = text.find(closer, pos)
+    right = text.find(closer, pos, left + limit + len(closer))
     return right >= 0 and right - left <= limit

@@ -6,32 +6,33 @@ from typing import Optional
 from generator.datafiles import load as load_data
 from generator.read.lexicon import cue_regex, period_matchers
 from generator.read.numbers import Num
-from generator.read.sentences import start_of_clause
+from generator.read.sentences import found_before, last_match_before, start_of_clause
 
 
 def period_before(sentence: str, pos: int) -> Optional[str]:
     """Return the period phrase governing ``pos``: the last one written before it in the sentence."""
     regex, normal = period_matchers()
-    found = None
-    for match in regex.finditer(sentence, 0, pos):
-        if match.end() <= pos and not _is_base_period(sentence, match.start()):
-            found = normal.get(match.group(), match.group())
-    return found
+    match = last_match_before(regex, sentence, pos, _governs)
+    return normal.get(match.group(), match.group()) if match else None
+
+
+def _governs(sentence: str, match) -> bool:
+    """Return True for a period phrase that is not a comparison base or starting point."""
+    return not _is_base_period(sentence, match.start())
 
 
 def _is_base_period(sentence: str, start: int) -> bool:
     """Return True for a period that is a comparison base or a starting point (比2015年, 由“十二五”末的)."""
     before = sentence[max(0, start - 1):start]
     data = load_data("periods.yaml")
-    return before[-1:] in data["base_markers"] or sentence[:start].endswith(tuple(data["comparison_words"]))
+    return before[-1:] in data["base_markers"] or sentence.endswith(tuple(data["comparison_words"]), 0, start)
 
 
 def kind_of(sentence: str, num: Num, indicator: str, plan: bool) -> str:
     """Return the fact kind: modality (estimate, target) wins over type (rank, share, actual)."""
-    prefix = sentence[:num.start]
-    if cue_regex("estimate").search(prefix):
+    if found_before(cue_regex("estimate"), sentence, num.start):
         return "estimate"
-    if cue_regex("target").search(prefix):
+    if found_before(cue_regex("target"), sentence, num.start):
         return "target"
     if plan:
         return "target"

@@ -1,0 +1,50 @@
+"""Clauses and cues found without rescanning a sentence: the same answers as a scan from its start."""
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from generator.read.lexicon import cue_regex, period_matchers
+from generator.read.periods import _is_base_period, period_before
+from generator.read.sentences import CLAUSE_END, SENTENCE_END, end_of_clause, found_before, sentence_spans, start_of_clause
+
+# words of the period phrases, cues and clause ends, and the characters around them
+_PIECES = ["2023年", "2022年", "3月", "12月份", "以来", "截至", "底", "上半年", "全年", "今年", "比", "较", "由", "相比",
+           "计划", "预计", "目标是", "任务目标", "力争", "成功争创", "要", "确保", "“十三五”", "末", "期间", "，", "；",
+           "。", ",", "增长", "5", "0", "年", "至", "-", "了", "a"]
+_SENTENCE = st.lists(st.sampled_from(_PIECES), max_size=200).map("".join)
+
+
+def _period_by_rescan(sentence: str, pos: int):
+    """Return the period before ``pos`` the way a scan from the sentence start finds it."""
+    regex, normal = period_matchers()
+    found = None
+    for match in regex.finditer(sentence, 0, pos):
+        if not _is_base_period(sentence, match.start()):
+            found = normal.get(match.group(), match.group())
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SENTENCE, st.data())
+def test_clause_bounds_periods_and_cues_match_a_scan_from_the_start(sentence, data):
+    ends = [i + 1 for i, ch in enumerate(sentence) if ch in SENTENCE_END]
+    bounds = [0, *ends] + ([len(sentence)] if sentence and (not ends or ends[-1] < len(sentence)) else [])
+    assert sentence_spans(sentence) == list(zip(bounds, bounds[1:]))
+    for pos in data.draw(st.lists(st.integers(-5, len(sentence) + 5), max_size=12)):
+        assert start_of_clause(sentence, pos) == max(sentence.rfind(c, 0, pos) for c in CLAUSE_END) + 1
+        ends = [i for i in (sentence.find(c, pos) for c in CLAUSE_END) if i >= 0]
+        assert end_of_clause(sentence, pos) == (min(ends) if ends else len(sentence))
+        if pos < 0:
+            continue
+        assert period_before(sentence, pos) == _period_by_rescan(sentence, pos)
+        for key in ("estimate", "target"):
+            assert found_before(cue_regex(key), sentence, pos) == bool(cue_regex(key).search(sentence[:pos]))
+
+
+def test_a_cue_cut_by_the_position_is_read_as_in_the_cut_text():
+    # 计划 is a plan cue only before a Han character: a number right after 计划 has no cue before it
+    target = cue_regex("target")
+    long = "，".join(["全年新增就业120人"] * 2000) + "，计划投资5亿元"
+    after = long.index("计划") + 2
+    assert [found_before(target, long, p) for p in (after - 1, after, after + 1)] == [False, False, True]
+    assert [bool(target.search(long[:p])) for p in (after - 1, after, after + 1)] == [False, False, True]
