@@ -5,6 +5,7 @@ import re
 
 from generator.datafiles import load as load_data
 from generator.read.lexicon import list_marker, period_matchers
+from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause
 
 
@@ -125,8 +126,7 @@ def _without_closing_idiom(name: str) -> str:
     """Return ``name`` without a four-character idiom closing it (街角游园星罗棋布 → 街角游园)."""
     import jieba.posseg as pseg
 
-    tokens = list(pseg.cut(name))
-    if len(tokens) > 1 and tokens[-1].flag == "i" and len(tokens[-1].word) == 4:
+    if len(name) > 5 and pseg.dt.word_tag_tab.get(name[-4:]) == "i":  # the dictionary's own tag: no tagging pass
         return name[:-4]
     return name
 
@@ -134,9 +134,7 @@ def _without_closing_idiom(name: str) -> str:
 def _opens_with_verb(name: str, word: str) -> bool:
     """Return True when ``name`` reads as ``word`` then a verb or another adverb (重点|培育领军企业), not as
     one longer word (成功率, 重点项目)."""
-    import jieba.posseg as pseg
-
-    tokens = pseg.cut(name)
+    tokens = iter(word_tags(name))
     first, second = next(tokens, None), next(tokens, None)
     return first is not None and first.word == word and second is not None \
         and second.flag in ("v", "vn", "vd", "d", "ad", "p")
@@ -148,9 +146,7 @@ def _without_preposition(name: str) -> str:
     data = load_data("indicators.yaml")
     if not name.startswith(tuple(data["leading_prepositions"])):
         return ""
-    import jieba.posseg as pseg
-
-    tokens = list(pseg.cut(name))
+    tokens = word_tags(name)
     for i, token in enumerate(tokens[1:], 1):
         if token.flag == "v" and len(token.word) >= 2:
             rest = "".join(t.word for t in tokens[i:])

@@ -11,17 +11,16 @@ import re
 
 from generator.datafiles import load as load_data
 from generator.read.lexicon import period_matchers, unit_table
+from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
 
 ADVERB_FLAGS = ("d", "ad", "p", "c", "ul", "uz", "i")
 NOUN_ENDS = ("n", "nz", "nt", "ns", "nr", "j")
 
 
-def _tags(text: str) -> list:
+def _tags(text: str) -> tuple:
     """Return the jieba word/tag pairs of ``text``."""
-    import jieba.posseg as pseg  # imported on first use: loading the tag table takes a moment
-
-    return list(pseg.cut(text))
+    return word_tags(text)
 
 
 def subject_count_name(phrase: str, more_follows: bool = False) -> str:
