@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from generator.datafiles import load as load_data
 from generator.read.lexicon import cue_alternation, growth_words
 from generator.read.numbers import Num
 
@@ -28,11 +29,16 @@ class Draft:
 
 
 def change_of_previous(indicator: str, earlier: list["Draft"]) -> str:
-    """Return the indicator of a change written without its subject (比2015年增加98天 → 优良天数增加),
-    named after the fact before it in the sentence; ``indicator`` unchanged otherwise."""
+    """Return the indicator of a change written without its subject (比2015年增加98天, 同比增加15天 → 优良天数增加),
+    named after the last fact before it in the sentence that is not itself a change; ``indicator`` unchanged
+    otherwise."""
     words = "|".join(growth_words())
     comparers, kept = cue_alternation("change_comparers"), cue_alternation("change_kept")
-    match = re.fullmatch(rf"(?:{comparers})?((?:{kept})?(?:{words}))", indicator)
-    if not match or not earlier:
+    kept_words = load_data("modality.yaml")["change_kept"]
+    bases = "|".join(sorted((w for w in load_data("modality.yaml")["growth_basis"] if w not in kept_words), key=len, reverse=True))
+    fillers = cue_alternation("growth_fillers")
+    match = re.fullmatch(rf"(?:{bases}|{comparers})*(?:{fillers})*((?:{kept})?(?:{words}))", indicator)
+    levels = [d for d in earlier if not d.indicator.endswith(tuple(growth_words()))]
+    if not match or not levels:
         return indicator
-    return earlier[-1].indicator + match.group(1)
+    return levels[-1].indicator + match.group(1)

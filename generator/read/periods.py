@@ -1,6 +1,7 @@
 """A fact's period (the phrase governing it) and its kind (estimate, target, share, actual)."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from generator.datafiles import load as load_data
@@ -10,20 +11,37 @@ from generator.read.sentences import start_of_clause
 
 
 def period_before(sentence: str, pos: int) -> Optional[str]:
-    """Return the period phrase governing ``pos``: the last one written before it in the sentence."""
+    """Return the period phrase governing ``pos``: the last one written before it in the sentence; for the
+    starting point of a change (由2015年的29.1亿元增长到) the period written after 由, None if none is."""
     regex, normal = period_matchers()
+    starts = tuple(load_data("not_facts.yaml")["from_value_before"])
+    if sentence[:pos].endswith(starts):
+        return None
     found = None
     for match in regex.finditer(sentence, 0, pos):
-        if match.end() <= pos and not _is_base_period(sentence, match.start()):
+        if match.end() > pos:
+            continue
+        if sentence[:match.start()].endswith(starts) and sentence[match.end():pos] in ("", _possessive()):
+            return normal.get(match.group(), match.group())
+        if not _is_base_period(sentence, match.start(), match.end()):
             found = normal.get(match.group(), match.group())
     return found
 
 
-def _is_base_period(sentence: str, start: int) -> bool:
-    """Return True for a period that is a comparison base or a starting point (比2015年, 由“十二五”末的)."""
+def _is_base_period(sentence: str, start: int, end: int) -> bool:
+    """Return True for a period that is a comparison base or a starting point (比2015年, 由“十二五”末的,
+    是2015年的1.19倍)."""
     before = sentence[max(0, start - 1):start]
     data = load_data("periods.yaml")
-    return before[-1:] in data["base_markers"] or sentence[:start].endswith(tuple(data["comparison_words"]))
+    if before[-1:] in data["base_markers"] or sentence[:start].endswith(tuple(data["comparison_words"])):
+        return True
+    multiple = sentence[:start].endswith(tuple(data["multiple_verbs"]))
+    return multiple and re.match(rf"{_possessive()}\d", sentence[end:end + 2]) is not None
+
+
+def _possessive() -> str:
+    """Return the possessive between a period and what it owns (2015年的29.1亿元)."""
+    return load_data("indicators.yaml")["possessive"]
 
 
 def kind_of(sentence: str, num: Num, indicator: str, plan: bool) -> str:
