@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import cue_alternation, growth_words
+from generator.read.lexicon import cue_alternation, growth_words, list_joiners, list_marker
 from generator.read.numbers import Num
 
 
@@ -42,3 +42,35 @@ def change_of_previous(indicator: str, earlier: list["Draft"]) -> str:
     if not match or not levels:
         return indicator
     return levels[-1].indicator + match.group(1)
+
+
+def name_listed_changes(sentence: str, drafts: list[Draft]) -> None:
+    """Name the changes of a 分别 list after the levels listed before them, in order (分别达60家、25家，
+    比上年分别增加13家、14家 → 规上企业增加, 亿元企业增加)."""
+    runs = _value_runs(sentence, drafts)
+    pattern = rf"(?:{cue_alternation('change_kept')})?(?:{'|'.join(growth_words())})$"
+    for levels, changes in zip(runs, runs[1:]):
+        tails = [re.search(pattern, d.indicator) for d in changes]
+        if _is_change_list(sentence, levels, changes) and all(tails):
+            for level, change, tail in zip(levels, changes, tails):
+                change.indicator = level.indicator + tail.group()
+
+
+def _is_change_list(sentence: str, levels: list[Draft], changes: list[Draft]) -> bool:
+    """Return True when ``changes`` (one name shared, each a change) follow ``levels`` item for item after 分别."""
+    is_change = [d.indicator.endswith(tuple(growth_words())) for d in levels + changes]
+    between = sentence[levels[-1].num.end:changes[0].num.start]
+    return (1 < len(changes) == len(levels) and is_change == [False] * len(levels) + [True] * len(changes)
+            and len({d.indicator for d in changes}) == 1 and list_marker("respectively") in between)
+
+
+def _value_runs(sentence: str, drafts: list[Draft]) -> list[list[Draft]]:
+    """Return the drafts grouped into lists written value after value, one joiner apart (60家、25家、10家)."""
+    runs: list[list[Draft]] = []
+    for draft in drafts:
+        last = runs[-1][-1] if runs else None
+        if last and last.num.unit == draft.num.unit and sentence[last.num.end:draft.num.start] in list_joiners("item_joiners"):
+            runs[-1].append(draft)
+        else:
+            runs.append([draft])
+    return runs

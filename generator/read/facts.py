@@ -7,7 +7,7 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
-from generator.read.drafts import Draft, change_of_previous
+from generator.read.drafts import Draft, change_of_previous, name_listed_changes
 from generator.read.growth import add_starting_levels, mark_growth, place_growth
 from generator.read.indicators import clean_indicator, drop_examples, right_noun
 from generator.read.lexicon import (cue_regex, data_pattern, list_joiners, list_marker, magnitudes, period_matchers,
@@ -90,6 +90,7 @@ def facts_of_sentence(sentence: str, plan: bool) -> list[Draft]:
     drafts.extend(rank_drafts(sentence, drafts))
     drafts.sort(key=lambda d: d.num.start)
     distribute_lists(sentence, drafts)
+    name_listed_changes(sentence, drafts)
     for draft in drafts:
         _finish(sentence, draft, plan)
     _link_parts(sentence, drafts)
