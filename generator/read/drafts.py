@@ -29,15 +29,18 @@ class Draft:
 
 
 def change_of_previous(indicator: str, earlier: list["Draft"]) -> str:
-    """Return the indicator of a change written without its subject (比2015年增加98天, 同比增加15天 → 优良天数增加),
-    named after the last fact before it in the sentence that is not itself a change; ``indicator`` unchanged
-    otherwise."""
+    """Return the indicator of a change: without its subject (比2015年增加98天, 同比增加15天 → 优良天数增加) named
+    after the last fact before it in the sentence that is not itself a change; with its subject, the basis
+    dropped (事故起数同比减少2起 → 事故起数减少); ``indicator`` unchanged otherwise."""
     words = "|".join(growth_words())
     comparers, kept = cue_alternation("change_comparers"), cue_alternation("change_kept")
     kept_words = load_data("modality.yaml")["change_kept"]
     bases = "|".join(sorted((w for w in load_data("modality.yaml")["growth_basis"] if w not in kept_words), key=len, reverse=True))
     fillers = cue_alternation("growth_fillers")
     match = re.fullmatch(rf"(?:{bases}|{comparers})*(?:{fillers})*((?:{kept})?(?:{words}))", indicator)
+    own = re.fullmatch(rf"(.+?)(?:{bases}|{comparers})+(?:{fillers})*((?:{kept})?(?:{words}))", indicator)
+    if own and not match:  # 事故起数同比减少2起: the subject is written, the basis is not part of its name
+        return own.group(1) + own.group(2)
     levels = [d for d in earlier if not d.indicator.endswith(tuple(growth_words()))]
     if not match or not levels:
         return indicator

@@ -157,19 +157,20 @@ def _names_listed_levels(sentence: str, subject: str, count: int, clause_start: 
 def _levels_before(sentence: str, drafts: list[Draft], rates: list[int], clause_start: int,
                    count: int) -> list[Draft]:
     """Return the levels of the clauses right before ``clause_start``, going back clause by clause until
-    ``count`` are found (存款余额达139.4亿元，贷款余额达47.8亿元，同比分别增长15.6%、0.8%), and never
-    past a clause with a growth rate of its own."""
+    ``count`` are found (存款余额达139.4亿元，贷款余额达47.8亿元，同比分别增长15.6%、0.8%), past changes
+    (同比减少3天) but never past a clause with a growth rate of its own."""
     found: list[Draft] = []
     pos = clause_start - 1
     while pos > 0 and sentence[pos] in "，,":
         prev_start = start_of_clause(sentence, pos)
         if any(prev_start <= r < pos for r in rates):
             return found
-        candidates = [d for d in drafts if prev_start <= d.num.start < pos and d.num.unit != "%"]
-        found = candidates + found
+        in_clause = [d for d in drafts if prev_start <= d.num.start < pos and d.num.unit != "%"]
+        candidates = [d for d in in_clause if not d.indicator.endswith(tuple(growth_words()))]
+        found = candidates + found  # 23天，同比减少3天，下降11.5%: the rate is the level's, not the change's
         if len(found) >= count:
             return found
-        if not candidates and re.search(r"\d", sentence[prev_start:pos]):
+        if not in_clause and re.search(r"\d", sentence[prev_start:pos]):
             return found
         pos = prev_start - 1
     return found
