@@ -66,7 +66,7 @@ NOT_FACTS = {
     "generic_area_words": STRINGS, "descriptive_after": Each(STRINGS), "capacity_units": STRINGS,
     "chinese_name_nouns": STRINGS, "chinese_grouping_units": STRINGS, "ordinal_before": STRINGS,
     "counting_units": STRINGS, "capacity_unit_followers": STRINGS,
-    "from_value_before": STRINGS, "threshold_before": STRINGS, "group_count_units": STRINGS,
+    "from_value_before": STRINGS, "threshold_before": STRINGS, "group_count_units": STRINGS, "sum_verbs": STRINGS,
     "magnitude_people_after": STRINGS, "magnitude_people_unit": "text", "magnitude_unit_before": Each("text"),
 }
 PERIODS = {

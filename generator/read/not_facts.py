@@ -90,7 +90,8 @@ def _threshold_by_noun(text: str, num: Num, data: dict) -> bool:
 
 def _threshold_of_group(text: str, num: Num, data: dict) -> bool:
     """Return True for 过/超 + value that sorts a counted group (纳税超千万元企业27家, 23个投资超千万元项目,
-    9个行政村村集体经营性收入超百万); a hedged figure (投资超过5亿元, 总投资超10亿元的3个项目) is not one."""
+    9个行政村村集体经营性收入超百万); a hedged figure (投资超过5亿元, 总投资超10亿元的3个项目, 3个项目完成投资
+    超过5亿元) is not one."""
     hedge = next((w for w in data["threshold_before"] if text.endswith(w, 0, num.start)), None)
     if hedge is None:
         return False
@@ -99,8 +100,10 @@ def _threshold_of_group(text: str, num: Num, data: dict) -> bool:
     count_after = rf"(?:{'|'.join(data['threshold_qualifiers'])})?的?(?!的)[\u4e00-\u9fff]+{numeral}+(?:{units})"
     count_before = rf"{numeral}+(?:{units})[^，；。\d]{{0,12}}$"
     clause_end = re.search(r"[，；。,;]|$", text[num.unit_end:]).start() + num.unit_end
-    return bool(re.match(count_after, text[num.unit_end:clause_end])
-                or re.search(count_before, text[max(0, num.start - len(hedge) - 16):num.start - len(hedge)]))
+    if re.match(count_after, text[num.unit_end:clause_end]):
+        return True
+    before = re.search(count_before, text[max(0, num.start - len(hedge) - 16):num.start - len(hedge)])
+    return bool(before) and not any(verb in before.group() for verb in data["sum_verbs"])
 
 
 def _descriptive_reason(text: str, num: Num, data: dict) -> Optional[str]:
