@@ -72,6 +72,7 @@ NOT_FACTS = {
 PERIODS = {
     "phrases": ListOf(OneOf(("text", {"text": "text", "as": "text"}))),
     "patterns": STRINGS, "base_markers": STRINGS, "comparison_words": STRINGS, "multiple_verbs": STRINGS,
+    "not_after": Each(STRINGS), "later_period_stops": "text",
 }
 INDICATORS = {
     "strip_anywhere": STRINGS, "strip_leading": STRINGS, "strip_trailing": STRINGS, "right_stops": STRINGS,

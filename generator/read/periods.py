@@ -7,25 +7,44 @@ from typing import Optional
 from generator.datafiles import load as load_data
 from generator.read.lexicon import cue_regex, period_matchers
 from generator.read.numbers import Num
-from generator.read.sentences import start_of_clause
+from generator.read.sentences import end_of_clause, start_of_clause
 
 
 def period_before(sentence: str, pos: int) -> Optional[str]:
-    """Return the period phrase governing ``pos``: the last one written before it in the sentence; for the
-    starting point of a change (由2015年的29.1亿元增长到) the period written after 由, None if none is."""
+    """Return the period phrase governing ``pos``: the last one written before it in the sentence, else one
+    later in its clause; for the starting point of a change (由2015年的29.1亿元增长到) the period written
+    after 由, None if none is."""
     regex, normal = period_matchers()
     starts = tuple(load_data("not_facts.yaml")["from_value_before"])
     if sentence[:pos].endswith(starts):
         return None
     found = None
     for match in regex.finditer(sentence, 0, pos):
-        if match.end() > pos:
+        if match.end() > pos or _inside_word(sentence, match):
             continue
         if sentence[:match.start()].endswith(starts) and sentence[match.end():pos] in ("", _possessive()):
             return normal.get(match.group(), match.group())
         if not _is_base_period(sentence, match.start(), match.end()):
             found = normal.get(match.group(), match.group())
-    return found
+    return found or _period_later_in_clause(sentence, pos)
+
+
+def _period_later_in_clause(sentence: str, pos: int) -> Optional[str]:
+    """Return a period written after ``pos`` in its own clause (投资0.66亿元的县养老服务中心年内投入使用),
+    None if there is none."""
+    regex, normal = period_matchers()
+    match = regex.search(sentence, pos, end_of_clause(sentence, pos))
+    if match is None or _is_base_period(sentence, match.start(), match.end()) or _inside_word(sentence, match):
+        return None
+    if re.search(rf"[\d{load_data('periods.yaml')['later_period_stops']}]", sentence[pos:match.start()].lstrip("0123456789.,")):
+        return None  # 申报资金24.21亿元、年内开工率达87%: the period belongs to what follows
+    return normal.get(match.group(), match.group())
+
+
+def _inside_word(sentence: str, match: re.Match) -> bool:
+    """Return True when a period phrase is the inside of a longer word (项目前期 holds 目前)."""
+    before = load_data("periods.yaml")["not_after"].get(match.group(), ())
+    return sentence[max(0, match.start() - 1):match.start()] in before if before else False
 
 
 def _is_base_period(sentence: str, start: int, end: int) -> bool:
