@@ -42,7 +42,8 @@ def mark_growth(text: str, nums: list[Num]) -> None:
             continue
         if minus:  # 增长-5.2%: the sign belongs to the number as written
             num.start, num.value = num.start - 1, -num.value
-        basis = next((data["growth_basis"][w] for w in data["growth_basis"] if w in match.group(1) + match.group(3)), None)
+        written = match.group(1) + match.group(3)
+        basis = next((data["growth_basis"][w] for w in sorted(data["growth_basis"], key=len, reverse=True) if w in written), None)
         phrase_start = clause_start + match.start()
         base = base_phrase(text, clause_start, phrase_start)
         if base and not basis:
