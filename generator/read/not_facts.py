@@ -97,7 +97,7 @@ def _threshold_of_group(text: str, num: Num, data: dict) -> bool:
         return False
     numeral = f"[\\d{load_data('numerals.yaml')['counting_numerals']}]"
     units = "|".join(data["group_count_units"])
-    count_after = rf"(?:{'|'.join(data['threshold_qualifiers'])})?的?(?!的)[\u4e00-\u9fff]+{numeral}+(?:{units})"
+    count_after = rf"(?:{'|'.join(data['threshold_qualifiers'])})?的?(?!的)[\u4e00-\u9fff]{{1,10}}?{numeral}+(?:{units})"
     count_before = rf"{numeral}+(?:{units})[^，；。\d]{{0,12}}$"
     clause_end = re.search(r"[，；。,;]|$", text[num.unit_end:]).start() + num.unit_end
     if re.match(count_after, text[num.unit_end:clause_end]):
