@@ -53,7 +53,8 @@ MODALITY = {
     "growth_words": Each("integer"), "growth_basis": Each("text"), "growth_nouns": STRINGS,
     "qualifier_not_after": Each(STRINGS), "rank_not_before": STRINGS, "growth_fillers": STRINGS,
     "growth_aspect": STRINGS, "growth_links": STRINGS, "growth_subject_noise": STRINGS,
-    "hedges_before_unit": Each("text"), "change_comparers": STRINGS, "change_kept": STRINGS,
+    "hedges_before_unit": Each("text"), "change_comparers": STRINGS, "growth_base_markers": STRINGS,
+    "growth_base_after": STRINGS, "growth_minus": STRINGS, "change_kept": STRINGS,
     "rank_noun": "text", "rank_units": STRINGS, "rank_verbs_needing_unit": STRINGS,
 }
 NOT_FACTS = {
@@ -65,11 +66,13 @@ NOT_FACTS = {
     "generic_area_words": STRINGS, "descriptive_after": Each(STRINGS), "capacity_units": STRINGS,
     "chinese_name_nouns": STRINGS, "chinese_grouping_units": STRINGS, "ordinal_before": STRINGS,
     "counting_units": STRINGS, "capacity_unit_followers": STRINGS,
-    "from_value_before": STRINGS,
+    "from_value_before": STRINGS, "threshold_before": STRINGS, "group_count_units": STRINGS, "sum_verbs": STRINGS,
+    "magnitude_people_after": STRINGS, "magnitude_people_unit": "text", "magnitude_unit_before": Each("text"),
 }
 PERIODS = {
     "phrases": ListOf(OneOf(("text", {"text": "text", "as": "text"}))),
-    "patterns": STRINGS, "base_markers": STRINGS, "comparison_words": STRINGS,
+    "patterns": STRINGS, "base_markers": STRINGS, "comparison_words": STRINGS, "multiple_verbs": STRINGS,
+    "not_after": Each(STRINGS), "later_period_stops": "text",
 }
 INDICATORS = {
     "strip_anywhere": STRINGS, "strip_leading": STRINGS, "strip_trailing": STRINGS, "right_stops": STRINGS,

@@ -95,7 +95,7 @@ def test_scraped_wrapper_summary_and_navigation_are_dropped():
     texts = [p.text for p in clean.paragraphs]
     assert texts == ["工作报告", "2021年某县政府工作报告", "政府工作报告", "各位代表：", "地区生产总值由29.1亿元增长到50.1亿元，年均增长11.5%。"]
     facts = extract_report(clean).facts
-    assert [(f.value, f.growth_pct, f.growth_basis) for f in facts] == [(50.1, 11.5, "年均")]
+    assert [(f.value, f.growth_pct, f.growth_basis) for f in facts] == [(29.1, None, None), (50.1, 11.5, "年均")]
 
 
 def test_letter_spaced_title_is_closed_up():

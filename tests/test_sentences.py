@@ -4,7 +4,8 @@ from __future__ import annotations
 from hypothesis import given, settings, strategies as st
 
 from generator.read.lexicon import cue_regex, period_matchers
-from generator.read.periods import _is_base_period, period_before
+from generator.datafiles import load as load_data
+from generator.read.periods import _inside_word, _is_base_period, _period_later_in_clause, period_before
 from generator.read.sentences import CLAUSE_END, SENTENCE_END, end_of_clause, found_before, sentence_spans, start_of_clause
 
 # words of the period phrases, cues and clause ends, and the characters around them
@@ -17,11 +18,18 @@ _SENTENCE = st.lists(st.sampled_from(_PIECES), max_size=200).map("".join)
 def _period_by_rescan(sentence: str, pos: int):
     """Return the period before ``pos`` the way a scan from the sentence start finds it."""
     regex, normal = period_matchers()
+    starts = tuple(load_data("not_facts.yaml")["from_value_before"])
+    if sentence[:pos].endswith(starts):
+        return None
     found = None
     for match in regex.finditer(sentence, 0, pos):
-        if not _is_base_period(sentence, match.start()):
+        if _inside_word(sentence, match):
+            continue
+        if sentence[:match.start()].endswith(starts) and sentence[match.end():pos] in ("", "的"):
+            return normal.get(match.group(), match.group())
+        if not _is_base_period(sentence, match.start(), match.end()):
             found = normal.get(match.group(), match.group())
-    return found
+    return found or _period_later_in_clause(sentence, pos)
 
 
 @settings(max_examples=300, deadline=None)

@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from generator.read.lexicon import cue_alternation, growth_words
+from generator.datafiles import load as load_data
+from generator.read.lexicon import cue_alternation, growth_words, list_joiners, list_marker
 from generator.read.numbers import Num
 
 
@@ -28,11 +29,51 @@ class Draft:
 
 
 def change_of_previous(indicator: str, earlier: list["Draft"]) -> str:
-    """Return the indicator of a change written without its subject (比2015年增加98天 → 优良天数增加),
-    named after the fact before it in the sentence; ``indicator`` unchanged otherwise."""
+    """Return the indicator of a change: without its subject (比2015年增加98天, 同比增加15天 → 优良天数增加) named
+    after the last fact before it in the sentence that is not itself a change; with its subject, the basis
+    dropped (事故起数同比减少2起 → 事故起数减少); ``indicator`` unchanged otherwise."""
     words = "|".join(growth_words())
     comparers, kept = cue_alternation("change_comparers"), cue_alternation("change_kept")
-    match = re.fullmatch(rf"(?:{comparers})?((?:{kept})?(?:{words}))", indicator)
-    if not match or not earlier:
+    kept_words = load_data("modality.yaml")["change_kept"]
+    bases = "|".join(sorted((w for w in load_data("modality.yaml")["growth_basis"] if w not in kept_words), key=len, reverse=True))
+    fillers = cue_alternation("growth_fillers")
+    match = re.fullmatch(rf"(?:{bases}|{comparers})*(?:{fillers})*((?:{kept})?(?:{words}))", indicator)
+    own = re.fullmatch(rf"(.+?)(?:{bases}|{comparers})+(?:{fillers})*((?:{kept})?(?:{words}))", indicator)
+    if own and not match:  # 事故起数同比减少2起: the subject is written, the basis is not part of its name
+        return own.group(1) + own.group(2)
+    if not match:
         return indicator
-    return earlier[-1].indicator + match.group(1)
+    level = next((d for d in reversed(earlier) if not d.indicator.endswith(tuple(growth_words()))), None)
+    return level.indicator + match.group(1) if level else indicator
+
+
+def name_listed_changes(sentence: str, drafts: list[Draft]) -> None:
+    """Name the changes of a 分别 list after the levels listed before them, in order (分别达60家、25家，
+    比上年分别增加13家、14家 → 规上企业增加, 亿元企业增加)."""
+    runs = _value_runs(sentence, drafts)
+    pattern = rf"(?:{cue_alternation('change_kept')})?(?:{'|'.join(growth_words())})$"
+    for levels, changes in zip(runs, runs[1:]):
+        tails = [re.search(pattern, d.indicator) for d in changes]
+        if _is_change_list(sentence, levels, changes) and all(tails):
+            for level, change, tail in zip(levels, changes, tails):
+                change.indicator = level.indicator + tail.group()
+
+
+def _is_change_list(sentence: str, levels: list[Draft], changes: list[Draft]) -> bool:
+    """Return True when ``changes`` (one name shared, each a change) follow ``levels`` item for item after 分别."""
+    is_change = [d.indicator.endswith(tuple(growth_words())) for d in levels + changes]
+    between = sentence[levels[-1].num.end:changes[0].num.start]
+    return (1 < len(changes) == len(levels) and is_change == [False] * len(levels) + [True] * len(changes)
+            and len({d.indicator for d in changes}) == 1 and list_marker("respectively") in between)
+
+
+def _value_runs(sentence: str, drafts: list[Draft]) -> list[list[Draft]]:
+    """Return the drafts grouped into lists written value after value, one joiner apart (60家、25家、10家)."""
+    runs: list[list[Draft]] = []
+    for draft in drafts:
+        last = runs[-1][-1] if runs else None
+        if last and last.num.unit == draft.num.unit and sentence[last.num.end:draft.num.start] in list_joiners("item_joiners"):
+            runs[-1].append(draft)
+        else:
+            runs.append([draft])
+    return runs

@@ -7,11 +7,11 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
-from generator.read.drafts import Draft, change_of_previous
-from generator.read.growth import mark_growth, place_growths
+from generator.read.drafts import Draft, change_of_previous, name_listed_changes
+from generator.read.growth import add_starting_levels, mark_growth, place_growths
 from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name
-from generator.read.lexicon import (cue_regex, data_pattern, list_joiners, list_marker, magnitudes, unit_table,
-                                    word_list)
+from generator.read.lexicon import (cue_regex, data_pattern, list_joiners, list_marker, magnitudes, period_matchers,
+                                    unit_table, word_list)
 from generator.read.lists import distribute_lists, list_items, rank_drafts
 from generator.read.normalize import is_title_like
 from generator.read.owners import attribute_owner, has_governing_verb, subject_count_name, topic_of_rate
@@ -82,10 +82,12 @@ def facts_of_sentence(sentence: str, plan: bool) -> list[Draft]:
             continue
         drafts.extend(_level_drafts(sentence, num, previous, drafts))
         previous = num
+    add_starting_levels(sentence, nums, drafts)
     place_growths(sentence, live, drafts)
     drafts.extend(rank_drafts(sentence, drafts))
     drafts.sort(key=lambda d: d.num.start)
     distribute_lists(sentence, drafts)
+    name_listed_changes(sentence, drafts)
     for draft in drafts:
         _finish(sentence, draft, plan)
     _link_parts(sentence, drafts)
@@ -206,7 +208,8 @@ def _before_from_value(left: str) -> str:
     (地区生产总值由29.1亿元增长到 → 地区生产总值)."""
     data = load_data("not_facts.yaml")
     words, markers = "|".join(data["from_value_after"]), "|".join(data["from_value_before"])
-    match = re.search(rf"(?:{markers})[^，；。]*?\d[^，；。]*?(?:{words})$", left)
+    period = period_matchers()[0].pattern  # 从2022年的92万元增加到2023年1.85亿元
+    match = re.search(rf"(?:{markers})[^，；。]*?\d[^，；。]*?(?:{words})(?:{period})?{_possessive()}?$", left)
     return left[:match.start()] if match and match.start() > 0 else left
 
 

@@ -1,6 +1,7 @@
 """Growth rates: the numbers written after a growth word (增长5%), and the level fact each belongs to."""
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import defaultdict
@@ -10,7 +11,9 @@ from typing import Optional
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft, change_of_previous
 from generator.read.indicators import clean_indicator
-from generator.read.lexicon import cue_alternation, growth_words, list_joiners, rate_bases
+from generator.read.lexicon import (cue_alternation, growth_words, list_joiner_regex, list_joiners, period_matchers,
+                                    rate_bases)
+from generator.read.not_facts import FROM_VALUE
 from generator.read.numbers import Growth, Num
 from generator.read.sentences import end_of_clause, start_of_clause
 
@@ -26,7 +29,7 @@ def _growth_tail() -> re.Pattern:
 
 
 def mark_growth(text: str, nums: list[Num]) -> None:
-    """Mark the rates written after a growth word (增长5%, 同比下降2个百分点) as growth numbers."""
+    """Mark the rates written after a growth word (增长5%, 同比下降2个百分点, 比2011年增长85%) as growth numbers."""
     data = load_data("modality.yaml")
     for num in nums:
         if num.skip or num.unit not in rate_bases():
@@ -35,13 +38,35 @@ def mark_growth(text: str, nums: list[Num]) -> None:
         prefix = text[clause_start:num.start]
         if num.qualifier and prefix.endswith(num.qualifier):
             prefix = prefix[:-len(num.qualifier)]
-        match = _growth_tail().search(prefix)
+        minus = prefix[-1:] in data["growth_minus"] and not num.qualifier
+        match = _growth_tail().search(prefix[:-1] if minus else prefix)
         if not match:
             continue
-        basis = next((data["growth_basis"][w] for w in data["growth_basis"] if w in match.group(1) + match.group(3)), None)
+        if minus:  # 增长-5.2%: the sign belongs to the number as written
+            num.start, num.value = num.start - 1, -num.value
+        written = match.group(1) + match.group(3)
+        basis = next((data["growth_basis"][w] for w in sorted(data["growth_basis"], key=len, reverse=True) if w in written), None)
+        phrase_start = clause_start + match.start()
+        base = base_phrase(text, clause_start, phrase_start)
+        if base and not basis:
+            basis, phrase_start = base.group(1), base.start()
         word = match.group(2)
-        num.growth = Growth(word, data["growth_words"][word], basis, clause_start + match.start())
+        num.growth = Growth(word, data["growth_words"][word], basis, phrase_start)
     _mark_listed_growth(text, nums)
+
+
+@functools.cache
+def _base_regex() -> re.Pattern:
+    """Return the regex of a comparison base written before a growth word (比2011年, 较“十二五”末同期, 与2015年相比)."""
+    periods = period_matchers()[0].pattern
+    fillers = cue_alternation("growth_fillers")
+    return re.compile(rf"((?:{cue_alternation('growth_base_markers')})(?:{periods}))"
+                      rf"(?:{cue_alternation('growth_base_after')})?(?:{fillers})*$")
+
+
+def base_phrase(text: str, start: int, end: int) -> Optional[re.Match]:
+    """Return the comparison base ending at ``end`` (比2015年 in 比2015年增加98天), None if there is none."""
+    return _base_regex().search(text, start, end)
 
 
 def _mark_listed_growth(text: str, nums: list[Num]) -> None:
@@ -61,6 +86,7 @@ class Clauses:
         self.sentence, self.drafts, self._seen = sentence, drafts, 0
         self._rates: dict[int, list[Num]] = defaultdict(list)
         self._drafts: dict[int, list[Draft]] = defaultdict(list)
+        self.rate_starts = [n.start for n in live if n.growth]
         for num in live:
             if num.growth:
                 self._rates[start_of_clause(sentence, num.start)].append(num)
@@ -74,7 +100,12 @@ class Clauses:
         for draft in self.drafts[self._seen:]:
             self._drafts[start_of_clause(self.sentence, draft.num.start)].append(draft)
         self._seen = len(self.drafts)
-        return self._drafts[clause_start]
+        return sorted(self._drafts[clause_start], key=lambda d: d.num.start)
+
+    def has_rate(self, start: int, end: int) -> bool:
+        """Return True when a growth rate starts in [start, end)."""
+        at = bisect.bisect_left(self.rate_starts, start)
+        return at < len(self.rate_starts) and self.rate_starts[at] < end
 
 
 def place_growths(sentence: str, live: list[Num], drafts: list[Draft]) -> None:
@@ -82,7 +113,7 @@ def place_growths(sentence: str, live: list[Num], drafts: list[Draft]) -> None:
     clauses = Clauses(sentence, live, drafts)
     for num in live:
         if num.growth:
-            place_growth(sentence, num, live, drafts, clauses)
+            place_growth(sentence, num, clauses)
 
 
 def _earlier(drafts: list[Draft], num: Num) -> list[Draft]:
@@ -90,10 +121,10 @@ def _earlier(drafts: list[Draft], num: Num) -> list[Draft]:
     return next(([d] for d in reversed(drafts) if d.num.end <= num.start), [])
 
 
-def place_growth(sentence: str, num: Num, live: list[Num], drafts: list[Draft], clauses: Optional[Clauses] = None) -> None:
+def place_growth(sentence: str, num: Num, clauses: Clauses) -> None:
     """Attach a growth rate to its level value, or make it a fact of its own (问题处置时间缩短80%)."""
     growth = num.growth
-    clauses = clauses or Clauses(sentence, live, drafts)
+    drafts = clauses.drafts
     clause_start = start_of_clause(sentence, num.start)
     listed = clauses.rates(clause_start)
     own = _own_subject(sentence, num, listed)
@@ -118,6 +149,22 @@ def place_growth(sentence: str, num: Num, live: list[Num], drafts: list[Draft], 
     drafts.append(draft)
 
 
+def add_starting_levels(sentence: str, nums: list[Num], drafts: list[Draft]) -> None:
+    """Add the starting level of each change from one value to another (由2015年的29.1亿元增长到50.1亿元 →
+    29.1亿元), named like the level it grew to, to ``drafts`` in reading order."""
+    for num in nums:
+        if num.skip != FROM_VALUE:
+            continue
+        result = next((d for d in drafts if d.num.start >= num.end), None)
+        if result is None:
+            continue
+        num.skip = None
+        clause_start = start_of_clause(sentence, num.start)
+        drafts.append(Draft(num, result.indicator, clause_start, end_of_clause(sentence, num.end),
+                            extra={"left": result.extra.get("left", "")}))
+    drafts.sort(key=lambda d: d.num.start)
+
+
 def _own_subject(sentence: str, num: Num, listed: list[Num]) -> str:
     """Return the subject a listed rate names for itself (A增长18.4%、B增长9.9% → B), '' if it shares one."""
     index = listed.index(num)
@@ -129,25 +176,49 @@ def _own_subject(sentence: str, num: Num, listed: list[Num]) -> str:
 
 def _growth_target(sentence, num, clauses, clause_start, subject) -> Optional[Draft]:
     """Return the level draft a growth rate belongs to: the nearest level before it in its clause,
-    or, when the growth clause has no subject of its own, in the clause before (分别 lists in order)."""
+    or, when the growth clause has no subject of its own or names the levels just listed, in the
+    clauses before (分别 lists in order)."""
     listed = clauses.rates(clause_start)
     index = listed.index(num)
     first = listed[0].start
     in_clause = [d for d in clauses.drafts_in(clause_start) if d.num.start < first]
     if in_clause and not subject.endswith(tuple(growth_words())):
         return _pick_level(in_clause, len(listed), index)
-    if subject:
+    if subject and not _names_listed_levels(sentence, subject, len(listed), clause_start):
         return None
+    levels = _levels_before(sentence, clauses, clause_start, len(listed))
+    return _pick_level(levels, len(listed), index) if levels else None
+
+
+def _names_listed_levels(sentence: str, subject: str, count: int, clause_start: int) -> bool:
+    """Return True when a listed growth clause names the levels of the clauses before it, one item per rate,
+    an item sharing four characters with them (32家企业享受加计扣除金额6987.1万元，享受企业户数、加计扣除金额
+    分别增长68.42%、47.44%)."""
+    items = [i for i in re.split(list_joiner_regex("item_joiners"), subject) if i]
+    before = sentence[max(0, clause_start - 300):clause_start]  # the clauses just before, not the whole sentence
+    return count > 1 and len(items) == count and any(
+        item[i:i + 4] in before for item in items for i in range(max(1, len(item) - 3)))
+
+
+def _levels_before(sentence: str, clauses: Clauses, clause_start: int, count: int) -> list[Draft]:
+    """Return the levels of the clauses right before ``clause_start``, going back clause by clause until
+    ``count`` are found (存款余额达139.4亿元，贷款余额达47.8亿元，同比分别增长15.6%、0.8%), past changes
+    (同比减少3天) but never past a clause with a growth rate of its own."""
+    found: list[Draft] = []
     pos = clause_start - 1
     while pos > 0 and sentence[pos] in "，,":
         prev_start = start_of_clause(sentence, pos)
-        candidates = [d for d in clauses.drafts_in(prev_start) if d.num.start < pos and d.num.unit != "%"]
-        if candidates:
-            return _pick_level(candidates, len(listed), index)
-        if re.search(r"\d", sentence[prev_start:pos]):
-            return None
+        if clauses.has_rate(prev_start, pos):
+            return found
+        in_clause = [d for d in clauses.drafts_in(prev_start) if d.num.start < pos and d.num.unit != "%"]
+        candidates = [d for d in in_clause if not d.indicator.endswith(tuple(growth_words()))]
+        found = candidates + found  # 23天，同比减少3天，下降11.5%: the rate is the level's, not the change's
+        if len(found) >= count:
+            return found
+        if not in_clause and re.search(r"\d", sentence[prev_start:pos]):
+            return found
         pos = prev_start - 1
-    return None
+    return found
 
 
 def _pick_level(drafts: list[Draft], count: int, index: int) -> Optional[Draft]:

@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # numbers calls not_fact_reason on every Num it reads
 
 AFTER = 64  # characters after a number its cue words are looked for in (words are short; copying the
             # whole rest of the sentence for every number made a long sentence quadratic)
+FROM_VALUE = "from value"  # the starting point of 由A增长到B: a fact of its own, read after the level it grew to
 
 
 def not_fact_reason(text: str, num: Num) -> Optional[str]:
@@ -70,11 +71,12 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
             return "date"
     if num.unit not in data["counting_units"] and any(text.endswith(w, 0, num.start) for w in data["capacity_cues"]):
         return "capacity"
-    if any(after.startswith(w) for w in data["threshold_after"]) or _threshold_by_noun(text, num, data):
+    if any(after.startswith(w) for w in data["threshold_after"]) or _threshold_by_noun(text, num, data) \
+            or _threshold_of_group(text, num, data):
         return "threshold"
     if any(text.endswith(w, 0, num.start) for w in data["list_intro_before"]):
         return "list"
-    for key, reason in (("ordinal_after", "ordinal"), ("milestone_after", "milestone"), ("from_value_after", "from value")):
+    for key, reason in (("ordinal_after", "ordinal"), ("milestone_after", "milestone"), ("from_value_after", FROM_VALUE)):
         if any(after.startswith(w) for w in data[key]):
             return reason
     return None
@@ -86,6 +88,24 @@ def _threshold_by_noun(text: str, num: Num, data: dict) -> bool:
         return False
     rest = re.sub(r"^[（(][^）)]{0,12}[）)]", "", text[num.end:num.end + AFTER])
     return bool(re.match(r"[“\"]?[\u4e00-\u9fff]", rest)) and not rest.startswith(tuple(growth_words()))
+
+
+def _threshold_of_group(text: str, num: Num, data: dict) -> bool:
+    """Return True for 过/超 + value that sorts a counted group (纳税超千万元企业27家, 23个投资超千万元项目,
+    9个行政村村集体经营性收入超百万); a hedged figure (投资超过5亿元, 总投资超10亿元的3个项目, 3个项目完成投资
+    超过5亿元) is not one."""
+    hedge = next((w for w in data["threshold_before"] if text.endswith(w, 0, num.start)), None)
+    if hedge is None:
+        return False
+    numeral = f"[\\d{load_data('numerals.yaml')['counting_numerals']}]"
+    units = "|".join(data["group_count_units"])
+    count_after = rf"(?:{'|'.join(data['threshold_qualifiers'])})?的?(?!的)[\u4e00-\u9fff]{{1,10}}?{numeral}+(?:{units})"
+    count_before = rf"{numeral}+(?:{units})[^，；。\d]{{0,12}}$"
+    clause_end = re.search(r"[，；。,;]|$", text[num.unit_end:]).start() + num.unit_end
+    if re.match(count_after, text[num.unit_end:clause_end]):
+        return True
+    before = re.search(count_before, text[max(0, num.start - len(hedge) - 16):num.start - len(hedge)])
+    return bool(before) and not any(verb in before.group() for verb in data["sum_verbs"])
 
 
 def _descriptive_reason(text: str, num: Num, data: dict) -> Optional[str]:

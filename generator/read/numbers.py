@@ -102,6 +102,7 @@ def _read_number(text: str, match: re.Match) -> Optional[Num]:
     else:
         value, num_end = float(token.replace(",", "")), match.end()
     unit, unit_end, hedge = _read_unit(text, num_end)
+    unit = _implied_unit(text, start, unit_end, unit)
     qualifier = hedge
     upper = _range_upper(text, num_end, unit_end, unit)
     end = unit_end
@@ -156,6 +157,20 @@ def _read_unit(text: str, pos: int) -> tuple[Optional[str], int, Optional[str]]:
     if unit:
         return unit, pos + len(unit), None
     return None, pos, None
+
+
+def _implied_unit(text: str, start: int, unit_end: int, unit: Optional[str]) -> Optional[str]:
+    """Return the unit a bare 万 stands for when the words say what it counts (45万人民群众, 10.81万贫困人口,
+    旅游人次突破百万 → 万人, 万人次); ``unit`` unchanged otherwise."""
+    if unit not in magnitudes() or unit in unit_table() and unit_table()[unit][0]:
+        return unit  # 亿 alone is money (units.yaml)
+    data = load_data("not_facts.yaml")
+    after = re.match(r"[\u4e00-\u9fff]{0,6}", text[unit_end:]).group()
+    if any(after.find(noun) in range(0, 5) for noun in data["magnitude_people_after"]):
+        return unit + data["magnitude_people_unit"]
+    clause = re.split(r"[，；。,;]", text[:start])[-1][-6:]  # 旅游人次突破百万: the count's noun, its verb
+    word = next((w for w in data["magnitude_unit_before"] if w in clause), None)
+    return unit + data["magnitude_unit_before"][word] if word else unit
 
 
 def _unit_hedges() -> dict[str, str]:
