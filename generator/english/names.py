@@ -2,6 +2,8 @@
 glossary has no entry): 织里镇 → "Zhili Town", 陈勇杰 → "Chen Yongjie", 镇长 → "Mayor"."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import cache
 from typing import Iterable, Optional
 
@@ -46,6 +48,11 @@ def _pinyin_word(text: str) -> str:
         i = j
     word = _join_syllables(p for p in parts if p)
     return word[:1].upper() + word[1:]
+
+
+def slug_word(text: str) -> str:
+    """Return the URL form of a name's pinyin: lower-case ASCII letters and digits only (六安 → luan)."""
+    return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", _pinyin_word(text)).lower())
 
 
 def _split_level(name: str) -> tuple[str, Optional[str]]:

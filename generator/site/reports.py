@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import stat
 import time
 from contextlib import nullcontext
@@ -170,7 +171,7 @@ def read_reports(paths: Sequence[Path], timings: Timings, progress: Progress, me
     """Return every report that could be read; a broken one is reported and skipped (or stops, fail-fast)."""
     reports, errors = [], []
     with timings.stage("read"):
-        outcomes = read_files(paths, cache, workers)
+        outcomes = without_duplicates(read_files(paths, cache, workers), progress)
     for i, (path, report, error, seconds) in enumerate(outcomes, 1):
         timings.add(seconds)
         if error is not None:
@@ -189,22 +190,44 @@ def read_reports(paths: Sequence[Path], timings: Timings, progress: Progress, me
     return ReadResult(tuple(unique_slugs(reports)), tuple(errors))
 
 
+def report_slug(meta) -> str:
+    """Return a report's URL slug: its place's and its year (wuxing-zhili-2021); a report whose place is not
+    resolved keeps the slug of its file name. Never a counter, so no other report can move it."""
+    return f"{meta.slug}-{meta.year}" if meta.place_code and meta.year else meta.slug
+
+
 def unique_slugs(reports: Sequence[Report]) -> list[Report]:
-    """Return the reports sorted by slug, with clashing slugs made unique by year or a counter."""
-    seen: dict[str, int] = {}
+    """Return the reports sorted by slug, each with its report slug; of two reports of one place and year
+    the earlier document keeps it (adding a later one moves nothing), the other gets its date or file name
+    after it (a warning says which)."""
+    groups: dict[str, list[Report]] = {}
+    for report in reports:
+        groups.setdefault(report_slug(report.meta), []).append(report)
     out = []
-    for report in sorted(reports, key=lambda r: (r.meta.slug, r.meta.year or 0, r.meta.source)):
-        slug = report.meta.slug
-        if slug in seen:
-            seen[slug] += 1
-            suffix = str(report.meta.year) if report.meta.year else str(seen[slug])
-            candidate = f"{slug}-{suffix}"
-            while candidate in seen:
-                seen[slug] += 1
-                candidate = f"{slug}-{seen[slug]}"
-            log.warning("%s: slug %r already used; this report is published as %r", report.meta.source, slug, candidate)
-            report = replace(report, meta=replace(report.meta, slug=candidate))
-            slug = candidate
-        seen.setdefault(slug, 0)
-        out.append(report)
-    return out
+    for slug, group in groups.items():
+        group.sort(key=lambda r: (r.meta.date or "9999", r.meta.source))
+        out.append(replace(group[0], meta=replace(group[0].meta, slug=slug)))
+        for report in group[1:]:
+            own = report.meta.date or Path(report.meta.source).stem
+            candidate = re.sub(r"[^a-z0-9]+", "-", f"{slug}-{own}".lower()).strip("-")
+            log.warning("%s: %s is already the URL of %s (an earlier document of the same place and year); this "
+                        "report is published as %s", report.meta.source, slug, group[0].meta.source, candidate)
+            out.append(replace(report, meta=replace(report.meta, slug=candidate)))
+    return sorted(out, key=lambda r: r.meta.slug)
+
+
+def without_duplicates(outcomes: list, progress: Progress) -> list:
+    """Return the read outcomes without a report whose normalised text an earlier one already has; a
+    warning names both files."""
+    seen: dict[str, Path] = {}
+    kept = []
+    for outcome in outcomes:
+        report = outcome[1]
+        if report is not None:
+            digest = hashlib.sha256("\n".join(p.text for p in report.paragraphs).encode()).hexdigest()
+            if digest in seen:
+                progress(f"Warning: {outcome[0]}: same text as {seen[digest]}; read once, published once")
+                continue
+            seen[digest] = outcome[0]
+        kept.append(outcome)
+    return kept
