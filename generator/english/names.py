@@ -63,8 +63,9 @@ def _split_level(name: str) -> tuple[str, Optional[str]]:
     return name, None
 
 
-def place_en(name: str) -> str:
-    """Return the English name of a place: 织里镇 → "Zhili Town", 湖州市 → "Huzhou"."""
+def place_en(name: str, generic: bool = False) -> str:
+    """Return the English name of a place by GB/T 16159 (specific part in pinyin, generic part translated):
+    织里镇 → "Zhili Town", 湖州市 → "Huzhou", or with ``generic`` (a report's own place) "Huzhou City"."""
     name = norm(name)
     overrides = group("places")
     if name in overrides and any(c.isspace() for c in overrides[name]):
@@ -76,7 +77,7 @@ def place_en(name: str) -> str:
     if len(core) == 1 and spec.get("drop"):
         return _pinyin_word(name)  # 沙市 → Shashi: a one-character core keeps its 市
     core_en = overrides.get(core) if core in overrides and " " in overrides[core] else _pinyin_word(core)
-    return core_en if spec.get("drop") else f"{core_en} {spec['en']}"
+    return core_en if spec.get("drop") and not generic else f"{core_en} {spec['en']}"
 
 
 def person_en(name: str) -> str:
