@@ -117,6 +117,9 @@ class Meta:
     city_en: Optional[str] = None
     province_en: Optional[str] = None
     speaker_en: Optional[str] = None
+    source_url: Optional[str] = None  # these three only from the report's sidecar (seeds/<name>.yaml)
+    publisher: Optional[str] = None
+    licence: Optional[str] = None
 
 
 @dataclass(frozen=True)

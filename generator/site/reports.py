@@ -19,10 +19,11 @@ from typing import Optional, Sequence
 
 from generator.english.structure import translate_report
 from generator.english.memory import MEMORY_PATH, Memory, apply_memory, load_memory, missing_segments
-from generator.errors import ReportError, TownfactsError
+from generator.errors import DataFileError, ReportError, TownfactsError
 from generator.model import Report
 from generator.read.extract import extract_report
 from generator.read.normalize import clean_bytes
+from generator.read.sidecar import read_sidecar, sidecar_path
 from generator.support.cache import PickleCache, generator_fingerprint
 from generator.support.timings import Progress, Timings
 from generator.support.workers import Workers
@@ -76,7 +77,11 @@ def extract_file(path: Path) -> tuple[Report, dict[str, float]]:
     start = time.perf_counter()
     clean = clean_bytes(report_bytes(path), str(display_path(path)))  # never follows a link the check refused
     seconds["normalize"] = time.perf_counter() - start
-    report = extract_report(clean)
+    try:
+        sidecar = read_sidecar(display_path(sidecar_path(path)))
+    except DataFileError as err:
+        raise ReportError(f"{err.path}:{err.line}" if err.line else err.path, err.reason) from err
+    report = extract_report(clean, sidecar)
     seconds["extract"] = time.perf_counter() - start - seconds["normalize"]
     report = translate_report(report)
     seconds["translate"] = time.perf_counter() - start - seconds["normalize"] - seconds["extract"]
@@ -84,8 +89,9 @@ def extract_file(path: Path) -> tuple[Report, dict[str, float]]:
 
 
 def report_key(path: Path, data: bytes) -> str:
-    """Return the cache key of a report: its path, bytes and the generator's fingerprint."""
-    digest = hashlib.sha256(data).hexdigest()
+    """Return the cache key of a report: its path, bytes, its sidecar's bytes and the generator's fingerprint."""
+    sidecar = sidecar_path(path)
+    digest = hashlib.sha256(data + (b"\0" + sidecar.read_bytes() if sidecar.is_file() else b"")).hexdigest()
     return f"{digest}-{hashlib.sha256(str(display_path(path)).encode()).hexdigest()[:8]}-{generator_fingerprint()}"
 
 
