@@ -131,10 +131,21 @@ def meta_items(report: Report, lang: str) -> list[tuple[str, str]]:
         ("date", m.date or (str(m.year) if m.year else None)),
         ("speaker", speaker_text(m, lang)),
         ("period_covered", period_text(m.period_covered, lang)),
+        ("place_code", m.place_code),
+        ("source_url", _link(m.source_url)),
+        ("publisher", m.publisher),
+        ("licence", m.licence),
         ("source_file", f"{m.source} (sha256 {m.sha256[:12]})"),
         ("facts_count", str(len(report.facts))),
     ]
     return [(ui(key, lang), value) for key, value in items if value]
+
+
+def _link(url: Optional[str]) -> Optional[object]:
+    """Return a web address as a link (escaped), any other text as plain text, None as None."""
+    if url and re.match(r"https?://[^\s]+$", url):
+        return Markup(f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>')
+    return url
 
 
 def place_name(report: Report, lang: str) -> str:
