@@ -79,7 +79,7 @@ def test_adding_a_report_never_changes_an_existing_reports_url(tmp_path):
     shutil.copy(SEED, tmp_path / "zhili.txt")
     shutil.copy(OTHER, tmp_path / "balidian.txt")
     before = slugs_of(tmp_path)
-    assert before == {"zhili.txt": "wuxing-zhili-2021", "balidian.txt": "balidian"}
+    assert before == {"zhili.txt": "wuxing-zhili/2021", "balidian.txt": "balidian/undated"}
     text = SEED.read_text(encoding="utf-8")
     (tmp_path / "a_zhili_2022.txt").write_text(text.replace("2021年 8月 6日", "2022年 8月 6日"), encoding="utf-8")
     later = text.replace("2021年 8月 6日", "2021年 12月 6日")  # a second document of the year, given later
@@ -89,9 +89,9 @@ def test_adding_a_report_never_changes_an_existing_reports_url(tmp_path):
     after = slugs_of(tmp_path)
     assert {name: after[name] for name in before} == before
     assert len(set(after.values())) == len(after) == 5
-    assert after["a_zhili_2022.txt"] == "wuxing-zhili-2022"
-    assert after["a_other_place.txt"] == "fenyi-shuanglin-2021"
-    assert after["a_same_year.txt"] == "wuxing-zhili-2021-2021-12-06"
+    assert after["a_zhili_2022.txt"] == "wuxing-zhili/2022"
+    assert after["a_other_place.txt"] == "fenyi-shuanglin/2021"
+    assert after["a_same_year.txt"] == "wuxing-zhili/2021-2021-12-06"
 
 
 def test_a_byte_identical_copy_is_read_once_with_a_warning_naming_both(tmp_path):
@@ -119,3 +119,20 @@ def test_every_rename_names_one_division_today():
         assert len(renamed(entry["old"])) == 1, entry
         same_parent = [d for d in named(entry["old"]) if entry["parent"] in {p.name for p in parents(d)}]
         assert not same_parent, f"{entry['old']} still exists under {entry['parent']}"
+
+
+def test_one_page_per_place_lists_its_reports_newest_first(tmp_path):
+    from generator.pages.places import render_place_pages
+
+    text = SEED.read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text.replace("2021年 8月 6日", "2023年 8月 6日"), encoding="utf-8")
+    shutil.copy(OTHER, tmp_path / "c.txt")
+    reports = read_reports(sorted(tmp_path.glob("*.txt")), Timings(), lambda _: None).reports
+    pages = render_place_pages(reports).pages
+    assert sorted(pages) == ["towns/balidian/index.en.md", "towns/balidian/index.md",
+                             "towns/wuxing-zhili/index.en.md", "towns/wuxing-zhili/index.md"]
+    zh, en = pages["towns/wuxing-zhili/index.md"], pages["towns/wuxing-zhili/index.en.md"]
+    assert zh.index("[2023](2023/index.md)") < zh.index("[2021](2021/index.md)")
+    assert "330502100" in zh and "吴兴区" in zh and "湖州市" in zh and "# Zhili Town" in en
+    assert "[未注明](undated/index.md)" in pages["towns/balidian/index.md"]

@@ -209,7 +209,7 @@ def render_fact_sheet(report: Report, lang: str, site_url: str = "") -> str:
         lang=lang, ui=lambda key, **kw: ui(key, lang, **kw), report=report, title=page_title(report, lang),
         place=place_name(report, lang), other_name=report.meta.place if lang == "en" else report.meta.place_en,
         meta=meta_items(report, lang), headline=[row for _, row in headline_rows(report, lang)],
-        charts=report_charts(report, lang), root="../../", slug=report.meta.slug,
+        charts=report_charts(report, lang), root=page_root(report.meta.slug), slug=report.meta.slug,
         cite=cite_text(report, lang, site_url), quality=number_coverage(report),
         entities=entity_rows(report, lang),
         results=section_blocks(report, results, lang), targets=section_blocks(report, targets, lang),
@@ -290,6 +290,11 @@ def render_home(reports: Sequence[Report], lang: str, cards: Optional[Sequence[C
         lang=lang, ui=lambda key, **kw: ui(key, lang, **kw),
         cards=[town_card(r, lang) for r in reports] if cards is None else cards,
     )
+
+
+def page_root(slug: str) -> str:
+    """Return the relative path from a report's pages (towns/<slug>/) to the docs folder (../../, ../../../)."""
+    return "../" * (2 + slug.count("/"))
 
 
 def page_name(base: str, lang: str) -> str:

@@ -197,9 +197,12 @@ def read_reports(paths: Sequence[Path], timings: Timings, progress: Progress, me
 
 
 def report_slug(meta) -> str:
-    """Return a report's URL slug: its place's and its year (wuxing-zhili-2021); a report whose place is not
-    resolved keeps the slug of its file name. Never a counter, so no other report can move it."""
-    return f"{meta.slug}-{meta.year}" if meta.place_code and meta.year else meta.slug
+    """Return a report's URL slug: under its place's, its year (wuxing-zhili/2021, or wuxing-zhili/undated);
+    a report whose place is not resolved keeps the slug of its file name. Never a counter, so no other
+    report can move it."""
+    if not meta.place_code:
+        return meta.slug
+    return f"{meta.slug}/{meta.year or 'undated'}"
 
 
 def unique_slugs(reports: Sequence[Report]) -> list[Report]:
@@ -214,8 +217,8 @@ def unique_slugs(reports: Sequence[Report]) -> list[Report]:
         group.sort(key=lambda r: (r.meta.date or "9999", r.meta.source))
         out.append(replace(group[0], meta=replace(group[0].meta, slug=slug)))
         for report in group[1:]:
-            own = report.meta.date or Path(report.meta.source).stem
-            candidate = re.sub(r"[^a-z0-9]+", "-", f"{slug}-{own}".lower()).strip("-")
+            own = re.sub(r"[^a-z0-9]+", "-", (report.meta.date or Path(report.meta.source).stem).lower()).strip("-")
+            candidate = f"{slug}-{own}"
             log.warning("%s: %s is already the URL of %s (an earlier document of the same place and year); this "
                         "report is published as %s", report.meta.source, slug, group[0].meta.source, candidate)
             out.append(replace(report, meta=replace(report.meta, slug=candidate)))
