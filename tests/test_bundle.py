@@ -144,7 +144,7 @@ def test_bundle_command_builds_a_zip_that_needs_no_network(tmp_path):
         assert not external, (page, external)
         assert 'rel="alternate"' not in html.partition("</head>")[0], page
     sheet = (site / "en/towns/wuxing-zhili/2021/index.html").read_text(encoding="utf-8")
-    assert re.search(r'"base":\s*"\.\./\.\./\.\./en/"', sheet)          # English pages search en/
-    assert '<script src="../../../assets/vendor/iframe-worker-shim.js"></script>' in sheet
+    assert re.search(r'"base":\s*"\.\./\.\./\.\./\.\./en/"', sheet)   # English pages search en/
+    assert '<script src="../../../../assets/vendor/iframe-worker-shim.js"></script>' in sheet
     assert "tf-chart-spec" in sheet
     assert zip_path.stat().st_size < 5_000_000
