@@ -136,3 +136,13 @@ def test_one_page_per_place_lists_its_reports_newest_first(tmp_path):
     assert zh.index("[2023](2023/index.md)") < zh.index("[2021](2021/index.md)")
     assert "330502100" in zh and "吴兴区" in zh and "湖州市" in zh and "# Zhili Town" in en
     assert "[未注明](undated/index.md)" in pages["towns/balidian/index.md"]
+
+
+def test_a_report_of_unknown_place_never_takes_a_places_url(tmp_path):
+    unknown = ROOT / "tests" / "fixtures" / "quirks" / "meta_place_unknown_not_guessed.txt"
+    shutil.copy(unknown, tmp_path / "wuxing-zhili.txt")  # named like a place's slug
+    shutil.copy(unknown, tmp_path / "清苑报告.txt")
+    (tmp_path / "清苑报告.txt").write_text(unknown.read_text(encoding="utf-8") + "另有说明。\n", encoding="utf-8")
+    shutil.copy(SEED, tmp_path / "zhili.txt")
+    assert slugs_of(tmp_path) == {"wuxing-zhili.txt": "unplaced-wuxing-zhili", "清苑报告.txt": "unplaced-qingyuanbaogao",
+                                  "zhili.txt": "wuxing-zhili/2021"}

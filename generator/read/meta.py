@@ -51,8 +51,11 @@ def _year_from_headings(sections: list[Section]) -> Optional[str]:
 
 
 def _file_slug(path: str) -> str:
-    """Return the ASCII slug of a report whose place is unknown: its file name's (never a counter)."""
-    stem = Path(path).stem.lower()
+    """Return the ASCII slug of a report whose place is unknown: its file name's, Chinese in pinyin
+    (清苑报告1 → qingyuanbaogao1; never a counter)."""
+    from pypinyin import lazy_pinyin
+
+    stem = "".join(lazy_pinyin(Path(path).stem)).lower()
     return re.sub(r"[^a-z0-9]+", "-", stem).strip("-") or "report"
 
 

@@ -196,12 +196,15 @@ def read_reports(paths: Sequence[Path], timings: Timings, progress: Progress, me
     return ReadResult(tuple(unique_slugs(reports)), tuple(errors))
 
 
+UNPLACED = "unplaced-"  # no place slug begins so: no pinyin syllable begins with u
+
+
 def report_slug(meta) -> str:
     """Return a report's URL slug: under its place's, its year (wuxing-zhili/2021, or wuxing-zhili/undated);
-    a report whose place is not resolved keeps the slug of its file name. Never a counter, so no other
-    report can move it."""
+    a report whose place is not resolved gets its file name's (unplaced-qingyuan-2008). Never a counter, so
+    no other report can move it."""
     if not meta.place_code:
-        return meta.slug
+        return UNPLACED + meta.slug
     return f"{meta.slug}/{meta.year or 'undated'}"
 
 
