@@ -146,3 +146,22 @@ def test_a_report_of_unknown_place_never_takes_a_places_url(tmp_path):
     shutil.copy(SEED, tmp_path / "zhili.txt")
     assert slugs_of(tmp_path) == {"wuxing-zhili.txt": "unplaced-wuxing-zhili", "清苑报告.txt": "unplaced-qingyuanbaogao",
                                   "zhili.txt": "wuxing-zhili/2021"}
+
+
+@pytest.mark.slow
+def test_shared_corpus_gives_one_place_per_real_place_with_every_year():
+    """../shared/corpus and its series/: 清苑 (清苑县 before 2015) and 徐水 over two decades, 阜平, 顺平, 安国."""
+    from generator.pages.places import places
+
+    corpus = ROOT.parent / "shared" / "corpus"
+    if not (corpus / "series").is_dir():
+        pytest.skip("shared corpus not present")
+    paths = sorted(corpus.glob("*.txt")) + sorted((corpus / "series").glob("*.txt"))
+    reports = read_reports(paths, Timings(), lambda _: None).reports
+    years = {slug: [r.meta.slug.partition("/")[2] for r in group] for slug, group in places(reports).items()}
+    assert years == {
+        "anguo": ["2022"], "baoding-fuping": ["2021"], "shunping": ["2024"],
+        "baoding-qingyuan": ["2025", "2024", "2023", "2022", "2021", "2020", "2013", "2008", "2005", "2003"],
+        "xushui": ["2024", "2019", "2018", "2013", "2012", "2011", "2010", "undated"],  # 2015 names no year
+    }
+    assert {r.meta.city for r in reports} == {"保定市"} and {r.meta.province for r in reports} == {"河北省"}
