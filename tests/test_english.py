@@ -50,6 +50,19 @@ def test_place_en_of_a_report_place_keeps_its_generic_part(name, expected):
     assert names.place_en(name, generic=True) == expected
 
 
+@pytest.mark.parametrize("name, expected", [
+    ("长阳土家族自治县", "Changyang Tujia Autonomous County"),  # 长 reads chang in place names …
+    ("弓长岭区", "Gongchangling District"),
+    ("长子县", "Zhangzi County"),                            # … but for 长子 (a whole-name exception)
+    ("望都县", "Wangdu County"),                             # 都 reads du, not dou
+    ("南乐县", "Nanle County"),
+    ("孟村回族自治县", "Mengcun Hui Autonomous County"),      # ethnic groups by their official names
+    ("双江拉祜族佤族布朗族傣族自治县", "Shuangjiang Lahu Va Blang Dai Autonomous County"),
+])
+def test_place_en_follows_gbt_16159_readings_and_ethnic_names(name, expected):
+    assert names.place_en(name) == expected
+
+
 def test_county_level_city_is_a_level_of_its_own():
     assert (names.level_en("county-level city"), names.level_zh("county-level city")) == ("County-level City", "县级市")
 

@@ -44,7 +44,7 @@ def _pinyin_word(text: str) -> str:
         j = i
         while j < len(text) and not any(text.startswith(k, j) for k in keys):
             j += 1
-        parts.extend(lazy_pinyin(text[i:j], v_to_u=True))
+        parts.extend(_place_readings(text[i:j], lazy_pinyin(text[i:j], v_to_u=True)))
         i = j
     word = _join_syllables(p for p in parts if p)
     return word[:1].upper() + word[1:]
@@ -53,6 +53,14 @@ def _pinyin_word(text: str) -> str:
 def slug_word(text: str) -> str:
     """Return the URL form of a name's pinyin: lower-case ASCII letters and digits only (六安 → luan)."""
     return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", _pinyin_word(text)).lower())
+
+
+def _place_readings(text: str, syllables: list[str]) -> list[str]:
+    """Return the syllables with the place-name reading of characters that have one (长 → chang)."""
+    readings = group("place_readings")
+    if len(syllables) != len(text) or not any(ch in readings for ch in text):
+        return syllables  # not one syllable per character (Latin letters or digits inside): leave as is
+    return [readings.get(ch, syl) for ch, syl in zip(text, syllables)]
 
 
 def _split_level(name: str) -> tuple[str, Optional[str]]:
@@ -76,8 +84,22 @@ def place_en(name: str, generic: bool = False) -> str:
     spec = group("levels")[suffix]
     if len(core) == 1 and spec.get("drop"):
         return _pinyin_word(name)  # 沙市 → Shashi: a one-character core keeps its 市
+    core, peoples = _split_ethnic_groups(core)
     core_en = overrides.get(core) if core in overrides and " " in overrides[core] else _pinyin_word(core)
+    core_en = " ".join([core_en, *peoples])
     return core_en if spec.get("drop") and not generic else f"{core_en} {spec['en']}"
+
+
+def _split_ethnic_groups(core: str) -> tuple[str, list[str]]:
+    """Return a name's specific part without the ethnic groups written after it, and their English
+    (孟村回族 → 孟村, [Hui]); the whole name when nothing would be left."""
+    groups = group("ethnic_groups")
+    peoples: list[str] = []
+    while True:
+        hit = next((g for g in sorted(groups, key=len, reverse=True) if core.endswith(g) and len(core) > len(g)), None)
+        if hit is None:
+            return core, peoples
+        core, peoples = core[: -len(hit)], [groups[hit], *peoples]
 
 
 def person_en(name: str) -> str:
