@@ -165,3 +165,17 @@ def test_shared_corpus_gives_one_place_per_real_place_with_every_year():
         "xushui": ["2024", "2019", "2018", "2013", "2012", "2011", "2010", "undated"],  # 2015 names no year
     }
     assert {r.meta.city for r in reports} == {"保定市"} and {r.meta.province for r in reports} == {"河北省"}
+
+
+def test_home_and_compare_name_each_year_of_a_place_with_several(tmp_path):
+    from generator.pages.render import render_index_pages
+
+    text = SEED.read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text.replace("2021年 8月 6日", "2023年 8月 6日"), encoding="utf-8")
+    shutil.copy(OTHER, tmp_path / "c.txt")
+    pages = render_index_pages(read_reports(sorted(tmp_path.glob("*.txt")), Timings(), lambda _: None).reports).pages
+    for page in ("index.md", "compare.md"):
+        assert "[织里镇 2021](towns/wuxing-zhili/2021/index.md)" in pages[page]
+        assert "[织里镇 2023](towns/wuxing-zhili/2023/index.md)" in pages[page]
+        assert "[八里店镇](towns/balidian/undated/index.md)" in pages[page]  # the only report of its place
