@@ -40,6 +40,11 @@ def test_sidecar_code_alone_gives_the_place_and_a_date_its_year(tmp_path):
     assert (m.place, m.level, m.city, m.province, m.year) == ("清苑区", "district", "保定市", "河北省", 2008)
 
 
+def test_sidecar_code_tells_a_homonym_apart(tmp_path):
+    m = read_report(seed_with_sidecar(tmp_path, "place: 双林镇\ncode: '360521103'\n")).meta
+    assert (m.place, m.district, m.city, m.province) == ("双林镇", "分宜县", "新余市", "江西省")
+
+
 @pytest.mark.parametrize("sidecar, line, reason", [
     ("year: 2021\nplace: 清园区\n", 2, "'清园区' is no official division"),
     ("place: 双林镇\n", 1, "names several divisions"),

@@ -14,8 +14,8 @@ import yaml
 from generator import YAML_LOADER
 from generator.errors import DataFileError
 from generator.model import Meta
-from generator.read.divisions import Division, by_code
-from generator.read.places import name_level, parent_names, resolve
+from generator.read.divisions import Division, by_code, level, named, renamed
+from generator.read.places import parent_names, resolve
 
 KEYS = ("place", "code", "year", "date", "speaker", "source_url", "publisher", "licence")
 TEXT_KEYS = ("speaker", "source_url", "publisher", "licence")
@@ -76,30 +76,27 @@ def _checked(path: Path, key: str, node: yaml.Node):
 def _check_place(path: Path, root: yaml.MappingNode, values: dict) -> None:
     """Put the division of ``place``/``code`` under values["division"], or raise DataFileError at the line
     of the place that is unknown, ambiguous or not the code's."""
-    lines = {k.value: k.start_mark.line + 1 for k, _ in root.value}
+    line = next((k.start_mark.line + 1 for k, _ in root.value if k.value == "place"), None)
     division = by_code(values["code"]) if "code" in values else None
-    if "place" in values:
-        found = resolve(values["place"], Counter())
-        if found is None:
-            reason = (f"place: {values['place']!r} names several divisions; write its parent before it "
-                      f"(湖州市吴兴区织里镇) or give its code" if name_level(values["place"]) or _homonyms(values["place"])
-                      else f"place: {values['place']!r} is no official division (see generator/data/vendor/divisions.txt)")
-            if division is None or division.name not in values["place"]:
-                raise DataFileError(str(path), reason, lines["place"])
-            found = division
-        if division is not None and found.code != division.code:
-            raise DataFileError(str(path), f"place: {values['place']!r} is not division {division.code} "
-                                           f"({division.name})", lines["place"])
-        division = found
-    if division is not None:
-        values["division"] = division
+    if "place" not in values:
+        values.update({"division": division} if division else {})
+        return
+    place = values["place"]
+    found = resolve(place, Counter())
+    if found is None and division is not None and place.endswith(division.name):
+        found = division  # a homonym the code tells apart
+    if found is None:
+        raise DataFileError(str(path), _unresolved(place), line)
+    if division is not None and found.code != division.code:
+        raise DataFileError(str(path), f"place: {place!r} is not division {division.code} ({division.name})", line)
+    values["division"] = found
 
 
-def _homonyms(name: str) -> bool:
-    """Return True when several divisions are called ``name``."""
-    from generator.read.divisions import named
-
-    return len(named(name)) > 1
+def _unresolved(place: str) -> str:
+    """Return why a sidecar's place names no one division."""
+    if len(named(place)) + len(renamed(place)) > 1:
+        return f"place: {place!r} names several divisions; write its parents before it (湖州市吴兴区织里镇) or give its code"
+    return f"place: {place!r} is no official division (see generator/data/vendor/divisions.txt)"
 
 
 def apply_sidecar(meta: Meta, values: dict) -> Meta:
@@ -112,8 +109,6 @@ def apply_sidecar(meta: Meta, values: dict) -> Meta:
         changes["year"] = int(values["date"][:4])
     division: Optional[Division] = values.get("division")
     if division is not None:
-        from generator.read.divisions import level
-
         district, city, province = parent_names(division)
         changes.update(place=division.name, place_code=division.code, slug=division.slug, level=level(division),
                        district=district, city=city, province=province, place_en=None)
