@@ -27,13 +27,7 @@ if str(ROOT) not in sys.path:
 
 CORPUS_DIR = ROOT.parent / "shared" / "corpus"
 
-# Characters for invented names: none is a numeral, an administrative suffix (镇乡街区县市省), or a word
-# the extractor splits place candidates on (代表 在 向 由 是 的).
-TOWN_CHARS = ("柳桥溪塘湾浦泉岭峰林枫桃梅荷竹松杨槐云霞虹金玉丰盛兴隆安宁康泰顺永清澄明凤龙鹤雁燕鹿华"
-              "嘉瑞福禄仁义德怀远望丘洲渚汀港滨沙石田坪坝岗湘源")
-DISTRICT_CHARS = "东西南北江河山川海平昌武文临广益阳吉祥庆通达合丽"
-CITY_CHARS = "宁江州阳泽安兴昌沧湖临汾梧陵绵宣衢潭滁鄞"
-PROVINCES = ("浙江省", "江苏省", "安徽省", "江西省", "湖南省", "福建省")
+# Characters for invented speakers' names.
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余杜叶程魏苏吕丁沈任姚卢钟姜崔谭陆范汪廖石金贾夏韦付方邹熊孟秦白江阎薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建文辉力斌宇浩凯健俊帆鹏峰志红新春海波林东"
 CN_NUM = "一二三四五六七八九十"
@@ -51,12 +45,12 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=年)")
 
 @dataclass(frozen=True)
 class Town:
-    """An invented town: its name, its pinyin slug and its parents."""
+    """A real town with an invented report: its name, its slug and its parents."""
 
     place: str      # 柳溪镇
     core: str       # 柳溪
     suffix: str     # 镇, 乡 or 街道
-    slug: str       # liuxi (what townfacts' extractor derives from the place)
+    slug: str       # its slug in the official divisions (what townfacts gives the place)
     district: str   # 江平区
     city: str       # 宁州市
     province: str   # 浙江省
@@ -192,47 +186,26 @@ def load_pool(paths: tuple[Path, ...]) -> Pool:
 # ---------------------------------------------------------------- names
 
 
-def _slug_of(core: str) -> str:
-    from pypinyin import lazy_pinyin
-
-    return re.sub(r"[^a-z0-9]", "", "".join(lazy_pinyin(core)).lower())
-
-
-def _new_name(rng: random.Random, chars: str, used: set[str]) -> str:
-    """Return a two-character name not in used (and add it there)."""
-    while True:
-        name = "".join(rng.sample(chars, 2))
-        if name not in used:
-            used.add(name)
-            return name
-
-
 def make_towns(n: int, seed: int = 0) -> list[Town]:
-    """Return n invented towns with unique places and slugs, grouped in a few districts and cities."""
+    """Return n real towns drawn from the official divisions (townfacts resolves places against them), with
+    unique names and slugs and their real district, city and province."""
+    from generator.read.divisions import _table, named, parents, stem
+
     rng = random.Random(f"towns/{seed}")
-    cities = []
-    used_city: set[str] = set()
-    for _ in range(max(2, n // 60 + 1)):
-        cities.append((_new_name(rng, CITY_CHARS, used_city) + "市", rng.choice(PROVINCES)))
-    districts = []
-    used_district: set[str] = set()
-    for _ in range(max(3, n // 12 + 1)):
-        name = _new_name(rng, DISTRICT_CHARS, used_district)
-        city, province = cities[len(districts) % len(cities)]
-        districts.append((name + rng.choice("区区区县"), city, province))
-    towns, cores, slugs = [], set(), set()
-    while len(towns) < n:
-        core = "".join(rng.sample(TOWN_CHARS, 2))
-        slug = _slug_of(core)
-        if core in cores or slug in slugs or not slug:
+    eligible = []
+    for division in _table().by_code.values():
+        if len(division.code) != 9 or len(named(division.name)) != 1 or len(stem(division.name)) != 2:
             continue
-        cores.add(core)
-        slugs.add(slug)
-        suffix = rng.choices(("镇", "乡", "街道"), weights=(80, 14, 6))[0]
-        district, city, province = rng.choice(districts)
+        above = {p.tier: p.name for p in parents(division)}
+        if above.get("county", "")[-1:] in ("区", "县") and above.get("prefecture", "").endswith("市") \
+                and above.get("province", "").endswith("省"):
+            eligible.append((division, above))
+    towns = []
+    for division, above in rng.sample(eligible, n):
+        core = stem(division.name)
         speaker = rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.choice((1, 2))))
-        towns.append(Town(core + suffix, core, suffix, slug, district, city, province, rng.randint(2021, 2024),
-                          speaker))
+        towns.append(Town(division.name, core, division.name[len(core):], division.slug, above["county"],
+                          above["prefecture"], above["province"], rng.randint(2021, 2024), speaker))
     return towns
 
 

@@ -89,10 +89,10 @@ NUMERALS = {"digits": Each("integer"), "powers": Each("integer"), "magnitudes": 
             "ordinals": "text", "percent_prefix": "text", "decimal_point": "text", "percent_numerals": "text",
             "never_alone": STRINGS, "ordinal_prefix": "text", "counting_numerals": "text",
             "range_marks": "text", "range_word": "text"}
-PLACES = {"levels": Each("text"), "town_suffixes": STRINGS, "town_suffix_not_before": STRINGS,
-          "generic_heads": "text", "speaker_titles": STRINGS, "government_organ": "text", "authority_organs": STRINGS,
-          "leading_organs": STRINGS, "command_chain_before": STRINGS,
-          "front_patterns": STRINGS, "lead_words": STRINGS, "parent_levels": Each("text")}
+PLACES = {"levels": Each("text"), "speaker_titles": STRINGS, "government_organ": "text",
+          "front_patterns": STRINGS, "lead_words": STRINGS,
+          "division_levels": Each(Each("text")), "self_reference": STRINGS, "generic_parts": STRINGS,
+          "renamed": ListOf({"old": "text", "now": "text", "parent": "text", "year": "integer", "source": "text"})}
 LISTS = {"item_joiners": STRINGS, "shared_head_joiners": STRINGS, "rate_joiners": STRINGS,
          "respectively": "text", "each": "text", "of_which": "text", "examples_end": "text"}
 HEADINGS = {**{key: "text" for key in ("level_1", "level_2", "level_3", "chapter", "appendix", "glossary",
@@ -205,7 +205,7 @@ _FOLDS = str.maketrans({"（": "(", "）": ")", "：": ":", "－": "-", "—": "
 # Groups whose values are plain strings; the others map to small dicts of strings/booleans.
 GLOSSARY_STRING_GROUPS = {
     "indicators", "modifiers", "periods", "growth_bases", "places", "surnames", "doc_types", "section_words",
-    "units",
+    "units", "ethnic_groups", "place_readings",
 }
 GLOSSARY_MAPPING_GROUPS = {"kinds", "qualifiers", "levels", "titles", "indicator_suffixes", "indicator_prefixes"}
 GLOSSARY_REQUIRED = {"version", "indicators", "periods", "kinds", "growth_bases", "qualifiers", "levels",

@@ -100,7 +100,8 @@ class Meta:
     source: str
     sha256: str
     place_en: Optional[str] = None
-    level: Optional[str] = None  # town, township, subdistrict, county, district, city
+    level: Optional[str] = None  # town, township, subdistrict, county, district, county-level city, city
+    place_code: Optional[str] = None  # the official division code (statistical, 9 digits for a town)
     district: Optional[str] = None
     city: Optional[str] = None
     province: Optional[str] = None
@@ -116,6 +117,9 @@ class Meta:
     city_en: Optional[str] = None
     province_en: Optional[str] = None
     speaker_en: Optional[str] = None
+    source_url: Optional[str] = None  # these three only from the report's sidecar (seeds/<name>.yaml)
+    publisher: Optional[str] = None
+    licence: Optional[str] = None
 
 
 @dataclass(frozen=True)

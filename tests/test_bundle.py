@@ -59,7 +59,7 @@ def _site(tmp_path: Path) -> Path:
     for folder, lang in (("", "zh"), ("en/", "en")):
         (site / folder / "search").mkdir(parents=True, exist_ok=True)
         (site / folder / "search/search_index.json").write_text(
-            json.dumps({"config": {"lang": [lang]}, "docs": [{"location": "towns/zhili/index.html", "text": "织里"}]},
+            json.dumps({"config": {"lang": [lang]}, "docs": [{"location": "towns/wuxing-zhili/2021/index.html", "text": "织里"}]},
                        ensure_ascii=False), encoding="utf-8")
     return site
 
@@ -125,12 +125,12 @@ def test_bundle_command_builds_a_zip_that_needs_no_network(tmp_path):
     site = tmp_path / "unzipped/townfacts-offline-2023-11-14"
 
     # file:// needs file names, not directory URLs
-    assert (site / "towns/zhili/text.html").is_file() and (site / "en/towns/zhili/text.html").is_file()
+    assert (site / "towns/wuxing-zhili/2021/text.html").is_file() and (site / "en/towns/wuxing-zhili/2021/text.html").is_file()
     # one search index per language, in the .js form Material loads under file://
     zh = json.loads((site / "search/search_index.js").read_text(encoding="utf-8").removeprefix("var __index = "))
     en = json.loads((site / "en/search/search_index.js").read_text(encoding="utf-8").removeprefix("var __index = "))
     assert zh["config"]["lang"] == ["zh"] and en["config"]["lang"] == ["en"]
-    assert any(d["location"].startswith("towns/zhili/") and "童装" in d["text"] for d in zh["docs"])
+    assert any(d["location"].startswith("towns/wuxing-zhili/2021/") and "童装" in d["text"] for d in zh["docs"])
     assert not any(d["location"].startswith("en/") for d in zh["docs"] + en["docs"])
     assert any("Zhili Town" in d["title"] + d["text"] for d in en["docs"])
     # nothing is loaded from another host: the shim is local, fonts are off, charts' specs are inlined
@@ -143,8 +143,8 @@ def test_bundle_command_builds_a_zip_that_needs_no_network(tmp_path):
         external = [u for group in loads for u in group if re.match(r"(?:https?:)?//", u)]
         assert not external, (page, external)
         assert 'rel="alternate"' not in html.partition("</head>")[0], page
-    sheet = (site / "en/towns/zhili/index.html").read_text(encoding="utf-8")
-    assert re.search(r'"base":\s*"\.\./\.\./\.\./en/"', sheet)          # English pages search en/
-    assert '<script src="../../../assets/vendor/iframe-worker-shim.js"></script>' in sheet
+    sheet = (site / "en/towns/wuxing-zhili/2021/index.html").read_text(encoding="utf-8")
+    assert re.search(r'"base":\s*"\.\./\.\./\.\./\.\./en/"', sheet)   # English pages search en/
+    assert '<script src="../../../../assets/vendor/iframe-worker-shim.js"></script>' in sheet
     assert "tf-chart-spec" in sheet
     assert zip_path.stat().st_size < 5_000_000

@@ -40,6 +40,34 @@ def test_place_en(name, expected):
 
 
 @pytest.mark.parametrize("name, expected", [
+    ("安国市", "Anguo City"),      # a report's own place keeps its generic part (a county-level city)
+    ("湖州市", "Huzhou City"),
+    ("满城区", "Mancheng District"),
+    ("兴安盟", "Xing'an League"),
+    ("正蓝旗", "Zhenglan Banner"),
+])
+def test_place_en_of_a_report_place_keeps_its_generic_part(name, expected):
+    assert names.place_en(name, generic=True) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("长阳土家族自治县", "Changyang Tujia Autonomous County"),  # 长 reads chang in place names …
+    ("弓长岭区", "Gongchangling District"),
+    ("长子县", "Zhangzi County"),                            # … but for 长子 (a whole-name exception)
+    ("望都县", "Wangdu County"),                             # 都 reads du, not dou
+    ("南乐县", "Nanle County"),
+    ("孟村回族自治县", "Mengcun Hui Autonomous County"),      # ethnic groups by their official names
+    ("双江拉祜族佤族布朗族傣族自治县", "Shuangjiang Lahu Va Blang Dai Autonomous County"),
+])
+def test_place_en_follows_gbt_16159_readings_and_ethnic_names(name, expected):
+    assert names.place_en(name) == expected
+
+
+def test_county_level_city_is_a_level_of_its_own():
+    assert (names.level_en("county-level city"), names.level_zh("county-level city")) == ("County-level City", "县级市")
+
+
+@pytest.mark.parametrize("name, expected", [
     ("西安市", "Xi'an"),          # apostrophe before a syllable starting with a/o/e
     ("延安市", "Yan'an"),
     ("东阿县", "Dong'e County"),

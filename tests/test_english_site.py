@@ -29,9 +29,18 @@ def visible_english(html: str) -> str:
     return html
 
 
-@pytest.mark.parametrize("slug", ["balidian", "zhili"])
-@pytest.mark.parametrize("page", ["", "text/"])
-def test_english_pages_have_no_chinese_outside_labelled_originals(built, slug, page):
-    html = visible_english(read(built, f"en/towns/{slug}/{page}index.html"))
+def assert_no_chinese_outside_labelled_originals(built, path: str) -> None:
+    html = visible_english(read(built, path))
     found = [html[max(0, m.start() - 60): m.end() + 20] for m in HAN.finditer(html)]
     assert not found, found[:5]
+
+
+@pytest.mark.parametrize("slug", ["balidian/undated", "wuxing-zhili/2021"])
+@pytest.mark.parametrize("page", ["", "text/"])
+def test_english_pages_have_no_chinese_outside_labelled_originals(built, slug, page):
+    assert_no_chinese_outside_labelled_originals(built, f"en/towns/{slug}/{page}index.html")
+
+
+@pytest.mark.parametrize("place", ["balidian", "wuxing-zhili"])
+def test_english_place_pages_have_no_chinese_outside_labelled_originals(built, place):
+    assert_no_chinese_outside_labelled_originals(built, f"en/towns/{place}/index.html")

@@ -88,12 +88,12 @@ def test_seed_000_meta_and_ids():
 def test_seed_001_meta_sections_and_plan():
     report = extract_report(read_text(ROOT / "seeds" / "001_56a725257718ee95.txt"))
     meta = report.meta
-    assert (meta.place, meta.slug, meta.date, meta.year) == ("织里镇", "zhili", "2021-08-06", 2021)
+    assert (meta.place, meta.slug, meta.date, meta.year) == ("织里镇", "wuxing-zhili", "2021-08-06", 2021)
     assert (meta.speaker, meta.speaker_title) == ("陈勇杰", "织里镇人民政府镇长")
     assert meta.meeting == "织里镇第十八届人民代表大会第十次会议"
     assert meta.period_covered == "2021年上半年"
-    assert (meta.district, meta.city, meta.province) == ("吴兴区", None, None)  # no 局和区 / 落实市 / 围绕省
-    assert report.facts[0].id.startswith("zhili-2021-")
+    assert (meta.district, meta.city, meta.province) == ("吴兴区", "湖州市", "浙江省")  # no 局和区 / 落实市 / 围绕省
+    assert report.facts[0].id.startswith("wuxing-zhili-2021-")
     titles = {s.title: s for s in report.sections}
     assert not titles["一、上半年工作回顾"].is_plan
     assert titles["二、下半年工作计划"].is_plan
@@ -108,15 +108,23 @@ def test_seed_001_meta_sections_and_plan():
     assert gdp.source.paragraph in anchors
 
 
-@pytest.mark.parametrize("name,parents,year", [
-    ("04_fuping_2021.txt", (None, "保定市", "河北省"), 2021),
-    ("07_shunping_2024.txt", (None, None, "河北省"), 2024),
-    ("10_anguo_2022.txt", (None, "保定市", "河北省"), 2022)])
-def test_corpus_meta_parents_and_year(name, parents, year):
+@pytest.mark.parametrize("name,place,parents,year", [
+    ("04_fuping_2021.txt", ("阜平县", "130624", "county"), (None, "保定市", "河北省"), 2021),
+    ("07_shunping_2024.txt", ("顺平县", "130636", "county"), (None, "保定市", "河北省"), 2024),
+    ("10_anguo_2022.txt", ("安国市", "130683", "county-level city"), (None, "保定市", "河北省"), 2022),
+    ("series/qingyuan_2003.txt", ("清苑区", "130608", "district"), (None, "保定市", "河北省"), 2003),
+    ("series/qingyuan_2013.txt", ("清苑区", "130608", "district"), (None, "保定市", "河北省"), 2013),
+    ("series/qingyuan_2020.txt", ("清苑区", "130608", "district"), (None, "保定市", "河北省"), 2020),
+    ("series/xushui_2010.txt", ("徐水区", "130609", "district"), (None, "保定市", "河北省"), 2010),
+    ("series/xushui_2024.txt", ("徐水区", "130609", "district"), (None, "保定市", "河北省"), 2024)])
+def test_corpus_meta_place_parents_and_year(name, place, parents, year):
+    """The official place and its parents from the divisions: 清苑县 (before 2015) and 清苑区 are one place,
+    a county-level city is one, navigation words (大型超市, 荣获市) are no city."""
     path = ROOT.parent / "shared" / "corpus" / name
     if not path.exists():
         pytest.skip("corpus not present")
     meta = extract_report(read_text(path)).meta
+    assert (meta.place, meta.place_code, meta.level) == place
     assert (meta.district, meta.city, meta.province) == parents
     assert meta.year == year
 

@@ -32,7 +32,7 @@ def bad_build(tmp_path_factory):
     write(seeds, "no-numbers.txt", "政府工作报告\n\n各位代表：现在我代表镇政府报告工作。\n".encode("utf-8"))
     write(seeds, "gbk encoded.txt", OTHER.read_text(encoding="utf-8").encode("gb18030"))
     write(seeds, "huge.txt", b"\xe5\x8f\xa3" * (4 * 1024 * 1024))  # 12 MB of 口
-    write(seeds, "$(touch pwned);rm -rf ~.txt", SEED.read_bytes())  # same town: a slug clash too
+    write(seeds, "$(touch pwned);rm -rf ~.txt", SEED.read_bytes() + "\n另附：全年完成地区生产总值12亿元。\n".encode())  # same town and year
     write(seeds, "..%2F..%2Fescape.txt", "<script>alert(1)</script>镇长报告：全年完成地区生产总值12亿元。".encode("utf-8"))
     return work, townfacts(work, "build")
 
@@ -53,9 +53,11 @@ def test_the_other_reports_still_build_and_status_says_something_failed(bad_buil
     site = work / "site"
     assert (site / "index.html").is_file()
     towns = sorted(p.name for p in (site / "towns").iterdir() if p.is_dir())
-    assert "zhili" in towns and "balidian" in towns and len([t for t in towns if t.startswith("zhili")]) == 2
+    assert "wuxing-zhili" in towns and "balidian" in towns  # one page per place
+    years = sorted(p.name for p in (site / "towns" / "wuxing-zhili").iterdir() if p.is_dir())
+    assert years[0] == "2021" and len([y for y in years if y.startswith("2021")]) == 2
     assert "Warning: seeds/no-numbers.txt: no figures found" in proc.stderr
-    assert "already used" in proc.stderr  # the slug clash is reported
+    assert "is already the URL of" in proc.stderr  # the same place and year twice is reported
 
 
 def test_nothing_escapes_the_site_folder(bad_build):

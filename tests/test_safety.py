@@ -145,7 +145,7 @@ def test_links_and_special_files_among_the_reports_are_refused_and_the_others_bu
     assert any("seeds/link.txt" in e and "symbolic link" in e for e in errors), errors
     assert any("seeds/fifo.txt" in e and "FIFO" in e for e in errors), errors
     assert any("seeds/socket.txt" in e and "socket" in e for e in errors), errors
-    assert (work / "site" / "towns" / "zhili" / "index.html").is_file()
+    assert (work / "site" / "towns" / "wuxing-zhili" / "2021" / "index.html").is_file()
     leaked = [p for p in (work / "site").rglob("*") if p.is_file() and "秘密".encode() in p.read_bytes()]
     assert not leaked
 

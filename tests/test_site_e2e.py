@@ -23,7 +23,7 @@ def test_home_lists_both_towns_in_both_languages(built):
         assert name in en
 
 
-@pytest.mark.parametrize("slug", ["balidian", "zhili"])
+@pytest.mark.parametrize("slug", ["balidian/undated", "wuxing-zhili/2021"])
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_each_town_has_fact_sheet_and_full_text(built, slug, prefix):
     sheet = read(built, f"{prefix}towns/{slug}/index.html")
@@ -36,7 +36,7 @@ def test_each_town_has_fact_sheet_and_full_text(built, slug, prefix):
 
 
 def test_english_fact_sheet_is_english(built):
-    sheet = read(built, "en/towns/zhili/index.html")
+    sheet = read(built, "en/towns/wuxing-zhili/2021/index.html")
     assert "Headline indicators" in sheet and "CNY 18.1 billion" in sheet and "Mayor" in sheet
 
 
@@ -58,8 +58,11 @@ def tokens(doc: dict) -> list[str]:
     return [t for t in re.split(r"[\s\u200b\u3000\-、。，．？！；：（）“”]+", doc["text"] + " " + doc["title"]) if t]
 
 
-@pytest.mark.parametrize("term, slug", [("童装", "zhili"), ("规上工业增加值", "balidian"), ("规上工业增加值", "zhili"),
-                                        ("织里镇", "zhili"), ("项目", "balidian")])
+ZHILI = "wuxing-zhili/2021"
+
+
+@pytest.mark.parametrize("term, slug", [("童装", ZHILI), ("规上工业增加值", "balidian/undated"), ("规上工业增加值", ZHILI),
+                                        ("织里镇", ZHILI), ("项目", "balidian/undated")])
 def test_chinese_search_finds_the_right_fact_sheet(built, term, slug):
     # Material searches each term as a token prefix; the user dictionary keeps 规上工业增加值 whole
     hits = {d["location"].split("#")[0] for d in search_docs(built) if any(t.startswith(term) for t in tokens(d))}
@@ -77,8 +80,8 @@ def test_each_language_has_its_own_search_index(built):
     assert zh["config"]["lang"] == ["zh"] and en["config"]["lang"] == ["en"]
     assert not any(d["location"].startswith("en/") for d in zh["docs"])
     assert any("Zhili Town" in d["text"] + d["title"] for d in en["docs"])
-    assert not any(re.search(r"[\u4e00-\u9fff]{4}", d["title"]) for d in en["docs"] if d["location"].startswith("towns/zhili/#"))
-    base = re.search(r'"base": "([^"]*)"', read(built, "en/towns/zhili/index.html")).group(1)
+    assert not any(re.search(r"[\u4e00-\u9fff]{4}", d["title"]) for d in en["docs"] if d["location"].startswith("towns/wuxing-zhili/2021/#"))
+    base = re.search(r'"base": "([^"]*)"', read(built, "en/towns/wuxing-zhili/2021/index.html")).group(1)
     assert base.endswith("/en/")
 
 
@@ -88,7 +91,7 @@ def test_english_search_finds_indicator_and_town(built):
 
 
 
-@pytest.mark.parametrize("slug", ["balidian", "zhili"])
+@pytest.mark.parametrize("slug", ["balidian/undated", "wuxing-zhili/2021"])
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_fact_sheet_charts_have_static_svgs_with_text(built, slug, prefix):
     html = read(built, f"{prefix}towns/{slug}/index.html")

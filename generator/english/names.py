@@ -2,6 +2,8 @@
 glossary has no entry): 织里镇 → "Zhili Town", 陈勇杰 → "Chen Yongjie", 镇长 → "Mayor"."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import cache
 from typing import Iterable, Optional
 
@@ -42,10 +44,23 @@ def _pinyin_word(text: str) -> str:
         j = i
         while j < len(text) and not any(text.startswith(k, j) for k in keys):
             j += 1
-        parts.extend(lazy_pinyin(text[i:j], v_to_u=True))
+        parts.extend(_place_readings(text[i:j], lazy_pinyin(text[i:j], v_to_u=True)))
         i = j
     word = _join_syllables(p for p in parts if p)
     return word[:1].upper() + word[1:]
+
+
+def slug_word(text: str) -> str:
+    """Return the URL form of a name's pinyin: lower-case ASCII letters and digits only (六安 → luan)."""
+    return re.sub(r"[^a-z0-9]", "", unicodedata.normalize("NFKD", _pinyin_word(text)).lower())
+
+
+def _place_readings(text: str, syllables: list[str]) -> list[str]:
+    """Return the syllables with the place-name reading of characters that have one (长 → chang)."""
+    readings = group("place_readings")
+    if len(syllables) != len(text) or not any(ch in readings for ch in text):
+        return syllables  # not one syllable per character (Latin letters or digits inside): leave as is
+    return [readings.get(ch, syl) for ch, syl in zip(text, syllables)]
 
 
 def _split_level(name: str) -> tuple[str, Optional[str]]:
@@ -56,8 +71,9 @@ def _split_level(name: str) -> tuple[str, Optional[str]]:
     return name, None
 
 
-def place_en(name: str) -> str:
-    """Return the English name of a place: 织里镇 → "Zhili Town", 湖州市 → "Huzhou"."""
+def place_en(name: str, generic: bool = False) -> str:
+    """Return the English name of a place by GB/T 16159 (specific part in pinyin, generic part translated):
+    织里镇 → "Zhili Town", 湖州市 → "Huzhou", or with ``generic`` (a report's own place) "Huzhou City"."""
     name = norm(name)
     overrides = group("places")
     if name in overrides and any(c.isspace() for c in overrides[name]):
@@ -68,8 +84,22 @@ def place_en(name: str) -> str:
     spec = group("levels")[suffix]
     if len(core) == 1 and spec.get("drop"):
         return _pinyin_word(name)  # 沙市 → Shashi: a one-character core keeps its 市
+    core, peoples = _split_ethnic_groups(core)
     core_en = overrides.get(core) if core in overrides and " " in overrides[core] else _pinyin_word(core)
-    return core_en if spec.get("drop") else f"{core_en} {spec['en']}"
+    core_en = " ".join([core_en, *peoples])
+    return core_en if spec.get("drop") and not generic else f"{core_en} {spec['en']}"
+
+
+def _split_ethnic_groups(core: str) -> tuple[str, list[str]]:
+    """Return a name's specific part without the ethnic groups written after it, and their English
+    (孟村回族 → 孟村, [Hui]); the whole name when nothing would be left."""
+    groups = group("ethnic_groups")
+    peoples: list[str] = []
+    while True:
+        hit = next((g for g in sorted(groups, key=len, reverse=True) if core.endswith(g) and len(core) > len(g)), None)
+        if hit is None:
+            return core, peoples
+        core, peoples = core[: -len(hit)], [groups[hit], *peoples]
 
 
 def person_en(name: str) -> str:

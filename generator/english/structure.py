@@ -26,7 +26,7 @@ def translate_report(report: Report) -> Report:
     m = report.meta
     meta = dataclasses.replace(
         m,
-        place_en=_keep(m.place_en, _maybe(place_en, m.place)),
+        place_en=_keep(m.place_en, place_en(m.place, generic=True) if m.place else None),
         district_en=_keep(m.district_en, _maybe(place_en, m.district)),
         city_en=_keep(m.city_en, _maybe(place_en, m.city)),
         province_en=_keep(m.province_en, _maybe(place_en, m.province)),

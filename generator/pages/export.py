@@ -43,7 +43,7 @@ def report_json(report: Report) -> str:
     return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_FIELDS = ("report", "place", "place_en", "id", "indicator", "indicator_en", "value", "unit", "qualifier",
+CSV_FIELDS = ("report", "place", "place_en", "place_code", "report_year", "id", "indicator", "indicator_en", "value", "unit", "qualifier",
               "base_value", "base_unit", "growth_pct", "growth_basis", "period", "kind", "section", "part_of",
               "source_line", "source_quote", "source_file")
 
@@ -55,6 +55,7 @@ def csv_rows(report: Report) -> list[dict]:
         d = fact_dict(fact)
         rows.append({
             "report": report.meta.slug, "place": report.meta.place, "place_en": report.meta.place_en,
+            "place_code": report.meta.place_code, "report_year": report.meta.year,
             **{k: d[k] for k in CSV_FIELDS if k in d},
             "source_line": d["source"]["line"], "source_quote": d["source"]["quote"], "source_file": report.meta.source,
         })

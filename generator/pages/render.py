@@ -4,7 +4,8 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Optional, Sequence
@@ -131,10 +132,21 @@ def meta_items(report: Report, lang: str) -> list[tuple[str, str]]:
         ("date", m.date or (str(m.year) if m.year else None)),
         ("speaker", speaker_text(m, lang)),
         ("period_covered", period_text(m.period_covered, lang)),
+        ("place_code", m.place_code),
+        ("source_url", _link(m.source_url)),
+        ("publisher", m.publisher),
+        ("licence", m.licence),
         ("source_file", f"{m.source} (sha256 {m.sha256[:12]})"),
         ("facts_count", str(len(report.facts))),
     ]
     return [(ui(key, lang), value) for key, value in items if value]
+
+
+def _link(url: Optional[str]) -> Optional[object]:
+    """Return a web address as a link (escaped), any other text as plain text, None as None."""
+    if url and re.match(r"https?://[^\s]+$", url):
+        return Markup(f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>')
+    return url
 
 
 def place_name(report: Report, lang: str) -> str:
@@ -198,7 +210,8 @@ def render_fact_sheet(report: Report, lang: str, site_url: str = "") -> str:
         lang=lang, ui=lambda key, **kw: ui(key, lang, **kw), report=report, title=page_title(report, lang),
         place=place_name(report, lang), other_name=report.meta.place if lang == "en" else report.meta.place_en,
         meta=meta_items(report, lang), headline=[row for _, row in headline_rows(report, lang)],
-        charts=report_charts(report, lang), root="../../", slug=report.meta.slug,
+        charts=report_charts(report, lang), root="../" * (2 + report.meta.slug.count("/")),
+        slug=report.meta.slug,
         cite=cite_text(report, lang, site_url), quality=number_coverage(report),
         entities=entity_rows(report, lang),
         results=section_blocks(report, results, lang), targets=section_blocks(report, targets, lang),
@@ -363,11 +376,18 @@ def render_data_page(reports: Sequence[Report], lang: str, cards: Optional[Seque
     )
 
 
+def _named_by_year(cards: list[Card], reports: Sequence[Report]) -> list[Card]:
+    """Return the cards with the report's year after the name of a place that has several (清苑区 2021)."""
+    names = Counter(card.name for card in cards)
+    return [replace(card, name=f"{card.name} {r.meta.year}") if names[card.name] > 1 and r.meta.year else card
+            for card, r in zip(cards, reports)]
+
+
 def render_index_pages(reports: Sequence[Report]) -> SitePages:
     """Return the pages about all towns (home, compare, data) in both languages and the compare charts' SVGs."""
     pages, charts = {}, {}
     for lang in LANGS:
-        cards = [town_card(r, lang) for r in reports]  # home, compare and data pages list the same towns
+        cards = _named_by_year([town_card(r, lang) for r in reports], reports)  # home, compare and data pages
         pages[page_name("index", lang)] = render_home(reports, lang, cards)
         pages[page_name("compare", lang)] = render_compare(reports, lang, cards)
         pages[page_name("data", lang)] = render_data_page(reports, lang, cards)

@@ -9,14 +9,14 @@ from generator.datafiles import load as load_data
 from generator.model import CleanText, Meta, Section
 from generator.read.lexicon import data_pattern
 from generator.read.normalize import is_title_like
-from generator.read.places import admin_parents, alternation, find_place, first_group, place_level
+from generator.read.places import alternation, find_place, first_group, name_level, parent_names
 
 
 def build_meta(clean: CleanText, sections: list[Section]) -> Meta:
     """Return what the document is: place, level, administrative parents, date, speaker, period."""
     front = "\n".join(p.text for p in clean.paragraphs[:12])
     body = "\n".join(p.text for p in clean.paragraphs)
-    place, district = find_place(front, body)
+    name, place = find_place(front, body)
     meeting = first_group(_pattern("meeting"), front.replace("\n", ""))
     if meeting:
         meeting = meeting.rpartition(_words()["meeting_place_before"])[2]
@@ -25,11 +25,11 @@ def build_meta(clean: CleanText, sections: list[Section]) -> Meta:
     year_text = date_match[1] if date_match else first_group(_pattern("report_year"), front)
     year_text = year_text or _year_from_headings(sections)
     speaker = re.search(_pattern("speaker").replace("{titles}", alternation("speaker_titles")), front, re.M)
-    level = place_level(place)
-    parents = admin_parents(body, place, level)
+    district, city, province = parent_names(place) if place else (None, None, None)
     return Meta(
-        place=place or "", slug=_slug(place, clean.path), source=clean.path, sha256=clean.sha256, level=level,
-        district=district or parents[0], city=parents[1], province=parents[2],
+        place=name or "", slug=place.slug if place else _file_slug(clean.path),
+        source=clean.path, sha256=clean.sha256, level=name_level(name) if name else None,
+        place_code=place.code if place else None, district=district, city=city, province=province,
         doc_type=_doc_type(front, body), title=_title(clean), meeting=meeting, date=date,
         year=int(year_text) if year_text else None,
         speaker=speaker[2] if speaker else None, speaker_title=speaker[1] if speaker else None,
@@ -50,16 +50,12 @@ def _year_from_headings(sections: list[Section]) -> Optional[str]:
     return None
 
 
-def _slug(place: Optional[str], path: str) -> str:
-    """Return the ASCII slug of a place (织里镇 → zhili), or of the file stem when no place was found."""
-    if place:
-        from pypinyin import lazy_pinyin
+def _file_slug(path: str) -> str:
+    """Return the ASCII slug of a report whose place is unknown: its file name's, Chinese in pinyin
+    (清苑报告1 → qingyuanbaogao1; never a counter)."""
+    from pypinyin import lazy_pinyin
 
-        core = re.sub(f"({alternation('levels')})$", "", place) or place
-        slug = re.sub(r"[^a-z0-9]", "", "".join(lazy_pinyin(core)).lower())
-        if slug:
-            return slug
-    stem = Path(path).stem.lower()
+    stem = "".join(lazy_pinyin(Path(path).stem)).lower()
     return re.sub(r"[^a-z0-9]+", "-", stem).strip("-") or "report"
 
 

@@ -1,23 +1,24 @@
-"""The place a report is about and the administrative areas above it (district, city, province)."""
+"""The place a report is about, resolved against the official divisions: a name the text writes that
+exists there, under the parents the text supports; None when nothing resolves (never a guess)."""
 from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from typing import Optional
 
 from generator.datafiles import load as load_data
+from generator.read.divisions import Division, by_code, level, named, names_in, parents, renamed, stem
 from generator.read.lexicon import ordinal_class
+
+# the speaking place's own stem must be named this often, and this many times more than any rival's
+SELF_MENTIONS_MIN = 5
+SELF_MENTIONS_LEAD = 3
 
 
 def alternation(key: str) -> str:
     """Return the words of places.yaml ``key`` as one regex alternation (镇|乡|街道)."""
     return "|".join(re.escape(w) for w in load_data("places.yaml")[key])
-
-
-def place_level(place: Optional[str]) -> Optional[str]:
-    """Return the level a place's suffix names (八里店镇 → town), None when it names none."""
-    levels = load_data("places.yaml")["levels"]
-    return next((name for suffix, name in levels.items() if place and place.endswith(suffix)), None)
 
 
 def first_group(pattern: str, text: str) -> Optional[str]:
@@ -26,38 +27,33 @@ def first_group(pattern: str, text: str) -> Optional[str]:
     return match.group(1) if match else None
 
 
-def find_place(front: str, body: str) -> tuple[Optional[str], Optional[str]]:
-    """Return (place, district when written right before it)."""
-    towns, places = alternation("town_suffixes"), alternation("levels")
-    districts = _parent_suffixes("district", "county")
-    chain = re.search(rf"([\u4e00-\u9fff]{{2,3}}[{''.join(districts)}])([\u4e00-\u9fff]{{2,4}}?(?:{towns}))", body)
-    front_patterns = [p.replace("{levels}", places).replace("{ordinal}", ordinal_class())
-                      for p in load_data("places.yaml")["front_patterns"]]
-    candidates = [
-        *(first_group(pattern, front) for pattern in front_patterns),
-        first_group(rf"^\s*([\u4e00-\u9fff]{{2,6}}(?:{towns}))\s*$", front.split("\n")[0] if front else ""),
-        first_group(rf"^([\u4e00-\u9fff]{{2,6}}(?:{towns}))$", next(iter(front.splitlines()), "")),
-    ]
-    place = next((_trim_place(c) for c in candidates if _trim_place(c)), None)
-    if place is None and chain:
-        place = chain.group(2)
-    if place is None:
-        place = _most_frequent_town(body)
-    district = chain.group(1) if chain and place and chain.group(2) == place else None
-    return place, district
+def find_place(front: str, body: str) -> tuple[Optional[str], Optional[Division]]:
+    """Return (official name, division) of the place the report is about: named by its front matter, else
+    the one whose government speaks in it (全县 … 清苑县 … 清苑). The division is None when the name has
+    homonyms the text does not tell apart (双林镇), the name None too when no name resolves."""
+    support = Counter(name for name, _ in names_in(body))
+    homonym = None
+    for written in front_candidates(front):
+        place = resolve(written, support)
+        if place:
+            return place.name, place
+        chain = _chain(written)
+        homonym = homonym or (chain[-1] if chain and named(chain[-1]) else None)
+    if homonym:
+        return homonym, None
+    place = _speaking_place(body, support)
+    return (place.name, place) if place else (None, None)
 
 
-def _most_frequent_town(text: str) -> Optional[str]:
-    """Return the town named most often (at least twice) in the text, None if none is."""
-    counts: dict[str, int] = {}
-    generic = load_data("places.yaml")["generic_heads"]
-    town = rf"({alternation('town_suffixes')})(?!{alternation('town_suffix_not_before')})"
-    for match in re.finditer(rf"(?<![\u4e00-\u9fff]{{2}})([\u4e00-\u9fff]{{2,3}}?){town}", text):
-        head = match.group(1)
-        if head[0] not in generic and head[-1] not in generic:
-            counts[match.group()] = counts.get(match.group(), 0) + 1
-    best = max(counts, key=counts.get, default=None)
-    return best if best and counts[best] >= 2 else None
+def front_candidates(front: str) -> list[str]:
+    """Return the names the front matter gives for the place, most explicit first (保定市清苑区, 清苑县)."""
+    levels = alternation("levels")
+    patterns = [p.replace("{levels}", levels).replace("{ordinal}", ordinal_class())
+                for p in load_data("places.yaml")["front_patterns"]]
+    lines = front.splitlines()
+    found = [first_group(pattern, front) for pattern in patterns]
+    found.append(first_group(rf"^\s*([\u4e00-\u9fff]{{2,8}}(?:{levels}))\s*$", lines[0] if lines else ""))
+    return [_trim_place(c) for c in found if _trim_place(c)]
 
 
 def _trim_place(candidate: Optional[str]) -> Optional[str]:
@@ -67,116 +63,113 @@ def _trim_place(candidate: Optional[str]) -> Optional[str]:
     return re.split(rf"{alternation('lead_words')}|，", candidate)[-1] or None
 
 
-def admin_parents(text: str, place: Optional[str], level: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
-    """Return (district, city, province) the text states as the place's parents, None where it states none."""
-    names = _admin_names(text)
-    ours = [place] if place else []
-    district = None
-    if level in ("town", "township", "subdistrict"):
-        district = _stated_parent(text, names, _parent_suffixes("district", "county"), ours)
-    ours += [district] if district else []
-    city = _stated_parent(text, names, _parent_suffixes("city"), ours)
-    ours += [city] if city else []
-    return district, city, _stated_parent(text, names, _parent_suffixes("province"), ours)
+def resolve(written: str, support: Counter) -> Optional[Division]:
+    """Return the one division a written name stands for (保定市清苑区, 清苑县, 织里镇), its homonyms told
+    apart by the parents the text names (``support``: name → mentions); None if none or still ambiguous."""
+    chain = _chain(written)
+    if not chain:
+        return None
+    stated = set(chain[:-1])
+    found = [d for d in _divisions_called(chain[-1]) if stated <= _parent_names(d)]
+    if not found:
+        found = [d for d in _same_stem(chain[-1]) if stated <= _parent_names(d)]
+        found = [d for d in found if _support(d, support) > 0]  # a changed generic needs a named parent
+    return _best(found, support)
 
 
-def _parent_suffixes(*levels: str) -> tuple[str, ...]:
-    """Return the suffixes of the administrative areas of the given levels (district, county → 区, 县)."""
-    return tuple(suffix for suffix, level in load_data("places.yaml")["parent_levels"].items() if level in levels)
+def _chain(written: str) -> list[str]:
+    """Return the division names a written name is made of, outermost first (保定市清苑区 → 保定市, 清苑区);
+    [] unless the last one ends it."""
+    names, end = [], 0
+    for name, start in sorted(names_in(written), key=lambda n: n[1]):
+        if start >= end:
+            names.append(name)
+            end = start + len(name)
+    return names if names and end == len(written) else []
 
 
-def _admin_names(text: str) -> list[tuple[str, str, int, int]]:
-    """Return (name, suffix, start, end) of every administrative name (吴兴区, 保定市, 河北省, 唐县) in ``text``."""
-    found = []
-    for match in re.finditer(f"[{''.join(load_data('places.yaml')['parent_levels'])}]", text):
-        for size in (3, 2, 1):
-            start = match.start() - size
-            head = text[max(0, start):match.start()]
-            strength = _admin_name_strength(head, match.group()) if len(head) == size else 0
-            if strength and _reads_as_name(text, start, match.end()):
-                found.append((head + match.group(), match.group(), start, match.end(), strength))
-                break
-    authorities = {n for n, _, s, e, _ in found if _speaks_as_authority(text, s, e)}
-    return [(n, x, s, e) for n, x, s, e, strength in found if strength == 2 or n in authorities]
+def _divisions_called(name: str) -> tuple[Division, ...]:
+    """Return the divisions officially called ``name`` today or formerly (places.yaml renamed)."""
+    return named(name) + renamed(name)
 
 
-def _speaks_as_authority(text: str, start: int, end: int) -> bool:
-    """Return True when the name at start:end stands as an authority: its organs (保定市委, 保定市政府)
-    or a level in a chain of command (中央、省、保定市)."""
-    chain_before = load_data("places.yaml")["command_chain_before"]
-    return bool(re.match(alternation("authority_organs"), text[end:])) or text[max(0, start - 2):start] in chain_before
-
-
-def _reads_as_name(text: str, start: int, end: int) -> bool:
-    """Return True when jieba, reading the words around it, reads start:end as one name: a word starts at
-    ``start`` and covers it (保定市, 北京市委), or only the suffix is a word of its own (吴江/区);
-    新增城市 has no word 增城市, 花园城市 reads 花园/城市, 市和县委 reads 和/县委."""
-    import jieba
-
-    left = max(0, start - 6)
-    pos, words = left, []
-    for word in jieba.cut(text[left:end + 4]):
-        words.append((pos, pos + len(word)))
-        pos += len(word)
-    inside = [(s, e) for s, e in words if start <= s < end]
-    if not inside or inside[0][0] != start:
-        return False
-    if inside[0][1] >= end:
-        return True
-    suffix_word = text[end - 1:inside[-1][1]] if len(inside) == 2 and inside[1][0] == end - 1 else ""
-    return end - start > 2 and (len(suffix_word) == 1 or bool(re.fullmatch(rf".(?:{alternation('leading_organs')})\w{{0,2}}", suffix_word)))
+def _parent_names(division: Division) -> set[str]:
+    """Return the names of a division's parents, with their former names."""
+    out = set()
+    for parent in parents(division):
+        out.add(parent.name)
+        out.update(e["old"] for e in load_data("places.yaml")["renamed"] if e["now"] == parent.name)
+    return out
 
 
 @functools.cache
-def _admin_name_strength(head: str, suffix: str) -> int:
-    """Return 2 when head+suffix is a proper administrative name jieba knows as a place (湖州市, 吴兴区),
-    1 when it is a common-noun word that may be one (保定市), 0 for a verb phrase (落实市) or a generic
-    area (示范区, 全县, 贫困县, 工业园区)."""
-    import jieba.posseg as pseg
+def _by_stem() -> dict[tuple[str, int], tuple[Division, ...]]:
+    """Return county- and township-level divisions by (specific part, code length)."""
+    from generator.read.divisions import _table
 
-    data = load_data("not_facts.yaml")
-    name = head + suffix
-    if not re.fullmatch(r"[\u4e00-\u9fff]+", head) or head[0] in data["area_determiners"] \
-            or head[-1] in data["area_determiners"] or head[:2] in data["generic_area_heads"] \
-            or head[:3] in data["generic_area_heads"]:
-        return 0
-    if len(head) >= 3 and name.endswith(tuple(data["generic_area_words"])):
-        return 0
-    tags = pseg.dt.word_tag_tab
-    name_tag, head_tag = tags.get(name), tags.get(head)
-    if len(head) == 1:
-        return 2 if suffix in _parent_suffixes("county") and name_tag == "ns" and head not in data["one_char_heads_not"] else 0
-    if name_tag in ("ns", "nr") or head_tag in ("ns", "nr"):
-        return 2
-    return 1 if name_tag in ("n", "nz") else 0
+    table: dict[tuple[str, int], list[Division]] = {}
+    for division in _table().by_code.values():
+        if len(division.code) >= 6:
+            table.setdefault((stem(division.name), len(division.code)), []).append(division)
+    return {key: tuple(found) for key, found in table.items()}
 
 
-def _stated_parent(text: str, names, suffixes: tuple[str, ...], ours: list[str]) -> Optional[str]:
-    """Return the area of the given kind most often named as the place's parent, None unless the text
-    supports it: chained to the place (湖州市吴兴区八里店镇), named twice, or named once while the text
-    speaks of that kind's organs (区委区政府)."""
-    starts = {start: name for name, _, start, _ in names}
-    scores: dict[str, int] = {}
-    for name, suffix, start, end in names:
-        if suffix not in suffixes or name in ours:
-            continue
-        if any(text.startswith(o, end) for o in ours):
-            weight = 5  # 湖州市吴兴区, 吴兴区八里店镇
-        elif end in starts:
-            weight = 0  # 北京市西城区: the parent of another area
-        else:
-            weight = 1
-        scores[name] = scores.get(name, 0) + weight
-    best = max(scores, key=lambda k: (scores[k], -text.find(k)), default=None)
-    if not best or not scores[best]:
-        return None
-    bare = text.count(best[:-1]) - text.count(best)
-    if scores[best] + bare >= 2 or _speaks_of_organs(text, names, best[-1]):
-        return best
+def _same_stem(name: str) -> tuple[Division, ...]:
+    """Return the divisions of the tier a name's generic part belongs to that share its specific part: a
+    county made a district or a county-level city (撤县设区), a township made a town (撤乡设镇)."""
+    tiers = load_data("places.yaml")["division_levels"]
+    core = stem(name)
+    if core == name:
+        return ()
+    generic = name[len(core):]
+    sizes = [size for size, tier in ((6, "county"), (9, "township")) if generic in tiers[tier]]
+    return tuple(d for size in sizes for d in _by_stem().get((core, size), ()))
+
+
+def _support(division: Division, support: Counter) -> int:
+    """Return how often the text names the division's parents (or their former names)."""
+    return sum(support.get(name, 0) for name in _parent_names(division))
+
+
+def _best(found: list[Division], support: Counter) -> Optional[Division]:
+    """Return the only division, or the one whose parents the text names more than any other's."""
+    unique = list({d.code: d for d in found}.values())
+    if len(unique) <= 1:
+        return unique[0] if unique else None
+    scored = sorted(((_support(d, support), d.code) for d in unique), reverse=True)
+    if scored[0][0] > 0 and scored[0][0] > scored[1][0]:
+        return by_code(scored[0][1])
     return None
 
 
-def _speaks_of_organs(text: str, names, suffix: str) -> bool:
-    """Return True when the text names the organs of an unnamed area of that kind (区委, 县政府)."""
-    named_ends = {end for _, _, _, end in names}
-    return any(m.start() + 1 not in named_ends for m in re.finditer(rf"{suffix}(?:{alternation('leading_organs')})", text))
+def _speaking_place(body: str, support: Counter) -> Optional[Division]:
+    """Return the division whose government speaks when the front never names it: the text speaks as one
+    level (全县, 县政府), names one division of that level in full and its specific part far more than any
+    other's (清苑县 … 和谐清苑 … 清苑发展); None otherwise."""
+    self_words = load_data("places.yaml")["self_reference"]
+    counts = {suffix: sum(body.count(w.replace("{}", suffix)) for w in self_words)
+              for suffix in load_data("places.yaml")["levels"]}
+    suffix = max(counts, key=counts.get)
+    if not counts[suffix]:
+        return None
+    cores = Counter()
+    for name in support:
+        if name.endswith(suffix) and len(stem(name)) >= 2:
+            cores[stem(name)] = body.count(stem(name))
+    ranked = cores.most_common(2)
+    if not ranked or ranked[0][1] < SELF_MENTIONS_MIN or \
+            (len(ranked) > 1 and ranked[0][1] < SELF_MENTIONS_LEAD * ranked[1][1]):
+        return None
+    return resolve(ranked[0][0] + suffix, support)
+
+
+def parent_names(division: Division) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """Return the official (district or county, city, province) above a division, None where there is none."""
+    by_tier = {p.tier: p.name for p in parents(division)}
+    return by_tier.get("county"), by_tier.get("prefecture"), by_tier.get("province")
+
+
+def name_level(name: str) -> Optional[str]:
+    """Return the level of the divisions officially called ``name`` (town), None if they differ or none is."""
+    levels = {level(d) for d in _divisions_called(name)}
+    return levels.pop() if len(levels) == 1 else None

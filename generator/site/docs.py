@@ -14,6 +14,7 @@ from typing import Iterator, Mapping, Optional, Sequence
 from generator.english.glossary import load_glossary, load_units
 from generator.model import Report
 from generator.pages.export import datapackage, joined_csv, joined_json
+from generator.pages.places import render_place_pages
 from generator.pages.render import LANGS, SitePages, render_index_pages, render_report
 from generator.site.reports import ReadResult, find_reports, project_memory, read_reports
 from generator.site.search_terms import jieba_user_dict
@@ -73,7 +74,7 @@ def data_files(reports: Sequence[Report], pages: Mapping[str, str]) -> dict[str,
     own = [f"data/{r.meta.slug}" for r in reports]
     files = {"data/facts.csv": joined_csv([pages[f"{folder}/facts.csv"] for folder in own]),
              "data/facts.json": joined_json([pages[f"{folder}/facts.json"] for folder in own])}
-    resources = [("facts", "facts.csv")] + [(r.meta.slug, f"{r.meta.slug}/facts.csv") for r in reports]
+    resources = [("facts", "facts.csv")] + [(r.meta.slug.replace("/", "-"), f"{r.meta.slug}/facts.csv") for r in reports]
     files["data/datapackage.json"] = json.dumps(datapackage(list(reports), resources), ensure_ascii=False,
                                                 indent=2) + "\n"
     return files
@@ -131,6 +132,7 @@ def write_docs(reports: Sequence[Report], docs_dir: Path, project_dir: Path, sit
             out.write(pages)
             downloads.update((rel, text) for rel, text in pages.pages.items() if rel.startswith("data/"))
     out.write(render_index_pages(reports))
+    out.write(render_place_pages(reports))
     out.write(SitePages(data_files(reports, downloads), {}))
     remove_stale(docs_dir, out.written)
     write_vendor_js(docs_dir)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import stat
 import time
 from contextlib import nullcontext
@@ -18,10 +19,11 @@ from typing import Optional, Sequence
 
 from generator.english.structure import translate_report
 from generator.english.memory import MEMORY_PATH, Memory, apply_memory, load_memory, missing_segments
-from generator.errors import ReportError, TownfactsError
+from generator.errors import DataFileError, ReportError, TownfactsError
 from generator.model import Report
 from generator.read.extract import extract_report
 from generator.read.normalize import clean_bytes
+from generator.read.sidecar import read_sidecar, sidecar_path
 from generator.support.cache import PickleCache, generator_fingerprint
 from generator.support.timings import Progress, Timings
 from generator.support.workers import Workers
@@ -75,7 +77,11 @@ def extract_file(path: Path) -> tuple[Report, dict[str, float]]:
     start = time.perf_counter()
     clean = clean_bytes(report_bytes(path), str(display_path(path)))  # never follows a link the check refused
     seconds["normalize"] = time.perf_counter() - start
-    report = extract_report(clean)
+    try:
+        sidecar = read_sidecar(display_path(sidecar_path(path)))
+    except DataFileError as err:
+        raise ReportError(f"{err.path}:{err.line}" if err.line else err.path, err.reason) from err
+    report = extract_report(clean, sidecar)
     seconds["extract"] = time.perf_counter() - start - seconds["normalize"]
     report = translate_report(report)
     seconds["translate"] = time.perf_counter() - start - seconds["normalize"] - seconds["extract"]
@@ -83,8 +89,9 @@ def extract_file(path: Path) -> tuple[Report, dict[str, float]]:
 
 
 def report_key(path: Path, data: bytes) -> str:
-    """Return the cache key of a report: its path, bytes and the generator's fingerprint."""
-    digest = hashlib.sha256(data).hexdigest()
+    """Return the cache key of a report: its path, bytes, its sidecar's bytes and the generator's fingerprint."""
+    sidecar = sidecar_path(path)
+    digest = hashlib.sha256(data + (b"\0" + sidecar.read_bytes() if sidecar.is_file() else b"")).hexdigest()
     return f"{digest}-{hashlib.sha256(str(display_path(path)).encode()).hexdigest()[:8]}-{generator_fingerprint()}"
 
 
@@ -170,7 +177,7 @@ def read_reports(paths: Sequence[Path], timings: Timings, progress: Progress, me
     """Return every report that could be read; a broken one is reported and skipped (or stops, fail-fast)."""
     reports, errors = [], []
     with timings.stage("read"):
-        outcomes = read_files(paths, cache, workers)
+        outcomes = without_duplicates(read_files(paths, cache, workers), progress)
     for i, (path, report, error, seconds) in enumerate(outcomes, 1):
         timings.add(seconds)
         if error is not None:
@@ -189,22 +196,50 @@ def read_reports(paths: Sequence[Path], timings: Timings, progress: Progress, me
     return ReadResult(tuple(unique_slugs(reports)), tuple(errors))
 
 
+UNPLACED = "unplaced-"  # no place slug begins so: no pinyin syllable begins with u
+
+
+def report_slug(meta) -> str:
+    """Return a report's URL slug: under its place's, its year (wuxing-zhili/2021, or wuxing-zhili/undated);
+    a report whose place is not resolved gets its file name's (unplaced-qingyuan-2008). Never a counter, so
+    no other report can move it."""
+    if not meta.place_code:
+        return UNPLACED + meta.slug
+    return f"{meta.slug}/{meta.year or 'undated'}"
+
+
 def unique_slugs(reports: Sequence[Report]) -> list[Report]:
-    """Return the reports sorted by slug, with clashing slugs made unique by year or a counter."""
-    seen: dict[str, int] = {}
+    """Return the reports sorted by slug, each with its report slug; of two reports of one place and year
+    the earlier document keeps it (adding a later one moves nothing), the other gets its date or file name
+    after it (a warning says which)."""
+    groups: dict[str, list[Report]] = {}
+    for report in reports:
+        groups.setdefault(report_slug(report.meta), []).append(report)
     out = []
-    for report in sorted(reports, key=lambda r: (r.meta.slug, r.meta.year or 0, r.meta.source)):
-        slug = report.meta.slug
-        if slug in seen:
-            seen[slug] += 1
-            suffix = str(report.meta.year) if report.meta.year else str(seen[slug])
-            candidate = f"{slug}-{suffix}"
-            while candidate in seen:
-                seen[slug] += 1
-                candidate = f"{slug}-{seen[slug]}"
-            log.warning("%s: slug %r already used; this report is published as %r", report.meta.source, slug, candidate)
-            report = replace(report, meta=replace(report.meta, slug=candidate))
-            slug = candidate
-        seen.setdefault(slug, 0)
-        out.append(report)
-    return out
+    for slug, group in groups.items():
+        group.sort(key=lambda r: (r.meta.date or "9999", r.meta.source))
+        out.append(replace(group[0], meta=replace(group[0].meta, slug=slug)))
+        for report in group[1:]:
+            own = re.sub(r"[^a-z0-9]+", "-", (report.meta.date or Path(report.meta.source).stem).lower()).strip("-")
+            candidate = f"{slug}-{own}"
+            log.warning("%s: %s is already the URL of %s (an earlier document of the same place and year); this "
+                        "report is published as %s", report.meta.source, slug, group[0].meta.source, candidate)
+            out.append(replace(report, meta=replace(report.meta, slug=candidate)))
+    return sorted(out, key=lambda r: r.meta.slug)
+
+
+def without_duplicates(outcomes: list, progress: Progress) -> list:
+    """Return the read outcomes without a report whose normalised text an earlier one already has; a
+    warning names both files."""
+    seen: dict[str, Path] = {}
+    kept = []
+    for outcome in outcomes:
+        report = outcome[1]
+        if report is not None:
+            digest = hashlib.sha256("\n".join(p.text for p in report.paragraphs).encode()).hexdigest()
+            if digest in seen:
+                progress(f"Warning: {outcome[0]}: same text as {seen[digest]}; read once, published once")
+                continue
+            seen[digest] = outcome[0]
+        kept.append(outcome)
+    return kept

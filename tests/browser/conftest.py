@@ -44,7 +44,7 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
 # Console errors that are known and harmless, per target (regex on "text @ url"). Everything else fails.
 KNOWN_CONSOLE_ERRORS = {
     # Material fetches `<href>/sitemap.xml` for every `<link rel="alternate" hreflang>` in the head;
-    # mkdocs-static-i18n writes page-level alternates there (towns/zhili/, ../../en/towns/zhili/), so
+    # mkdocs-static-i18n writes page-level alternates there (towns/wuxing-zhili/2021/, ../../en/towns/wuxing-zhili/2021/), so
     # on every page but the home pages those sitemaps do not exist → 404 (also on GitHub Pages). The
     # language switch itself uses the header's links and works. (The offline bundle drops these tags.)
     "served": [r"status of 404 .* @ http://127\.0\.0\.1:\d+/townfacts/.+/sitemap\.xml$"],
@@ -167,7 +167,7 @@ class Target:
     root: Optional[Path] = None  # the unzipped folder (file:// only)
 
     def url(self, page: str) -> str:
-        """Return the URL of a page given as a directory path: '', 'en/', 'towns/zhili/', 'about/'."""
+        """Return the URL of a page given as a directory path: '', 'en/', 'towns/wuxing-zhili/2021/', 'about/'."""
         if self.directory_urls:
             return self.base + page
         if page == "" or (self.root / page / "index.html").is_file():
@@ -175,7 +175,7 @@ class Target:
         return self.base + page.rstrip("/") + ".html"     # about.md → about.html without directory URLs
 
     def path_of(self, url: str) -> str:
-        """Return a URL as the directory path used by url() ('towns/zhili/'), without query or anchor."""
+        """Return a URL as the directory path used by url() ('towns/wuxing-zhili/2021/'), without query or anchor."""
         parts = urlsplit(url)
         base = urlsplit(self.base)
         assert (parts.scheme, parts.netloc) == (base.scheme, base.netloc), url

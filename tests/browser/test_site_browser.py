@@ -55,43 +55,43 @@ def test_home_lists_the_towns(tab):
     tab.goto("")
     assert lang(tab) == "zh"
     content = tab.page.locator("article.md-content__inner")
-    for town, slug in (("八里店镇", "balidian"), ("织里镇", "zhili")):
+    for town, slug in (("八里店镇", "balidian/undated"), ("织里镇", "wuxing-zhili/2021")):
         link = content.locator(f"a:has-text('{town}')").first
         assert tab.target.path_of(link.evaluate("a => a.href")).startswith(f"towns/{slug}/")
     tab.goto("en/")
     assert lang(tab) == "en"
     content = tab.page.locator("article.md-content__inner")
-    for town, slug in (("Balidian Town", "balidian"), ("Zhili Town", "zhili")):
+    for town, slug in (("Balidian Town", "balidian/undated"), ("Zhili Town", "wuxing-zhili/2021")):
         link = content.locator(f"a:has-text('{town}')").first
         assert tab.target.path_of(link.evaluate("a => a.href")).startswith(f"en/towns/{slug}/")
     tab.assert_clean()
 
 
 def test_chinese_search_on_a_chinese_page_returns_the_chinese_page(tab):
-    tab.goto("towns/balidian/")
+    tab.goto("towns/balidian/undated/")
     results = search(tab, "童装")
     assert results, "no result for 童装"
     paths = [r["path"] for r in results]
-    assert "towns/zhili/" in paths, paths                      # the fact sheet of 织里镇 (children's wear)
+    assert "towns/wuxing-zhili/2021/" in paths, paths                      # the fact sheet of 织里镇 (children's wear)
     assert not any(p.startswith("en/") for p in paths), paths  # the Chinese index only
     assert all(HAN.search(r["title"]) for r in results), [r["title"] for r in results]
-    tab.page.locator(RESULT_LINKS).nth(paths.index("towns/zhili/")).click()
+    tab.page.locator(RESULT_LINKS).nth(paths.index("towns/wuxing-zhili/2021/")).click()
     tab.page.wait_for_load_state("load")
-    assert tab.target.path_of(tab.page.url) == "towns/zhili/" and lang(tab) == "zh"
+    assert tab.target.path_of(tab.page.url) == "towns/wuxing-zhili/2021/" and lang(tab) == "zh"
     assert "织里镇" in tab.page.locator("h1").first.inner_text()
     assert "童装" in tab.page.locator("article").inner_text()
     tab.assert_clean()
 
 
 def test_english_search_on_an_english_page_returns_the_english_page(tab):
-    tab.goto("en/towns/zhili/")
+    tab.goto("en/towns/wuxing-zhili/2021/")
     results = search(tab, "investment")
     paths = [r["path"] for r in results]
-    assert "en/towns/balidian/" in paths, paths
+    assert "en/towns/balidian/undated/" in paths, paths
     assert all(p.startswith("en/") for p in paths), paths      # the English index only
-    tab.page.locator(RESULT_LINKS).nth(paths.index("en/towns/balidian/")).click()
+    tab.page.locator(RESULT_LINKS).nth(paths.index("en/towns/balidian/undated/")).click()
     tab.page.wait_for_load_state("load")
-    assert tab.target.path_of(tab.page.url) == "en/towns/balidian/" and lang(tab) == "en"
+    assert tab.target.path_of(tab.page.url) == "en/towns/balidian/undated/" and lang(tab) == "en"
     assert "Balidian" in tab.page.locator("h1").first.inner_text()
     assert "investment" in tab.page.locator("article").inner_text().lower()
     tab.assert_clean()
@@ -101,18 +101,18 @@ def test_each_language_searches_only_its_own_pages(tab):
     """The same word (the pinyin name, on pages of both languages) finds each page's own language only."""
     tab.goto("")
     chinese = search(tab, "Zhili")
-    assert "towns/zhili/" in [r["path"] for r in chinese], chinese
+    assert "towns/wuxing-zhili/2021/" in [r["path"] for r in chinese], chinese
     assert not any(r["path"].startswith("en/") for r in chinese), chinese
     tab.goto("en/")
     english = search(tab, "Zhili")
-    assert "en/towns/zhili/" in [r["path"] for r in english], english
+    assert "en/towns/wuxing-zhili/2021/" in [r["path"] for r in english], english
     assert all(r["path"].startswith("en/") for r in english), english
     tab.assert_clean()
 
 
 @pytest.mark.parametrize("start, to, expected, title", [
-    ("towns/zhili/", "en", "en/towns/zhili/", "Zhili"),
-    ("en/towns/balidian/", "zh", "towns/balidian/", "八里店镇"),
+    ("towns/wuxing-zhili/2021/", "en", "en/towns/wuxing-zhili/2021/", "Zhili"),
+    ("en/towns/balidian/undated/", "zh", "towns/balidian/undated/", "八里店镇"),
     ("en/", "zh", "", "城镇"),
     ("", "en", "en/", "Town"),
 ])
@@ -126,7 +126,7 @@ def test_language_switch_goes_to_the_matching_page(tab, start, to, expected, tit
     tab.assert_clean()
 
 
-@pytest.mark.parametrize("page", ["towns/zhili/", "en/towns/balidian/"])
+@pytest.mark.parametrize("page", ["towns/wuxing-zhili/2021/", "en/towns/balidian/undated/"])
 def test_interactive_chart_draws_an_svg(tab, page):
     tab.goto(page)
     figure = tab.page.locator("figure.tf-chart").first
@@ -146,7 +146,7 @@ def test_interactive_chart_draws_an_svg(tab, page):
 
 def test_no_request_leaves_the_machine(tab):
     """Walk every kind of page in both languages, search, and check the whole request log."""
-    for page in ("", "towns/zhili/", "towns/zhili/text/", "en/", "en/towns/balidian/", "en/about/"):
+    for page in ("", "towns/wuxing-zhili/2021/", "towns/wuxing-zhili/2021/text/", "en/", "en/towns/balidian/undated/", "en/about/"):
         tab.goto(page)
         tab.page.wait_for_timeout(300)  # let Material's scripts ask for what they ask for
     search(tab, "investment")
@@ -155,8 +155,8 @@ def test_no_request_leaves_the_machine(tab):
     tab.assert_clean()
 
 
-@pytest.mark.parametrize("name, page", [("home-zh", ""), ("zhili-zh", "towns/zhili/"),
-                                        ("home-en", "en/"), ("zhili-en", "en/towns/zhili/")])
+@pytest.mark.parametrize("name, page", [("home-zh", ""), ("zhili-zh", "towns/wuxing-zhili/2021/"),
+                                        ("home-en", "en/"), ("zhili-en", "en/towns/wuxing-zhili/2021/")])
 def test_screenshots(tab, artifacts, name, page):
     """Save what a reader sees (test-artifacts/browser/*.png); Chinese must render with a CJK font."""
     fc_match = shutil.which("fc-match")
@@ -178,5 +178,5 @@ def test_bundle_is_one_small_zip(builds):
     assert builds.zip_path.name == "townfacts-offline-2023-11-14.zip"  # SOURCE_DATE_EPOCH
     assert builds.zip_path.stat().st_size < 5_000_000
     for rel in ("index.html", "en/index.html", "search/search_index.js", "en/search/search_index.js",
-                "assets/vendor/iframe-worker-shim.js", "assets/vendor/vega-bundle.js", "towns/zhili/index.html"):
+                "assets/vendor/iframe-worker-shim.js", "assets/vendor/vega-bundle.js", "towns/wuxing-zhili/2021/index.html"):
         assert (builds.offline_root / rel).is_file(), rel
