@@ -10,8 +10,8 @@ from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous, name_listed_changes
 from generator.read.growth import add_starting_levels, mark_growth, place_growths
 from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name
-from generator.read.lexicon import (cue_regex, data_pattern, list_joiners, list_marker, magnitudes, period_matchers,
-                                    unit_table, word_list)
+from generator.read.lexicon import (cue_alternation, cue_regex, data_pattern, growth_words, list_joiners, list_marker,
+                                    magnitudes, period_matchers, unit_table, word_list)
 from generator.read.lists import distribute_lists, list_items, rank_drafts
 from generator.read.normalize import is_title_like
 from generator.read.owners import attribute_owner, has_governing_verb, subject_count_name, topic_of_rate
@@ -165,10 +165,20 @@ def _topic_from_clause_before(sentence: str, clause_start: int, indicator: str, 
     if clause_start < 2 or len(indicator) > 3 or (earlier and earlier[-1].num.start >= clause_start):
         return indicator
     before_start = start_of_clause(sentence, clause_start - 1)
+    if not indicator or indicator == unit:  # 达30263元, 是2006年的2.2倍: the clause names nothing of its own
+        return _subject_of(sentence[before_start:clause_start - 1]) or indicator
     last = earlier[-1] if earlier and earlier[-1].num.start >= before_start and earlier[-1].kind != "rank" else None
     rates = tuple(load_data("indicators.yaml")["rate_endings"])
     parallel = last is not None and last.growth_pct is None and (last.num.unit == unit or indicator.endswith(rates))
     return topic_of_rate(indicator, sentence[before_start:clause_start - 1], last.indicator if parallel else "")
+
+
+def _subject_of(clause: str) -> str:
+    """Return the subject of a clause: its words before its first figure, growth word or comparison
+    (城镇居民人均可支配收入年均递增12% → 城镇居民人均可支配收入), '' when that is not a name."""
+    cut = "|".join([r"\d", *growth_words(), *load_data("modality.yaml")["growth_basis"], *cue_alternation("change_comparers").split("|")])
+    subject = clean_indicator(re.split(cut, clause, maxsplit=1)[0])
+    return subject if len(subject) >= 2 and subject not in load_data("indicators.yaml")["bare_names"] else ""
 
 
 def _opens_clause(left: str, before: str) -> bool:
