@@ -121,7 +121,8 @@ def _owner_phrase(text: str, subject: bool = False) -> str:
     attributes = "|".join(load_data("indicators.yaml")["attribute_words"])
     text = re.split(rf"[、和及](?:{attributes})|(?:{attributes})(?=\D?\d)", text)[0]  # X ends at the next figure
     text = re.sub(r"（[^）]*）|\([^)]*\)", "", text)
-    counts = [m for m in _count_regex().finditer(text) if m.start() < _cut_index(text)]
+    lead = _lead_index(text)
+    counts = [m for m in _count_regex().finditer(text) if m.start() < lead + _cut_index(text[lead:])]
     if counts:  # 的何桥、李庄等6个乡镇41个村的土地整治项目: the things counted last
         after = re.split(rf"[\d，]|、(?=\S{{0,3}}(?:\d|{attributes}))", text[counts[-1].end():])[0]
         if after:
@@ -131,8 +132,21 @@ def _owner_phrase(text: str, subject: bool = False) -> str:
 
 
 def _cut(text: str) -> str:
-    """Return ``text`` up to its first period phrase, adverb or preposition, quotes removed."""
-    return text[:_cut_index(text)].strip("“”\"、，")[:20]
+    """Return ``text`` from its first noun up to its next period phrase, adverb or preposition, quotes removed
+    (全年共谋划储备项目 → 谋划储备项目)."""
+    start = _lead_index(text)
+    return text[start:start + _cut_index(text[start:])].strip("“”\"、，")[:20]
+
+
+def _lead_index(text: str) -> int:
+    """Return where ``text`` starts after a leading period phrase and adverbs (全年共…)."""
+    period = period_matchers()[0].match(text)
+    at = period.end() if period else 0
+    for token in _tags(text[at:]):
+        if token.flag not in ("d", "ad") and token.word not in load_data("indicators.yaml")["manner_words"]:
+            break
+        at += len(token.word)
+    return at
 
 
 def _cut_index(text: str) -> int:
