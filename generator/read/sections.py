@@ -1,6 +1,12 @@
-"""The section tree of a report and its anchored paragraphs."""
+"""The section tree of a report and its anchored paragraphs.
+
+A heading is numbered (一、 （一） 1.), a title line in a text without numbered headings, or a part heading
+found by what it says (2024年工作安排, 二〇二五年主要任务, 今后五年的目标任务), numbered or not. A numbered
+line that is a sentence with figures (2、新建污水管道22.3公里。) is an item of a list: a body paragraph.
+"""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -8,6 +14,10 @@ from generator.datafiles import load as load_data
 from generator.model import CleanText, Paragraph, Section
 from generator.read.lexicon import data_pattern
 from generator.read.normalize import is_title_like
+from generator.read.numbers import scan_numbers
+
+# the longest second line of a heading broken over two lines (二、2024年 / 工作安排)
+_TAIL_MAX = 10
 
 
 def _heading_level(text: str) -> Optional[int]:
@@ -26,37 +36,139 @@ def _heading_title(text: str) -> str:
     return head.rstrip("：:")[:40]
 
 
+@functools.cache
+def _number_prefix() -> re.Pattern:
+    """Return the regex of a heading's numbering (一、 （一） 1. 第一章)."""
+    keys = ("level_1", "level_2", "level_3", "chapter")
+    return re.compile("^(?:" + "|".join(data_pattern(k) for k in keys) + r")\s*")
+
+
+def _unnumbered(text: str) -> str:
+    """Return a heading without its numbering (二、2024年工作安排 → 2024年工作安排)."""
+    return _number_prefix().sub("", text, count=1)
+
+
+def _is_item(text: str) -> bool:
+    """Return True for a numbered line whose first sentence states figures (2、新建污水管道22.3公里，…):
+    an item of a list, read as a body paragraph, not a heading."""
+    first = _heading_title(_unnumbered(text))
+    return any(not n.skip and not n.chinese for n in scan_numbers(first))
+
+
+def _numbered_level(text: str) -> Optional[int]:
+    """Return the level of a numbered heading, None for other lines and for numbered items."""
+    level = _heading_level(text)
+    return None if level is None or _is_item(text) else level
+
+
+@functools.cache
+def _part_regexes() -> tuple[re.Pattern, re.Pattern]:
+    """Return (a part heading's opening period, a plan part heading: period … plan word at its end)."""
+    periods = data_pattern("part_periods")
+    words = "|".join(load_data("headings.yaml")["plan_part_words"])
+    plan = rf"(?:{periods})[^。，；！？]{{0,16}}?(?:{words})(?:[（(][^）)]*[）)])?$"
+    return re.compile(rf"^(?:{periods})"), re.compile(plan)
+
+
+def _reviews(title: str) -> bool:
+    """Return True for a heading naming work done (2023年工作回顾, 重点工作完成情况)."""
+    return any(w in title for w in load_data("headings.yaml")["review_part_words"])
+
+
+def is_plan_title(title: str) -> bool:
+    """Return True for the heading of a forward-looking part (2024年工作安排, 今后五年的主要任务, 展望)."""
+    if _reviews(title):
+        return False
+    if any(w in title for w in load_data("modality.yaml")["plan_headings"]):
+        return True
+    return bool(_part_regexes()[1].search(_unnumbered(title).rstrip("：:")))
+
+
+def _part_kind(text: str) -> Optional[str]:
+    """Return "plan" or "review" for a part heading opening with its period (2024年工作安排), else None."""
+    title = _unnumbered(text).rstrip("：:")
+    if not _part_regexes()[0].match(title):
+        return None
+    if _reviews(title):
+        return "review"
+    return "plan" if is_plan_title(title) else None
+
+
+def _join_split_headings(texts: list[str]) -> tuple[list[str], set[int]]:
+    """Return the lines with a part heading broken over two lines made whole (二、2024年 / 工作安排,
+    2024年工作安 / 排), and the indices of the second lines."""
+    joined, tails = list(texts), set()
+    for i in range(len(texts) - 1):
+        head, tail = texts[i], texts[i + 1]
+        if i in tails or len(tail) > _TAIL_MAX or _heading_level(tail) or not is_title_like(head) \
+                or not is_title_like(tail):
+            continue
+        if _part_kind(head + tail) and not _part_kind(head):
+            joined[i] = head + tail
+            tails.add(i + 1)
+    return joined, tails
+
+
+def _levels(texts: list[str], tails: set[int]) -> list[Optional[int]]:
+    """Return the heading level of every line, None for body lines.
+
+    Part headings found by their words are level 1; when the text does not number its parts (2004年工作回顾
+    above 一、…), its numbered headings or title lines sit one level below them."""
+    numbered = [None if i in tails else _numbered_level(t) for i, t in enumerate(texts)]
+    first_body = next((i for i, t in enumerate(texts) if not is_title_like(t)), len(texts))
+    titles = {i for i, t in enumerate(texts) if i > first_body and i not in tails and numbered[i] is None
+              and is_title_like(t)}
+    parts = {i for i in titles if _part_kind(texts[i]) and _opens_body(texts, i + 1 + (i + 1 in tails))}
+    numbered_parts = [_heading_title(texts[i]) for i, level in enumerate(numbered) if level == 1
+                      and _part_kind(_heading_title(texts[i]))]
+    shift = 0
+    if numbered_parts:
+        numbered_plan = any(level and is_plan_title(_heading_title(texts[i])) for i, level in enumerate(numbered))
+        parts = set() if numbered_plan else {i for i in parts if _part_kind(texts[i]) == "plan"}
+    elif parts:
+        shift = 1
+    has_numbers = any(level is not None for level in numbered)
+    levels: list[Optional[int]] = []
+    for i, level in enumerate(numbered):
+        if level is not None:
+            levels.append(level + shift)
+        elif i in parts:
+            levels.append(1)
+        else:
+            levels.append(1 + shift if i in titles and not has_numbers else None)
+    return levels
+
+
+def _opens_body(texts: list[str], i: int) -> bool:
+    """Return True when line ``i`` is body text or a numbered heading (not the next cell of a table)."""
+    return i < len(texts) and (not is_title_like(texts[i]) or _heading_level(texts[i]) is not None)
+
+
 def build_sections(clean: CleanText) -> tuple[list[Section], list[Paragraph]]:
     """Return the section tree and the anchored paragraphs of a report."""
-    lines = clean.paragraphs
-    numbered = any(_heading_level(p.text) for p in lines)
-    first_body = next((i for i, p in enumerate(lines) if not is_title_like(p.text)), len(lines))
-    plan_words = load_data("modality.yaml")["plan_headings"]
-    plan_parts = "|".join(load_data("headings.yaml")["plan_part_words"])
+    texts, tails = _join_split_headings([p.text for p in clean.paragraphs])
+    levels = _levels(texts, tails)
     sections: list[Section] = []
     stack: list[Section] = []
     paragraphs: list[Paragraph] = []
     used_ids: set[str] = set()
-    for index, line in enumerate(lines):
+    for index, (line, text) in enumerate(zip(clean.paragraphs, texts)):
         anchor = f"p-{index + 1}"
-        level = _heading_level(line.text)
-        standalone_title = level is None and not numbered and index > first_body and is_title_like(line.text)
-        if level is None and standalone_title:
-            level = 1
-        heading = level is not None and (standalone_title or len(_heading_title(line.text)) == len(line.text.rstrip("。：:")))
+        level = levels[index]
+        bare = _heading_level(text) is None or len(_heading_title(text)) == len(text.rstrip("。：:"))
         if level is not None:
-            title = _heading_title(line.text)
+            title = _heading_title(text)
             while stack and stack[-1].level >= level:
                 stack.pop()
             parent = stack[-1] if stack else None
-            is_plan = any(w in title for w in plan_words) or bool(re.search(rf"20\d\d年.*(?:{plan_parts})", title)) \
-                or (parent.is_plan if parent else False)
+            is_plan = is_plan_title(title) or (parent.is_plan if parent else False)
             section = Section(id=_unique(title, used_ids), title=title, level=level, paragraph=anchor,
                               line=line.line, parent=parent.id if parent else None, is_plan=is_plan)
             sections.append(section)
             stack.append(section)
         paragraphs.append(Paragraph(anchor=anchor, text=line.text, line=line.line,
-                                    section=stack[-1].id if stack else None, is_heading=heading))
+                                    section=stack[-1].id if stack else None,
+                                    is_heading=index in tails or (level is not None and bare)))
     return sections, paragraphs
 
 
