@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.read.lexicon import cue_alternation, cue_regex, period_matchers
 from generator.read.numbers import Num
-from generator.read.sentences import end_of_clause, sentence_spans, start_of_clause
+from generator.read.sentences import SENTENCE_END, end_of_clause, start_of_clause
 
 # a cue at most this many characters before a number governs it (已下达12.87亿元, 已建成的5个项目)
 _NEAR_CUE = 6
@@ -52,16 +53,23 @@ def _governing_cue(sentence: str, num: Num) -> Optional[bool]:
     """Return True (plan), False (done) or None: a cue right before the number (加快实施已下达12.87亿元),
     else the first cue of its clause (力争年内完成投资40亿元), else the last cue before that clause in the
     same statement (a ； ends one)."""
-    start = start_of_clause(sentence, num.start)
-    marks = _cue_marks(sentence[start:end_of_clause(sentence, num.end)])
-    near = [plan for at, plan in marks if 0 < num.start - start - at <= _NEAR_CUE]
-    if near:
-        return near[-1]
-    if marks:
-        return marks[0][1]
-    statement = max(sentence.rfind(c, 0, start) for c in "；;") + 1
-    before = _cue_marks(sentence[statement:start])
-    return before[-1][1] if before else None
+    start, end = start_of_clause(sentence, num.start), end_of_clause(sentence, num.end)
+    at, plans, stops = _sentence_cues(sentence)
+    first, here, last = bisect_left(at, start), bisect_left(at, num.start), bisect_left(at, end)
+    if here > first and num.start - at[here - 1] <= _NEAR_CUE:
+        return plans[here - 1]
+    if last > first:
+        return plans[first]
+    statement = stops[bisect_left(stops, start) - 1] + 1 if stops and stops[0] < start else 0
+    return plans[first - 1] if first and at[first - 1] >= statement else None
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_cues(sentence: str) -> tuple[list[int], list[bool], list[int]]:
+    """Return the positions of a sentence's cues, whether each plans, and the positions of the marks
+    ending a statement (；) in it; cached, as each fact of the sentence asks in turn."""
+    marks = _cue_marks(sentence)
+    return [m[0] for m in marks], [m[1] for m in marks], [m.start() for m in re.finditer("[；;]", sentence)]
 
 
 def _is_share(sentence: str, num: Num, indicator: str) -> bool:
@@ -77,17 +85,25 @@ def _is_share(sentence: str, num: Num, indicator: str) -> bool:
 
 
 @functools.cache
-def _cue_regexes() -> tuple[re.Pattern, re.Pattern]:
-    """Return (the cues of work done, the cues of work planned: future_cues and the target cues)."""
+def _cue_regex() -> re.Pattern:
+    """Return one regex of the cues of work done (group ``done``) and of work planned (future_cues and the
+    target cues)."""
     data = load_data("modality.yaml")
-    return re.compile("|".join(data["done_cues"])), re.compile("|".join(data["future_cues"] + data["target"]))
+    done, plan = data["done_cues"], data["future_cues"] + data["target"]
+    firsts = [_first_char(p) for p in done + plan]
+    screen = f"(?=[{''.join(sorted(set(firsts)))}])" if all(firsts) else ""  # 6x faster scan
+    return re.compile(f"{screen}(?:(?P<done>{'|'.join(done)})|{'|'.join(plan)})")
 
 
-def _cue_marks(text: str) -> list[tuple[int, bool]]:
+def _first_char(pattern: str) -> str:
+    """Return the literal character a cue regex must start with (its lookbehinds skipped), '' if none."""
+    rest = re.sub(r"^(?:\(\?<[=!](?:\[[^\]]*\]|[^()\[\]])*\))+", "", pattern)
+    return rest[0] if rest[:1] and re.match(r"[\u4e00-\u9fff]", rest[0]) else ""
+
+
+def _cue_marks(text: str) -> tuple[tuple[int, bool], ...]:
     """Return (position, is a plan cue) of every done or plan cue in ``text``, in reading order."""
-    done, future = _cue_regexes()
-    marks = [(m.start(), False) for m in done.finditer(text)] + [(m.start(), True) for m in future.finditer(text)]
-    return sorted(marks)
+    return tuple((m.start(), m.lastgroup != "done") for m in _cue_regex().finditer(text))
 
 
 def plan_sentences(text: str, spans: list[tuple[int, int]], in_plan: bool) -> list[Optional[bool]]:
@@ -96,6 +112,8 @@ def plan_sentences(text: str, spans: list[tuple[int, int]], in_plan: bool) -> li
 
     From a lead-in of expected targets (主要预期目标是：…) on, sentences are in a plan part wherever they are."""
     lead = next((k for k, (s, e) in enumerate(spans) if _lead_in(text[s:e])), len(spans))
+    if not in_plan and lead == len(spans):
+        return [None] * len(spans)
     marks = [_cue_marks(text[s:e]) for s, e in spans]
     first_from: list[Optional[bool]] = [None] * (len(spans) + 1)  # the first cue of sentences k, k+1 …
     for k in range(len(spans) - 1, -1, -1):
@@ -114,16 +132,21 @@ def plan_sentences(text: str, spans: list[tuple[int, int]], in_plan: bool) -> li
 def _lead_in(sentence: str) -> bool:
     """Return True for a sentence opening a list of expected targets (2024年主要预期目标是：), not one
     telling they were met (年初确定的目标任务全面完成：)."""
-    match = re.match(rf"[^。！？]{{0,40}}?(?:{cue_alternation('targets_lead_in')})", sentence)
-    reviews = load_data("headings.yaml")["review_part_words"]
-    return bool(match) and not any(w in match.group() for w in reviews)
+    match = _lead_in_regex().match(sentence)
+    return bool(match) and not any(w in match.group() for w in load_data("headings.yaml")["review_part_words"])
+
+
+@functools.cache
+def _lead_in_regex() -> re.Pattern:
+    """Return the regex of a lead-in of expected targets near the start of a sentence."""
+    return re.compile(rf"[^。！？]{{0,40}}?(?:{cue_alternation('targets_lead_in')})")
 
 
 def carries_targets(text: str, carried: bool) -> bool:
     """Return True when the paragraph after this one lists expected targets: this one ends with their
     lead-in (经济社会发展的主要预期目标是：), or it is a dashed item (——…) of a list such a lead-in opened."""
-    spans = sentence_spans(text)
-    last = text[spans[-1][0]:] if spans else text
-    if _lead_in(last) and last.rstrip().endswith(("：", ":")):
-        return True
+    if text.rstrip().endswith(("：", ":")):
+        last = text[max(text.rfind(c) for c in SENTENCE_END) + 1:]
+        if _lead_in(last):
+            return True
     return carried and text.startswith(tuple(load_data("modality.yaml")["target_list_marks"]))

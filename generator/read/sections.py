@@ -18,16 +18,20 @@ from generator.read.numbers import scan_numbers
 
 # the longest second line of a heading broken over two lines (二、2024年 / 工作安排)
 _TAIL_MAX = 10
+# no title line is longer (is_title_like allows 30 full-width characters, 60 half-width)
+_TITLE_MAX = 60
 
 
 def _heading_level(text: str) -> Optional[int]:
     """Return the level of a numbered heading (一、 → 1, （一） → 2, 1. → 3), None otherwise."""
-    for level, key in ((1, "level_1"), (2, "level_2"), (3, "level_3")):
-        if re.match(data_pattern(key), text):
-            return level
-    if re.match("|".join(data_pattern(k) for k in ("chapter", "appendix", "glossary")), text):
-        return 1
-    return None
+    return next((level for level, regex in _level_regexes() if regex.match(text)), None)
+
+
+@functools.cache
+def _level_regexes() -> tuple[tuple[int, re.Pattern], ...]:
+    """Return (level, regex) of each numbering, and of the named parts (第一章, 附件, 名词解释) at level 1."""
+    named = "|".join(data_pattern(k) for k in ("chapter", "appendix", "glossary"))
+    return (*((level, re.compile(data_pattern(f"level_{level}"))) for level in (1, 2, 3)), (1, re.compile(named)))
 
 
 def _heading_title(text: str) -> str:
@@ -52,7 +56,7 @@ def _is_item(text: str) -> bool:
     """Return True for a numbered line whose first sentence states figures (2、新建污水管道22.3公里，…):
     an item of a list, read as a body paragraph, not a heading."""
     first = _heading_title(_unnumbered(text))
-    return any(not n.skip and not n.chinese for n in scan_numbers(first))
+    return any(c.isdigit() for c in first) and any(not n.skip and not n.chinese for n in scan_numbers(first))
 
 
 def _numbered_level(text: str) -> Optional[int]:
@@ -100,8 +104,8 @@ def _join_split_headings(texts: list[str]) -> tuple[list[str], set[int]]:
     joined, tails = list(texts), set()
     for i in range(len(texts) - 1):
         head, tail = texts[i], texts[i + 1]
-        if i in tails or len(tail) > _TAIL_MAX or _heading_level(tail) or not is_title_like(head) \
-                or not is_title_like(tail):
+        if i in tails or len(tail) > _TAIL_MAX or len(head) > _TITLE_MAX or _heading_level(tail) \
+                or not is_title_like(tail) or not is_title_like(_unnumbered(head)):
             continue
         if _part_kind(head + tail) and not _part_kind(head):
             joined[i] = head + tail
@@ -115,9 +119,9 @@ def _levels(texts: list[str], tails: set[int]) -> list[Optional[int]]:
     Part headings found by their words are level 1; when the text does not number its parts (2004年工作回顾
     above 一、…), its numbered headings or title lines sit one level below them."""
     numbered = [None if i in tails else _numbered_level(t) for i, t in enumerate(texts)]
-    first_body = next((i for i, t in enumerate(texts) if not is_title_like(t)), len(texts))
+    first_body = next((i for i, t in enumerate(texts) if not _title_like(t)), len(texts))
     titles = {i for i, t in enumerate(texts) if i > first_body and i not in tails and numbered[i] is None
-              and is_title_like(t)}
+              and _title_like(t)}
     parts = {i for i in titles if _part_kind(texts[i]) and _opens_body(texts, i + 1 + (i + 1 in tails))}
     numbered_parts = [_heading_title(texts[i]) for i, level in enumerate(numbered) if level == 1
                       and _part_kind(_heading_title(texts[i]))]
@@ -140,8 +144,14 @@ def _levels(texts: list[str], tails: set[int]) -> list[Optional[int]]:
 
 
 def _opens_body(texts: list[str], i: int) -> bool:
-    """Return True when line ``i`` is body text or a numbered heading (not the next cell of a table)."""
-    return i < len(texts) and (not is_title_like(texts[i]) or _heading_level(texts[i]) is not None)
+    """Return True when body text or a numbered heading comes at line ``i`` or the one after (a title may
+    stand between a part heading and its text; cells of a flattened table follow each other)."""
+    return any(not _title_like(t) or _heading_level(t) is not None for t in texts[i:i + 2])
+
+
+def _title_like(text: str) -> bool:
+    """Return normalize.is_title_like, first ruling out a long paragraph by its length alone."""
+    return len(text) <= _TITLE_MAX and is_title_like(text)
 
 
 def build_sections(clean: CleanText) -> tuple[list[Section], list[Paragraph]]:
