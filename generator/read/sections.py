@@ -74,6 +74,13 @@ def _part_regexes() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(rf"^(?:{periods})"), re.compile(plan)
 
 
+@functools.cache
+def _part_word_end() -> re.Pattern:
+    """Return the regex of a heading ending with what its part holds (…工作回顾, …主要任务, …工作安排)."""
+    data = load_data("headings.yaml")
+    return re.compile(f"(?:{'|'.join(data['plan_part_words'] + data['review_part_words'])})$")
+
+
 def _reviews(title: str) -> bool:
     """Return True for a heading naming work done (2023年工作回顾, 重点工作完成情况)."""
     return any(w in title for w in load_data("headings.yaml")["review_part_words"])
@@ -100,14 +107,14 @@ def _part_kind(text: str) -> Optional[str]:
 
 def _join_split_headings(texts: list[str]) -> tuple[list[str], set[int]]:
     """Return the lines with a part heading broken over two lines made whole (二、2024年 / 工作安排,
-    2024年工作安 / 排), and the indices of the second lines."""
+    2024年工作安 / 排, 今后一个时期的 / 目标任务), and the indices of the second lines."""
     joined, tails = list(texts), set()
     for i in range(len(texts) - 1):
         head, tail = texts[i], texts[i + 1]
         if i in tails or len(tail) > _TAIL_MAX or len(head) > _TITLE_MAX or _heading_level(tail) \
                 or not is_title_like(tail) or not is_title_like(_unnumbered(head)):
             continue
-        if _part_kind(head + tail) and not _part_kind(head):
+        if _part_kind(head + tail) and not _part_word_end().search(head):
             joined[i] = head + tail
             tails.add(i + 1)
     return joined, tails
