@@ -35,14 +35,15 @@ def _is_base_period(sentence: str, start: int) -> bool:
 def kind_of(sentence: str, num: Num, indicator: str, plan: Optional[bool]) -> str:
     """Return the fact kind: modality (estimate, target) wins over type (rank, share, actual).
 
-    ``plan`` is None outside a plan part; inside one it tells whether the cues before the sentence (else
-    after it) plan (True) or tell work done (False). The cue nearest the number decides: the first of its
-    clause, else the last before it in the sentence, else ``plan``; a done cue (已下达, 完成了) makes no target."""
+    ``plan`` is None outside a plan part; inside one it tells whether the cues of the paragraph before the
+    sentence (else after it) plan (True) or tell work done (False). The cue governing the number (see
+    _governing_cue) decides before ``plan`` does; a done cue (已下达, 完成了) makes no target anywhere."""
     prefix = sentence[:num.start]
     if cue_regex("estimate").search(prefix):
         return "estimate"
     cue = _governing_cue(sentence, num)
-    if cue is not False and (cue_regex("target").search(prefix) or (plan is not None and (plan if cue is None else cue))):
+    planned = plan is not None and (plan if cue is None else cue)
+    if cue is not False and (planned or cue_regex("target").search(prefix)):
         return "target"
     if num.unit == "%" and not num.growth and _is_share(sentence, num, indicator):
         return "share"
@@ -69,7 +70,8 @@ def _sentence_cues(sentence: str) -> tuple[list[int], list[bool], list[int]]:
     """Return the positions of a sentence's cues, whether each plans, and the positions of the marks
     ending a statement (；) in it; cached, as each fact of the sentence asks in turn."""
     marks = _cue_marks(sentence)
-    return [m[0] for m in marks], [m[1] for m in marks], [m.start() for m in re.finditer("[；;]", sentence)]
+    stops = [m.start() for m in re.finditer("[；;]", sentence)]
+    return [m[0] for m in marks], [m[1] for m in marks], stops
 
 
 def _is_share(sentence: str, num: Num, indicator: str) -> bool:
@@ -131,9 +133,12 @@ def plan_sentences(text: str, spans: list[tuple[int, int]], in_plan: bool) -> li
 
 def _lead_in(sentence: str) -> bool:
     """Return True for a sentence opening a list of expected targets (2024年主要预期目标是：), not one
-    telling they were met (年初确定的目标任务全面完成：)."""
+    telling they were met (年初确定的目标任务全面完成：, 完成了年初确定的主要目标：)."""
     match = _lead_in_regex().match(sentence)
-    return bool(match) and not any(w in match.group() for w in load_data("headings.yaml")["review_part_words"])
+    if not match:
+        return False
+    reviews = load_data("headings.yaml")["review_part_words"]
+    return not any(w in match.group() for w in reviews) and all(plan for _, plan in _cue_marks(match.group()))
 
 
 @functools.cache
