@@ -132,12 +132,11 @@ def _levels(texts: list[str], tails: set[int]) -> list[Optional[int]]:
     parts = {i for i in titles if _part_kind(texts[i]) and _opens_body(texts, i + 1 + (i + 1 in tails))}
     numbered_parts = [_heading_title(texts[i]) for i, level in enumerate(numbered) if level == 1
                       and _part_kind(_heading_title(texts[i]))]
-    shift = 0
-    if numbered_parts:
+    first_numbered = next((i for i, level in enumerate(numbered) if level is not None), len(texts))
+    shift = 1 if parts and not numbered_parts and min(parts) < first_numbered else 0
+    if parts and not shift:  # the parts are numbered, or a part heading stands among numbered ones
         numbered_plan = any(level and is_plan_title(_heading_title(texts[i])) for i, level in enumerate(numbered))
         parts = set() if numbered_plan else {i for i in parts if _part_kind(texts[i]) == "plan"}
-    elif parts:
-        shift = 1
     has_numbers = any(level is not None for level in numbered)
     levels: list[Optional[int]] = []
     for i, level in enumerate(numbered):
