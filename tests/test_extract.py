@@ -136,7 +136,7 @@ def test_unnumbered_part_headings_hold_the_numbered_ones():
     assert [p.text for p in split.paragraphs if p.is_heading][1:3] == ["二、2024年", "工作安排"]
     items = _report("numbered_item_paragraph")
     assert [s.title for s in items.sections] == ["一、2024年工作安排", "（一）办好民生实事", "3、加强计生服务体系建设",
-                                                 "（二）改善办学条件"]
+                                                 "（二）改善办学条件", "（三）新增城镇就业1200人"]
 
 
 @pytest.mark.parametrize("path", SEEDS + CORPUS, ids=lambda p: p.name)

@@ -2,7 +2,8 @@
 
 A heading is numbered (一、 （一） 1.), a title line in a text without numbered headings, or a part heading
 found by what it says (2024年工作安排, 二〇二五年主要任务, 今后五年的目标任务), numbered or not. A numbered
-line that is a sentence with figures (2、新建污水管道22.3公里。) is an item of a list: a body paragraph.
+line whose first sentence states figures is read for its facts: an item of a list (2、新建污水管道22.3公里。)
+is a body paragraph, a higher heading (（一）新增就业1200人) stays a section.
 """
 from __future__ import annotations
 
@@ -60,9 +61,9 @@ def _is_item(text: str) -> bool:
 
 
 def _numbered_level(text: str) -> Optional[int]:
-    """Return the level of a numbered heading, None for other lines and for numbered items."""
+    """Return the level of a numbered heading, None for other lines and for the items of a list (1、 1.)."""
     level = _heading_level(text)
-    return None if level is None or _is_item(text) else level
+    return None if level is None or (level == 3 and _is_item(text)) else level
 
 
 @functools.cache
@@ -171,7 +172,8 @@ def build_sections(clean: CleanText) -> tuple[list[Section], list[Paragraph]]:
     for index, (line, text) in enumerate(zip(clean.paragraphs, texts)):
         anchor = f"p-{index + 1}"
         level = levels[index]
-        bare = _heading_level(text) is None or len(_heading_title(text)) == len(text.rstrip("。：:"))
+        bare = _heading_level(text) is None or (len(_heading_title(text)) == len(text.rstrip("。：:"))
+                                                and not _is_item(text))  # （一）新增就业1200人: its facts are read
         if level is not None:
             title = _heading_title(text)
             while stack and stack[-1].level >= level:
