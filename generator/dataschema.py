@@ -56,6 +56,7 @@ MODALITY = {
     "hedges_before_unit": Each("text"), "change_comparers": STRINGS, "growth_base_markers": STRINGS,
     "growth_base_after": STRINGS, "growth_minus": STRINGS, "change_kept": STRINGS,
     "rank_noun": "text", "rank_units": STRINGS, "rank_verbs_needing_unit": STRINGS,
+    "targets_lead_in": STRINGS, "target_list_marks": STRINGS,
 }
 NOT_FACTS = {
     "grouping_after": STRINGS, "chinese_name_units": STRINGS, "year_unit_cues": STRINGS,
@@ -98,7 +99,8 @@ LISTS = {"item_joiners": STRINGS, "shared_head_joiners": STRINGS, "rate_joiners"
 HEADINGS = {**{key: "text" for key in ("level_1", "level_2", "level_3", "chapter", "appendix", "glossary",
                                         "review_word", "dated_period", "page_line", "wrapper_head",
                                         "wrapper_counter", "summary", "nav_start")},
-            "plan_part_words": STRINGS, "review_heading_noise": STRINGS}
+            "plan_part_words": STRINGS, "review_heading_noise": STRINGS, "part_periods": STRINGS,
+            "review_part_words": STRINGS}
 DOCUMENTS = {"government_report": {"type": "text", "front": STRINGS, "body": STRINGS},
              "review_and_outlook": {"type": "text", "outlook": STRINGS, "review": STRINGS},
              "title_words": STRINGS, "meeting_place_before": "text",

@@ -136,6 +136,19 @@ def test_title_lines_are_sections_in_unnumbered_report():
     assert next(s for s in report.sections if s.title == "展望篇").is_plan
 
 
+def test_unnumbered_part_headings_hold_the_numbered_ones():
+    report = _report("plan_heading_chinese_year")
+    tree = [(s.title, s.level, s.parent, s.is_plan) for s in report.sections]
+    assert tree == [("二〇二四年工作回顾", 1, None, False), ("二○二五年工作打算", 1, None, True),
+                    ("一、扩大有效投资", 2, "二○二五年工作打算", True), ("二、保障改善民生", 2, "二○二五年工作打算", True)]
+    split = _report("plan_heading_split_lines")
+    assert [s.title for s in split.sections if s.is_plan] == ["二、2024年工作安排", "（一）推进乡村振兴"]
+    assert [p.text for p in split.paragraphs if p.is_heading][1:3] == ["二、2024年", "工作安排"]
+    items = _report("numbered_item_paragraph")
+    assert [s.title for s in items.sections] == ["一、2024年工作安排", "（一）办好民生实事", "3、加强计生服务体系建设",
+                                                 "（二）改善办学条件", "（三）新增城镇就业1200人"]
+
+
 @pytest.mark.parametrize("path", SEEDS + CORPUS, ids=lambda p: p.name)
 def test_no_facts_from_furniture(path):
     report = extract_report(read_text(path))

@@ -16,7 +16,7 @@ from generator.read.lists import distribute_lists, list_items, rank_drafts
 from generator.read.normalize import is_title_like
 from generator.read.owners import attribute_owner, has_governing_verb, subject_count_name, topic_of_rate
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
-from generator.read.periods import kind_of, paragraph_tells_done, period_before
+from generator.read.periods import carries_targets, kind_of, period_before, plan_sentences
 from generator.read.sentences import end_of_clause, sentence_spans, start_of_clause
 
 COUNT_GROUPS = ("count", "people", "time", "area", "volume", "mass")
@@ -29,15 +29,18 @@ def report_facts(clean: CleanText, sections: list[Section], paragraphs: list[Par
     facts: list[Fact] = []
     in_glossary = in_appendix = False
     previous = ""
+    carried = False  # the paragraph before ended with a lead-in of expected targets (主要预期目标是：)
     for index, (line, paragraph) in enumerate(zip(clean.paragraphs, paragraphs)):
         in_glossary = in_glossary or paragraph.text.startswith(load_data("headings.yaml")["glossary"])
         in_appendix = in_appendix or bool(re.match(data_pattern("appendix"), paragraph.text))
         if paragraph.is_heading or in_glossary or glossary.match(paragraph.text):
+            carried = False
             continue
-        plan = paragraph.section in plan_ids and not paragraph_tells_done(paragraph.text)
+        plan = paragraph.section in plan_ids or carried
         found = _paragraph_facts(line, paragraph, plan, prefix, len(facts), previous)
         facts.extend(_named_by_row(found, paragraphs, index) if in_appendix else found)
         previous = paragraph.text
+        carried = carries_targets(paragraph.text, carried)
     return facts
 
 
@@ -47,9 +50,10 @@ def _paragraph_facts(line: Line, paragraph: Paragraph, plan: bool, prefix: str, 
     a value standing alone in a table cell (总投资 / 5亿元)."""
     facts: list[Fact] = []
     ids: dict[int, str] = {}
-    for start, end in sentence_spans(line.text):
+    spans = sentence_spans(line.text)
+    for (start, end), sentence_plan in zip(spans, plan_sentences(line.text, spans, plan)):
         sentence = line.text[start:end]
-        for draft in facts_of_sentence(sentence, plan):
+        for draft in facts_of_sentence(sentence, sentence_plan):
             fact_id = f"{prefix}-{count + len(facts) + 1:04d}"
             ids[id(draft)] = fact_id
             quote = sentence[draft.quote_start:draft.quote_end].strip()
@@ -69,8 +73,9 @@ def _paragraph_facts(line: Line, paragraph: Paragraph, plan: bool, prefix: str, 
     return facts
 
 
-def facts_of_sentence(sentence: str, plan: bool) -> list[Draft]:
-    """Return the drafts of every fact written in one sentence (offsets relative to the sentence)."""
+def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
+    """Return the drafts of every fact written in one sentence (offsets relative to the sentence); ``plan`` as
+    periods.kind_of takes it."""
     nums = scan_numbers(sentence)
     mark_growth(sentence, nums)
     live = [n for n in nums if not n.skip]
@@ -229,7 +234,7 @@ def _fallback_indicator(sentence: str, clause_start: int, num: Num) -> str:
     return clean_indicator(re.sub(rf"\d+(?:\.\d+)?[{''.join(magnitudes())}]?[\u4e00-\u9fff%]?", "", clause))[:16]
 
 
-def _finish(sentence: str, draft: Draft, plan: bool) -> None:
+def _finish(sentence: str, draft: Draft, plan: Optional[bool]) -> None:
     """Fill in value, unit, period and kind of a draft."""
     draft.value = draft.num.value
     draft.unit = draft.num.unit

@@ -1,13 +1,18 @@
 """A fact's period (the phrase governing it) and its kind (estimate, target, share, actual)."""
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_left
 from typing import Optional
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import cue_regex, period_matchers
+from generator.read.lexicon import cue_alternation, cue_regex, period_matchers
 from generator.read.numbers import Num
-from generator.read.sentences import end_of_clause, found_before, last_match_before, start_of_clause
+from generator.read.sentences import SENTENCE_END, end_of_clause, found_before, last_match_before, start_of_clause
+
+# a cue at most this many characters before a number governs it (已下达12.87亿元, 已建成的5个项目)
+_NEAR_CUE = 6
 
 
 def period_before(sentence: str, pos: int) -> Optional[str]:
@@ -69,17 +74,45 @@ def _possessive() -> str:
     return load_data("indicators.yaml")["possessive"]
 
 
-def kind_of(sentence: str, num: Num, indicator: str, plan: bool) -> str:
-    """Return the fact kind: modality (estimate, target) wins over type (rank, share, actual)."""
+def kind_of(sentence: str, num: Num, indicator: str, plan: Optional[bool]) -> str:
+    """Return the fact kind: modality (estimate, target) wins over type (rank, share, actual).
+
+    ``plan`` is None outside a plan part; inside one it tells whether the cues of the paragraph before the
+    sentence (else after it) plan (True) or tell work done (False). The cue governing the number (see
+    _governing_cue) decides before ``plan`` does; a done cue (已下达, 完成了) makes no target anywhere."""
     if found_before(cue_regex("estimate"), sentence, num.start):
         return "estimate"
-    if found_before(cue_regex("target"), sentence, num.start):
-        return "target"
-    if plan:
+    cue = _governing_cue(sentence, num)
+    planned = plan is not None and (plan if cue is None else cue)
+    if cue is not False and (planned or found_before(cue_regex("target"), sentence, num.start)):
         return "target"
     if num.unit == "%" and not num.growth and _is_share(sentence, num, indicator):
         return "share"
     return "actual"
+
+
+def _governing_cue(sentence: str, num: Num) -> Optional[bool]:
+    """Return True (plan), False (done) or None: a cue right before the number (加快实施已下达12.87亿元),
+    else the first cue of its clause (力争年内完成投资40亿元), else the last cue before that clause in the
+    same statement (a ； ends one)."""
+    start, end = start_of_clause(sentence, num.start), end_of_clause(sentence, num.end)
+    at, plans, stops = _sentence_cues(sentence)
+    first, here, last = bisect_left(at, start), bisect_left(at, num.start), bisect_left(at, end)
+    if here > first and num.start - at[here - 1] <= _NEAR_CUE:
+        return plans[here - 1]
+    if last > first:
+        return plans[first]
+    statement = stops[bisect_left(stops, start) - 1] + 1 if stops and stops[0] < start else 0
+    return plans[first - 1] if first and at[first - 1] >= statement else None
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_cues(sentence: str) -> tuple[list[int], list[bool], list[int]]:
+    """Return the positions of a sentence's cues, whether each plans, and the positions of the marks
+    ending a statement (；) in it; cached, as each fact of the sentence asks in turn."""
+    marks = _cue_marks(sentence)
+    stops = [m.start() for m in re.finditer("[；;]", sentence)]
+    return [m[0] for m in marks], [m[1] for m in marks], stops
 
 
 def _is_share(sentence: str, num: Num, indicator: str) -> bool:
@@ -94,9 +127,72 @@ def _is_share(sentence: str, num: Num, indicator: str) -> bool:
     return any(verb in segment for verb in data["share_verbs"]) or sentence[num.start - 1:num.start] == possessive
 
 
-def paragraph_tells_done(text: str) -> bool:
-    """Return True when a paragraph in a plan part reports work done (目前已完成 …) more than plans."""
+@functools.cache
+def _cue_regex() -> re.Pattern:
+    """Return one regex of the cues of work done (group ``done``) and of work planned (future_cues and the
+    target cues)."""
     data = load_data("modality.yaml")
-    done = sum(text.count(w) for w in data["done_cues"])
-    future = sum(text.count(w) for w in data["future_cues"])
-    return done > future
+    done, plan = data["done_cues"], data["future_cues"] + data["target"]
+    firsts = [_first_char(p) for p in done + plan]
+    screen = f"(?=[{''.join(sorted(set(firsts)))}])" if all(firsts) else ""  # 6x faster scan
+    return re.compile(f"{screen}(?:(?P<done>{'|'.join(done)})|{'|'.join(plan)})")
+
+
+def _first_char(pattern: str) -> str:
+    """Return the literal character a cue regex must start with (its lookbehinds skipped), '' if none."""
+    rest = re.sub(r"^(?:\(\?<[=!](?:\[[^\]]*\]|[^()\[\]])*\))+", "", pattern)
+    return rest[0] if rest[:1] and re.match(r"[\u4e00-\u9fff]", rest[0]) else ""
+
+
+def _cue_marks(text: str) -> tuple[tuple[int, bool], ...]:
+    """Return (position, is a plan cue) of every done or plan cue in ``text``, in reading order."""
+    return tuple((m.start(), m.lastgroup != "done") for m in _cue_regex().finditer(text))
+
+
+def plan_sentences(text: str, spans: list[tuple[int, int]], in_plan: bool) -> list[Optional[bool]]:
+    """Return, for each sentence of a paragraph, the ``plan`` of kind_of: None outside a plan part, else
+    whether the nearest cue before the sentence in the paragraph (else the first from it on) plans.
+
+    From a lead-in of expected targets (主要预期目标是：…) on, sentences are in a plan part wherever they are."""
+    lead = next((k for k, (s, e) in enumerate(spans) if _lead_in(text[s:e])), len(spans))
+    if not in_plan and lead == len(spans):
+        return [None] * len(spans)
+    marks = [_cue_marks(text[s:e]) for s, e in spans]
+    first_from: list[Optional[bool]] = [None] * (len(spans) + 1)  # the first cue of sentences k, k+1 …
+    for k in range(len(spans) - 1, -1, -1):
+        first_from[k] = marks[k][0][1] if marks[k] else first_from[k + 1]
+    plans: list[Optional[bool]] = []
+    last: Optional[bool] = None  # the last cue of the sentences before k
+    for k in range(len(spans)):
+        if in_plan or k >= lead:
+            plans.append(last if last is not None else first_from[k] if first_from[k] is not None else True)
+        else:
+            plans.append(None)
+        last = marks[k][-1][1] if marks[k] else last
+    return plans
+
+
+def _lead_in(sentence: str) -> bool:
+    """Return True for a sentence opening a list of expected targets (2024年主要预期目标是：), not one
+    telling they were met (年初确定的目标任务全面完成：, 完成了年初确定的主要目标：)."""
+    match = _lead_in_regex().match(sentence)
+    if not match:
+        return False
+    reviews = load_data("headings.yaml")["review_part_words"]
+    return not any(w in match.group() for w in reviews) and all(plan for _, plan in _cue_marks(match.group()))
+
+
+@functools.cache
+def _lead_in_regex() -> re.Pattern:
+    """Return the regex of a lead-in of expected targets near the start of a sentence."""
+    return re.compile(rf"[^。！？]{{0,40}}?(?:{cue_alternation('targets_lead_in')})")
+
+
+def carries_targets(text: str, carried: bool) -> bool:
+    """Return True when the paragraph after this one lists expected targets: this one ends with their
+    lead-in (经济社会发展的主要预期目标是：), or it is a dashed item (——…) of a list such a lead-in opened."""
+    if text.rstrip().endswith(("：", ":")):
+        last = text[max(text.rfind(c) for c in SENTENCE_END) + 1:]
+        if _lead_in(last):
+            return True
+    return carried and text.startswith(tuple(load_data("modality.yaml")["target_list_marks"]))

@@ -1,6 +1,13 @@
-"""The section tree of a report and its anchored paragraphs."""
+"""The section tree of a report and its anchored paragraphs.
+
+A heading is numbered (一、 （一） 1.), a title line in a text without numbered headings, or a part heading
+found by what it says (2024年工作安排, 二〇二五年主要任务, 今后五年的目标任务), numbered or not. A numbered
+line whose first sentence states figures is read for its facts: an item of a list (2、新建污水管道22.3公里。)
+is a body paragraph, a higher heading (（一）新增就业1200人) stays a section.
+"""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -8,16 +15,24 @@ from generator.datafiles import load as load_data
 from generator.model import CleanText, Paragraph, Section
 from generator.read.lexicon import data_pattern
 from generator.read.normalize import is_title_like
+from generator.read.numbers import scan_numbers
+
+# the longest second line of a heading broken over two lines (二、2024年 / 工作安排)
+_TAIL_MAX = 10
+# no title line is longer (is_title_like allows 30 full-width characters, 60 half-width)
+_TITLE_MAX = 60
 
 
 def _heading_level(text: str) -> Optional[int]:
     """Return the level of a numbered heading (一、 → 1, （一） → 2, 1. → 3), None otherwise."""
-    for level, key in ((1, "level_1"), (2, "level_2"), (3, "level_3")):
-        if re.match(data_pattern(key), text):
-            return level
-    if re.match("|".join(data_pattern(k) for k in ("chapter", "appendix", "glossary")), text):
-        return 1
-    return None
+    return next((level for level, regex in _level_regexes() if regex.match(text)), None)
+
+
+@functools.cache
+def _level_regexes() -> tuple[tuple[int, re.Pattern], ...]:
+    """Return (level, regex) of each numbering, and of the named parts (第一章, 附件, 名词解释) at level 1."""
+    named = "|".join(data_pattern(k) for k in ("chapter", "appendix", "glossary"))
+    return (*((level, re.compile(data_pattern(f"level_{level}"))) for level in (1, 2, 3)), (1, re.compile(named)))
 
 
 def _heading_title(text: str) -> str:
@@ -26,37 +41,152 @@ def _heading_title(text: str) -> str:
     return head.rstrip("：:")[:40]
 
 
+@functools.cache
+def _number_prefix() -> re.Pattern:
+    """Return the regex of a heading's numbering (一、 （一） 1. 第一章)."""
+    keys = ("level_1", "level_2", "level_3", "chapter")
+    return re.compile("^(?:" + "|".join(data_pattern(k) for k in keys) + r")\s*")
+
+
+def _unnumbered(text: str) -> str:
+    """Return a heading without its numbering (二、2024年工作安排 → 2024年工作安排)."""
+    return _number_prefix().sub("", text, count=1)
+
+
+def _is_item(text: str) -> bool:
+    """Return True for a numbered line whose first sentence states figures (2、新建污水管道22.3公里，…):
+    an item of a list, read as a body paragraph, not a heading."""
+    first = _heading_title(_unnumbered(text))
+    return any(c.isdigit() for c in first) and any(not n.skip and not n.chinese for n in scan_numbers(first))
+
+
+def _numbered_level(text: str) -> Optional[int]:
+    """Return the level of a numbered heading, None for other lines and for the items of a list (1、 1.)."""
+    level = _heading_level(text)
+    return None if level is None or (level == 3 and _is_item(text)) else level
+
+
+@functools.cache
+def _part_regexes() -> tuple[re.Pattern, re.Pattern]:
+    """Return (a part heading's opening period, a plan part heading: period … plan word at its end)."""
+    periods = data_pattern("part_periods")
+    words = "|".join(load_data("headings.yaml")["plan_part_words"])
+    plan = rf"(?:{periods})[^。，；！？]{{0,16}}?(?:{words})(?:[（(][^）)]*[）)])?$"
+    return re.compile(rf"^(?:{periods})"), re.compile(plan)
+
+
+@functools.cache
+def _part_word_end() -> re.Pattern:
+    """Return the regex of a heading ending with what its part holds (…工作回顾, …主要任务, …工作安排)."""
+    data = load_data("headings.yaml")
+    return re.compile(f"(?:{'|'.join(data['plan_part_words'] + data['review_part_words'])})$")
+
+
+def _reviews(title: str) -> bool:
+    """Return True for a heading naming work done (2023年工作回顾, 重点工作完成情况)."""
+    return any(w in title for w in load_data("headings.yaml")["review_part_words"])
+
+
+def is_plan_title(title: str) -> bool:
+    """Return True for the heading of a forward-looking part (2024年工作安排, 今后五年的主要任务, 展望)."""
+    if _reviews(title):
+        return False
+    if any(w in title for w in load_data("modality.yaml")["plan_headings"]):
+        return True
+    return bool(_part_regexes()[1].search(_unnumbered(title).rstrip("：:")))
+
+
+def _part_kind(text: str) -> Optional[str]:
+    """Return "plan" or "review" for a part heading opening with its period (2024年工作安排), else None."""
+    title = _unnumbered(text).rstrip("：:")
+    if not _part_regexes()[0].match(title):
+        return None
+    if _reviews(title):
+        return "review"
+    return "plan" if is_plan_title(title) else None
+
+
+def _join_split_headings(texts: list[str]) -> tuple[list[str], set[int]]:
+    """Return the lines with a part heading broken over two lines made whole (二、2024年 / 工作安排,
+    2024年工作安 / 排, 今后一个时期的 / 目标任务), and the indices of the second lines."""
+    joined, tails = list(texts), set()
+    for i in range(len(texts) - 1):
+        head, tail = texts[i], texts[i + 1]
+        if i in tails or len(tail) > _TAIL_MAX or len(head) > _TITLE_MAX or _heading_level(tail) \
+                or not is_title_like(tail) or not is_title_like(_unnumbered(head)):
+            continue
+        if _part_kind(head + tail) and not _part_word_end().search(head):
+            joined[i] = head + tail
+            tails.add(i + 1)
+    return joined, tails
+
+
+def _levels(texts: list[str], tails: set[int]) -> list[Optional[int]]:
+    """Return the heading level of every line, None for body lines.
+
+    Part headings found by their words are level 1; when the text does not number its parts (2004年工作回顾
+    above 一、…), its numbered headings or title lines sit one level below them."""
+    numbered = [None if i in tails else _numbered_level(t) for i, t in enumerate(texts)]
+    first_body = next((i for i, t in enumerate(texts) if not _title_like(t)), len(texts))
+    titles = {i for i, t in enumerate(texts) if i > first_body and i not in tails and numbered[i] is None
+              and _title_like(t)}
+    parts = {i for i in titles if _part_kind(texts[i]) and _opens_body(texts, i + 1 + (i + 1 in tails))}
+    numbered_parts = [_heading_title(texts[i]) for i, level in enumerate(numbered) if level == 1
+                      and _part_kind(_heading_title(texts[i]))]
+    first_numbered = next((i for i, level in enumerate(numbered) if level is not None), len(texts))
+    shift = 1 if parts and not numbered_parts and min(parts) < first_numbered else 0
+    if parts and not shift:  # the parts are numbered, or a part heading stands among numbered ones
+        numbered_plan = any(level and is_plan_title(_heading_title(texts[i])) for i, level in enumerate(numbered))
+        parts = set() if numbered_plan else {i for i in parts if _part_kind(texts[i]) == "plan"}
+    has_numbers = any(level is not None for level in numbered)
+    levels: list[Optional[int]] = []
+    for i, level in enumerate(numbered):
+        if level is not None:
+            levels.append(level + shift)
+        elif i in parts:
+            levels.append(1)
+        else:
+            levels.append(1 + shift if i in titles and not has_numbers else None)
+    return levels
+
+
+def _opens_body(texts: list[str], i: int) -> bool:
+    """Return True when body text or a numbered heading comes at line ``i`` or the one after (a title may
+    stand between a part heading and its text; cells of a flattened table follow each other)."""
+    return any(not _title_like(t) or _heading_level(t) is not None for t in texts[i:i + 2])
+
+
+def _title_like(text: str) -> bool:
+    """Return normalize.is_title_like, first ruling out a long paragraph by its length alone."""
+    return len(text) <= _TITLE_MAX and is_title_like(text)
+
+
 def build_sections(clean: CleanText) -> tuple[list[Section], list[Paragraph]]:
     """Return the section tree and the anchored paragraphs of a report."""
-    lines = clean.paragraphs
-    numbered = any(_heading_level(p.text) for p in lines)
-    first_body = next((i for i, p in enumerate(lines) if not is_title_like(p.text)), len(lines))
-    plan_words = load_data("modality.yaml")["plan_headings"]
-    plan_parts = "|".join(load_data("headings.yaml")["plan_part_words"])
+    texts, tails = _join_split_headings([p.text for p in clean.paragraphs])
+    levels = _levels(texts, tails)
     sections: list[Section] = []
     stack: list[Section] = []
     paragraphs: list[Paragraph] = []
     used_ids: set[str] = set()
-    for index, line in enumerate(lines):
+    for index, (line, text) in enumerate(zip(clean.paragraphs, texts)):
         anchor = f"p-{index + 1}"
-        level = _heading_level(line.text)
-        standalone_title = level is None and not numbered and index > first_body and is_title_like(line.text)
-        if level is None and standalone_title:
-            level = 1
-        heading = level is not None and (standalone_title or len(_heading_title(line.text)) == len(line.text.rstrip("。：:")))
+        level = levels[index]
+        bare = _heading_level(text) is None or (len(_heading_title(text)) == len(text.rstrip("。：:"))
+                                                and not _is_item(text))  # （一）新增就业1200人: its facts are read
         if level is not None:
-            title = _heading_title(line.text)
+            title = _heading_title(text)
             while stack and stack[-1].level >= level:
                 stack.pop()
             parent = stack[-1] if stack else None
-            is_plan = any(w in title for w in plan_words) or bool(re.search(rf"20\d\d年.*(?:{plan_parts})", title)) \
-                or (parent.is_plan if parent else False)
+            is_plan = is_plan_title(title) or (parent.is_plan if parent else False)
             section = Section(id=_unique(title, used_ids), title=title, level=level, paragraph=anchor,
                               line=line.line, parent=parent.id if parent else None, is_plan=is_plan)
             sections.append(section)
             stack.append(section)
         paragraphs.append(Paragraph(anchor=anchor, text=line.text, line=line.line,
-                                    section=stack[-1].id if stack else None, is_heading=heading))
+                                    section=stack[-1].id if stack else None,
+                                    is_heading=index in tails or (level is not None and bare)))
     return sections, paragraphs
 
 
