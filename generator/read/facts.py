@@ -186,6 +186,18 @@ def _subject_of(clause: str) -> str:
     return subject if len(subject) >= 2 and subject not in load_data("indicators.yaml")["bare_names"] else ""
 
 
+def _is_bare(name: str) -> bool:
+    """Return True for a name that is only an attribute once its leading verbs go (累计投资, 完成投资)."""
+    names = load_data("indicators.yaml")
+    leading = sorted(names["strip_leading"], key=len, reverse=True)
+    while name not in names["bare_names"]:
+        word = next((w for w in leading if name.startswith(w) and len(name) > len(w)), None)
+        if word is None:
+            return False
+        name = name[len(word):]
+    return True
+
+
 def _opens_clause(left: str, before: str) -> bool:
     """Return True when no verb governs a count, only a preposition at most: it is the subject of its
     clause (7个主题公园…, 对14家纳税大户…, 总投资168.2亿元的44个项目…), not an object (完成14个行政村…)."""
@@ -213,7 +225,7 @@ def _owned_attribute(sentence: str, num: Num, indicator: str, clause_start: int)
     attribute = next((w for w in names["attribute_words"] if indicator.endswith(w)), None)
     if not attribute:
         return indicator
-    bare = tidy_name(indicator) in names["bare_names"]
+    bare = _is_bare(tidy_name(indicator))
     owner = clean_indicator(attribute_owner(sentence, num.start, num.end, clause_start, bare))
     return owner + attribute if owner and owner not in names["bare_names"] else indicator
 

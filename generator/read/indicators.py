@@ -23,7 +23,7 @@ def clean_indicator(text: str) -> str:
     while changed and text:
         changed = False
         for word in sorted(names["strip_leading"], key=len, reverse=True):
-            if text.startswith(word) and len(text) > len(word) and text[len(word):] not in bare:
+            if text.startswith(word) and len(text) > len(word) and (text[len(word):] not in bare or word in names["never_in_names"]):
                 text, changed = text[len(word):], True
         for word in sorted(names["strip_trailing"], key=len, reverse=True):
             if text.endswith(word) and len(text) > len(word):
