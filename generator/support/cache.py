@@ -13,6 +13,24 @@ from pathlib import Path
 from typing import Optional
 
 PACKAGE = Path(__file__).resolve().parent.parent  # the whole generator package
+CACHE_ROOT = ".cache"  # only entries under a folder of this name are ever replaced by `ensure_dir`
+
+
+def ensure_dir(folder: Path) -> Path:
+    """Return folder, created; a file or dangling link in the way inside `.cache/` is removed first.
+
+    A cache is disposable: a cache folder replaced by a file must not fail every build.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    except (FileExistsError, NotADirectoryError):
+        pass
+    for part in reversed((folder, *folder.parents)):
+        if CACHE_ROOT in part.parts and (part.is_symlink() or part.exists()) and not part.is_dir():
+            part.unlink()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @cache
