@@ -118,10 +118,16 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
-    from generator.site.reports import read_report
+    from generator.errors import ReportError
     from generator.pages.export import report_json
+    from generator.site.reports import read_report
 
-    sys.stdout.write(report_json(read_report(args.path)))
+    report = read_report(args.path)
+    try:
+        text = report_json(report)
+    except ValueError as err:  # a number JSON cannot hold: never print invalid JSON
+        raise ReportError(str(args.path), f"while exporting: {err}") from err
+    sys.stdout.write(text)
     return 0
 
 

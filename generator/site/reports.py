@@ -98,8 +98,11 @@ def _extract_or_error(path: Path) -> tuple[Optional[Report], Optional[ReportErro
         return report, None, seconds
     except ReportError as err:
         return None, err, {}
-    except (OSError, UnicodeError, ValueError, RecursionError) as err:  # one report never stops the rest
-        return None, ReportError(str(path), f"{type(err).__name__}: {err}"), {}
+    except TownfactsError:  # a broken data file stops every report: say it once
+        raise
+    except Exception as err:  # noqa: BLE001 - one report never stops the rest, whatever it raises
+        log.debug("reading %s failed", path, exc_info=True)
+        return None, ReportError(str(path), f"while reading: {type(err).__name__}: {err}"), {}
 
 
 def read_files(paths: Sequence[Path], cache: PickleCache = MEMORY_CACHE, workers: Optional[Workers] = None

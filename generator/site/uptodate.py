@@ -80,7 +80,7 @@ def inputs_key(docs_dir: Path, config_file: Path, options: dict, code_fingerprin
         "versions": versions(),
         "code": code_fingerprint,
     }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str, allow_nan=False).encode()).hexdigest()
 
 
 def _load(state_file: Path) -> dict:
@@ -110,5 +110,5 @@ def record_build(state_file: Path, site_dir: Path, key: str) -> None:
     state[str(site_dir.resolve())] = {"inputs": key, "listing": listing_digest(site_dir)}
     state_file.parent.mkdir(parents=True, exist_ok=True)
     tmp = state_file.with_name(f".{state_file.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(state, indent=1, sort_keys=True), encoding="utf-8")
+    tmp.write_text(json.dumps(state, indent=1, sort_keys=True, allow_nan=False), encoding="utf-8")
     tmp.replace(state_file)
