@@ -16,7 +16,7 @@ from typing import Optional
 import jinja2
 
 from generator.site.uptodate import versions
-from generator.support.cache import PickleCache, generator_fingerprint
+from generator.support.cache import PickleCache, ensure_dir, generator_fingerprint
 
 CACHE_DIR = Path(".cache/townfacts/mkdocs")
 JINJA_SETTINGS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
@@ -32,10 +32,28 @@ def cache_folder(config, name: str) -> Optional[Path]:
     return Path(config.config_file_path).resolve().parent / CACHE_DIR / name
 
 
-def cache_for(config, name: str) -> PickleCache:
-    """Return the named cache of the project, on disk only: a build reads each entry once, and a site's
-    HTML is big (one that never hits when the config comes from no file)."""
-    return PickleCache(cache_folder(config, name), remember=False)
+def cache_for(config, name: str, kind: type) -> PickleCache:
+    """Return the named cache of the project for objects of a kind, on disk only: a build reads each entry
+    once, and a site's HTML is big (one that never hits when the config comes from no file)."""
+    return PickleCache(cache_folder(config, name), remember=False, kind=kind)
+
+
+class BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, disposable: an entry that cannot be loaded is compiled again
+    (Jinja's own raises on some corrupt files), and one that cannot be written is not kept."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - a corrupt file can fail anywhere in unpickling or unmarshalling
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            ensure_dir(Path(self.directory))
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
 
 
 def template_cache(config, env) -> Optional[jinja2.BytecodeCache]:
@@ -48,8 +66,11 @@ def template_cache(config, env) -> Optional[jinja2.BytecodeCache]:
     folder = cache_folder(config, f"jinja-{digest(stable(settings))[:16]}")
     if folder is None:
         return None
-    folder.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    try:
+        ensure_dir(folder)
+    except OSError:
+        return None
+    return BytecodeCache(str(folder))
 
 
 @functools.cache

@@ -64,11 +64,11 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
         """Let this build's search index cut each text once and reuse cached entries (its on_config has run)."""
         index = compat.search_index(config)
         if index is not None:
-            search_cache.install(index, cache_for(config, "search") if self.config.cache else None, self.user_dict)
+            search_cache.install(index, cache_for(config, "search", list) if self.config.cache else None, self.user_dict)
 
     def on_pre_page(self, page, /, *, config, files):
         if self.config.cache:
-            page_cache.use_cache(page, cache_for(config, "pages"))
+            page_cache.use_cache(page, cache_for(config, "pages", page_cache.RenderedPage))
         return page
 
     @event_priority(-200)  # after every plugin has set the environment up (i18n adds an extension)

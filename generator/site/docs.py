@@ -19,7 +19,7 @@ from generator.pages.export import datapackage, joined_csv, joined_json
 from generator.pages.render import LANGS, SitePages, render_index_pages, render_report
 from generator.site.reports import ReadResult, find_reports, project_memory, read_reports
 from generator.site.search_terms import jieba_user_dict
-from generator.support.cache import PickleCache, content_key
+from generator.support.cache import PickleCache, content_key, write_atomic
 from generator.support.timings import Progress, Timings, peak_mb
 from generator.support.workers import Workers
 
@@ -37,10 +37,7 @@ def write_if_changed(path: Path, text: str) -> bool:
     data = text.encode("utf-8")
     if path.is_file() and path.read_bytes() == data:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    write_atomic(path, data)
     return True
 
 
@@ -144,7 +141,7 @@ def write_docs(reports: Sequence[Report], docs_dir: Path, project_dir: Path, sit
     Each report's pages are written as they come and let go (500 towns' pages are ~300 MB); the
     rendered pages are cached on disk only.
     """
-    cache = PickleCache(project_dir / PAGE_CACHE, remember=False)
+    cache = PickleCache(project_dir / PAGE_CACHE, remember=False, kind=SitePages)
     out = DocsWriter(docs_dir)
     errors, failed = [], set()
     downloads: dict[str, str] = {}  # each town's facts.csv / facts.json, for the all-towns files
@@ -189,7 +186,7 @@ def generate(seeds_dir: Path, docs_dir: Path, project_dir: Path, progress: Progr
     with timings.stage("find"):
         paths = find_reports(seeds_dir)
         memory = project_memory(project_dir)
-    cache = PickleCache(project_dir / REPORT_CACHE)
+    cache = PickleCache(project_dir / REPORT_CACHE, kind=Report)
     with timings.stage("load"):
         preload()
     with Workers() as workers:  # one set of processes reads and renders

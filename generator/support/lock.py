@@ -8,6 +8,7 @@ plugin, which takes it again), so a nested build never waits for itself.
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 import time
 from contextlib import contextmanager
@@ -49,6 +50,8 @@ def acquire(project_dir: Path, wait: Optional[float] = None) -> str:
             _HELD[key][1] += 1
             return key
     ensure_dir(path.parent)
+    if path.is_dir() and not path.is_symlink():  # a lock path of the wrong type: it is ours, in .cache/
+        shutil.rmtree(path)
     file = open(path, "a+", encoding="utf-8")
     try:
         _lock(file, path, wait_seconds() if wait is None else wait)
