@@ -79,6 +79,7 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
 
     def on_serve(self, server, /, *, config, builder):
         server.watch(str(self.seeds_dir(config)))
+        server.set_app(refuse_nul(server.get_app()))  # wsgiref's public API, which MkDocs' server is
         return server
 
     def on_post_page(self, output, /, *, page, config):
@@ -105,6 +106,17 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
         if self.lock is not None:
             lock.release(self.lock)
             self.lock = None
+
+
+def refuse_nul(app):
+    """Return the WSGI app answering 400 to a path with a NUL character (MkDocs' server answered 500:
+    no file name can hold one, and the file system refuses to look it up)."""
+    def guarded(environ, start_response):
+        if "\0" in environ.get("PATH_INFO", ""):
+            start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"400 Bad Request: a path cannot contain a NUL character\n"]
+        return app(environ, start_response)
+    return guarded
 
 
 def townfacts_plugin(config) -> Optional[TownfactsPlugin]:
