@@ -92,6 +92,10 @@ def test_a_build_over_every_kind_of_broken_cache_succeeds_and_equals_a_clean_bui
     rng = random.Random(17)
     entries = sorted(p for p in cache.rglob("*.pickle"))
     assert len(entries) > 20
+    for path in sorted(cache.glob("mkdocs/jinja-*/*")):  # compiled templates: a flipped byte crashed Python
+        data = bytearray(path.read_bytes())
+        data[len(data) * 2 // 3] ^= 0x41
+        path.write_bytes(bytes(data))
     for i, path in enumerate(entries):
         spoil = corruptions(path, rng)
         list(spoil.values())[i % len(spoil)]()

@@ -100,3 +100,29 @@ def test_the_next_build_restores_the_site_a_killed_build_moved_aside(tmp_path):
     assert "Site is up to date" in proc.stderr  # the very site that build recorded: nothing to build
     assert (work / "site" / "towns" / "zhili" / "index.html").is_file()
     assert not (work / ".site.old").exists()
+
+
+def test_a_site_folder_removed_halfway_is_still_recognised_as_the_builds(tmp_path, monkeypatch):
+    """Found by benchmarks/soak.py: a build killed while deleting .site.old left a folder without its
+    marker, which every later build refused as not a townfacts site."""
+    from generator.site.run import check_site_dir, remove_site
+
+    old = site(tmp_path / ".site.old", "old")
+    for i in range(20):
+        (old / f"page{i}.html").write_text("x", encoding="utf-8")
+    original, calls = Path.unlink, []
+
+    def unlink(self, missing_ok=False):
+        if len(calls) == 5:
+            raise Killed
+        calls.append(self)
+        return original(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    with pytest.raises(Killed):
+        remove_site(old)
+    monkeypatch.setattr(Path, "unlink", original)
+    assert (old / MARKER).is_file()
+    check_site_dir(tmp_path / "site", tmp_path / "state.json")  # the leftover is still the build's own
+    run.recover_site(tmp_path / "site")
+    assert not old.exists()

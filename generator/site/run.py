@@ -53,7 +53,7 @@ def run_mkdocs(config, finish: Optional[Callable[[Path], None]] = None) -> Path:
 
     target = Path(config.site_dir)
     building = _aside(target, "building")
-    shutil.rmtree(building, ignore_errors=True)
+    remove_site(building)
     building.mkdir(parents=True)
     (building / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # MkDocs' clean keeps dotfiles
     config.site_dir = str(building)
@@ -62,12 +62,12 @@ def run_mkdocs(config, finish: Optional[Callable[[Path], None]] = None) -> Path:
         if finish is not None:
             finish(building)
     except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
+        remove_site(building)
         raise
     finally:
         config.site_dir = str(target)
     ready = _aside(target, "new")
-    shutil.rmtree(ready, ignore_errors=True)
+    remove_site(ready)
     building.rename(ready)  # complete: from here on a killed build is recovered to this site
     swap_in(ready, target)
     return target
@@ -78,14 +78,14 @@ def swap_in(new: Path, target: Path) -> None:
     the system can swap two folders atomically (Linux); elsewhere by two renames, which `recover_site`
     completes when a build is killed between them. The old site is removed after."""
     old = _aside(target, "old")
-    shutil.rmtree(old, ignore_errors=True)
+    remove_site(old)
     if target.is_dir() and exchange(new, target):  # target is the new site now, new holds the old one
         new.rename(old)
     else:
         if target.exists():
             target.rename(old)
         new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    remove_site(old)
 
 
 def exchange(a: Path, b: Path) -> bool:
@@ -131,8 +131,24 @@ def recover_site(target: Path) -> Optional[str]:
     for role in ("building", "new", "old"):
         leftover = _aside(target, role)
         if leftover.is_dir() and not leftover.is_symlink() and not _not_ours(leftover, Path("/nonexistent")):
-            shutil.rmtree(leftover)
+            remove_site(leftover)
     return done
+
+
+def remove_site(folder: Path) -> None:
+    """Delete a site folder the build wrote, its marker last: a build killed midway leaves a folder still
+    recognised as its own (or an empty one), never a foreign-looking half."""
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    for child in folder.iterdir():
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    (folder / MARKER).unlink(missing_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _aside(target: Path, role: str) -> Path:
