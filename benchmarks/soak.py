@@ -124,7 +124,7 @@ def soak(seeds: Path, builds: int, seed: int, kill_share: float) -> int:
             outcome = f"killed at {seconds:.2f} s" if status is None else f"status {status} in {seconds:.1f} s"
             print(f"round {round_:2}: {'--force ' if force else ''}{outcome}; site "
                   f"{'complete, equal to the clean build' if same else 'DIFFERENT OR MISSING'}; "
-                  f"cache: {'; '.join(done)}")
+                  f"cache: {'; '.join(done)}", flush=True)
         status, seconds = build(project)
         leftovers = sorted(p.name for p in project.iterdir() if p.name.startswith(".site."))
         last_ok = status == 0 and site_digest(project / "site") == reference and not leftovers
