@@ -76,7 +76,7 @@ def test_a_second_build_stops_with_one_line_and_a_stale_lock_is_taken_over(tmp_p
     (work / "seeds" / "a.txt").write_bytes(SEED.read_bytes())
     holder = hold_lock(work)
     try:
-        for command in (["build"], ["bundle"]):
+        for command in (["build"], ["bundle"], ["serve", "-a", "127.0.0.1:1"]):  # serve builds before it serves
             proc = townfacts(work, *command, env={"TOWNFACTS_LOCK_WAIT": "0.5"})
             assert proc.returncode == 1, proc.stderr
             assert proc.stderr.strip().splitlines() == [
