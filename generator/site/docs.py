@@ -88,7 +88,7 @@ def render_or_error(report: Report, site_url: str) -> tuple[Optional[SitePages],
     except TownfactsError:  # a broken data file stops every report: say it once
         raise
     except Exception as err:  # noqa: BLE001 - whatever rendering or exporting one report raises
-        log.debug("rendering %s failed", report.meta.source, exc_info=True)
+        log.info("rendering %s failed:", report.meta.source, exc_info=True)  # the traceback, under --verbose
         return None, ReportError(report.meta.source, f"while rendering or exporting its pages: "
                                                      f"{type(err).__name__}: {err}")
 

@@ -101,7 +101,7 @@ def _extract_or_error(path: Path) -> tuple[Optional[Report], Optional[ReportErro
     except TownfactsError:  # a broken data file stops every report: say it once
         raise
     except Exception as err:  # noqa: BLE001 - one report never stops the rest, whatever it raises
-        log.debug("reading %s failed", path, exc_info=True)
+        log.info("reading %s failed:", path, exc_info=True)  # the traceback, under --verbose
         return None, ReportError(str(path), f"while reading: {type(err).__name__}: {err}"), {}
 
 
