@@ -4,7 +4,6 @@ because of the cache and never serves a wrong page from it."""
 from __future__ import annotations
 
 import json
-import os
 import pickle
 import random
 import shutil
