@@ -129,4 +129,5 @@ def test_a_build_with_huge_numbers_builds_every_report_and_lists_them_for_an_edi
     big = next(p for p in (site / "towns").glob("balidian*/index.html") if HUGE in p.read_text(encoding="utf-8"))
     quality = big.read_text(encoding="utf-8").split("Extraction quality", 1)[-1]
     assert HUGE in quality  # the quality panel lists it as a number that did not become a fact
+    assert f"{HUGE} (数值过大，不作为数据)" in quality  # the note says why (Chinese page)
     shutil.rmtree(work / ".cache")

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from generator.model import Report
+from generator.read.numbers import LARGEST
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 CONTEXT = 14  # characters shown either side of a number that did not become a fact
@@ -18,6 +19,7 @@ class Unused:
     context: str
     paragraph: str
     line: int
+    too_large: bool = False  # beyond any figure (read.numbers.LARGEST): refused as a fact, not missed
 
 
 @dataclass(frozen=True)
@@ -64,5 +66,5 @@ def number_coverage(report: Report) -> Coverage:
                 used += 1
                 continue
             start, end = max(0, m.start() - CONTEXT), min(len(p.text), m.end() + CONTEXT)
-            unused.append(Unused(m.group(), p.text[start:end], p.anchor, p.line))
+            unused.append(Unused(m.group(), p.text[start:end], p.anchor, p.line, float(m.group()) > LARGEST))
     return Coverage(total, used, tuple(unused))
