@@ -17,8 +17,9 @@ from generator.model import Report
 from generator.pages.render import LANGS
 from generator.site.docs import generate
 from generator.site.reports import project_memory, untranslated
-from generator.site.run import check_site_dir, load_mkdocs_config, run_mkdocs, site_key
+from generator.site.run import check_site_dir, load_mkdocs_config, recover_site, run_mkdocs, site_key
 from generator.site.uptodate import STATE_FILE, is_up_to_date, record_build
+from generator.support.lock import build_lock
 from generator.support.timings import Progress, Timings
 
 
@@ -55,13 +56,25 @@ def build_site(seeds_dir: Path = Path("seeds"), site_dir: Optional[Path] = None,
     `finish` runs on the built site before it replaces the previous one. MkDocs is not run when the
     site folder already holds the build of exactly these pages and settings, unless `force` is set. The
     site folder must be new, empty or one a build wrote (`check_site_dir`): no other folder is replaced.
+    One build per project at a time: the whole build holds the project's build lock.
     """
     timings = Timings()
     config_file = config_file.resolve()
     project_dir = config_file.parent
     with timings.stage("config"):
         config = config or load_mkdocs_config(config_file, site_dir, strict)
-    check_site_dir(Path(config.site_dir), project_dir / STATE_FILE)  # before any work: refuse a folder not ours
+    check_site_dir(Path(config.site_dir), project_dir / STATE_FILE)  # before any work, the lock included
+    with build_lock(project_dir):
+        return _build(seeds_dir, config, project_dir, strict, progress, fail_fast, finish, force, timings)
+
+
+def _build(seeds_dir: Path, config, project_dir: Path, strict: bool, progress: Progress, fail_fast: bool,
+           finish: Optional[Callable[[Path], None]], force: bool, timings: Timings) -> BuildResult:
+    """Build the site as `build_site` says, the lock held; return what happened."""
+    recovered = recover_site(Path(config.site_dir))  # a build killed mid-swap: complete or undo it first
+    if recovered:
+        progress(recovered)
+    check_site_dir(Path(config.site_dir), project_dir / STATE_FILE)  # again: another build may have run meanwhile
     result = generate(seeds_dir, Path(config.docs_dir), project_dir, progress, timings, config.site_url or "",
                       fail_fast)
     if not result.reports:

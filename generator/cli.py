@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -93,16 +94,31 @@ def _bundle_parser(sub) -> None:
     bundle.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
 
 
+def one_line(text: str) -> str:
+    """Return text with line breaks and other control characters escaped (a file name may hold a newline:
+    one message stays one line)."""
+    return "".join(ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in ("Cc", "Zl", "Zp")
+                   and ch != "\t" else ch for ch in text)
+
+
 def _progress(message: str) -> None:
     """Print a progress line to stderr, keeping stdout for data."""
-    print(message, file=sys.stderr, flush=True)
+    print(one_line(message), file=sys.stderr, flush=True)
+
+
+class _OneLineFormatter(logging.Formatter):
+    """Our log lines, one line each whatever file names they hold (a traceback, under --verbose, follows)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return one_line(super().formatMessage(record))
 
 
 def _setup_logging(verbose: bool) -> None:
-    """Show MkDocs' warnings always and its info lines with --verbose, one line each."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    """Show MkDocs' warnings always and its info lines with --verbose, ours one line each."""
     for name in ("mkdocs", "townfacts"):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter((_OneLineFormatter if name == "townfacts" else logging.Formatter)(
+            "%(levelname)-7s -  %(message)s"))
         logger = logging.getLogger(name)
         logger.handlers[:] = [handler]
         logger.setLevel(logging.INFO if verbose else logging.WARNING)
@@ -118,10 +134,16 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
-    from generator.site.reports import read_report
+    from generator.errors import ReportError
     from generator.pages.export import report_json
+    from generator.site.reports import read_report
 
-    sys.stdout.write(report_json(read_report(args.path)))
+    report = read_report(args.path)
+    try:
+        text = report_json(report)
+    except ValueError as err:  # a number JSON cannot hold: never print invalid JSON
+        raise ReportError(str(args.path), f"while exporting: {err}") from err
+    sys.stdout.write(text)
     return 0
 
 
@@ -161,12 +183,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except TownfactsError as err:
         if args.verbose:
             raise
-        print(f"Error: {err}", file=sys.stderr)
+        _progress(f"Error: {err}")
         return 1
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # anything unexpected: one line, the traceback with --verbose
         if args.verbose:
             raise
-        print(f"Error: {type(err).__name__}: {err} (run with --verbose for the traceback)", file=sys.stderr)
+        _progress(f"Error: {type(err).__name__}: {err} (run with --verbose for the traceback)")
         return 1

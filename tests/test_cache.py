@@ -46,11 +46,11 @@ def test_pages_rendered_in_worker_processes_are_the_pages_rendered_inline(tmp_pa
     with Workers(2, minimum=6) as workers:
         first = list(report_pages(reports, "", cache, workers))
         assert workers.started  # they really went to the worker processes
-        assert [fresh for _, fresh in first] == [True] * 6
+        assert [(error, fresh) for _, _, error, fresh in first] == [(None, True)] * 6
         again = list(report_pages(reports, "", cache, workers))
-        assert [fresh for _, fresh in again] == [False] * 6  # read back from the cache, not rendered again
+        assert [fresh for *_, fresh in again] == [False] * 6  # read back from the cache, not rendered again
     assert not cache.memory  # on disk only
-    for report, (pages, _) in list(zip(reports, again))[::5]:
+    for report, pages, _, _ in again[::5]:
         assert pages == render_report(report, "") == cache.get(content_key(report, ""))
 
 

@@ -184,3 +184,15 @@ def test_home_and_compare_name_each_year_of_a_place_with_several(tmp_path):
         assert "[织里镇 2021](towns/wuxing-zhili/2021/index.md)" in pages[page]
         assert "[织里镇 2023](towns/wuxing-zhili/2023/index.md)" in pages[page]
         assert "[八里店镇](towns/balidian/undated/index.md)" in pages[page]  # the only report of its place
+
+
+def test_three_reports_of_one_place_year_and_date_each_keep_their_own_url():
+    """A third report of one place, year and date used to overwrite the second's page: one was lost."""
+    from dataclasses import replace as copy_with
+
+    from generator.site.reports import read_report, unique_slugs
+    seed = read_report(ROOT / "seeds" / "001_56a725257718ee95.txt")
+    reports = [copy_with(seed, meta=copy_with(seed.meta, source=f"seeds/{n}.txt", sha256=n * 32)) for n in "abc"]
+    slugs = [r.meta.slug for r in unique_slugs(reports)]
+    assert len(set(slugs)) == 3 and "wuxing-zhili/2021" in slugs
+    assert sorted(r.meta.source for r in unique_slugs(reports)) == ["seeds/a.txt", "seeds/b.txt", "seeds/c.txt"]

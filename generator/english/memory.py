@@ -244,26 +244,76 @@ def _dump_entry(entry: Entry) -> str:
                      default_flow_style=False, width=1 << 30)
 
 
+MAX_GROWTH = 20  # an English segment longer than 20× its Chinese (plus a margin) is not a translation
+MARGIN = 200
+
+
+def entry_problem(entry: Entry) -> Optional[str]:
+    """Return why an entry must not be saved (None when it may): text that is not valid Unicode (a lone
+    surrogate), an English far longer than its source, or anything that would not read back as written."""
+    for name, text in (("zh", entry.source), ("en", entry.target)):
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as err:
+            return f"{name} is not valid Unicode ({err.reason} at {err.start})"
+    if len(entry.target) > MAX_GROWTH * len(entry.source) + MARGIN:
+        return f"en is {len(entry.target)} characters for {len(entry.source)} of Chinese"
+    try:
+        (node,) = yaml.compose(_dump_entry(entry), Loader=YAML_LOADER).value
+        back = _entry(Path("entry"), node)
+    except (DataFileError, yaml.YAMLError, ValueError) as err:
+        return f"does not read back ({err})"
+    return None if back == entry else "does not read back as written"
+
+
 def dump_memory(memory: Memory) -> str:
     """Return the file text of ``memory``: the header, then its entries sorted by key."""
     return HEADER + ("".join(_dump_entry(entry) for entry in memory) or "[]\n")
 
 
-def save_memory(memory: Memory, path: str | Path = MEMORY_PATH) -> None:
-    """Write ``memory`` to ``path`` atomically: a temporary file in the same folder, then os.replace."""
+def save_memory(memory: Memory, path: str | Path = MEMORY_PATH, new: Iterable[Entry] = ()) -> None:
+    """Write ``memory`` to ``path`` atomically: a temporary file in the same folder, then os.replace.
+
+    The ``new`` entries are checked first (`entry_problem`): a file that would not load is never
+    written. The file keeps its permissions (a new one gets the usual ones, umask applied).
+    """
     path = Path(path)
+    for entry in new:
+        problem = entry_problem(entry)
+        if problem:
+            raise DataFileError(str(path), f"entry for {entry.source[:40]!r} not saved: {problem}")
     path.parent.mkdir(parents=True, exist_ok=True)
     data = dump_memory(memory).encode("utf-8")
+    mode = _mode_of(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
+            os.fchmod(out.fileno(), mode)
             os.fsync(out.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_of(path: Path) -> int:
+    """Return the permission bits of path, or those a new file gets under the umask (mkstemp's are 600)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Delete the temporary files a save killed midway left beside the memory file; return them."""
+    stale = sorted(path.parent.glob(f".{path.name}.*.tmp")) if path.parent.is_dir() else []
+    for tmp in stale:
+        tmp.unlink(missing_ok=True)
+    return stale
 
 
 # ---------------------------------------------------------------- reports

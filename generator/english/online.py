@@ -12,6 +12,7 @@ import logging
 import os
 import re
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,8 +33,8 @@ from deep_translator.exceptions import (
 )
 
 from generator.errors import TownfactsError
-from generator.english.memory import (MEMORY_PATH, Entry, Memory, load_memory, needs_translation,
-                     normalize_segment, save_memory)
+from generator.english.memory import (MEMORY_PATH, Entry, Memory, entry_problem, load_memory, needs_translation,
+                                      normalize_segment, remove_stale_temporaries, save_memory)
 
 log = logging.getLogger("townfacts")
 
@@ -135,25 +136,70 @@ def _libre(base_url: Optional[str], key: Optional[str]) -> LibreTranslator:
     return translator
 
 
-@contextmanager
-def request_timeout(seconds: float) -> Iterator[None]:
-    """Give every HTTP request made inside the block a timeout.
+MAX_REPLY_BYTES = 1 << 20  # a reply to one segment (a few KB of text) is never near 1 MiB
+_CHUNK = 1 << 16
 
-    deep-translator calls ``requests`` without one, so a server that never answers would hang the
-    command forever; all its providers go through ``requests.Session.request``.
+
+@contextmanager
+def request_limits(seconds: float, max_bytes: Optional[int] = None) -> Iterator[None]:
+    """Make every HTTP request inside the block send its POST fields as a body, finish within ``seconds``
+    in all (connecting, headers and body: a server trickling a byte at a time cannot stretch it), and
+    refuse a reply over ``max_bytes``.
+
+    deep-translator calls ``requests`` without a timeout and puts LibreTranslate's text in the URL; all
+    its providers go through ``requests.Session.request``.
     """
     original = requests.Session.request
+    max_bytes = max_bytes or MAX_REPLY_BYTES
 
     def request(self, method, url, *args, **kwargs):
-        if kwargs.get("timeout") is None:
-            kwargs["timeout"] = seconds
-        return original(self, method, url, *args, **kwargs)
+        if method.upper() == "POST" and kwargs.get("params") and not kwargs.get("data") and not kwargs.get("json"):
+            kwargs["data"] = kwargs.pop("params")  # the text in the body, not in a URL of tens of KB
+        kwargs.update(timeout=kwargs.get("timeout") or seconds, stream=True)
+        return _within(seconds, lambda: _read_capped(original(self, method, url, *args, **kwargs), max_bytes))
 
     requests.Session.request = request
     try:
         yield
     finally:
         requests.Session.request = original
+
+
+def _within(seconds: float, call: Callable[[], requests.Response]) -> requests.Response:
+    """Return call()'s result if it comes within ``seconds``; else raise requests.Timeout (the call is left
+    to end on its own in a daemon thread: a socket read cannot be interrupted from outside)."""
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            outcome["response"] = call()
+        except BaseException as exc:  # handed to the caller's thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, name="townfacts-request", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise requests.Timeout(f"no complete answer within {seconds:g} s")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["response"]
+
+
+def _read_capped(response: requests.Response, max_bytes: int) -> requests.Response:
+    """Return the response with its body read, or raise ValueError when it is over max_bytes."""
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        response.close()
+        raise ValueError(f"reply of {int(declared)} bytes refused (over {max_bytes})")
+    body = bytearray()
+    for chunk in response.iter_content(_CHUNK):
+        body += chunk
+        if len(body) > max_bytes:
+            response.close()
+            raise ValueError(f"reply over {max_bytes} bytes refused")
+    response._content = bytes(body)  # as requests stores a body it read itself
+    return response
 
 
 # ---------------------------------------------------------------- one segment
@@ -266,15 +312,23 @@ class _Run:
         """Append an Entry to ``entries`` for each text translated; raise _Stop when the service refuses."""
         for text in texts:
             try:
-                english = _translate_segment(self.translator, text, self.limit, self.max_retries,
-                                            self.backoff, self.sleep)
+                entry = self._entry_for(text)
             except _Failed as why:
                 self._fail(text, why)
             else:
-                entries.append(Entry(text, english, self.origin, self.date))
+                entries.append(entry)
                 self.translated.append(text)
                 self.failures_in_a_row = 0
             progress(len(self.translated) + len(self.failed), total)
+
+    def _entry_for(self, text: str) -> Entry:
+        """Return the machine entry for one segment; raise _Failed for no translation or one unfit to keep."""
+        english = _translate_segment(self.translator, text, self.limit, self.max_retries, self.backoff, self.sleep)
+        entry = Entry(text, english, self.origin, self.date)
+        problem = entry_problem(entry)  # checked before it is saved: a bad reply never bricks the file
+        if problem:
+            raise _Failed(f"reply refused: {problem}")
+        return entry
 
     def _fail(self, text: str, why: _Failed) -> None:
         """Count a failed segment; raise _Stop when too many failed in a row."""
@@ -291,6 +345,8 @@ def fill_memory(segments: Sequence[str], memory_path: str | Path = MEMORY_PATH, 
                 today: Optional[str] = None, sleep: Callable[[float], None] = time.sleep) -> FillResult:
     """Return what was done after translating the segments the memory lacks, saving after every batch."""
     path = Path(memory_path)
+    for stale in remove_stale_temporaries(path):
+        log.info("removed %s, left by a save that was stopped", stale)
     memory = load_or_empty(path)
     todo = _todo(segments, memory)
     if not todo:
@@ -301,7 +357,7 @@ def fill_memory(segments: Sequence[str], memory_path: str | Path = MEMORY_PATH, 
     size, stopped = max(1, batch_size), None
     progress(0, len(todo))
     try:
-        with request_timeout(timeout):
+        with request_limits(timeout):
             for start in range(0, len(todo), size):
                 entries: list[Entry] = []
                 try:
@@ -311,7 +367,7 @@ def fill_memory(segments: Sequence[str], memory_path: str | Path = MEMORY_PATH, 
                 finally:  # also on Ctrl-C or an unexpected error: what was translated is kept
                     if entries:
                         memory = memory.with_entries(entries)
-                        save_memory(memory, path)
+                        save_memory(memory, path, new=entries)
                 if stopped:
                     break
     finally:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import sys
 from pathlib import Path
 from typing import Optional
@@ -16,8 +17,9 @@ from typing import Optional
 import jinja2
 
 from generator.site.uptodate import versions
-from generator.support.cache import PickleCache, generator_fingerprint
+from generator.support.cache import PickleCache, ensure_dir, generator_fingerprint, write_atomic
 
+log = logging.getLogger("townfacts")
 CACHE_DIR = Path(".cache/townfacts/mkdocs")
 JINJA_SETTINGS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
                   "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
@@ -32,10 +34,41 @@ def cache_folder(config, name: str) -> Optional[Path]:
     return Path(config.config_file_path).resolve().parent / CACHE_DIR / name
 
 
-def cache_for(config, name: str) -> PickleCache:
-    """Return the named cache of the project, on disk only: a build reads each entry once, and a site's
-    HTML is big (one that never hits when the config comes from no file)."""
-    return PickleCache(cache_folder(config, name), remember=False)
+def cache_for(config, name: str, kind: type) -> PickleCache:
+    """Return the named cache of the project for objects of a kind, on disk only: a build reads each entry
+    once, and a site's HTML is big (one that never hits when the config comes from no file)."""
+    return PickleCache(cache_folder(config, name), remember=False, kind=kind)
+
+
+class BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's cache of compiled templates, disposable and checked: Jinja's own checks only that the
+    template's source is unchanged, so a flipped byte in the compiled code ran (and crashed the
+    interpreter). Each file here carries the SHA-256 of Jinja's bytes; a file that fails it is deleted and
+    the template compiled again; a file that cannot be written is not kept."""
+
+    def load_bytecode(self, bucket) -> None:
+        path = Path(self._get_cache_filename(bucket))
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return
+        checksum, _, payload = data.partition(b"\n")
+        if checksum != hashlib.sha256(payload).hexdigest().encode():
+            log.info("cache entry %s discarded: checksum mismatch; rebuilding it", path)
+            path.unlink(missing_ok=True)
+            return
+        try:
+            bucket.bytecode_from_string(payload)
+        except Exception:  # noqa: BLE001 - a file of an older Jinja or Python: compile again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        payload = bucket.bytecode_to_string()
+        try:
+            write_atomic(Path(self._get_cache_filename(bucket)),
+                         hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload)
+        except OSError:
+            pass
 
 
 def template_cache(config, env) -> Optional[jinja2.BytecodeCache]:
@@ -48,8 +81,11 @@ def template_cache(config, env) -> Optional[jinja2.BytecodeCache]:
     folder = cache_folder(config, f"jinja-{digest(stable(settings))[:16]}")
     if folder is None:
         return None
-    folder.mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    try:
+        ensure_dir(folder)
+    except OSError:
+        return None
+    return BytecodeCache(str(folder))
 
 
 @functools.cache

@@ -21,6 +21,7 @@ from generator.mkdocs.search_index import write_split_index
 from generator.model import Report
 from generator.site.docs import JIEBA_DICT, generate
 from generator.site.nav import site_nav
+from generator.support import lock
 
 log = logging.getLogger("mkdocs.plugins.townfacts")
 
@@ -39,6 +40,7 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
     def __init__(self) -> None:
         self.generated = False  # docs/ and the nav are ready (written by `townfacts build` or by on_config)
         self.user_dict: Optional[str] = None  # the search's jieba user dictionary, loaded by search_cache
+        self.lock: Optional[str] = None  # the project's build lock, held from on_config to the build's end
 
     def seeds_dir(self, config) -> Path:
         """Return the folder of reports named in the plugin's options."""
@@ -46,8 +48,10 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
 
     @event_priority(100)  # before the search plugin loads the jieba dictionary and i18n copies the nav
     def on_config(self, config):
+        project = Path(config.config_file_path or "mkdocs.yml").parent
+        if self.lock is None and config.config_file_path:  # `mkdocs build`/`serve` write docs/, caches, site
+            self.lock = lock.acquire(project)
         if self.config.generate and not self.generated:
-            project = Path(config.config_file_path).parent
             result = generate(self.seeds_dir(config), Path(config.docs_dir), project, progress=log.info,
                               site_url=config.site_url or "")
             for error in result.errors:
@@ -60,11 +64,11 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
         """Let this build's search index cut each text once and reuse cached entries (its on_config has run)."""
         index = compat.search_index(config)
         if index is not None:
-            search_cache.install(index, cache_for(config, "search") if self.config.cache else None, self.user_dict)
+            search_cache.install(index, cache_for(config, "search", list) if self.config.cache else None, self.user_dict)
 
     def on_pre_page(self, page, /, *, config, files):
         if self.config.cache:
-            page_cache.use_cache(page, cache_for(config, "pages"))
+            page_cache.use_cache(page, cache_for(config, "pages", page_cache.RenderedPage))
         return page
 
     @event_priority(-200)  # after every plugin has set the environment up (i18n adds an extension)
@@ -75,6 +79,7 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
 
     def on_serve(self, server, /, *, config, builder):
         server.watch(str(self.seeds_dir(config)))
+        server.set_app(refuse_nul(server.get_app()))  # wsgiref's public API, which MkDocs' server is
         return server
 
     def on_post_page(self, output, /, *, page, config):
@@ -85,7 +90,33 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
 
     @event_priority(-200)  # after i18n has built every language and written the combined index
     def on_post_build(self, *, config) -> None:
-        write_split_index(Path(config.site_dir), compat.other_locales(config), compat.default_locale(config))
+        try:
+            write_split_index(Path(config.site_dir), compat.other_locales(config), compat.default_locale(config))
+        finally:
+            self.release()
+
+    def on_build_error(self, *, error) -> None:
+        self.release()
+
+    def on_shutdown(self) -> None:
+        self.release()
+
+    def release(self) -> None:
+        """Give back the build lock taken in on_config, if this plugin holds it."""
+        if self.lock is not None:
+            lock.release(self.lock)
+            self.lock = None
+
+
+def refuse_nul(app):
+    """Return the WSGI app answering 400 to a path with a NUL character (MkDocs' server answered 500:
+    no file name can hold one, and the file system refuses to look it up)."""
+    def guarded(environ, start_response):
+        if "\0" in environ.get("PATH_INFO", ""):
+            start_response("400 Bad Request", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"400 Bad Request: a path cannot contain a NUL character\n"]
+        return app(environ, start_response)
+    return guarded
 
 
 def townfacts_plugin(config) -> Optional[TownfactsPlugin]:

@@ -44,6 +44,6 @@ def write_split_index(site_dir: Path, locales: Sequence[str], default_locale: st
     for folder, index in split_index(combined, locales, default_locale).items():
         target = site_dir / folder / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+        target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True, allow_nan=False), encoding="utf-8")
         counts[folder] = len(index["docs"])
     return counts

@@ -141,7 +141,7 @@ def chart_spec(chart: alt.Chart) -> dict:
 
 def static_spec(spec: dict) -> dict:
     """Return the spec with a fixed width, as a static SVG has no container to fill."""
-    fixed = json.loads(json.dumps(spec))
+    fixed = json.loads(json.dumps(spec, allow_nan=False))
     if fixed.get("width") == "container":
         fixed["width"] = SVG_WIDTH
     for layer in fixed.get("layer", []):
@@ -153,13 +153,13 @@ def static_spec(spec: dict) -> dict:
 
 def spec_hash(spec: dict) -> str:
     """Return a short stable hash of a spec (file names and caches key on it)."""
-    raw = json.dumps(spec, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    raw = json.dumps(spec, sort_keys=True, ensure_ascii=False, allow_nan=False).encode("utf-8")
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
 def json_for_script(value: object) -> str:
     """Return JSON that is safe inside a <script> element (no `</script>`, no `<!--`)."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 

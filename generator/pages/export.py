@@ -40,7 +40,7 @@ def report_dict(report: Report) -> dict:
 
 def report_json(report: Report) -> str:
     """Return the contract JSON text of a report (UTF-8, not ASCII-escaped, stable key order)."""
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 CSV_FIELDS = ("report", "place", "place_en", "place_code", "report_year", "id", "indicator", "indicator_en", "value", "unit", "qualifier",
@@ -106,7 +106,7 @@ def csv_cell(value) -> object:
 def all_reports_json(reports: list[Report]) -> str:
     """Return every report as one JSON document: {"schema", "reports": [report, …]}."""
     doc = {"schema": "townfacts.reports/1", "reports": [report_dict(r) for r in reports]}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def joined_csv(parts: Sequence[str]) -> str:

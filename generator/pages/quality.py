@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from generator.datafiles import load as load_data
 from generator.datafiles import unit_table
 from generator.model import Report
+from generator.read.numbers import LARGEST
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 CONTEXT = 14  # characters shown either side of a number that did not become a fact
@@ -26,6 +27,7 @@ class Unused:
     context: str
     paragraph: str
     line: int
+    too_large: bool = False  # beyond any figure (read.numbers.LARGEST): refused as a fact, not missed
 
 
 @dataclass(frozen=True)
@@ -123,5 +125,5 @@ def number_coverage(report: Report) -> Coverage:
                 continue
             total += 1
             start, end = max(0, m.start() - CONTEXT), min(len(p.text), m.end() + CONTEXT)
-            unused.append(Unused(m.group(), p.text[start:end], p.anchor, p.line))
+            unused.append(Unused(m.group(), p.text[start:end], p.anchor, p.line, float(m.group()) > LARGEST))
     return Coverage(total, used, tuple(unused))

@@ -43,7 +43,7 @@ def escape_html(value: object) -> Markup:
 
 def yaml_string(value: object) -> Markup:
     """Return a double-quoted YAML scalar (JSON is valid YAML) for front matter."""
-    return Markup(json.dumps("" if value is None else str(value), ensure_ascii=False))
+    return Markup(json.dumps("" if value is None else str(value), ensure_ascii=False, allow_nan=False))
 
 
 def _finalize(value: object) -> object:

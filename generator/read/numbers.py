@@ -67,6 +67,11 @@ class Num:
     skip: Optional[str] = None  # why this is not a fact
 
 
+# No figure of a report comes near this (it is over China's GDP in yuan); beyond it a number is a typo or an
+# attack (a 309-digit number is Infinity as a float), left to the quality panel, never made a fact
+LARGEST = 1e15
+
+
 def scan_numbers(text: str) -> list[Num]:
     """Return every number of a sentence with its unit and hedges; non-facts carry a ``skip`` reason."""
     nums: list[Num] = []
@@ -74,7 +79,7 @@ def scan_numbers(text: str) -> list[Num]:
         if nums and match.start() < nums[-1].end:
             continue  # the upper end of a range read with the number before it
         num = _read_number(text, match)
-        if num is not None:
+        if num is not None and abs(num.value) <= LARGEST:  # also False for NaN
             nums.append(num)
     return nums
 

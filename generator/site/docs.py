@@ -7,18 +7,20 @@ files that no report produces any more are removed.
 from __future__ import annotations
 
 import json
+import logging
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Iterator, Mapping, Optional, Sequence
 
 from generator.english.glossary import load_glossary, load_units
+from generator.errors import ReportError, TownfactsError
 from generator.model import Report
 from generator.pages.export import datapackage, joined_csv, joined_json
 from generator.pages.places import render_place_pages
 from generator.pages.render import LANGS, SitePages, render_index_pages, render_report
 from generator.site.reports import ReadResult, find_reports, project_memory, read_reports
 from generator.site.search_terms import jieba_user_dict
-from generator.support.cache import PickleCache, content_key
+from generator.support.cache import PickleCache, content_key, write_atomic
 from generator.support.timings import Progress, Timings, peak_mb
 from generator.support.workers import Workers
 
@@ -28,6 +30,7 @@ CHARTS_DIR = Path("assets/charts")
 JIEBA_DICT = Path(".cache/townfacts/jieba_userdict.txt")
 REPORT_CACHE = Path(".cache/townfacts/reports")
 PAGE_CACHE = Path(".cache/townfacts/pages")
+log = logging.getLogger("townfacts")
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -35,10 +38,7 @@ def write_if_changed(path: Path, text: str) -> bool:
     data = text.encode("utf-8")
     if path.is_file() and path.read_bytes() == data:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    write_atomic(path, data)
     return True
 
 
@@ -76,29 +76,46 @@ def data_files(reports: Sequence[Report], pages: Mapping[str, str]) -> dict[str,
              "data/facts.json": joined_json([pages[f"{folder}/facts.json"] for folder in own])}
     resources = [("facts", "facts.csv")] + [(r.meta.slug.replace("/", "-"), f"{r.meta.slug}/facts.csv") for r in reports]
     files["data/datapackage.json"] = json.dumps(datapackage(list(reports), resources), ensure_ascii=False,
-                                                indent=2) + "\n"
+                                                indent=2, allow_nan=False) + "\n"
     return files
 
 
+def render_or_error(report: Report, site_url: str) -> tuple[Optional[SitePages], Optional[ReportError]]:
+    """Return (pages, None) or (None, the error naming the file and stage): one report never stops the rest."""
+    try:
+        return render_report(report, site_url), None
+    except ReportError as err:
+        return None, err
+    except TownfactsError:  # a broken data file stops every report: say it once
+        raise
+    except Exception as err:  # noqa: BLE001 - whatever rendering or exporting one report raises
+        log.info("rendering %s failed:", report.meta.source, exc_info=True)  # the traceback, under --verbose
+        return None, ReportError(report.meta.source, f"while rendering or exporting its pages: "
+                                                     f"{type(err).__name__}: {err}")
+
+
 def report_pages(reports: Sequence[Report], site_url: str, cache: PickleCache,
-                 workers: Workers) -> Iterator[tuple[SitePages, bool]]:
-    """Yield (pages, rendered now) for every report: rendered in the worker processes and cached when
-    not cached yet, else read back from the cache. One report's pages at a time: never all in memory."""
+                 workers: Workers) -> Iterator[tuple[Report, Optional[SitePages], Optional[ReportError], bool]]:
+    """Yield (report, pages, None, rendered now) for every report, or (report, None, error, True) for one
+    that failed to render: rendered in the worker processes and cached when not cached yet, else read back
+    from the cache. One report's pages at a time: never all in memory."""
     keys = [content_key(r, site_url) for r in reports]
     todo = [i for i, key in enumerate(keys) if not cache.has(key)]
-    rendered = workers.imap(render_report, [reports[i] for i in todo], [site_url] * len(todo))
-    for i, pages in zip(todo, rendered):
-        cache.put(keys[i], pages)
-        yield pages, True
+    rendered = workers.imap(render_or_error, [reports[i] for i in todo], [site_url] * len(todo))
+    for i, (pages, error) in zip(todo, rendered):
+        if pages is not None:
+            cache.put(keys[i], pages)
+        yield reports[i], pages, error, True
     rendered_now = set(todo)
     for i in (i for i in range(len(reports)) if i not in rendered_now):
         pages = cache.get(keys[i])
-        if pages is not None:
-            yield pages, False
+        if isinstance(pages, SitePages):
+            yield reports[i], pages, None, False
             continue
-        pages = render_report(reports[i], site_url)  # unreadable since has(): render it here
-        cache.put(keys[i], pages)
-        yield pages, True
+        pages, error = render_or_error(reports[i], site_url)  # unreadable since has(): render it here
+        if pages is not None:
+            cache.put(keys[i], pages)
+        yield reports[i], pages, error, True
 
 
 class DocsWriter:
@@ -118,26 +135,34 @@ class DocsWriter:
 
 
 def write_docs(reports: Sequence[Report], docs_dir: Path, project_dir: Path, site_url: str = "",
-               workers: Optional[Workers] = None) -> int:
-    """Render every generated page into docs/ (only changed files are touched); return pages changed.
+               workers: Optional[Workers] = None, progress: Progress = print) -> ReadResult:
+    """Render every generated page into docs/ (only changed files are touched); return the reports whose
+    pages were written and an error for each report that failed to render (it is left out of the site).
 
     Each report's pages are written as they come and let go (500 towns' pages are ~300 MB); the
     rendered pages are cached on disk only.
     """
-    cache = PickleCache(project_dir / PAGE_CACHE, remember=False)
+    cache = PickleCache(project_dir / PAGE_CACHE, remember=False, kind=SitePages)
     out = DocsWriter(docs_dir)
+    errors, failed = [], set()
     downloads: dict[str, str] = {}  # each town's facts.csv / facts.json, for the all-towns files
     with Workers() if workers is None else nullcontext(workers) as pool:
-        for pages, _ in report_pages(reports, site_url, cache, pool):
+        for report, pages, error, _ in report_pages(reports, site_url, cache, pool):
+            if error is not None:
+                progress(f"Error: {error}")
+                errors.append(error)
+                failed.add(id(report))
+                continue
             out.write(pages)
             downloads.update((rel, text) for rel, text in pages.pages.items() if rel.startswith("data/"))
-    out.write(render_index_pages(reports))
-    out.write(render_place_pages(reports))
-    out.write(SitePages(data_files(reports, downloads), {}))
+    built = [r for r in reports if id(r) not in failed]  # in the reports' order, as the index pages list them
+    out.write(render_index_pages(built))
+    out.write(render_place_pages(built))
+    out.write(SitePages(data_files(built, downloads), {}))
     remove_stale(docs_dir, out.written)
     write_vendor_js(docs_dir)
-    write_if_changed(project_dir / JIEBA_DICT, jieba_user_dict(reports))
-    return out.changed
+    write_if_changed(project_dir / JIEBA_DICT, jieba_user_dict(built))
+    return ReadResult(tuple(built), tuple(errors))
 
 
 def preload() -> None:
@@ -163,14 +188,16 @@ def generate(seeds_dir: Path, docs_dir: Path, project_dir: Path, progress: Progr
     with timings.stage("find"):
         paths = find_reports(seeds_dir)
         memory = project_memory(project_dir)
-    cache = PickleCache(project_dir / REPORT_CACHE)
+    cache = PickleCache(project_dir / REPORT_CACHE, kind=Report)
     with timings.stage("load"):
         preload()
     with Workers() as workers:  # one set of processes reads and renders
         result = read_reports(paths, timings, progress, memory, cache, fail_fast, workers)
         with timings.stage("render"):
-            write_docs(result.reports, docs_dir, project_dir, site_url, workers)
+            rendered = write_docs(result.reports, docs_dir, project_dir, site_url, workers, progress)
         started = workers.started
     if started:  # the workers have exited: their peak is known now (pages shared with this process included)
         timings.workers_mb = peak_mb(children=True)
-    return result
+    if fail_fast and rendered.errors:
+        raise TownfactsError(f"{rendered.errors[0]} (stopped: --fail-fast)")
+    return ReadResult(rendered.reports, result.errors + rendered.errors)

@@ -105,8 +105,11 @@ def _extract_or_error(path: Path) -> tuple[Optional[Report], Optional[ReportErro
         return report, None, seconds
     except ReportError as err:
         return None, err, {}
-    except (OSError, UnicodeError, ValueError, RecursionError) as err:  # one report never stops the rest
-        return None, ReportError(str(path), f"{type(err).__name__}: {err}"), {}
+    except TownfactsError:  # a broken data file stops every report: say it once
+        raise
+    except Exception as err:  # noqa: BLE001 - one report never stops the rest, whatever it raises
+        log.info("reading %s failed:", path, exc_info=True)  # the traceback, under --verbose
+        return None, ReportError(str(path), f"while reading: {type(err).__name__}: {err}"), {}
 
 
 def read_files(paths: Sequence[Path], cache: PickleCache = MEMORY_CACHE, workers: Optional[Workers] = None
@@ -216,16 +219,27 @@ def unique_slugs(reports: Sequence[Report]) -> list[Report]:
     for report in reports:
         groups.setdefault(report_slug(report.meta), []).append(report)
     out = []
+    used = set(groups)
     for slug, group in groups.items():
         group.sort(key=lambda r: (r.meta.date or "9999", r.meta.source))
         out.append(replace(group[0], meta=replace(group[0].meta, slug=slug)))
         for report in group[1:]:
-            own = re.sub(r"[^a-z0-9]+", "-", (report.meta.date or Path(report.meta.source).stem).lower()).strip("-")
-            candidate = f"{slug}-{own}"
+            candidate = _free_slug(slug, report.meta, used)
             log.warning("%s: %s is already the URL of %s (an earlier document of the same place and year); this "
                         "report is published as %s", report.meta.source, slug, group[0].meta.source, candidate)
             out.append(replace(report, meta=replace(report.meta, slug=candidate)))
     return sorted(out, key=lambda r: r.meta.slug)
+
+
+def _free_slug(slug: str, meta, used: set[str]) -> str:
+    """Return the first of slug-<date>, slug-<file name>, slug-<text hash> that no report has yet (three
+    reports of one place, year and date must not share a URL), and mark it used."""
+    for own in (meta.date, Path(meta.source).stem, (meta.sha256 or "")[:12]):
+        own = re.sub(r"[^a-z0-9]+", "-", (own or "").lower()).strip("-")
+        if own and f"{slug}-{own}" not in used:
+            used.add(f"{slug}-{own}")
+            return f"{slug}-{own}"
+    raise ValueError(f"{meta.source}: no URL left for a report of {slug}")  # same text: read once before this
 
 
 def without_duplicates(outcomes: list, progress: Progress) -> list:

@@ -1,6 +1,10 @@
 """Run MkDocs on the pages in docs/: load its config, hash what it would read, build beside, swap in."""
 from __future__ import annotations
 
+import ctypes
+import errno
+import functools
+import os
 import shutil
 from pathlib import Path
 from typing import Callable, Optional, Sequence
@@ -16,6 +20,7 @@ from generator.support.cache import generator_fingerprint
 # so MkDocs keeps it when it cleans the folder and GitHub Pages (Jekyll or not) never lists it.
 MARKER = ".townfacts-site"
 MARKER_TEXT = "A site built by townfacts: `townfacts build` replaces this whole folder.\n"
+_AT_FDCWD, _RENAME_EXCHANGE = -100, 2  # from Linux's fcntl.h and fs.h
 
 
 def load_mkdocs_config(config_file: Path, site_dir: Optional[Path], strict: bool):
@@ -48,7 +53,7 @@ def run_mkdocs(config, finish: Optional[Callable[[Path], None]] = None) -> Path:
 
     target = Path(config.site_dir)
     building = _aside(target, "building")
-    shutil.rmtree(building, ignore_errors=True)
+    remove_site(building)
     building.mkdir(parents=True)
     (building / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # MkDocs' clean keeps dotfiles
     config.site_dir = str(building)
@@ -57,32 +62,103 @@ def run_mkdocs(config, finish: Optional[Callable[[Path], None]] = None) -> Path:
         if finish is not None:
             finish(building)
     except BaseException:
-        shutil.rmtree(building, ignore_errors=True)
+        remove_site(building)
         raise
     finally:
         config.site_dir = str(target)
-    swap_in(building, target)
+    ready = _aside(target, "new")
+    remove_site(ready)
+    building.rename(ready)  # complete: from here on a killed build is recovered to this site
+    swap_in(ready, target)
     return target
 
 
 def swap_in(new: Path, target: Path) -> None:
-    """Replace the target folder by the new one with two renames (the old one is removed after)."""
+    """Replace the target folder by the new one, leaving a complete site at target at every instant where
+    the system can swap two folders atomically (Linux); elsewhere by two renames, which `recover_site`
+    completes when a build is killed between them. The old site is removed after."""
     old = _aside(target, "old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    remove_site(old)
+    if target.is_dir() and exchange(new, target):  # target is the new site now, new holds the old one
+        new.rename(old)
+    else:
+        if target.exists():
+            target.rename(old)
+        new.rename(target)
+    remove_site(old)
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2 RENAME_EXCHANGE); return False where the system
+    or file system cannot (the caller then renames twice)."""
+    renameat2 = _renameat2()
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.EPERM):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+@functools.cache
+def _renameat2():
+    """Return libc's renameat2 (None when this C library has none)."""
+    try:
+        func = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return None
+    func.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    func.restype = ctypes.c_int
+    return func
+
+
+def recover_site(target: Path) -> Optional[str]:
+    """Complete or undo the swap of a build that was killed, and clear its leftovers; return what was done.
+
+    With no site folder left, the complete new site (`.site.new`) is moved in, else the old one
+    (`.site.old`); a half-built `.site.building` is only ever removed.
+    """
+    done = None
+    if not target.exists() and not target.is_symlink():
+        for role in ("new", "old"):
+            leftover = _aside(target, role)
+            if leftover.is_dir() and not leftover.is_symlink() and (leftover / MARKER).is_file():
+                leftover.rename(target)
+                done = f"{target}: restored from {leftover.name}, left by a build that was stopped"
+                break
+    for role in ("building", "new", "old"):
+        leftover = _aside(target, role)
+        if leftover.is_dir() and not leftover.is_symlink() and not _not_ours(leftover, Path("/nonexistent")):
+            remove_site(leftover)
+    return done
+
+
+def remove_site(folder: Path) -> None:
+    """Delete a site folder the build wrote, its marker last: a build killed midway leaves a folder still
+    recognised as its own (or an empty one), never a foreign-looking half."""
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    for child in folder.iterdir():
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    (folder / MARKER).unlink(missing_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _aside(target: Path, role: str) -> Path:
-    """Return the folder beside target that the build uses for the new ("building") or old site."""
+    """Return the folder beside target that the build uses for the new ("building", "new") or old site."""
     return target.with_name(f".{target.name}.{role}")
 
 
 def check_site_dir(target: Path, state_file: Path) -> None:
     """Return if the build may replace target (absent, empty or a townfacts site); else raise, naming why."""
-    for folder in (target, _aside(target, "building"), _aside(target, "old")):
+    for folder in (target, *(_aside(target, role) for role in ("building", "new", "old"))):
         reason = _not_ours(folder, state_file)
         if reason:
             raise TownfactsError(f"{folder}: {reason}; the site folder (--out) must be new, empty or a "

@@ -17,6 +17,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Iterable, Optional
 
+from generator.support.cache import write_atomic
+
 STATE_FILE = Path(".cache/townfacts/site-state.json")
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "jieba", "Markdown", "pymdown-extensions",
             "backrefs", "Jinja2")  # what turns docs/ into the site (the MkDocs-side caches key on them too)
@@ -80,35 +82,39 @@ def inputs_key(docs_dir: Path, config_file: Path, options: dict, code_fingerprin
         "versions": versions(),
         "code": code_fingerprint,
     }
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str, allow_nan=False).encode()).hexdigest()
 
 
 def _load(state_file: Path) -> dict:
-    """Return the recorded builds {site folder: {inputs, listing}} ({} when none or unreadable)."""
+    """Return the recorded builds {site folder: {inputs, listing}} ({} when none or unreadable); records of
+    the wrong shape are left out: the state is a cache, never a reason to fail."""
     try:
         state = json.loads(state_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return state if isinstance(state, dict) else {}
+    if not isinstance(state, dict):
+        return {}
+    return {site: record for site, record in state.items()
+            if isinstance(record, dict) and all(isinstance(record.get(k), str) for k in ("inputs", "listing"))}
 
 
 def is_up_to_date(state_file: Path, site_dir: Path, key: str) -> bool:
     """Return whether site_dir is, untouched, the build of the inputs with this key."""
     recorded = _load(state_file).get(str(site_dir.resolve()))
-    return bool(recorded) and recorded.get("inputs") == key and recorded.get("listing") == listing_digest(site_dir)
+    return recorded is not None and recorded["inputs"] == key and recorded["listing"] == listing_digest(site_dir)
 
 
 def recorded_listing(state_file: Path, site_dir: Path) -> bool:
     """Return whether site_dir is, untouched, a site some build recorded (whatever its inputs)."""
     recorded = _load(state_file).get(str(site_dir.resolve()))
-    return isinstance(recorded, dict) and recorded.get("listing") == listing_digest(site_dir)
+    return recorded is not None and recorded["listing"] == listing_digest(site_dir)
 
 
 def record_build(state_file: Path, site_dir: Path, key: str) -> None:
     """Remember that site_dir now holds the build of the inputs with this key."""
     state = _load(state_file)
     state[str(site_dir.resolve())] = {"inputs": key, "listing": listing_digest(site_dir)}
-    state_file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = state_file.with_name(f".{state_file.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(state, indent=1, sort_keys=True), encoding="utf-8")
-    tmp.replace(state_file)
+    try:
+        write_atomic(state_file, json.dumps(state, indent=1, sort_keys=True, allow_nan=False).encode("utf-8"))
+    except OSError:  # not recorded: the next build runs MkDocs again, nothing worse
+        pass
