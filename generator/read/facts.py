@@ -117,7 +117,7 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
         left_raw = left_raw[len(earlier[-1].extra["right_raw"]):]  # 4个专班、96名干部: 专班 belongs to 4个
     if num.qualifier and left_raw.endswith(tuple(word_list("qualifiers_before"))):
         left_raw = left_raw[:len(left_raw) - len(qualifier_before(sentence, num.start) or "")]
-    left_raw = _before_from_value(left_raw)
+    left_raw = _before_from_value(re.sub(r"（[^（）]{1,6}）|\([^()]{1,6}\)", "", left_raw))  # 新（改、扩）建: no list
     each = left_raw.endswith(list_marker("each"))
     left_raw = left_raw[:-1] if each else left_raw
     right_raw = right_noun(sentence, num.end) if counted else ""

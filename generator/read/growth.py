@@ -129,7 +129,9 @@ def place_growth(sentence: str, num: Num, clauses: Clauses) -> None:
     listed = clauses.rates(clause_start)
     own = _own_subject(sentence, num, listed)
     phrase_start = min(growth.phrase_start, listed[0].growth.phrase_start)  # a listed rate shares the first one's subject
-    subject = own or clean_indicator(re.sub(cue_alternation("growth_subject_noise"), "", sentence[clause_start:phrase_start]))
+    before = [d.num.end for d in clauses.drafts_in(clause_start) if d.num.end <= phrase_start]
+    subject_start = max([clause_start, *before])  # 城镇化率达到47%、提高12个百分点: the subject is not the figure before
+    subject = own or clean_indicator(re.sub(cue_alternation("growth_subject_noise"), "", sentence[subject_start:phrase_start]))
     target = None
     if rate_bases()[num.unit] != "pp":
         target = _growth_target(sentence, num, clauses, clause_start, subject)
