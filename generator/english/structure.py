@@ -5,10 +5,10 @@ import dataclasses
 from collections import Counter
 from typing import Iterable, Optional
 
-from generator.english.headings import section_title_en
-from generator.english.indicators import indicator_en
+from generator.english.headings import composed_title_en, section_title_en
+from generator.english.indicators import indicator_en, indicator_origin
 from generator.english.names import person_en, place_en
-from generator.model import Report
+from generator.model import Fact, Report
 
 
 def _keep(old: Optional[str], new: Optional[str]) -> Optional[str]:
@@ -19,6 +19,13 @@ def _keep(old: Optional[str], new: Optional[str]) -> Optional[str]:
 def _maybe(func, value: Optional[str]) -> Optional[str]:
     """Return func(value) when value is set, else None."""
     return func(value) if value else None
+
+
+def _origin(fact: Fact) -> Optional[str]:
+    """Return where a fact's indicator English comes from: as set upstream, "glossary" or "dictionary"."""
+    if fact.indicator_en:
+        return fact.indicator_origin or "memory"
+    return indicator_origin(fact.indicator)
 
 
 def translate_report(report: Report) -> Report:
@@ -32,9 +39,11 @@ def translate_report(report: Report) -> Report:
         province_en=_keep(m.province_en, _maybe(place_en, m.province)),
         speaker_en=_keep(m.speaker_en, _maybe(person_en, m.speaker)),
     )
-    facts = tuple(dataclasses.replace(f, indicator_en=_keep(f.indicator_en, indicator_en(f.indicator)))
+    facts = tuple(dataclasses.replace(f, indicator_en=_keep(f.indicator_en, indicator_en(f.indicator)),
+                                      indicator_origin=_origin(f))
                   for f in report.facts)
-    sections = tuple(dataclasses.replace(s, title_en=_keep(s.title_en, section_title_en(s.title)))
+    sections = tuple(dataclasses.replace(s, title_en=_keep(s.title_en, section_title_en(s.title)
+                                                           or composed_title_en(s.title)))
                      for s in report.sections)
     titles = {s.paragraph: s.title_en for s in sections if s.title_en}
     paragraphs = tuple(

@@ -1,0 +1,180 @@
+"""English for a name no glossary entry covers: segmented (glossary terms first, then jieba), each word
+translated by the glossary's sense for it, else CC-CEDICT, and put in English noun-phrase order.
+
+Chinese names are head-final like English noun phrases, so nouns and modifiers keep their order
+("农村 公路" → "rural roads"); what moves is a verb before its object, which follows it as a participle
+the way the glossary writes counts ("新建 学校" → "schools built"), and "X的Y", read "Y (X)" when X says
+what was done and "X Y" otherwise.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Optional
+
+import jieba
+
+from generator.english import dictionary
+from generator.english.glossary import group
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[0-9A-Za-z.+%\-]+")
+# nouns that English does not count: the head of an object stays singular
+_MASS = re.compile(r"(ment|ing|ness|ism|ity|ics|ure|age|ance|ence|ship|power|land|water|energy|"
+                   r"electricity|income|output|revenue|funding|capital|work|waste|area|space|data|staff|"
+                   r"people|personnel|equipment|information|consumption|traffic|insurance)$")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One translated word of a name: its English and whether it is a verb read as a participle."""
+
+    en: str
+    verb: bool = False
+    noun: Optional[str] = None  # a verb's English as a noun, for a verb inside an object (国家审核)
+    counted: bool = False  # a dictionary noun that may take a plural
+
+
+@cache
+def _terms() -> dict[str, tuple[str, bool]]:
+    """Return glossary word → (English, is a participle) for the longest-match segmentation (read once)."""
+    terms: dict[str, tuple[str, bool]] = {}
+    for name in ("indicators", "modifiers"):
+        for zh, en in group(name).items():
+            terms[zh] = (_lower_first(en), False)
+    for zh, en in group("senses").items():
+        # "~built": a verb its object comes before; "-": a word English leaves out (全部, 进一步)
+        terms[zh] = ("" if en == "-" else en.lstrip("~"), en.startswith("~"))
+    return terms
+
+
+def _lower_first(text: str) -> str:
+    """Return ``text`` with its first letter lower-cased unless the first word is an acronym or a name."""
+    first = text.split(" ", 1)[0]
+    if first[1:2].isupper() or first in {"China", "Chinese", "Party", "Internet"} or is_name(first):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _segment(text: str) -> list[str]:
+    """Return the words of ``text`` as jieba cuts them, adjacent words joined where they make a glossary term."""
+    terms, cut, words, i = _terms(), jieba.lcut(text, HMM=False), [], 0
+    while i < len(cut):
+        size = next((n for n in range(len(cut) - i, 1, -1) if "".join(cut[i:i + n]) in terms), 1)
+        words.append("".join(cut[i:i + size]))
+        i += size
+    return words
+
+
+def _split_known(word: str) -> Optional[list[str]]:
+    """Return a word CC-CEDICT lacks as the fewest dictionary words that spell it, None if a character is unknown."""
+    best: list[Optional[list[str]]] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(end):
+            part = word[start:end]
+            if best[start] is not None and (dictionary.known(part) or part in _terms()):
+                candidate = best[start] + [part]
+                if best[end] is None or len(candidate) < len(best[end]):
+                    best[end] = candidate
+    return best[-1]
+
+
+_NAMES: set[str] = set()  # the names written in pinyin so far: never lower-cased
+
+
+def is_name(word: str) -> bool:
+    """Return True if ``word`` is a place or other name composition wrote in pinyin (kept capitalised)."""
+    return word in _NAMES
+
+
+_PUNCT = {"、": "and", "，": ",", ",": ",", "(": "(", ")": ")", "/": "/", "·": "", "-": "-", "—": "-"}
+
+
+def _translate(word: str) -> Optional[list[Word]]:
+    """Return the English of one segmented word (glossary sense, else CC-CEDICT), None when unknown."""
+    if word in _terms():
+        en, verb = _terms()[word]
+        return [Word(en, verb)] if en else []
+    if word in _PUNCT:
+        return [Word(_PUNCT[word])] if _PUNCT[word] else []
+    if _LATIN.fullmatch(word):
+        return [Word(word)]
+    if not _HAN.search(word):
+        return []
+    if dictionary.proper_name(word) and len(word) > 1:
+        _NAMES.add(dictionary.proper_name(word))
+        return [Word(dictionary.proper_name(word))]
+    if dictionary.known(word):
+        sense = dictionary.noun_sense(word)
+        sense = re.sub(r"^(a|an|the) ", "", sense) if sense else None
+        if dictionary.is_verb(word) and dictionary.verb_sense(word):
+            return [Word(dictionary.verb_sense(word), True, sense)]
+        return [Word(sense, counted=True)] if sense else None
+    parts = _split_known(word) if len(word) > 1 else None
+    if not parts:
+        return None
+    out: list[Word] = []
+    for part in parts:
+        words = _translate(part)
+        if words is None:
+            return None
+        out += words
+    return out
+
+
+def _plural(noun: str) -> str:
+    """Return the plural of the last word of a counted noun phrase ("decrepit house" → "decrepit houses")."""
+    if _MASS.search(noun) or noun.endswith("s") or not noun[-1:].isalpha():
+        return noun
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    if re.search(r"(ch|sh|x|z)$", noun):
+        return noun + "es"
+    return noun + "s"
+
+
+def _order(words: list[Word]) -> list[str]:
+    """Return English words in noun-phrase order: a leading verb follows its object, as a participle."""
+    out: list[str] = []
+    pending: list[str] = []  # verbs waiting for the end of their object
+    obj: list[Word] = []
+    for word in words:
+        if word.verb and not obj:
+            (pending if pending or not out else out).append(word.en)
+        elif pending:
+            obj.append(Word(word.noun or word.en) if word.verb else word)
+        else:
+            out.append(word.en)
+    if obj:
+        last = obj[-1]
+        out += [w.en for w in obj[:-1]] + [_plural(last.en) if last.counted else last.en]
+    return out + pending
+
+
+def _phrase(text: str) -> Optional[str]:
+    """Return the English of a name without 的, None when a word is unknown."""
+    words: list[Word] = []
+    for token in _segment(text):
+        found = _translate(token)
+        if found is None:
+            return None
+        words += found
+    english = " ".join(w for w in _order(words) if w)
+    english = re.sub(r"\s+([,)])", r"\1", re.sub(r"\(\s+", "(", english))
+    english = re.sub(r"\b(\w+)( \1\b)+", r"\1", english)  # 增长 + 增长率 would say "growth growth rate"
+    return english.strip() or None
+
+
+def compose_en(text: str) -> Optional[str]:
+    """Return the dictionary-composed English of a name (first letter capitalised), None when a word is unknown."""
+    what, mark, whose = text.rpartition("的")
+    if mark and what and whose:
+        head, detail = _phrase(whose), compose_en(what)
+        if not head or not detail:
+            return None
+        verbal = any(w.verb for t in _segment(what) for w in (_translate(t) or []))
+        english = f"{head} ({_lower_first(detail)})" if verbal else f"{detail} {head}"
+    else:
+        english = _phrase(text)
+    return english[:1].upper() + english[1:] if english else None
