@@ -62,7 +62,7 @@ def known(word: str) -> bool:
 
 def _clean(gloss: str) -> str:
     """Return a gloss without parentheticals, "lit."-style notes or surrounding space."""
-    text = _PARENS.sub(" ", gloss).strip(" ,.")
+    text = re.sub(r"\b(sth|sb|one's|oneself)\b", " ", _PARENS.sub(" ", gloss)).strip(" ,.")
     return re.sub(r"\s+", " ", text)
 
 
@@ -110,7 +110,7 @@ _IRREGULAR = {"build": "built", "make": "made", "hold": "held", "run": "run", "s
               "break": "broken", "draw": "drawn", "know": "known", "rebuild": "rebuilt", "shut": "shut",
               "fight": "fought", "buy": "bought", "teach": "taught", "find": "found", "feed": "fed",
               "be": "been", "have": "had", "become": "become", "come": "come", "undertake": "undertaken",
-              "overcome": "overcome", "rise": "risen", "drive": "driven", "write": "written", "tell": "told"}
+              "overcome": "overcome", "rise": "risen", "drive": "driven", "write": "written", "tell": "told", "fall": "fallen", "leave": "left", "hear": "heard", "lose": "lost"}
 
 
 def _past(verb: str) -> str:
