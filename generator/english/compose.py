@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Optional
 
-import jieba
-
 from generator.english import dictionary
 from generator.english.glossary import group
+from generator.english.names import place_en
+from generator.read.segment import load_jieba, load_posseg
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿两]")
 _LATIN = re.compile(r"[0-9A-Za-z.+%\-]+")
 # nouns that English does not count: the head of an object stays singular
 _MASS = re.compile(r"(ment|ing|ness|ism|ity|ics|ure|age|ance|ence|ship|power|land|water|energy|"
@@ -59,12 +60,17 @@ def _lower_first(text: str) -> str:
 
 def _segment(text: str) -> list[str]:
     """Return the words of ``text`` as jieba cuts them, adjacent words joined where they make a glossary term."""
-    terms, cut, words, i = _terms(), jieba.lcut(text, HMM=False), [], 0
+    tagged = load_posseg().lcut(text)
+    _TAGS.update((w.word, w.flag) for w in tagged)
+    terms, cut, words, i = _terms(), [w.word for w in tagged], [], 0
     while i < len(cut):
         size = next((n for n in range(len(cut) - i, 1, -1) if "".join(cut[i:i + n]) in terms), 1)
         words.append("".join(cut[i:i + size]))
         i += size
     return words
+
+
+_TAGS: dict[str, str] = {}  # word → the part-of-speech tag jieba gave it where it was last cut
 
 
 def _split_known(word: str) -> Optional[list[str]]:
@@ -80,7 +86,27 @@ def _split_known(word: str) -> Optional[list[str]]:
     return best[-1]
 
 
+_NAME_TAGS = {"ns", "nr", "nrt", "nz", "nt"}  # jieba's tags of places, people, organisations, other names
 _NAMES: set[str] = set()  # the names written in pinyin so far: never lower-cased
+
+
+def _looks_like_name(word: str) -> bool:
+    """Return True for a word of two or more characters that no dictionary has as a common word and that
+    jieba tags as a name or found only by its model of unknown words (织里, 金洲)."""
+    if len(word) < 2 or not _HAN.fullmatch(word[0]) or dictionary.common(word):
+        return False
+    if word in load_jieba().FREQ:
+        return load_posseg().dt.word_tag_tab.get(word) in _NAME_TAGS
+    if any(len(part) > 1 for part in _split_known(word) or ()):
+        return False  # known words the model ran together (农村居民, 新开工); a name reads as single characters
+    return _TAGS.get(word, "n")[:1] not in {"v", "a", "d"}  # a word only jieba's model found: a name unless verbal
+
+
+def _pinyin(word: str) -> str:
+    """Return a name in pinyin by the place-name rules (织里 → Zhili, 北邓村 → Beideng Village)."""
+    name = place_en(word)
+    _NAMES.add(name.split(" ", 1)[0])
+    return name
 
 
 def is_name(word: str) -> bool:
@@ -105,15 +131,17 @@ def _translate(word: str) -> Optional[list[Word]]:
     if dictionary.proper_name(word) and len(word) > 1:
         _NAMES.add(dictionary.proper_name(word))
         return [Word(dictionary.proper_name(word))]
+    if _looks_like_name(word):
+        return [Word(_pinyin(word))]
     if dictionary.known(word):
         sense = dictionary.noun_sense(word)
         sense = re.sub(r"^(a|an|the) ", "", sense) if sense else None
         if dictionary.is_verb(word) and dictionary.verb_sense(word):
             return [Word(dictionary.verb_sense(word), True, sense)]
-        return [Word(sense, counted=True)] if sense else None
+        return [Word(sense, counted=not _NUMERAL.search(word))] if sense else None
     parts = _split_known(word) if len(word) > 1 else None
     if not parts:
-        return None
+        return [Word(_pinyin(word))] if len(word) > 1 and _HAN.fullmatch(word[0]) else None
     out: list[Word] = []
     for part in parts:
         words = _translate(part)
@@ -146,6 +174,8 @@ def _order(words: list[Word]) -> list[str]:
             obj.append(Word(word.noun or word.en) if word.verb else word)
         else:
             out.append(word.en)
+    if not obj and len(pending) > 1 and words[-1].noun:
+        obj, pending = [Word(words[-1].noun)], pending[:-1]  # 加强管理: the last of two verbs is the object
     if obj:
         last = obj[-1]
         out += [w.en for w in obj[:-1]] + [_plural(last.en) if last.counted else last.en]

@@ -50,6 +50,11 @@ def _table() -> dict[str, tuple[str, ...]]:
     return _read()[0]
 
 
+def common(word: str) -> bool:
+    """Return True if CC-CEDICT has the word as a common word (not only as a name)."""
+    return word in _table() and word not in _read()[1]
+
+
 def proper_name(word: str) -> Optional[str]:
     """Return a word CC-CEDICT knows only as a name in pinyin ("徐水" → "Xushui"), else None."""
     return _read()[1].get(word)
@@ -110,7 +115,9 @@ _IRREGULAR = {"build": "built", "make": "made", "hold": "held", "run": "run", "s
               "break": "broken", "draw": "drawn", "know": "known", "rebuild": "rebuilt", "shut": "shut",
               "fight": "fought", "buy": "bought", "teach": "taught", "find": "found", "feed": "fed",
               "be": "been", "have": "had", "become": "become", "come": "come", "undertake": "undertaken",
-              "overcome": "overcome", "rise": "risen", "drive": "driven", "write": "written", "tell": "told", "fall": "fallen", "leave": "left", "hear": "heard", "lose": "lost"}
+              "overcome": "overcome", "rise": "risen", "drive": "driven", "write": "written", "tell": "told", "fall": "fallen", "tear": "torn", "wear": "worn", "bear": "borne", "shake": "shaken", "say": "said",
+              "spread": "spread", "speak": "spoken", "steal": "stolen", "forbid": "forbidden", "seek": "sought",
+              "understand": "understood", "hang": "hung", "dig": "dug", "stand": "stood", "freeze": "frozen", "leave": "left", "hear": "heard", "lose": "lost"}
 
 
 def _past(verb: str) -> str:
