@@ -35,6 +35,7 @@ class Word:
     verb: bool = False
     noun: Optional[str] = None  # a verb's English as a noun, for a verb inside an object (国家审核)
     counted: bool = False  # a dictionary noun that may take a plural
+    ing: Optional[str] = None  # a verb's -ing form, for headings ("Developing …")
 
 
 @cache
@@ -46,8 +47,14 @@ def _terms() -> dict[str, tuple[str, bool]]:
             terms[zh] = (_lower_first(en), False)
     for zh, en in group("senses").items():
         # "~built": a verb its object comes before; "-": a word English leaves out (全部, 进一步)
-        terms[zh] = ("" if en == "-" else en.lstrip("~"), en.startswith("~"))
+        terms[zh] = ("" if en == "-" else en.lstrip("~").split("|")[0], en.startswith("~"))
     return terms
+
+
+@cache
+def _gerunds() -> dict[str, str]:
+    """Return glossary word → the -ing form its sense gives after "|" ("~advanced|advancing")."""
+    return {zh: en.split("|", 1)[1] for zh, en in group("senses").items() if "|" in en}
 
 
 def _lower_first(text: str) -> str:
@@ -95,10 +102,10 @@ def _looks_like_name(word: str) -> bool:
     jieba tags as a name or found only by its model of unknown words (织里, 金洲)."""
     if len(word) < 2 or not _HAN.fullmatch(word[0]) or dictionary.common(word):
         return False
+    if any(len(part) > 1 for part in _split_known(word) or ()):
+        return False  # known words run together (农村居民, 大力发展); a name reads as single characters
     if word in load_jieba().FREQ:
         return load_posseg().dt.word_tag_tab.get(word) in _NAME_TAGS
-    if any(len(part) > 1 for part in _split_known(word) or ()):
-        return False  # known words the model ran together (农村居民, 新开工); a name reads as single characters
     return _TAGS.get(word, "n")[:1] not in {"v", "a", "d"}  # a word only jieba's model found: a name unless verbal
 
 
@@ -121,7 +128,8 @@ def _translate(word: str) -> Optional[list[Word]]:
     """Return the English of one segmented word (glossary sense, else CC-CEDICT), None when unknown."""
     if word in _terms():
         en, verb = _terms()[word]
-        return [Word(en, verb)] if en else []
+        ing = _gerunds().get(word) or (dictionary.gerund(word) if verb else None)
+        return [Word(en, verb, ing=ing)] if en else []
     if word in _PUNCT:
         return [Word(_PUNCT[word])] if _PUNCT[word] else []
     if _LATIN.fullmatch(word):
@@ -137,16 +145,17 @@ def _translate(word: str) -> Optional[list[Word]]:
         sense = dictionary.noun_sense(word)
         sense = re.sub(r"^(a|an|the) ", "", sense) if sense else None
         if dictionary.is_verb(word) and dictionary.verb_sense(word):
-            return [Word(dictionary.verb_sense(word), True, sense)]
-        return [Word(sense, counted=not _NUMERAL.search(word))] if sense else None
+            return [Word(dictionary.verb_sense(word), True, sense, ing=dictionary.gerund(word))]
+        if sense:
+            return [Word(sense, counted=not _NUMERAL.search(word))]
     parts = _split_known(word) if len(word) > 1 else None
-    if not parts:
+    if not parts or parts == [word]:
         return [Word(_pinyin(word))] if len(word) > 1 and _HAN.fullmatch(word[0]) else None
     out: list[Word] = []
     for part in parts:
         words = _translate(part)
         if words is None:
-            return None
+            return [Word(_pinyin(word))]  # a character with no usable sense: the word is read as a name
         out += words
     return out
 
@@ -182,29 +191,30 @@ def _order(words: list[Word]) -> list[str]:
     return out + pending
 
 
-def _phrase(text: str) -> Optional[str]:
-    """Return the English of a name without 的, None when a word is unknown."""
+def _phrase(text: str, heading: bool = False) -> Optional[str]:
+    """Return the English of a name without 的 (of a heading: in Chinese order, verbs as -ing), None if unknown."""
     words: list[Word] = []
     for token in _segment(text):
         found = _translate(token)
         if found is None:
             return None
         words += found
-    english = " ".join(w for w in _order(words) if w)
+    ordered = [w.ing or w.en for w in words] if heading else _order(words)
+    english = " ".join(w for w in ordered if w)
     english = re.sub(r"\s+([,)])", r"\1", re.sub(r"\(\s+", "(", english))
     english = re.sub(r"\b(\w+)( \1\b)+", r"\1", english)  # 增长 + 增长率 would say "growth growth rate"
     return english.strip() or None
 
 
-def compose_en(text: str) -> Optional[str]:
-    """Return the dictionary-composed English of a name (first letter capitalised), None when a word is unknown."""
+def compose_en(text: str, heading: bool = False) -> Optional[str]:
+    """Return the dictionary-composed English of a name or heading (capitalised), None when a word is unknown."""
     what, mark, whose = text.rpartition("的")
     if mark and what and whose:
-        head, detail = _phrase(whose), compose_en(what)
+        head, detail = _phrase(whose, heading), compose_en(what, heading)
         if not head or not detail:
             return None
         verbal = any(w.verb for t in _segment(what) for w in (_translate(t) or []))
         english = f"{head} ({_lower_first(detail)})" if verbal else f"{detail} {head}"
     else:
-        english = _phrase(text)
+        english = _phrase(text, heading)
     return english[:1].upper() + english[1:] if english else None

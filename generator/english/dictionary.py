@@ -84,17 +84,22 @@ def glosses(word: str) -> list[str]:
     return out
 
 
+def _verbal(gloss: str) -> bool:
+    """Return True if a gloss is a verb ("to build"), not a direction ("to the west of")."""
+    return gloss.startswith("to ") and gloss.split(" ", 2)[1] not in {"the", "a", "an", "and", "or"}
+
+
 def is_verb(word: str) -> bool:
     """Return True if the word's first usable gloss is a verb ("to build")."""
     found = glosses(word)
-    return bool(found) and found[0].startswith("to ")
+    return bool(found) and _verbal(found[0])
 
 
 def noun_sense(word: str) -> Optional[str]:
     """Return the first noun (or adjective) gloss of a word, else its first gloss as a participle, else None."""
     found = glosses(word)
     for gloss in found:
-        if not gloss.startswith("to ") and len(gloss.split()) <= 4:
+        if not _verbal(gloss) and len(gloss.split()) <= 4:
             return gloss
     return participle(found[0]) if found else None
 
@@ -102,7 +107,7 @@ def noun_sense(word: str) -> Optional[str]:
 def verb_sense(word: str) -> Optional[str]:
     """Return the first verb gloss of a word as a past participle ("to build" → "built"), else None."""
     for gloss in glosses(word):
-        if gloss.startswith("to ") and len(gloss.split()) <= 5:
+        if _verbal(gloss) and len(gloss.split()) <= 5:
             return participle(gloss)
     return None
 
@@ -139,3 +144,23 @@ def participle(gloss: str) -> str:
         return gloss
     first, _, rest = gloss[3:].partition(" ")
     return f"{_past(first)} {rest}".strip()
+
+
+def _ing(verb: str) -> str:
+    """Return the -ing form of one English verb (develop → developing, make → making, plan → planning)."""
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and len(verb) > 2:
+        return verb[:-1] + "ing"
+    if re.search(r"^[^aeiou]*[aeiou][bdgmnpt]$", verb):
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+def gerund(word: str) -> Optional[str]:
+    """Return the first verb gloss of a word as a gerund ("to develop" → "developing"), else None."""
+    for gloss in glosses(word):
+        if _verbal(gloss) and len(gloss.split()) <= 5:
+            first, _, rest = gloss[3:].partition(" ")
+            return f"{_ing(first)} {rest}".strip()
+    return None

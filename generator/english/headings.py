@@ -72,5 +72,5 @@ def composed_title_en(title: Optional[str]) -> Optional[str]:
         return None
     prefix, body = _split_numbering(norm(title))
     clauses = [c for c in re.split(r"[，,；;：:]", body.split("。", 1)[0]) if c]
-    english = [compose_en(c) for c in clauses]
+    english = [compose_en(c, heading=True) for c in clauses]
     return prefix + "; ".join(english) if clauses and all(english) else None

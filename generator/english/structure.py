@@ -57,3 +57,12 @@ def glossary_coverage(reports: Iterable[Report]) -> tuple[int, int, list[str]]:
     counts = Counter(f.indicator for r in reports for f in r.facts if f.indicator)
     unknown = [name for name, _ in counts.most_common() if indicator_en(name) is None]
     return len(counts) - len(unknown), len(counts), unknown
+
+
+def origin_counts(reports: Iterable[Report]) -> tuple[Counter, int, int]:
+    """Return (distinct indicator names per origin, headings with English, headings) over the reports."""
+    reports = list(reports)
+    names = {f.indicator for r in reports for f in r.facts if f.indicator}
+    origins = Counter(indicator_origin(name) or "none" for name in names)
+    sections = [s for r in reports for s in r.sections]
+    return origins, sum(bool(s.title_en) for s in sections), len(sections)
