@@ -137,7 +137,7 @@ def _translate(word: str) -> Optional[list[Word]]:
     if not _HAN.search(word):
         return []
     if dictionary.proper_name(word) and len(word) > 1:
-        _NAMES.add(dictionary.proper_name(word))
+        _NAMES.add(dictionary.proper_name(word).split(" ", 1)[0])
         return [Word(dictionary.proper_name(word))]
     if _looks_like_name(word):
         return [Word(_pinyin(word))]

@@ -56,8 +56,16 @@ def common(word: str) -> bool:
 
 
 def proper_name(word: str) -> Optional[str]:
-    """Return a word CC-CEDICT knows only as a name in pinyin ("徐水" → "Xushui"), else None."""
-    return _read()[1].get(word)
+    """Return a word CC-CEDICT knows only as a name: its gloss when that is the bare name ("Xi Jinping"),
+    else its pinyin ("徐水" → "Xushui"); None for other words."""
+    if word not in _read()[1]:
+        return None
+    gloss = _clean(_table()[word][0]).split(",")[0].strip() if _table()[word] else ""
+    gloss = re.sub(r"^the ", "", gloss)
+    words = gloss.split()
+    if 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and not _SKIP.match(gloss):
+        return gloss
+    return _read()[1][word]
 
 
 def known(word: str) -> bool:
