@@ -191,10 +191,29 @@ def _order(words: list[Word]) -> list[str]:
     return out + pending
 
 
+_STREETS = {"大街", "街", "路", "大道", "村", "社区", "镇", "乡", "河", "公司", "集团"}
+
+
+def _money(text: str) -> str:
+    """Return ``text`` with amounts such as 500万元 written out in English (CNY 5 million)."""
+    def english(m: re.Match) -> str:
+        value = float(m[1]) * (10_000 if m[2] == "万" else 100_000_000)
+        for size, word in ((1e9, "billion"), (1e6, "million")):
+            if value >= size:
+                return f" CNY {value / size:g} {word} "
+        return f" CNY {value:,.0f} "
+    return re.sub(r"(\d+(?:\.\d+)?)(万|亿)元", english, text)
+
+
 def _phrase(text: str, heading: bool = False) -> Optional[str]:
     """Return the English of a name without 的 (of a heading: in Chinese order, verbs as -ing), None if unknown."""
     words: list[Word] = []
-    for token in _segment(text):
+    tokens = _segment(_money(text))
+    for i, token in enumerate(tokens):
+        if i + 1 < len(tokens) and tokens[i + 1] in _STREETS and token not in _terms() and _HAN.fullmatch(token[0]) \
+                and len(token) > 1:
+            words.append(Word(dictionary.proper_name(token) or _pinyin(token)))  # a street, village or firm: 朝阳大街
+            continue
         found = _translate(token)
         if found is None:
             return None
