@@ -16,11 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-try:
-    from generator.english.indicators import indicator_origin  # noqa: E402
-except ImportError:
-    def indicator_origin(_): return None
-from generator.english.structure import translate_report  # noqa: E402
+from generator.english.indicators import indicator_origin  # noqa: E402
+from generator.english.structure import compose_headings, translate_report  # noqa: E402
 from generator.read.extract import extract_report  # noqa: E402
 from generator.read.normalize import read_text  # noqa: E402
 
@@ -51,7 +48,7 @@ def main() -> int:
     args = parser.parse_args()
     names, heads, composed = [], [], set()
     for path in files():
-        report = translate_report(extract_report(read_text(path)))
+        report = compose_headings(translate_report(extract_report(read_text(path))))
         n = [(f.indicator, f.indicator_en) for f in report.facts if f.indicator]
         h = [(s.title, s.title_en) for s in report.sections]
         composed |= {(f.indicator, f.indicator_en) for f in report.facts

@@ -507,10 +507,21 @@ def test_translate_report_fills_english_and_keeps_the_rest():
             out.meta.speaker_en) == ("Zhili Town", "Wuxing District", "Huzhou", "Zhejiang Province",
                                      "Chen Yongjie")
     assert [f.indicator_en for f in out.facts] == ["Gross domestic product (GDP)", None]
-    assert [s.title_en for s in out.sections] == ["I. Review of work in the first half", "(9) Unable to make sense of what one is looking at"]  # CC-CEDICT's sense
+    assert [s.title_en for s in out.sections] == ["I. Review of work in the first half", None]
+    composed = structure.compose_headings(out)  # after the translation memory: CC-CEDICT's sense
+    assert [s.title_en for s in composed.sections] == ["I. Review of work in the first half",
+                                                       "(9) Unable to make sense of what one is looking at"]
     assert out.paragraphs[0].text_en == "I. Review of work in the first half"
     assert out.paragraphs[1].text_en is None
     assert [f.indicator for f in out.facts] == [f.indicator for f in report.facts]
+
+
+def test_translation_memory_wins_over_composed_headings():
+    from generator.english.memory import Entry, Memory, apply_memory
+    report = structure.translate_report(_report([]))
+    memory = Memory().with_entries([Entry("（九）看不懂", "(9) Hard to follow", "human")])
+    out = structure.compose_headings(apply_memory(report, memory))
+    assert [s.title_en for s in out.sections][1] == "(9) Hard to follow"
 
 
 def test_translate_report_keeps_upstream_english():

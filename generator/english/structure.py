@@ -42,14 +42,23 @@ def translate_report(report: Report) -> Report:
     facts = tuple(dataclasses.replace(f, indicator_en=_keep(f.indicator_en, indicator_en(f.indicator)),
                                       indicator_origin=_origin(f))
                   for f in report.facts)
-    sections = tuple(dataclasses.replace(s, title_en=_keep(s.title_en, section_title_en(s.title)
-                                                           or composed_title_en(s.title)))
-                     for s in report.sections)
+    return _headings(dataclasses.replace(report, meta=meta, facts=facts), section_title_en)
+
+
+def _headings(report: Report, english) -> Report:
+    """Return ``report`` with section titles and heading paragraphs still without English given english(title)."""
+    sections = tuple(dataclasses.replace(s, title_en=_keep(s.title_en, english(s.title))) for s in report.sections)
     titles = {s.paragraph: s.title_en for s in sections if s.title_en}
     paragraphs = tuple(
         dataclasses.replace(p, text_en=_keep(p.text_en, titles.get(p.anchor))) if p.is_heading else p
         for p in report.paragraphs)
-    return dataclasses.replace(report, meta=meta, facts=facts, sections=sections, paragraphs=paragraphs)
+    return dataclasses.replace(report, sections=sections, paragraphs=paragraphs)
+
+
+def compose_headings(report: Report) -> Report:
+    """Return ``report`` with headings that neither the glossary nor the translation memory gave English
+    composed word by word with the dictionary (applied after the memory, so a person's English wins)."""
+    return _headings(report, composed_title_en)
 
 
 def glossary_coverage(reports: Iterable[Report]) -> tuple[int, int, list[str]]:
