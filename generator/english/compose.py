@@ -60,7 +60,7 @@ def _gerunds() -> dict[str, str]:
 def _lower_first(text: str) -> str:
     """Return ``text`` with its first letter lower-cased unless the first word is an acronym or a name."""
     first = text.split(" ", 1)[0]
-    if first[1:2].isupper() or first in {"China", "Chinese", "Party", "Internet"} or is_name(first):
+    if any(c.isupper() for c in first[1:]) or first in {"China", "Chinese", "Party", "Internet"} or is_name(first):
         return text
     return text[:1].lower() + text[1:]
 
