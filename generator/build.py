@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
-from generator.english.structure import glossary_coverage
+from generator.english.structure import glossary_coverage, origin_counts
 from generator.english.memory import MEMORY_PATH
 from generator.errors import ReportError, TownfactsError
 from generator.mkdocs.plugin import configure_mkdocs
@@ -36,7 +36,9 @@ class BuildResult:
 def report_coverage(reports: Sequence[Report], project_dir: Path, strict: bool, progress: Progress) -> None:
     """Say how much of the reports has English (glossary, translation memory); with strict, fail on gaps."""
     known, total, unknown = glossary_coverage(reports)
-    progress(f"Glossary: {known}/{total} indicators have English"
+    origins, headed, headings = origin_counts(reports)
+    progress(f"Glossary: {known}/{total} indicators have English ({origins['glossary']} from the glossary, "
+             f"{origins['dictionary']} composed with CC-CEDICT); {headed}/{headings} section headings"
              + (f"; missing e.g. {', '.join(unknown[:5])}" if unknown else ""))
     missing = untranslated(reports, project_memory(project_dir))
     if missing:

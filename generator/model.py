@@ -63,6 +63,7 @@ class Fact:
     section: Optional[str] = None  # id of the Section the fact is in
     part_of: Optional[str] = None  # id of the fact this one is a part of (其中 …)
     indicator_en: Optional[str] = None
+    indicator_origin: Optional[str] = None  # glossary, dictionary, memory or machine:<provider>
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ import re
 from typing import Optional
 
 from generator.datafiles import load
+from generator.english.compose import compose_en
 from generator.english.glossary import group, norm
 
 # the numerals that number headings (一、, （十二）), in order from one to ten
@@ -63,3 +64,13 @@ def section_title_en(title: Optional[str]) -> Optional[str]:
     if english is None and "。" in body:
         english = _heading_en(body.split("。", 1)[0])  # a run-in heading: 标题。正文…
     return prefix + english if english else None
+
+
+def composed_title_en(title: Optional[str]) -> Optional[str]:
+    """Return a heading composed with the dictionary clause by clause ("I. …; …"), None when a word is unknown."""
+    if not title:
+        return None
+    prefix, body = _split_numbering(norm(title))
+    clauses = [c for c in re.split(r"[，,；;：:]", body.split("。", 1)[0]) if c]
+    english = [compose_en(c, heading=True) for c in clauses]
+    return prefix + "; ".join(english) if clauses and all(english) else None

@@ -1,9 +1,11 @@
-"""English indicator names: an exact glossary entry, else a safe composition of known parts, else None."""
+"""English indicator names: an exact glossary entry, else a safe composition of glossary parts, else the
+same read with CC-CEDICT for the words the glossary lacks (see compose.py), else None."""
 from __future__ import annotations
 
 from functools import cache
 from typing import Optional
 
+from generator.english.compose import compose_en, is_name
 from generator.english.glossary import group, norm
 
 
@@ -11,7 +13,7 @@ def _lower_first(text: str) -> str:
     """Return ``text`` with its first word lower-cased unless it is an acronym or proper noun."""
     first = text.split(" ", 1)[0]
     keep = {"Party", "China", "Chinese", "Communist", "Internet", "COVID-19", "Five-Year", "Belt"}
-    if first in keep or first.strip("()").isupper() or not first[:1].isupper() or any(
+    if first in keep or is_name(first) or first.strip("()").isupper() or not first[:1].isupper() or any(
             c.isupper() for c in first[1:]):
         return text
     return text[:1].lower() + text[1:]
@@ -74,8 +76,11 @@ def _affixes(name: str) -> tuple[tuple[str, str], ...]:
 
 
 @cache
-def _indicator_en(text: str) -> Optional[str]:
-    """Return the English of a normalised indicator: exact, composed, or wrapped by a known affix."""
+def _indicator_en(text: str, words: bool = False) -> Optional[str]:
+    """Return the English of a normalised indicator: exact, composed, or wrapped by a known affix.
+
+    With ``words``, a part no glossary entry covers is composed word by word with the dictionary.
+    """
     terms = group("indicators")
     if text in terms:
         return terms[text][:1].upper() + terms[text][1:]  # names kept as "the … project" for endings
@@ -85,29 +90,40 @@ def _indicator_en(text: str) -> Optional[str]:
     # A known ending wrapping a known indicator (…占比 → "Share of …").
     for suffix, template in _affixes("indicator_suffixes"):
         if text.endswith(suffix) and len(text) > len(suffix):
-            inner = _indicator_en(text[: -len(suffix)])
+            inner = _indicator_en(text[: -len(suffix)], words)
             if inner:
                 return _wrap(template, inner)
     # A known leading verb before a known indicator (建成… → "… built").
     for prefix, template in _affixes("indicator_prefixes"):
         if text.startswith(prefix) and len(text) > len(prefix):
-            inner = _indicator_en(text[len(prefix):])
+            inner = _indicator_en(text[len(prefix):], words)
             if inner:
                 return _wrap(template, inner)
-    return _described(text)
+    return _described(text, words) or (compose_en(text) if words else None)
 
 
-def _described(text: str) -> Optional[str]:
+def _described(text: str, words: bool = False) -> Optional[str]:
     """Return "B (A)" for a name "A的B" whose two parts are both known (通过国家审核的项目 → "Projects (…)")."""
     what, mark, whose = text.rpartition("的")
     if not mark or not what or not whose:
         return None
-    head, detail = _indicator_en(whose), _indicator_en(what)
+    head, detail = _indicator_en(whose, words), _indicator_en(what, words)
     return f"{head} ({_lower_first(detail)})" if head and detail else None
 
 
 def indicator_en(indicator: Optional[str]) -> Optional[str]:
-    """Return the English of an indicator name: exact glossary entry, else a safe composition, else None."""
+    """Return the English of an indicator name: from the glossary, else composed with the dictionary, else None."""
     if not indicator:
         return None
-    return _indicator_en(norm(indicator)) or None
+    text = norm(indicator)
+    return _indicator_en(text) or _indicator_en(text, True) or None
+
+
+def indicator_origin(indicator: Optional[str]) -> Optional[str]:
+    """Return where an indicator's English comes from: "glossary", "dictionary" (CC-CEDICT words), or None."""
+    if not indicator:
+        return None
+    text = norm(indicator)
+    if _indicator_en(text):
+        return "glossary"
+    return "dictionary" if _indicator_en(text, True) else None

@@ -5,10 +5,10 @@ import dataclasses
 from collections import Counter
 from typing import Iterable, Optional
 
-from generator.english.headings import section_title_en
-from generator.english.indicators import indicator_en
+from generator.english.headings import composed_title_en, section_title_en
+from generator.english.indicators import indicator_en, indicator_origin
 from generator.english.names import person_en, place_en
-from generator.model import Report
+from generator.model import Fact, Report
 
 
 def _keep(old: Optional[str], new: Optional[str]) -> Optional[str]:
@@ -19,6 +19,13 @@ def _keep(old: Optional[str], new: Optional[str]) -> Optional[str]:
 def _maybe(func, value: Optional[str]) -> Optional[str]:
     """Return func(value) when value is set, else None."""
     return func(value) if value else None
+
+
+def _origin(fact: Fact) -> Optional[str]:
+    """Return where a fact's indicator English comes from: as set upstream, "glossary" or "dictionary"."""
+    if fact.indicator_en:
+        return fact.indicator_origin or "memory"
+    return indicator_origin(fact.indicator)
 
 
 def translate_report(report: Report) -> Report:
@@ -32,15 +39,26 @@ def translate_report(report: Report) -> Report:
         province_en=_keep(m.province_en, _maybe(place_en, m.province)),
         speaker_en=_keep(m.speaker_en, _maybe(person_en, m.speaker)),
     )
-    facts = tuple(dataclasses.replace(f, indicator_en=_keep(f.indicator_en, indicator_en(f.indicator)))
+    facts = tuple(dataclasses.replace(f, indicator_en=_keep(f.indicator_en, indicator_en(f.indicator)),
+                                      indicator_origin=_origin(f))
                   for f in report.facts)
-    sections = tuple(dataclasses.replace(s, title_en=_keep(s.title_en, section_title_en(s.title)))
-                     for s in report.sections)
+    return _headings(dataclasses.replace(report, meta=meta, facts=facts), section_title_en)
+
+
+def _headings(report: Report, english) -> Report:
+    """Return ``report`` with section titles and heading paragraphs still without English given english(title)."""
+    sections = tuple(dataclasses.replace(s, title_en=_keep(s.title_en, english(s.title))) for s in report.sections)
     titles = {s.paragraph: s.title_en for s in sections if s.title_en}
     paragraphs = tuple(
         dataclasses.replace(p, text_en=_keep(p.text_en, titles.get(p.anchor))) if p.is_heading else p
         for p in report.paragraphs)
-    return dataclasses.replace(report, meta=meta, facts=facts, sections=sections, paragraphs=paragraphs)
+    return dataclasses.replace(report, sections=sections, paragraphs=paragraphs)
+
+
+def compose_headings(report: Report) -> Report:
+    """Return ``report`` with headings that neither the glossary nor the translation memory gave English
+    composed word by word with the dictionary (applied after the memory, so a person's English wins)."""
+    return _headings(report, composed_title_en)
 
 
 def glossary_coverage(reports: Iterable[Report]) -> tuple[int, int, list[str]]:
@@ -48,3 +66,12 @@ def glossary_coverage(reports: Iterable[Report]) -> tuple[int, int, list[str]]:
     counts = Counter(f.indicator for r in reports for f in r.facts if f.indicator)
     unknown = [name for name, _ in counts.most_common() if indicator_en(name) is None]
     return len(counts) - len(unknown), len(counts), unknown
+
+
+def origin_counts(reports: Iterable[Report]) -> tuple[Counter, int, int]:
+    """Return (distinct indicator names per origin, headings with English, headings) over the reports."""
+    reports = list(reports)
+    names = {f.indicator for r in reports for f in r.facts if f.indicator}
+    origins = Counter(indicator_origin(name) or "none" for name in names)
+    sections = [s for r in reports for s in r.sections]
+    return origins, sum(bool(s.title_en) for s in sections), len(sections)

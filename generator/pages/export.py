@@ -43,7 +43,8 @@ def report_json(report: Report) -> str:
     return json.dumps(report_dict(report), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-CSV_FIELDS = ("report", "place", "place_en", "place_code", "report_year", "id", "indicator", "indicator_en", "value", "unit", "qualifier",
+CSV_FIELDS = ("report", "place", "place_en", "place_code", "report_year", "id", "indicator", "indicator_en",
+              "indicator_origin", "value", "unit", "qualifier",
               "base_value", "base_unit", "growth_pct", "growth_basis", "period", "kind", "section", "part_of",
               "source_line", "source_quote", "source_file")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional, Sequence
 
-from generator.english.structure import translate_report
+from generator.english.structure import compose_headings, translate_report
 from generator.english.memory import MEMORY_PATH, Memory, apply_memory, load_memory, missing_segments
 from generator.errors import DataFileError, ReportError, TownfactsError
 from generator.model import Report
@@ -189,9 +189,8 @@ def read_reports(paths: Sequence[Path], timings: Timings, progress: Progress, me
             if fail_fast:
                 raise TownfactsError(f"{error} (stopped: --fail-fast)")
             continue
-        if memory is not None:
-            with timings.stage("translate"):
-                report = apply_memory(report, memory)
+        with timings.stage("translate"):
+            report = compose_headings(apply_memory(report, memory) if memory is not None else report)
         if not report.facts:
             progress(f"Warning: {path}: no figures found; its pages are built without facts")
         reports.append(report)

