@@ -17,6 +17,7 @@ from generator.read.normalize import is_title_like
 from generator.read.owners import attribute_owner, has_governing_verb, subject_count_name, topic_of_rate
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
 from generator.read.periods import carries_targets, kind_of, period_before, plan_sentences
+from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, sentence_spans, start_of_clause
 
 COUNT_GROUPS = ("count", "people", "time", "area", "volume", "mass")
@@ -127,6 +128,9 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
         phrase, more = _subject_phrase(sentence, num.end)
         right = clean_indicator(subject_count_name(phrase, more)) or right
         left = ""
+    elif right and group == "count" and sentence.startswith(_possessive(), num.end + len(right_raw)) \
+            and not re.search(r"\d", sentence[num.end:end_of_clause(sentence, num.end)]):  # 完成80个村的文化站建设
+        right = clean_indicator(right_raw + right_noun(sentence, num.end + len(right_raw) + 1)) or right
     share = load_data("modality.yaml")
     if left.startswith(tuple(share["share_verbs"])) and earlier and num.unit == "%":
         left = earlier[-1].indicator + left + share["share_noun"]  # 占全区45.1%: the share of the fact before
@@ -138,6 +142,7 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     indicator = _rate_of_what_follows(sentence, num, indicator)
     indicator = _owned_attribute(sentence, num, indicator, clause_start) if not right else indicator
     indicator = change_of_previous(indicator, earlier)
+    indicator = _sibling_measure(sentence, num, indicator, earlier, seg_start)
     indicator = _topic_from_clause_before(sentence, clause_start, indicator, earlier, num.unit)
     quote_end = end_of_clause(sentence, num.end)
     base = Draft(num, indicator, clause_start, quote_end, extra={"left": left, "right_raw": right_raw})
@@ -150,6 +155,20 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
 def _possessive() -> str:
     """Return the possessive that links a number to the noun it counts (5.38万人的搬迁)."""
     return load_data("indicators.yaml")["possessive"]
+
+
+def _sibling_measure(sentence: str, num: Num, indicator: str, earlier: list[Draft], seg_start: int) -> str:
+    """Return a list item that only names a sibling measure of the item before it with that item's subject
+    (生猪存栏41.98万头、出栏56.7万头 → 生猪出栏; 存栏/出栏 share their head character), else ``indicator``."""
+    if not earlier or earlier[-1].num.end != seg_start or not 2 <= len(indicator) <= 3:
+        return indicator
+    before, size = earlier[-1].indicator, len(indicator)
+    joined = sentence[seg_start:num.start].startswith(list_joiners("item_joiners"))
+    sibling = before[-size:]
+    last_word = word_tags(before)[-1].word if before else ""
+    if joined and len(before) > size and last_word == sibling != indicator and sibling[-1] == indicator[-1]:
+        return before[:-size] + indicator
+    return indicator
 
 
 def _rate_of_what_follows(sentence: str, num: Num, indicator: str) -> str:
