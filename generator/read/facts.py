@@ -10,7 +10,7 @@ from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous, name_listed_changes
 from generator.read.growth import add_starting_levels, mark_growth, place_growths
 from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name
-from generator.read.lexicon import (cue_alternation, cue_regex, data_pattern, growth_words, list_joiners, list_marker,
+from generator.read.lexicon import (cue_alternation, cue_regex, data_pattern, growth_words, list_joiner_regex, list_joiners, list_marker,
                                     magnitudes, period_matchers, unit_table, word_list)
 from generator.read.lists import distribute_lists, list_items, rank_drafts
 from generator.read.normalize import is_title_like
@@ -125,12 +125,12 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     right = clean_indicator(right_raw)
     left = clean_indicator(drop_examples(left_raw, names_only=bool(right) and not each))
     if right and not each and _opens_clause(left, sentence[clause_start:num.start]):
-        phrase, more = _subject_phrase(sentence, num.end)
-        right = clean_indicator(subject_count_name(phrase, more)) or right
-        left = ""
-    elif right and group == "count" and sentence.startswith(_possessive(), num.end + len(right_raw)) \
-            and not re.search(r"\d", sentence[num.end:end_of_clause(sentence, num.end)]):  # 完成80个村的文化站建设
-        right = clean_indicator(right_raw + right_noun(sentence, num.end + len(right_raw) + 1)) or right
+        left, right = "", _subject_count(sentence, num) or right
+    elif right and group == "count":
+        right = _count_of_possessive(sentence, num, right_raw) or right
+    elif group == "money":
+        right = _noun_after_amount(sentence, num, left_raw)
+        left = "" if right else left
     share = load_data("modality.yaml")
     if left.startswith(tuple(share["share_verbs"])) and earlier and num.unit == "%":
         left = earlier[-1].indicator + left + share["share_noun"]  # 占全区45.1%: the share of the fact before
@@ -149,7 +149,46 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     items = list_items(left_raw) if each else []
     if len(items) > 1:
         return [replace(base, indicator=clean_indicator(item) + right, extra={"left": item}) for item in items]
-    return [base]
+    return _one_rate_each(base, left_raw)
+
+
+def _subject_count(sentence: str, num: Num) -> str:
+    """Return the name of a count opening its clause (see subject_count_name)."""
+    phrase, more = _subject_phrase(sentence, num.end)
+    return clean_indicator(subject_count_name(phrase, more))
+
+
+def _count_of_possessive(sentence: str, num: Num, right_raw: str) -> str:
+    """Return the name of a count whose noun is followed by 的 and what was done for it (完成80个村的文化站建设 →
+    村文化站建设), '' if another figure follows in the clause."""
+    at = num.end + len(right_raw)
+    if not sentence.startswith(_possessive(), at) or re.search(r"\d", sentence[num.end:end_of_clause(sentence, num.end)]):
+        return ""
+    return clean_indicator(right_raw + right_noun(sentence, at + 1))
+
+
+def _noun_after_amount(sentence: str, num: Num, left_raw: str) -> str:
+    """Return the noun an amount is of when it stands right after it (已下达12.87亿元国债资金的… → 下达国债资金,
+    发放1.2亿元贷款 → 发放贷款), with the verb before the amount; '' when no noun follows."""
+    match = re.match(r"[\u4e00-\u9fff]{2,8}(?=[的、，；。和及与]|$)", sentence[num.end:end_of_clause(sentence, num.end)])
+    tags = word_tags(match.group()) if match else ()
+    if not tags or not all(t.flag in ("n", "nz", "vn", "j", "ng", "nt") for t in tags):
+        return ""
+    verbs = [t.word for t in word_tags(left_raw) if t.flag == "v" and len(t.word) >= 2]
+    return clean_indicator((verbs[-1] if verbs else "") + match.group())
+
+
+def _one_rate_each(draft: Draft, left_raw: str) -> list[Draft]:
+    """Return one draft per rate when one percentage is stated for several (热线解决率、群众满意率达到100%)."""
+    rates = tuple(load_data("indicators.yaml")["rate_endings"])
+    items = [clean_indicator(i) for i in re.split(list_joiner_regex("item_joiners"), left_raw) if clean_indicator(i)]
+    if draft.num.unit != "%" or len(items) < 2 or not all(i.endswith(rates) for i in items):
+        return [draft]
+    topic = draft.indicator[:-len(items[-1])] if draft.indicator.endswith(items[-1]) else ""
+    if re.search(list_joiner_regex("item_joiners") + "|" + "|".join(rates), topic):
+        topic = ""  # 政协委员提案 came from the clause before (办结率、满意率100%); a list item is no topic
+    names = [topic + item if len(item) <= 3 else item for item in items]
+    return [replace(draft, indicator=name, extra={**draft.extra, "left": name}) for name in names]
 
 
 def _possessive() -> str:
