@@ -141,14 +141,13 @@ def _opens_with_verb(name: str, word: str) -> bool:
 
 
 def _without_preposition(name: str) -> str:
-    """Return ``name`` from the verb after a leading 对/向/把 phrase on (向乡镇下放政务服务事项 → 下放政务服务事项),
-    '' when no verb follows the phrase or too little is left."""
+    """Return ``name`` after a leading 对/向/为 and its object (向我县选派支教人员 → 选派支教人员, 向乡镇下放政务服务事项
+    → 下放政务服务事项): the object is the word after the preposition, with a pronoun or determiner before it;
+    '' when the phrase is not a preposition's or too little is left."""
     data = load_data("indicators.yaml")
-    if not name.startswith(tuple(data["leading_prepositions"])):
-        return ""
     tokens = word_tags(name)
-    for i, token in enumerate(tokens[1:], 1):
-        if token.flag == "v" and len(token.word) >= 2:
-            rest = "".join(t.word for t in tokens[i:])
-            return rest if len(rest) >= 3 and rest not in data["bare_names"] else ""
-    return ""
+    if len(tokens) < 3 or tokens[0].word not in data["leading_prepositions"] or tokens[0].flag != "p":
+        return ""
+    at = 2 if tokens[1].flag != "r" and tokens[1].word not in data["object_determiners"] else 3
+    rest = "".join(t.word for t in tokens[at:])
+    return rest if len(rest) >= 3 and rest not in data["bare_names"] else ""
