@@ -43,3 +43,16 @@ def test_same_town_in_two_years_gets_the_year_in_its_title():
     nav, translations = site_nav([a, b])
     assert [list(t)[0] for t in towns_section(nav)] == ["织里镇 2021", "织里镇 2022"]
     assert translations["织里镇 2022"] == "Ceshi2 Town 2022"
+
+
+def test_big_archive_nests_places_by_province_city_and_county():
+    def placed(i, province, city, district):
+        meta = replace(town(i, district).meta, province=province, city=city, province_en=None, city_en=None)
+        return Report(meta)
+    reports = [placed(i, "浙江省", "湖州市", "吴兴区" if i % 2 else "南浔区") for i in range(NAV_GROUP_MIN)]
+    reports += [placed(100 + i, "河北省", "保定市", None) for i in range(3)]
+    groups = towns_section(site_nav(reports)[0])
+    assert [list(g)[0] for g in groups] == ["河北省", "浙江省"]
+    zhejiang = groups[1]["浙江省"]
+    assert list(zhejiang[0]) == ["湖州市"] and [list(g)[0] for g in zhejiang[0]["湖州市"]] == ["南浔区", "吴兴区"]
+    assert [list(e)[0] for e in groups[0]["河北省"][0]["保定市"]] == ["测试100镇", "测试101镇", "测试102镇"]

@@ -34,29 +34,45 @@ def town_nav(reports: Sequence[Report]) -> tuple[list[tuple[Report, dict]], dict
     return entries, translations
 
 
-def region_of(report: Report) -> tuple[str, str]:
-    """Return the (zh, en) name of the district, else city, else province a report's town lies in."""
+def regions_of(report: Report) -> list[tuple[str, str]]:
+    """Return the (zh, en) names of the official parents a report's place lies in, province first
+    (浙江省, 湖州市, 吴兴区), or the "other places" group when none is known."""
     m = report.meta
-    for zh, en in ((m.district, m.district_en), (m.city, m.city_en), (m.province, m.province_en)):
-        if zh:
-            return zh, en or place_en(zh)
-    return ui("other_region", "zh"), ui("other_region", "en")
+    path = [(zh, en or place_en(zh)) for zh, en in ((m.province, m.province_en), (m.city, m.city_en),
+                                                     (m.district, m.district_en)) if zh and zh != m.place]
+    return path or [(ui("other_region", "zh"), ui("other_region", "en"))]
+
+
+def _grouped(entries: list, translations: dict[str, str]) -> list:
+    """Return the nav entries nested province → city → county, levels with a single group skipped at the top."""
+    tree: dict = {}
+    for report, entry in entries:
+        node = tree
+        for zh, en in regions_of(report):
+            translations[zh] = en
+            node = node.setdefault(zh, {})
+        node.setdefault("", []).append(entry)
+    while len(tree) == 1 and "" not in tree:
+        tree = next(iter(tree.values()))  # one province (or city) only: its name says nothing
+    return _nav_of(tree)
+
+
+def _nav_of(node: dict) -> list:
+    """Return a tree of groups as MkDocs nav: its groups by name, then its own entries."""
+    groups = [{zh: _nav_of(child)} for zh, child in sorted(node.items()) if zh]
+    return groups + node.get("", [])
 
 
 def site_nav(reports: Sequence[Report]) -> tuple[list, dict[str, str]]:
     """Return MkDocs' nav (Chinese titles) and the zh→en title map for the English build.
 
-    Every page carries the whole nav, so a big archive groups its towns by region to keep pages small.
+    Every page carries the whole nav, so a big archive groups its places by their official parents
+    (province → city → county) to keep pages small.
     """
     entries, translations = town_nav(reports)
     towns = [entry for _, entry in entries]
     if len(entries) > NAV_GROUP_MIN:
-        groups: dict[str, list] = {}
-        for report, entry in entries:
-            zh, en = region_of(report)
-            groups.setdefault(zh, []).append(entry)
-            translations[zh] = en
-        towns = [{zh: group} for zh, group in sorted(groups.items())]
+        towns = _grouped(entries, translations)
     for key in ("home_title", "towns", "fact_sheet", "full_text", "compare", "data", "about"):
         translations[ui(key, "zh")] = ui(key, "en")
     nav = [{ui("home_title", "zh"): "index.md"}, {ui("towns", "zh"): towns}, {ui("compare", "zh"): "compare.md"},
