@@ -79,6 +79,7 @@ INDICATORS = {
     "attribute_words": STRINGS, "possessive": "text", "fallback": "text",
     "bare_names": STRINGS, "manner_words": STRINGS, "manner_endings": STRINGS, "leading_prepositions": STRINGS,
     "progress_verbs": STRINGS, "light_verbs": STRINGS, "copulas": STRINGS, "rate_endings": STRINGS, "object_verbs": STRINGS, "never_in_names": STRINGS, "object_determiners": STRINGS,
+    "state_adverbs": STRINGS, "state_verbs": STRINGS,
     "entities": {"suffixes": Each("text"), "breaks": "text", "lead_words": STRINGS, "generic_words": STRINGS,
                  "place_breaks": "text", "place_head_max": "integer", "generic_endings": STRINGS,
                  "strict_suffixes": STRINGS},

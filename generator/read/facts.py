@@ -225,15 +225,32 @@ def _topic_from_clause_before(sentence: str, clause_start: int, indicator: str, 
                               unit: Optional[str]) -> str:
     """Return a short rate or lone verb opening its clause named after the clause before it (see topic_of_rate);
     a verb only after a fact of the same unit (新开工项目33个，竣工22个: parallel clauses)."""
-    if clause_start < 2 or len(indicator) > 3 or (earlier and earlier[-1].num.start >= clause_start):
+    if clause_start < 2 or len(indicator) > 4 or (earlier and earlier[-1].num.start >= clause_start):
         return indicator
     before_start = start_of_clause(sentence, clause_start - 1)
+    topic = _topic_of_state(sentence[before_start:clause_start - 1])
+    if topic and indicator and not indicator.startswith(topic):  # 空气质量持续改善，优良天数达到236天
+        return topic + indicator
+    if len(indicator) > 3:
+        return indicator
     if not indicator or indicator == unit:  # 达30263元, 是2006年的2.2倍: the clause names nothing of its own
         return _subject_of(sentence[before_start:clause_start - 1]) or indicator
     last = earlier[-1] if earlier and earlier[-1].num.start >= before_start and earlier[-1].kind != "rank" else None
     rates = tuple(load_data("indicators.yaml")["rate_endings"])
     parallel = last is not None and last.growth_pct is None and (last.num.unit == unit or indicator.endswith(rates))
     return topic_of_rate(indicator, sentence[before_start:clause_start - 1], last.indicator if parallel else "")
+
+
+def _topic_of_state(clause: str) -> str:
+    """Return the topic of a clause without figures that states how something went (空气质量持续改善 →
+    空气质量): its words before a word of manner, '' for any other clause."""
+    if re.search(r"\d", clause):
+        return ""
+    data = load_data("indicators.yaml")
+    adverbs, verbs = "|".join(data["state_adverbs"]), "|".join(data["state_verbs"])
+    match = re.fullmatch(rf"([\u4e00-\u9fff]{{2,6}}?)(?:{adverbs})(?:{verbs})", clause)
+    topic = clean_indicator(match.group(1)) if match else ""
+    return topic if len(topic) >= 2 and not has_governing_verb(topic) else ""
 
 
 def _subject_of(clause: str) -> str:
