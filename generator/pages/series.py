@@ -140,7 +140,7 @@ def point_year(fact: Fact, report: Report) -> Optional[tuple[int, str]]:
         found = own
     else:
         found = one_year(period)
-    return found if found == own else None
+    return found if found and found[0] == own[0] else None
 
 
 def is_growth_only(fact: Fact) -> bool:
