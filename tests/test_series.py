@@ -78,10 +78,11 @@ def two_reports() -> list[Report]:
                    fact(2, "城镇调查失业率", 5.5, "%", "target", qualifier="以内"),
                    fact(3, "新增高新技术企业", 10, "家", "target", period="年内"),
                    fact(4, "固定资产投资", 8, "%", "target", growth_pct=8.0, period="2025年"),
-                   fact(5, "打造数字化工厂", 1, "家", "target", qualifier="至2家"))
+                   fact(5, "打造数字化工厂", 1, "家", "target", qualifier="至2家"),
+                   fact(12, "一般公共预算收入", 6, "%", "target", growth_pct=6.0))
     r2022 = report(2022, fact(6, "地区生产总值", 160.5, "亿元", growth_pct=6.5), fact(7, "城镇调查失业率", 5.2, "%"),
                    fact(8, "新增高新技术企业", 12, "家"), fact(9, "固定资产投资", 50, "亿元", growth_pct=9.0),
-                   fact(10, "打造数字化工厂", 3, "家"))
+                   fact(10, "打造数字化工厂", 3, "家"), fact(13, "一般公共预算收入", 9.3, "亿元", "estimate", growth_pct=5.0))
     return [r2022, r2021]
 
 
@@ -91,7 +92,8 @@ def test_a_years_targets_are_set_beside_the_next_reports_results():
     assert checks == {(2021, "地区生产总值"): ("f1", "f6", "not met"),  # growth 6.5 against 7 左右
                       (2021, "城镇调查失业率"): ("f2", "f7", "met"),  # a ceiling (以内): at or below
                       (2021, "新增高新技术企业"): ("f3", "f8", "met"),
-                      (2021, "打造数字化工厂"): ("f5", "f10", "cannot tell")}  # a range; f4 is a 2025 target
+                      (2021, "打造数字化工厂"): ("f5", "f10", "cannot tell"),  # a range; f4 is a 2025 target
+                      (2021, "一般公共预算收入"): ("f12", "f13", "not met")}  # an estimate when no figure is given
 
 
 def test_the_place_page_shows_series_charts_and_target_checks_with_links_to_the_sources():
@@ -101,5 +103,6 @@ def test_the_place_page_shows_series_charts_and_target_checks_with_links_to_the_
     reports += [report(2023, fact(11, "地区生产总值", 170, "亿元", growth_pct=5.0))]
     views = series_views(reports, "en")
     assert [len(v.rows) for v in views] == [2, 2] and all(v.chart for v in views)
+    assert "(预计)" in page or "（预计）" in page or "(estimate)" in render_place_page(two_reports(), "en")
     block = series_chart_block(place_series(reports)[0], 0, "zh")
     assert [r[0] for r in block.rows] == ["2021", "2022"] and block.spec["title"].startswith("地区生产总值")

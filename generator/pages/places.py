@@ -13,7 +13,8 @@ from generator.model import Fact, Report
 from generator.pages.charts import Bar, chart_spec, money_scale, series_chart
 from generator.pages.figures import ChartBlock, block
 from generator.pages.render import LANGS, SitePages, page_name, place_name, template_env, town_card
-from generator.pages.series import GROWTH, WHOLE_YEAR, Point, Series, TargetCheck, place_series, target_checks
+from generator.pages.series import (GROWTH, WHOLE_YEAR, Point, Series, TargetCheck, is_growth_only, place_series,
+                                    target_checks)
 from generator.pages.linesvg import render_line_svg
 from generator.pages.views import doc_type_text, fact_row, level_text, period_text, ui
 
@@ -47,6 +48,7 @@ class PointRow:
     report: str  # the report's folder, relative to the place page (its year)
     anchor: str  # the paragraph on the report's full-text page
     fact_id: str  # the fact on the report's fact sheet
+    kind: str = ""  # the kind when it is not a plain result (an estimate: 预计)
 
 
 @dataclass(frozen=True)
@@ -72,14 +74,17 @@ class CheckRow:
 def _shown(fact: Fact, measure: str, lang: str) -> tuple[str, str]:
     """Return (value, growth) of a fact as a series of the measure shows it (a growth series: the rate)."""
     row = fact_row(fact, lang)
-    return (row.growth or row.value, "") if measure == GROWTH else (row.value, row.growth)
+    if measure != GROWTH:
+        return row.value, row.growth
+    return (row.value if is_growth_only(fact) else row.growth), ""  # the value keeps its qualifier (7%左右)
 
 
 def point_row(point: Point, measure: str, lang: str) -> PointRow:
     """Return how a point reads in a language, linked to its report's pages (relative to the place page)."""
     row, (value, growth) = fact_row(point.fact, lang), _shown(point.fact, measure, lang)
     report = point.report.meta.slug.partition("/")[2]
-    return PointRow(str(point.year), value, growth, row.quote, report, row.anchor, point.fact.id)
+    kind = row.kind if point.fact.kind not in ("actual", "target") else ""
+    return PointRow(str(point.year), value, growth, row.quote, report, row.anchor, point.fact.id, kind)
 
 
 def series_title(series: Series, lang: str) -> str:

@@ -19,6 +19,9 @@ from generator.model import Fact, Meta, Report
 
 WHOLE_YEAR = "全年"  # the period type of a figure for a whole year
 LEVEL, GROWTH = "level", "growth"
+# what the next report gives for a year: the figure, else its first estimate (a report given in January
+# often has only 预计 figures for the year before)
+RESULT_KINDS = ("actual", "estimate")
 
 
 @lru_cache(maxsize=None)
@@ -215,15 +218,18 @@ def verdict(target: Point, result: Point, key: Key) -> str:
 
 def target_checks(reports: Sequence[Report]) -> list[TargetCheck]:
     """Return each target set for a year beside the result reported for that year (same indicator, measure,
-    unit and period type), oldest year first; a target or result stated twice with two values is left out."""
+    unit and period type; an estimate when no figure is given), oldest year first; a target or result stated
+    twice with two values is left out."""
     found = points(reports)
     checks = []
     for key, by_year in found.items():
         if key.kind != "target":
             continue
-        results = found.get(Key(key.indicator, key.measure, key.unit, "actual", key.period_type), {})
+        results = [found.get(Key(key.indicator, key.measure, key.unit, kind, key.period_type), {})
+                   for kind in RESULT_KINDS]
         for year, candidates in by_year.items():
-            target, result = one_point(candidates), one_point(results.get(year, []))
+            given = next((r[year] for r in results if year in r), [])
+            target, result = one_point(candidates), one_point(given)
             if target is not None and result is not None and result.report is not target.report:
                 checks.append(TargetCheck(key, target, result, verdict(target, result, key)))
     return sorted(checks, key=lambda c: (c.target.year, c.target.fact.id))
