@@ -76,7 +76,7 @@ def _shown(fact: Fact, measure: str, lang: str) -> tuple[str, str]:
     row = fact_row(fact, lang)
     if measure != GROWTH:
         return row.value, row.growth
-    return (row.value if is_growth_only(fact) else row.growth), ""  # the value keeps its qualifier (7%左右)
+    return (row.value if is_growth_only(fact) and fact.qualifier else row.growth), ""  # 7%左右 keeps its qualifier
 
 
 def point_row(point: Point, measure: str, lang: str) -> PointRow:
@@ -84,7 +84,9 @@ def point_row(point: Point, measure: str, lang: str) -> PointRow:
     row, (value, growth) = fact_row(point.fact, lang), _shown(point.fact, measure, lang)
     report = point.report.meta.slug.partition("/")[2]
     kind = row.kind if point.fact.kind not in ("actual", "target") else ""
-    return PointRow(str(point.year), value, growth, row.quote, report, row.anchor, point.fact.id, kind)
+    quote = point.fact.source.quote_en or point.fact.source.quote  # both quotes are the point: the original
+    return PointRow(str(point.year), value, growth, quote if lang == "en" else row.quote, report, row.anchor,
+                    point.fact.id, kind)
 
 
 def series_title(series: Series, lang: str) -> str:
