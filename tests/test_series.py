@@ -106,3 +106,12 @@ def test_the_place_page_shows_series_charts_and_target_checks_with_links_to_the_
     assert "(预计)" in page or "（预计）" in page or "(estimate)" in render_place_page(two_reports(), "en")
     block = series_chart_block(place_series(reports)[0], 0, "zh")
     assert [r[0] for r in block.rows] == ["2021", "2022"] and block.spec["title"].startswith("地区生产总值")
+
+
+def test_the_line_drawer_refuses_a_chart_it_does_not_know():
+    import pytest
+    from generator.pages.charts import headline_chart
+    from generator.pages.svg import UnsupportedSpec
+    bars = [Bar("生产总值", 1.0, "1亿元", "", "", "", "f1")]
+    with pytest.raises(UnsupportedSpec):
+        render_line_svg(headline_chart(bars, "zh").to_dict())
