@@ -109,6 +109,11 @@ FIGURES = {"count_units": STRINGS, "plan_words": STRINGS}
 QUALITY = {"count_words": STRINGS, "measure_words": STRINGS, "threshold_words": STRINGS, "not_units": STRINGS,
            "ordinal_before": STRINGS, "year_units": STRINGS, "year_digits": "integer", "year_range": ListOf("integer")}
 UI = Each("text")
+SERIES = {
+    "place_prefixes": STRINGS, "aliases": Each("text"), "abbreviations": Each("text"), "target_verbs": STRINGS,
+    "sub_year": STRINGS, "this_year": STRINGS, "last_year": STRINGS, "whole_year": STRINGS,
+    "growth_bases": STRINGS, "upper_bounds": STRINGS, "ranges": STRINGS, "span_headings": STRINGS,
+}
 FIELDS = Each({"type": "text", "en": "text", "zh": "text"})
 PATTERNS_EN = {"periods": ListOf({"pattern": "text", "en": "text"}),
                "growth_bases": ListOf({"pattern": "text", "en": "text"})}
@@ -118,7 +123,7 @@ SHAPES: dict[str, Shape] = {
     "periods.yaml": PERIODS, "indicators.yaml": INDICATORS, "headline.yaml": HEADLINE,
     "figures.yaml": FIGURES, "ui.zh.yaml": UI, "ui.en.yaml": UI, "numerals.yaml": NUMERALS,
     "places.yaml": PLACES, "lists.yaml": LISTS, "headings.yaml": HEADINGS, "documents.yaml": DOCUMENTS,
-    "patterns_en.yaml": PATTERNS_EN, "fields.yaml": FIELDS, "quality.yaml": QUALITY,
+    "patterns_en.yaml": PATTERNS_EN, "fields.yaml": FIELDS, "quality.yaml": QUALITY, "series.yaml": SERIES,
 }
 
 

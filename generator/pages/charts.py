@@ -167,3 +167,13 @@ def spec_script(spec: dict, chart_id: str) -> str:
     """Return the inline <script> holding a chart's spec for vega-embed."""
     return (f'<script type="application/json" class="tf-chart-spec" data-for="{html.escape(chart_id)}">'
             f"{json_for_script(spec)}</script>")
+
+
+def series_chart(bars: Sequence[Bar], lang: str, title: str = "", unit: str = "") -> alt.Chart:
+    """Return a line chart of one indicator across years (bar label = year), a dot on every point."""
+    year = _word(lang, "year")
+    return alt.Chart(_data(bars), title=title).mark_line(point=True, color=ACTUAL).encode(
+        x=alt.X("label:O", title=year, sort=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("value:Q", title=unit or _word(lang, "value")),
+        tooltip=[alt.Tooltip("label:N", title=year)] + _tooltip(lang)[1:],
+    ).properties(width="container", height=160)
