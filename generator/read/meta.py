@@ -38,7 +38,8 @@ def build_meta(clean: CleanText, sections: list[Section]) -> Meta:
 
 
 def _year_from_headings(sections: list[Section]) -> Optional[str]:
-    """Return the report year read from its part headings (2023年工作回顾 → 2024, 2024年工作安排 → 2024)."""
+    """Return the report year read from its part headings (2023年工作回顾 → 2024, 2024年工作安排 → 2024), else
+    the year its plan part opens with (二、2015年经济社会发展的任务目标和重点工作 → 2015)."""
     review = data_pattern("review_word")
     part_words = [review, *load_data("headings.yaml")["plan_part_words"]]
     for section in sections:
@@ -47,7 +48,8 @@ def _year_from_headings(sections: list[Section]) -> Optional[str]:
         match = re.search(rf"((?:19|20)\d{{2}})年[\u4e00-\u9fff]{{0,6}}?({'|'.join(part_words)})", section.title)
         if match:
             return str(int(match[1]) + (1 if match[2] == review else 0))
-    return None
+    plan = next((s for s in sections if s.is_plan and s.level == 1 and re.search(r"(?:19|20)\d{2}年", s.title[:8])), None)
+    return re.search(r"((?:19|20)\d{2})年", plan.title)[1] if plan else None  # 二、2015年经济社会发展的任务目标
 
 
 def _file_slug(path: str) -> str:
