@@ -70,13 +70,14 @@ def test_head_alternates_are_dropped_so_no_page_sitemap_is_fetched():
 @pytest.mark.parametrize("site_url, base", [("", "/"), ("https://x.github.io/townfacts/", "/townfacts/")])
 def test_404_links_are_relative_to_the_root_its_script_finds(site_url, base):
     page = (f'<html><head>\n<link rel="stylesheet" href="{base}assets/main.css"></head><body>'
-            f'<a href="{base}en/">en</a><script id="__config" type="application/json">{{"base": "{base}"}}</script>'
+            f'<a href="{base}en/">en</a><script id="__config" type="application/json">{{"base": "{base}", '
+            f'"search": "{base}assets/search.js"}}</script>'
             f'<script src="{base}assets/bundle.js"></script></body></html>')
     out = compat.relative_404(page, site_url, ["assets", "en", "towns"])
     assert not ABSOLUTE.search(out) and 'href="assets/main.css"' in out and 'src="assets/bundle.js"' in out
     assert out.index("document.createElement('base')") < out.index("main.css")  # before any link is read
     assert out.index("j.base=document.baseURI") < out.index("bundle.js")  # Material reads the root found
-    assert ('k=""' in out) == (not site_url)
+    assert ('k=""' in out) == (not site_url) and '"search": "assets/search.js"' in out
 
 
 @pytest.mark.slow

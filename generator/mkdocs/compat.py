@@ -210,7 +210,7 @@ def relative_404(html: str, site_url: str, roots: list[str]) -> str:
     With a site_url its path is the root; without one, the path before the first of the site's top folders
     (towns/, en/ …) in the missing address, else the 404 page's own folder (as from file://)."""
     base = urlsplit(site_url or "/").path
-    html = re.sub(rf'((?:href|src)="){re.escape(base)}', r"\1", drop_head_alternates(html))
+    html = re.sub(rf'((?:href|src)="|"search":\s*"){re.escape(base)}', r"\1", drop_head_alternates(html))
     find_root = ("<script>(function(){var r=" + json.dumps(sorted(roots)) + ",k=" + json.dumps(base if site_url
                  else "") + ",p=location.pathname,s=p.split('/');"
                  "if(!k&&location.protocol!=='file:'){for(var n=1;n<s.length-1;n++){"
@@ -219,7 +219,7 @@ def relative_404(html: str, site_url: str, roots: list[str]) -> str:
                  "document.head.appendChild(b)})()</script>")
     # Material resolves its settings' base against the address, not <base>: give it the root found
     set_base = ("<script>(function(){var c=document.getElementById('__config'),j=JSON.parse(c.textContent);"
-                "j.base=document.baseURI;c.textContent=JSON.stringify(j)})()</script>")
+                "j.base=document.baseURI;j.search=new URL(j.search,j.base).href;c.textContent=JSON.stringify(j)})()</script>")
     head, sep, rest = html.replace("<head>", "<head>\n" + find_root, 1).partition(_CONFIG_SCRIPT)
     if not sep:
         return head
