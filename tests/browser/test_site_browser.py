@@ -212,3 +212,23 @@ def test_only_chart_pages_load_the_chart_library_once(tab):
     tab.page.locator("figure.tf-chart .tf-chart-view svg").first.wait_for(state="visible")
     assert len([u for u in tab.requests[before:] if "vega-bundle" in u]) == 1
     tab.assert_clean()
+
+
+MOBILE_PAGES = ("", "compare/", "data/", "towns/wuxing-zhili/2021/", "towns/balidian/undated/",
+                "towns/wuxing-zhili/2021/text/", "towns/wuxing-zhili/")
+
+
+@pytest.mark.parametrize("width", [360, 390, 414])
+def test_no_horizontal_page_overflow_on_phones(tab, width):
+    """The page never scrolls sideways; a table wider than the column scrolls inside its own box."""
+    tab.page.set_viewport_size({"width": width, "height": 800})
+    for page in MOBILE_PAGES + tuple("en/" + p for p in MOBILE_PAGES):
+        tab.goto(page)
+        assert tab.page.evaluate("document.documentElement.scrollWidth") <= width, (page, width)
+    tab.goto("towns/wuxing-zhili/2021/")
+    boxes = tab.page.evaluate("""() => [...document.querySelectorAll('article table')].map(t => {
+        const box = t.closest('.md-typeset__scrollwrap');
+        return box ? [box.scrollWidth > box.clientWidth, getComputedStyle(box).overflowX] : null; })""")
+    assert boxes and all(b is not None for b in boxes), boxes  # every table sits in Material's scroll box
+    assert any(wide and overflow == "auto" for wide, overflow in boxes), boxes  # the wide ones scroll there
+    tab.assert_clean()
