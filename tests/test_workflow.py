@@ -124,11 +124,17 @@ def test_pyproject_installs_the_townfacts_command():
     assert re.search(r'^townfacts\s*=\s*"generator\.cli:main"', text, re.M)
 
 
-def test_site_url_is_a_project_site(mkdocs_config):
-    """https://<user>.github.io/<repo>/ — pages are then served under /<repo>/ (the browser tests do so)."""
-    url = urlsplit(mkdocs_config["site_url"])
-    assert url.scheme == "https" and url.netloc.endswith(".github.io"), mkdocs_config["site_url"]
-    assert re.fullmatch(r"/[\w.-]+/", url.path), mkdocs_config["site_url"]
+def test_site_url_is_the_workflows_and_absent_without_it(workflow, monkeypatch):
+    """The Pages workflow gives the public address (https://<user>.github.io/<repo>/); without it, none."""
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    build = next(s for s in steps(workflow, "build") if "SITE_URL" in s.get("env", {}))
+    assert "steps.pages.outputs.base_url" in build["env"]["SITE_URL"]
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    monkeypatch.setenv("SITE_URL", "https://user.github.io/townfacts/")
+    assert yaml.load(text, Loader=get_yaml_loader())["site_url"] == "https://user.github.io/townfacts/"
+    monkeypatch.delenv("SITE_URL")
+    assert not yaml.load(text, Loader=get_yaml_loader())["site_url"]
 
 
 def test_gh_deploy_is_documented_as_the_alternative():

@@ -7,8 +7,10 @@ tests/test_site_e2e.py and tests/test_bundle.py the site and the offline bundle)
 """
 from __future__ import annotations
 
+import json
 import re
 from typing import Callable, Optional
+from urllib.parse import urlsplit
 
 from material.plugins.search import plugin as material_search
 
@@ -169,3 +171,57 @@ def point_search_base(html: str, folder: str) -> str:
 def set_polyfills(config, urls: list[str]) -> None:
     """Make Material load these scripts first; one naming iframe-worker keeps the offline plugin's CDN shim out."""
     config.extra["polyfills"] = list(urls)
+
+
+# The language links (i18n's `extra.alternate`, Material's partials/alternate.html and base.html's head)
+
+_HEAD_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+
+
+def relative_alternates(config) -> None:
+    """Make the language links i18n wrote as absolute paths (/townfacts/en/, on home pages) site-relative."""
+    root = urlsplit(config.site_url or "/").path
+    # i18n sets the page's links as an attribute of `extra` (what templates read first), its first ones as a key
+    for alternate in [*(getattr(config.extra, "alternate", None) or ()), *(config.extra.get("alternate") or ())]:
+        link = alternate.get("link", "")
+        if link.startswith("/") and not link.startswith("//"):
+            alternate["link"] = (link[len(root):] if link.startswith(root) else link.lstrip("/")) or "./"
+
+
+def root_alternates(config) -> None:
+    """Make the language links lead to each language's home page (for pages outside a language: 404.html)."""
+    default = default_locale(config)
+    for alternate in [*(getattr(config.extra, "alternate", None) or ()), *(config.extra.get("alternate") or ())]:
+        alternate["link"] = "./" if alternate.get("lang") == default else f"{alternate.get('lang')}/"
+
+
+def drop_head_alternates(html: str) -> str:
+    """Return the page without its head's `<link rel="alternate" hreflang>` tags: Material fetches
+    `<alternate>/sitemap.xml` for each (a 404 for every page's own URL); sitemap.xml keeps the hreflang pairs."""
+    head, sep, body = html.partition("</head>")
+    return _HEAD_ALTERNATE.sub("", head) + sep + body if sep else html
+
+
+# MkDocs renders 404.html with absolute links (mkdocs/commands/build.py: base_url is site_url's path, "/")
+
+def relative_404(html: str, site_url: str, roots: list[str]) -> str:
+    """Return the 404 page with links relative to the site root, and scripts that find that root.
+
+    With a site_url its path is the root; without one, the path before the first of the site's top folders
+    (towns/, en/ …) in the missing address, else the 404 page's own folder (as from file://)."""
+    base = urlsplit(site_url or "/").path
+    html = re.sub(rf'((?:href|src)="|"search":\s*"){re.escape(base)}', r"\1", drop_head_alternates(html))
+    find_root = ("<script>(function(){var r=" + json.dumps(sorted(roots)) + ",k=" + json.dumps(base if site_url
+                 else "") + ",p=location.pathname,s=p.split('/');"
+                 "if(!k&&location.protocol!=='file:'){for(var n=1;n<s.length-1;n++){"
+                 "if(r.indexOf(s[n])>=0){k=s.slice(0,n).join('/')+'/';break}}}"
+                 "var b=document.createElement('base');b.href=k||p.replace(/[^\\/]*$/,'');"
+                 "document.head.appendChild(b)})()</script>")
+    # Material resolves its settings' base against the address, not <base>: give it the root found
+    set_base = ("<script>(function(){var c=document.getElementById('__config'),j=JSON.parse(c.textContent);"
+                "j.base=document.baseURI;j.search=new URL(j.search,j.base).href;c.textContent=JSON.stringify(j)})()</script>")
+    head, sep, rest = html.replace("<head>", "<head>\n" + find_root, 1).partition(_CONFIG_SCRIPT)
+    if not sep:
+        return head
+    config, end, tail = rest.partition("</script>")
+    return head + sep + config + end + set_base + tail

@@ -41,6 +41,7 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
         self.generated = False  # docs/ and the nav are ready (written by `townfacts build` or by on_config)
         self.user_dict: Optional[str] = None  # the search's jieba user dictionary, loaded by search_cache
         self.lock: Optional[str] = None  # the project's build lock, held from on_config to the build's end
+        self.roots: set[str] = set()  # the site's top folders and files (towns, en, assets …), for the 404 page
 
     def seeds_dir(self, config) -> Path:
         """Return the folder of reports named in the plugin's options."""
@@ -66,6 +67,27 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
         if index is not None:
             search_cache.install(index, cache_for(config, "search", list) if self.config.cache else None, self.user_dict)
 
+    @event_priority(-200)  # after i18n has added every language's files
+    def on_files(self, files, /, *, config):
+        self.roots |= {f.dest_uri.split("/", 1)[0] for f in files}
+        return files
+
+    @event_priority(-200)  # after i18n has set this page's language links
+    def on_page_context(self, context, /, *, page, config, nav):
+        compat.relative_alternates(config)
+        return context
+
+    @event_priority(-200)  # after i18n's
+    def on_template_context(self, context, /, *, template_name, config):
+        if template_name == "404.html":
+            compat.root_alternates(config)
+        return context
+
+    def on_post_template(self, output_content, /, *, template_name, config):
+        if template_name == "404.html":
+            return compat.relative_404(output_content, config.site_url or "", sorted(self.roots))
+        return output_content
+
     def on_pre_page(self, page, /, *, config, files):
         if self.config.cache:
             page_cache.use_cache(page, cache_for(config, "pages", page_cache.RenderedPage))
@@ -83,6 +105,7 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
         return server
 
     def on_post_page(self, output, /, *, page, config):
+        output = compat.drop_head_alternates(output)
         folder = page.file.dest_uri.split("/", 1)[0]
         if folder in compat.other_locales(config):
             return compat.point_search_base(output, folder)

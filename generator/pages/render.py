@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.pages.charts import spec_script
+from generator.pages.fulltext import text_blocks
 from generator.pages.figures import ChartBlock, compare_bars, compare_block, report_charts
 from generator.pages.export import CSV_FIELDS, FIELD_DOCS, facts_csv, report_json
 from generator.pages.headline import group_label, headline_facts, headline_groups
@@ -216,36 +217,6 @@ def render_fact_sheet(report: Report, lang: str, site_url: str = "") -> str:
         entities=entity_rows(report, lang),
         results=section_blocks(report, results, lang), targets=section_blocks(report, targets, lang),
     )
-
-
-@dataclass(frozen=True)
-class TextBlock:
-    """A paragraph of the full-text page as one language shows it."""
-
-    anchor: str
-    line: int
-    text: str
-    heading_level: int  # 0 for a body paragraph
-    untranslated: bool
-    original: Optional[str] = None  # the Chinese shown under an English paragraph
-
-
-def text_blocks(report: Report, lang: str) -> list[TextBlock]:
-    """Return the full text's paragraphs (headings at their section level) for a language."""
-    levels = {s.paragraph: s.level for s in report.sections}
-    titles = {s.paragraph: s for s in report.sections}
-    blocks = []
-    for p in report.paragraphs:
-        level = min(levels.get(p.anchor, 0) + 1, 4) if p.anchor in levels else 0
-        if lang == "zh":
-            text, untranslated = p.text, False
-        elif p.anchor in titles and titles[p.anchor].title_en:
-            text, untranslated = titles[p.anchor].title_en, False
-        else:
-            text, untranslated = (p.text_en, False) if p.text_en else (p.text, True)
-        original = p.text if lang != "zh" and not untranslated and not level else None
-        blocks.append(TextBlock(p.anchor, p.line, text, level, untranslated, original))
-    return blocks
 
 
 def render_full_text(report: Report, lang: str) -> str:

@@ -180,3 +180,55 @@ def test_bundle_is_one_small_zip(builds):
     for rel in ("index.html", "en/index.html", "search/search_index.js", "en/search/search_index.js",
                 "assets/vendor/iframe-worker-shim.js", "assets/vendor/vega-bundle.js", "towns/wuxing-zhili/2021/index.html"):
         assert (builds.offline_root / rel).is_file(), rel
+
+
+def test_404_page_is_styled_and_links_home_from_any_depth(tab, builds):
+    """A missing address deep in the site (served, as GitHub Pages answers it) or 404.html itself (file://)
+    gets a styled page whose links work."""
+    missing = "towns/nowhere/2099/text/" if tab.target.directory_urls else "404.html"
+    if tab.target.directory_urls:
+        body = (builds.public_site / "404.html").read_bytes()
+        tab.page.route("**/towns/nowhere/**", lambda route: route.fulfill(status=404, body=body,
+                                                                          content_type="text/html"))
+    tab.page.goto(tab.target.base + missing, wait_until="load")
+    text = tab.page.locator("article").inner_text()
+    assert "页面不存在" in text and "Page not found" in text
+    color = tab.page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    assert color not in ("", "rgba(0, 0, 0, 0)"), color  # Material's stylesheet was found
+    tab.page.locator("article a[href='en/']").click()
+    tab.page.wait_for_load_state("load")
+    assert tab.target.path_of(tab.page.url) == "en/" and lang(tab) == "en"
+    tab.console[:] = [line for line in tab.console if "/towns/nowhere/" not in line]  # the 404 status itself
+    tab.assert_clean()
+
+
+def test_only_chart_pages_load_the_chart_library_once(tab):
+    for page in ("", "data/", "towns/wuxing-zhili/2021/text/", "en/about/"):
+        tab.goto(page)
+        tab.page.wait_for_timeout(300)
+    assert not [u for u in tab.requests if "vega-bundle" in u]
+    before = len(tab.requests)
+    tab.goto("towns/wuxing-zhili/2021/")
+    tab.page.locator("figure.tf-chart .tf-chart-view svg").first.wait_for(state="visible")
+    assert len([u for u in tab.requests[before:] if "vega-bundle" in u]) == 1
+    tab.assert_clean()
+
+
+MOBILE_PAGES = ("", "compare/", "data/", "towns/wuxing-zhili/2021/", "towns/balidian/undated/",
+                "towns/wuxing-zhili/2021/text/", "towns/wuxing-zhili/")
+
+
+@pytest.mark.parametrize("width", [360, 390, 414])
+def test_no_horizontal_page_overflow_on_phones(tab, width):
+    """The page never scrolls sideways; a table wider than the column scrolls inside its own box."""
+    tab.page.set_viewport_size({"width": width, "height": 800})
+    for page in MOBILE_PAGES + tuple("en/" + p for p in MOBILE_PAGES):
+        tab.goto(page)
+        assert tab.page.evaluate("document.documentElement.scrollWidth") <= width, (page, width)
+    tab.goto("towns/wuxing-zhili/2021/")
+    boxes = tab.page.evaluate("""() => [...document.querySelectorAll('article table')].map(t => {
+        const box = t.closest('.md-typeset__scrollwrap');
+        return box ? [box.scrollWidth > box.clientWidth, getComputedStyle(box).overflowX] : null; })""")
+    assert boxes and all(b is not None for b in boxes), boxes  # every table sits in Material's scroll box
+    assert any(wide and overflow == "auto" for wide, overflow in boxes), boxes  # the wide ones scroll there
+    tab.assert_clean()

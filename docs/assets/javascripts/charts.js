@@ -1,10 +1,26 @@
 // Draw every chart whose Vega-Lite spec is inlined in the page (specs are inlined, not fetched:
-// fetching by URL is blocked under file://). vegaEmbed comes from the site's own vega-bundle.js.
+// fetching by URL is blocked under file://). vegaEmbed comes from the site's own vega-bundle.js, which
+// only a page with a chart loads, once, after the page (this file is deferred; the bundle is ~900 KB).
 // Until a chart is drawn (or without JavaScript) the static SVG rendered at build time shows.
 (function () {
-  function draw(root) {
-    if (typeof window.vegaEmbed !== "function") return;
-    root.querySelectorAll("script.tf-chart-spec").forEach(function (script) {
+  var here = document.currentScript ? document.currentScript.src : document.baseURI;
+  var loading = null;
+  function library() {
+    if (typeof window.vegaEmbed === "function") return Promise.resolve();
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = new URL("../vendor/vega-bundle.js", here).href;  // assets/javascripts/ → assets/vendor/
+        script.async = true;
+        script.onload = resolve;
+        script.onerror = function () { loading = null; reject(new Error("vega-bundle.js did not load")); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+  function drawAll(specs) {
+    specs.forEach(function (script) {
       var figure = document.getElementById(script.dataset.for);
       if (!figure || figure.dataset.drawn) return;
       var view = figure.querySelector(".tf-chart-view");
@@ -16,6 +32,13 @@
           figure.dataset.error = String(err);
           console.warn("townfacts: chart not drawn, the static image stays", err);
         });
+    });
+  }
+  function draw(root) {
+    var specs = root.querySelectorAll("script.tf-chart-spec");
+    if (!specs.length) return;  // no chart: no chart library
+    library().then(function () { drawAll(specs); }, function (err) {
+      console.warn("townfacts: charts not drawn, the static images stay", err);
     });
   }
   if (window.document$ && typeof window.document$.subscribe === "function") {
