@@ -167,7 +167,7 @@ def test_shared_corpus_gives_one_place_per_real_place_with_every_year():
     assert years == {
         "anguo": ["2022"], "baoding-fuping": ["2021"], "shunping": ["2024"],
         "baoding-qingyuan": ["2025", "2024", "2023", "2022", "2021", "2020", "2013", "2008", "2005", "2003"],
-        "xushui": ["2024", "2019", "2018", "2013", "2012", "2011", "2010", "undated"],  # 2015 names no year
+        "xushui": ["2024", "2019", "2018", "2015", "2013", "2012", "2011", "2010"],  # 2015 from its plan part heading
     }
     assert {r.meta.city for r in reports} == {"保定市"} and {r.meta.province for r in reports} == {"河北省"}
 
