@@ -52,7 +52,7 @@ def _label(zh: Optional[str], en: Optional[str], lang: str) -> Label:
 def fact_row(fact: Fact, lang: str) -> FactRow:
     """Return how a fact reads on a page in one language."""
     write = formatter(lang)
-    value = write.value(fact.value, fact.unit, fact.qualifier)
+    value = write.value(fact.value, fact.unit, fact.qualifier, fact.indicator)
     growth = write.growth(fact.growth_pct, fact.growth_basis) if fact.growth_pct is not None else ""
     period = period_text(fact.period, lang) or ""
     kind = kind_zh(fact.kind) if lang == "zh" else kind_en(fact.kind)
