@@ -592,3 +592,14 @@ def test_a_count_reads_with_the_noun_of_what_is_counted(value, unit, counted, ex
 def test_no_unit_reads_person_times():
     words = [u.en for u in glossary.load_units().values()] + list(glossary.group("units").values())
     assert not any("person-time" in w for w in words)
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("过亿元项目", "Projects over CNY 100 million"),  # the things first, the threshold after
+    ("产值超亿元企业", "Enterprises with output value over CNY 100 million"),  # what is measured: "with …"
+    ("谋划过亿元项目", "Projects over CNY 100 million planned"),  # a verb before it follows as a participle
+    ("投资过5亿元项目", "Projects with investment over CNY 500 million"),
+])
+def test_names_of_things_above_an_amount_put_the_things_first(zh, en):
+    from generator.english.indicators import indicator_en
+    assert indicator_en(zh) == en

@@ -225,8 +225,30 @@ def _phrase(text: str, heading: bool = False) -> Optional[str]:
     return english.strip() or None
 
 
+_OVER = re.compile(r"(?P<by>.*?)(?:超过|过|超|达)(?P<amount>(?:\d+(?:\.\d+)?)?[十百千万亿]+元)(?P<head>.+)")
+
+
+def _over(text: str) -> Optional[str]:
+    """Return the English of a name of things above an amount, the things first: 过亿元项目 → "projects over CNY
+    100 million", 产值超亿元企业 → "enterprises with output value over CNY 100 million", else None."""
+    m = _OVER.fullmatch(text)
+    if not m or not _HAN.search(m["head"]):
+        return None
+    head, amount = _phrase(m["head"]), _phrase(m["amount"])
+    by = [w for t in _segment(_money(m["by"])) for w in (_translate(t) or [Word("?")])] if m["by"] else []
+    if not head or not amount or any(w.en == "?" for w in by):
+        return None
+    verbs = [w.en for w in by if w.verb]
+    measure = " ".join(w.en for w in by if not w.verb and w.en)
+    head = head if _MASS.search(head) or head.endswith("s") else _plural(head)
+    return " ".join(filter(None, [head, f"with {measure}" if measure else "", "over", amount, *verbs]))
+
+
 def compose_en(text: str, heading: bool = False) -> Optional[str]:
     """Return the dictionary-composed English of a name or heading (capitalised), None when a word is unknown."""
+    over = None if heading else _over(text)
+    if over:
+        return over[:1].upper() + over[1:]
     what, mark, whose = text.rpartition("的")
     if mark and what and whose:
         head, detail = _phrase(whose, heading), compose_en(what, heading)
