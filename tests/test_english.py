@@ -601,5 +601,12 @@ def test_no_unit_reads_person_times():
     ("投资过5亿元项目", "Projects with investment over CNY 500 million"),
 ])
 def test_names_of_things_above_an_amount_put_the_things_first(zh, en):
-    from generator.english.indicators import indicator_en
-    assert indicator_en(zh) == en
+    assert indicators.indicator_en(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("城镇居民和农村居民人均可支配收入", "Per-capita disposable income of urban and rural residents"),
+    ("城镇和农村居民人均可支配收入", "Per-capita disposable income of urban and rural residents"),
+])
+def test_a_pair_sharing_one_name_reads_as_one_name(zh, en):
+    assert indicators.indicator_en(zh) == en
