@@ -610,3 +610,8 @@ def test_names_of_things_above_an_amount_put_the_things_first(zh, en):
 ])
 def test_a_pair_sharing_one_name_reads_as_one_name(zh, en):
     assert indicators.indicator_en(zh) == en
+
+
+def test_a_part_of_a_whole_reads_as_a_share_of_it():
+    assert indicators.indicator_en("民生支出占一般公共预算支出比重") == \
+        "Share of livelihoods expenditure in general public budget expenditure"

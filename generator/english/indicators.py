@@ -2,6 +2,7 @@
 same read with CC-CEDICT for the words the glossary lacks (see compose.py), else None."""
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Optional
 
@@ -84,7 +85,7 @@ def _indicator_en(text: str, words: bool = False) -> Optional[str]:
     terms = group("indicators")
     if text in terms:
         return terms[text][:1].upper() + terms[text][1:]  # names kept as "the … project" for endings
-    composed = _compose(text) or _pair(text)
+    composed = _compose(text) or _pair(text) or _share(text, words)
     if composed:
         return composed
     # A known ending wrapping a known indicator (…占比 → "Share of …").
@@ -100,6 +101,15 @@ def _indicator_en(text: str, words: bool = False) -> Optional[str]:
             if inner:
                 return _wrap(template, inner)
     return _described(text, words) or (compose_en(text) if words else None)
+
+
+def _share(text: str, words: bool = False) -> Optional[str]:
+    """Return "Share of A in B" for "A占B比重" (民生支出占一般公共预算支出比重), None unless both parts are known."""
+    m = re.fullmatch(r"(.+?)占(.+?)(?:的)?(?:比重|比例)", text)
+    if not m:
+        return None
+    part, whole = _indicator_en(m[1], words), _indicator_en(m[2], words)
+    return f"Share of {_lower_first(part)} in {_lower_first(whole)}" if part and whole else None
 
 
 def _pair(text: str) -> Optional[str]:
