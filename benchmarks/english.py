@@ -1,4 +1,4 @@
-"""English coverage on real reports: the share of indicator names and section headings with English and no
+"""English coverage on real reports: the share of indicator names, section headings and values (with their units) with English and no
 Han character, over the 21 real reports in ../shared/corpus and ../shared/corpus/series, read as a new user
 would (glossary and dictionary only, no translation memory).
 
@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.english.indicators import indicator_origin  # noqa: E402
 from generator.english.structure import compose_headings, translate_report  # noqa: E402
+from generator.pages.format import format_value_en  # noqa: E402
 from generator.read.extract import extract_report  # noqa: E402
 from generator.read.normalize import read_text  # noqa: E402
 
@@ -46,7 +47,7 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=0)
     parser.add_argument("--seed", type=int, default=15)
     args = parser.parse_args()
-    names, heads, composed = [], [], set()
+    names, heads, units, composed = [], [], [], set()
     for path in files():
         report = compose_headings(translate_report(extract_report(read_text(path))))
         n = [(f.indicator, f.indicator_en) for f in report.facts if f.indicator]
@@ -54,11 +55,13 @@ def main() -> int:
         composed |= {(f.indicator, f.indicator_en) for f in report.facts
                      if f.indicator and indicator_origin(f.indicator) == "dictionary"}
         names += n
+        units += [(f.unit, format_value_en(f.value, f.unit, f.qualifier, f.indicator)) for f in report.facts]
         heads += h
         print(f"{path.name:24} names {share(n)[0]:4}/{share(n)[1]:<4} headings {share(h)[0]:3}/{share(h)[1]:<3}")
-    for label, pairs in (("indicator names", names), ("section headings", heads)):
+    for label, pairs in (("indicator names", names), ("section headings", heads), ("values with units", units)):
         done, total = share(pairs)
         print(f"{label}: {done}/{total} = {done / max(total, 1):.1%} have English without Han characters")
+    print("units still in Chinese:", " ".join(sorted({zh for zh, en in units if not english(en)})) or "none")
     missing = sorted({zh for zh, en in names if not english(en)})
     print(f"names still without English ({len(missing)} distinct):", " ".join(missing[:40]))
     for zh, en in random.Random(args.seed).sample(sorted(composed), min(args.sample, len(composed))):

@@ -66,13 +66,12 @@ def test_a_missing_key_is_an_error(tmp_path):
         datafiles.load_file(path, "figures.yaml")
 
 
-def test_units_yaml_wins_over_units_extra_and_english_knows_only_units_yaml():
+def test_units_yaml_wins_over_units_extra_and_english_knows_both():
     table = datafiles.unit_table()
     assert table["亿元"].factor == 100000000 and table["亿元"].group == "money"
     assert table["立方米"].base == "m3"  # only in units_extra.yaml: the extractor knows it
-    assert "立方米" not in glossary.load_units()  # English keeps it as written (today's output)
-    assert glossary.unit_en("立方米") is None
-    assert set(glossary.load_units()) == set(datafiles.unit_table(("units.yaml",)))
+    assert glossary.unit_en("立方米") == "m³"  # and English writes it: no unit stays in Chinese
+    assert set(glossary.load_units()) == set(datafiles.unit_table())
 
 
 def test_facts_with_a_broken_units_file_is_one_error_line(tmp_path, root):

@@ -129,7 +129,8 @@ def test_person_en(name, expected):
     (537, "万美元", None, "USD 5.37 million"),
     (572, "亩", None, "572 mu (38.1 ha)"),
     (45, "万人", None, "450,000 people"),
-    (100, "万人次", None, "1 million person-times"),
+    (100, "万人次", None, "1 million visits"),
+    (8.9, "亿千瓦时", None, "890 million kWh"),  # a unit of units_extra.yaml
     (5, "%", None, "5%"),
     (1.5, "个百分点", None, "1.5 percentage points"),
     (14, "个", None, "14"),
@@ -571,3 +572,46 @@ def test_gold_indicators_are_covered():
     unknown = [n for n in gold_names if indicators.indicator_en(n) is None]
     assert len(gold_names) >= 50
     assert (len(gold_names) - len(unknown)) / len(gold_names) >= 0.95, unknown
+
+
+@pytest.mark.parametrize("value, unit, counted, expected", [
+    (8, "所", "高校", "8 universities"),
+    (2, "条", "街道", "2 streets"),
+    (4404, "户", "新增市场主体", "4,404 market entities"),
+    (12, "家", "规模以上工业企业", "12 enterprises"),
+    (1, "所", "高校", "1 university"),
+    (3, "户", "脱贫户", "3 households lifted out of poverty"),
+    (5, "家", "企业总数", "5 enterprises"),  # 总数 says how many of the noun before it
+    (1.2, "万户", "老旧小区改造", "12,000 households"),  # a name ending in a verb: the measure word's English
+    (3, "个", "城镇化率", "3"),  # nothing countable, a bare 个: the number stands alone
+])
+def test_a_count_reads_with_the_noun_of_what_is_counted(value, unit, counted, expected):
+    assert fmt.format_value_en(value, unit, None, counted) == expected
+
+
+def test_no_unit_reads_person_times():
+    words = [u.en for u in glossary.load_units().values()] + list(glossary.group("units").values())
+    assert not any("person-time" in w for w in words)
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("过亿元项目", "Projects over CNY 100 million"),  # the things first, the threshold after
+    ("产值超亿元企业", "Enterprises with output value over CNY 100 million"),  # what is measured: "with …"
+    ("谋划过亿元项目", "Projects over CNY 100 million planned"),  # a verb before it follows as a participle
+    ("投资过5亿元项目", "Projects with investment over CNY 500 million"),
+])
+def test_names_of_things_above_an_amount_put_the_things_first(zh, en):
+    assert indicators.indicator_en(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("城镇居民和农村居民人均可支配收入", "Per-capita disposable income of urban and rural residents"),
+    ("城镇和农村居民人均可支配收入", "Per-capita disposable income of urban and rural residents"),
+])
+def test_a_pair_sharing_one_name_reads_as_one_name(zh, en):
+    assert indicators.indicator_en(zh) == en
+
+
+def test_a_part_of_a_whole_reads_as_a_share_of_it():
+    assert indicators.indicator_en("民生支出占一般公共预算支出比重") == \
+        "Share of livelihoods expenditure in general public budget expenditure"

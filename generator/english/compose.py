@@ -225,8 +225,30 @@ def _phrase(text: str, heading: bool = False) -> Optional[str]:
     return english.strip() or None
 
 
+_OVER = re.compile(r"(?P<by>.*?)(?:超过|过|超|达)(?P<amount>(?:\d+(?:\.\d+)?)?[十百千万亿]+元)(?P<head>.+)")
+
+
+def _over(text: str) -> Optional[str]:
+    """Return the English of a name of things above an amount, the things first: 过亿元项目 → "projects over CNY
+    100 million", 产值超亿元企业 → "enterprises with output value over CNY 100 million", else None."""
+    m = _OVER.fullmatch(text)
+    if not m or not _HAN.search(m["head"]):
+        return None
+    head, amount = _phrase(m["head"]), _phrase(m["amount"])
+    by = [w for t in _segment(_money(m["by"])) for w in (_translate(t) or [Word("?")])] if m["by"] else []
+    if not head or not amount or any(w.en == "?" for w in by):
+        return None
+    verbs = [w.en for w in by if w.verb]
+    measure = " ".join(w.en for w in by if not w.verb and w.en)
+    head = head if _MASS.search(head) or head.endswith("s") else _plural(head)
+    return " ".join(filter(None, [head, f"with {measure}" if measure else "", "over", amount, *verbs]))
+
+
 def compose_en(text: str, heading: bool = False) -> Optional[str]:
     """Return the dictionary-composed English of a name or heading (capitalised), None when a word is unknown."""
+    over = None if heading else _over(text)
+    if over:
+        return over[:1].upper() + over[1:]
     what, mark, whose = text.rpartition("的")
     if mark and what and whose:
         head, detail = _phrase(whose, heading), compose_en(what, heading)
@@ -237,3 +259,66 @@ def compose_en(text: str, heading: bool = False) -> Optional[str]:
     else:
         english = _phrase(text, heading)
     return english[:1].upper() + english[1:] if english else None
+
+
+
+_COUNTED_TAGS = {"n", "ng", "nt", "nr", "nz", "j"}  # jieba tags a counted head can carry (幼儿园 comes as nr)
+
+
+def _counted_sense(tokens: list[str]) -> Optional[str]:
+    """Return the glossary noun sense of the longest run of whole last words it has (市场+主体, 户), else None."""
+    senses = group("senses")
+    for start in range(len(tokens)):
+        sense = senses.get("".join(tokens[start:]), "")
+        if sense and sense[0] not in "~-":
+            return sense.split("|")[0]
+    return None
+
+
+_QUANTITY = {"数", "总数", "数量", "个数", "总量", "家数", "户数"}  # 企业总数 counts 企业
+_NOT_COUNTED_TAGS = {"v", "vn", "a", "ad", "d", "f", "m"}  # verbs (建设), adjectives, directions, numbers
+_ADJECTIVE = re.compile(r"^[a-z]+(?<![st])al$|^[a-z]+(ic|ous|ive)$")  # a sense that modifies (乡村: rural)
+
+
+@cache
+def counted_en(text: str) -> Optional[str]:
+    """Return the plural English of the things a name counts, its last noun (新增市场主体 → "market entities"),
+    None when the name ends in a verb, a mass noun, a name or a word neither the glossary nor CC-CEDICT knows."""
+    tokens = [w.word for w in load_posseg().lcut(text)]
+    while len(tokens) > 1 and tokens[-1] in _QUANTITY:
+        tokens.pop()
+    if not tokens or not _HAN.search(tokens[-1]):
+        return None
+    last = tokens[-1]
+    tag = load_posseg().dt.word_tag_tab.get(last, "")
+    if tag in _NOT_COUNTED_TAGS:
+        return None
+    noun = _counted_sense(tokens)
+    if noun is None:
+        if tag not in _COUNTED_TAGS or dictionary.is_verb(last) or dictionary.proper_name(last):
+            return None
+        noun = dictionary.noun_sense(last)
+        noun = re.sub(r"^(a|an|the) ", "", noun) if noun and not _MASS.search(noun) else None
+    if not noun or not re.fullmatch(r"[a-z][a-z' -]*", noun) or _ADJECTIVE.match(noun):
+        return None
+    head = _AFTER_HEAD.split(noun, 1)[0]
+    if _MASS.search(head) and not re.search(r"(ship|age|ity|ure)$", head) or re.search(r"(stock|produce|progress)$", head):
+        return None  # uncounted (livestock on hand); townships, villages, universities are counted
+    return _head_plural(noun)
+
+
+_AFTER_HEAD = re.compile(r" (?=(?:of|in|for|with|at|on|under|from|above|below|to|by|\w+ed)\b)")
+
+
+def _head_plural(noun: str) -> str:
+    """Return a noun phrase with its head made plural: the word before "of"/"in"/a participle, else the last
+    ("household lifted out of poverty" → "households lifted out of poverty", "university" → "universities")."""
+    parts = _AFTER_HEAD.split(noun, 1)
+    head = parts[0]
+    if re.search(r"[^aeiou]y$", head):
+        head = head[:-1] + "ies"
+    elif re.search(r"(ch|sh|x|z|ss)$", head):
+        head += "es"
+    elif not head.endswith("s"):
+        head += "s"
+    return " ".join([head, *parts[1:]])

@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Optional
 
 from generator.dataschema import glossary_key as norm
-from generator.datafiles import data_path, load, load_file, unit_table
+from generator.datafiles import UNIT_FILES, data_path, load, load_file, unit_table
 
 GLOSSARY_PATH = data_path("glossary.yaml")
-# English formats only units.yaml's units; those only in units_extra.yaml stay as written (as they
-# always have: adding them would change the published English).
-ENGLISH_UNIT_FILES = ("units.yaml",)
+# English formats every unit the reader knows, so no unit is left in Chinese on an English page.
+ENGLISH_UNIT_FILES = UNIT_FILES
 
 
 def load_glossary(path: Optional[str | Path] = None) -> dict:
@@ -63,6 +62,21 @@ def unit_spec(unit: str) -> Optional[UnitSpec]:
     if unit in words:
         return UnitSpec("count", None, Decimal(1), words[unit])
     return None
+
+
+def classifier(unit: Optional[str]) -> Optional[tuple[Decimal, str]]:
+    """Return (scale, English when the counted things are unknown) of a measure word that only counts things
+    (所, 条, 户, 1.2万户 → (10000, "households")), "" for a number that stands alone; None for other units."""
+    words = group("classifiers")
+    if not unit:
+        return None
+    scale, word = Decimal(1), unit
+    magnitudes = load("numerals.yaml")["magnitudes"]
+    if len(unit) > 1 and unit[0] in magnitudes and unit[1:] in words:
+        scale, word = Decimal(magnitudes[unit[0]]), unit[1:]
+    if word not in words:
+        return None
+    return scale, "" if words[word] == "-" else words[word]
 
 
 def unit_en(unit: Optional[str]) -> Optional[str]:

@@ -2,6 +2,7 @@
 same read with CC-CEDICT for the words the glossary lacks (see compose.py), else None."""
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Optional
 
@@ -84,7 +85,7 @@ def _indicator_en(text: str, words: bool = False) -> Optional[str]:
     terms = group("indicators")
     if text in terms:
         return terms[text][:1].upper() + terms[text][1:]  # names kept as "the … project" for endings
-    composed = _compose(text)
+    composed = _compose(text) or _pair(text) or _share(text, words)
     if composed:
         return composed
     # A known ending wrapping a known indicator (…占比 → "Share of …").
@@ -100,6 +101,47 @@ def _indicator_en(text: str, words: bool = False) -> Optional[str]:
             if inner:
                 return _wrap(template, inner)
     return _described(text, words) or (compose_en(text) if words else None)
+
+
+def _share(text: str, words: bool = False) -> Optional[str]:
+    """Return "Share of A in B" for "A占B比重" (民生支出占一般公共预算支出比重), None unless both parts are known."""
+    m = re.fullmatch(r"(.+?)占(.+?)(?:的)?(?:比重|比例)", text)
+    if not m:
+        return None
+    part, whole = _indicator_en(m[1], words), _indicator_en(m[2], words)
+    return f"Share of {_lower_first(part)} in {_lower_first(whole)}" if part and whole else None
+
+
+def _pair(text: str) -> Optional[str]:
+    """Return one English for "A和B C" when "A C" and "B C" are both glossary names that differ in one place
+    (城镇居民和农村居民人均可支配收入 → "Per-capita disposable income of urban and rural residents"), or
+    "A and B" when both are whole glossary names; None otherwise."""
+    left, mark, right = text.partition("和")
+    if not mark:
+        left, mark, right = text.partition("及")
+    if not mark or not left or not right:
+        return None
+    whole = _indicator_en(left), _indicator_en(right)
+    if all(whole):
+        return f"{whole[0]} and {_lower_first(whole[1])}"  # two whole names: a list of two
+    for cut in range(1, len(right)):
+        first, second = _indicator_en(left + right[cut:]), _indicator_en(right)
+        if first and second:
+            return _merge(first.split(), second.split())
+    return None
+
+
+def _merge(first: list[str], second: list[str]) -> Optional[str]:
+    """Return two English names as one with "A and B" where they differ ("of urban residents", "of rural residents"
+    → "of urban and rural residents"), None when they differ in more than one place or not at all."""
+    start = next((i for i, (a, b) in enumerate(zip(first, second)) if a != b), None)
+    if start is None:
+        return None
+    end = next(i for i in range(1, min(len(first), len(second)) + 1) if first[-i] != second[-i]) - 1
+    a, b = first[start:len(first) - end], second[start:len(second) - end]
+    if not a or not b:
+        return None
+    return " ".join(first[:start] + a + ["and", _lower_first(" ".join(b))] + first[len(first) - end:])
 
 
 def _described(text: str, words: bool = False) -> Optional[str]:

@@ -16,7 +16,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, Optional
 
 from generator.datafiles import load
-from generator.english.glossary import growth_basis_en, norm, qualifier_spec, unit_spec
+from generator.english.compose import counted_en
+from generator.english.glossary import classifier, growth_basis_en, norm, qualifier_spec, unit_spec
 
 MINUS = "\u2212"
 
@@ -68,7 +69,7 @@ def number_zh(value: float | int | Decimal) -> str:
 
 def _singular(word: str) -> str:
     """Return the singular of a plural English unit word (people → person, batches → batch)."""
-    special = {"people": "person", "person-times": "person-time", "times": "time",
+    special = {"people": "person", "times": "time",
                "percentage points": "percentage point"}
     if word in special:
         return special[word]
@@ -91,10 +92,27 @@ def _hectares(mu: Decimal) -> str:
     return _plain(ha.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
-def _amount_en(value: float | int, unit: Optional[str]) -> str:
-    """Return value and unit in English without any qualifier."""
+def _counted_en(value: float | int, unit: Optional[str], counted: Optional[str]) -> Optional[str]:
+    """Return a count by a measure word with the noun of what is counted (8所高校 → "8 universities"), the
+    measure word's own English when the name says nothing countable, None when ``unit`` is no measure word."""
+    found = classifier(unit)
+    if found is None:
+        return None
+    scale, default = found
+    word = (counted_en(norm(counted)) if counted else None) or default
+    text = number_en(_dec(value) * scale)
+    if word and text == "1":
+        word = _singular(word.split(" ", 1)[0]) + word[len(word.split(" ", 1)[0]):]
+    return f"{text} {word}".strip()
+
+
+def _amount_en(value: float | int, unit: Optional[str], counted: Optional[str] = None) -> str:
+    """Return value and unit in English without any qualifier; ``counted`` names what a measure word counts."""
     if unit is None:
         return number_en(value)
+    count = _counted_en(value, unit, counted)
+    if count is not None:
+        return count
     spec = unit_spec(unit)
     if spec is None:
         return f"{number_en(value)} {unit}"  # unknown unit: keep it rather than lose the meaning
@@ -113,9 +131,11 @@ def _amount_en(value: float | int, unit: Optional[str]) -> str:
     return out
 
 
-def format_value_en(value: float | int, unit: Optional[str], qualifier: Optional[str] = None) -> str:
-    """Return "over CNY 40 million"-style English for a value, its unit and qualifier."""
-    text = _amount_en(value, unit)
+def format_value_en(value: float | int, unit: Optional[str], qualifier: Optional[str] = None,
+                    counted: Optional[str] = None) -> str:
+    """Return "over CNY 40 million"-style English for a value, its unit and qualifier; ``counted`` is the
+    Chinese name of what a measure word counts (高校 for 8所: "8 universities")."""
+    text = _amount_en(value, unit, counted)
     spec = qualifier_spec(qualifier)
     word = spec.get("en")
     if not word:
@@ -123,7 +143,8 @@ def format_value_en(value: float | int, unit: Optional[str], qualifier: Optional
     return f"{text} {word}" if spec.get("en_after") else f"{word} {text}"
 
 
-def format_value_zh(value: float | int, unit: Optional[str], qualifier: Optional[str] = None) -> str:
+def format_value_zh(value: float | int, unit: Optional[str], qualifier: Optional[str] = None,
+                    counted: Optional[str] = None) -> str:
     """Return the Chinese display of a value: "135亿元", "超4000万元", "95%以上", "1万余平方米"."""
     num, unit = number_zh(value), unit or ""
     if not qualifier:
@@ -163,7 +184,7 @@ def growth_zh(growth_pct: Optional[float], basis: Optional[str] = None) -> Optio
 class Formatter:
     """One language's way of writing a value (value, unit, qualifier) and a growth (percent, basis)."""
 
-    value: Callable[[float, Optional[str], Optional[str]], str]
+    value: Callable[[float, Optional[str], Optional[str], Optional[str]], str]
     growth: Callable[[Optional[float], Optional[str]], Optional[str]]
 
 

@@ -24,6 +24,7 @@ class Label:
 
     text: str
     original: Optional[str] = None  # the Chinese, shown with an "untranslated" marker
+    origin: Optional[str] = None  # where an English name comes from: human, glossary, dictionary or machine
 
 
 @dataclass(frozen=True)
@@ -42,24 +43,33 @@ class FactRow:
     part_of: Optional[str]
 
 
-def _label(zh: Optional[str], en: Optional[str], lang: str) -> Label:
+def origin_key(origin: Optional[str]) -> Optional[str]:
+    """Return the page's word for an English name's origin: memory → "human", machine:<provider> → "machine"."""
+    if not origin:
+        return None
+    key = {"memory": "human"}.get(origin, origin.split(":", 1)[0])
+    return key if key in ("human", "glossary", "dictionary", "machine") else None
+
+
+def _label(zh: Optional[str], en: Optional[str], lang: str, origin: Optional[str] = None) -> Label:
     """Return the label for a language, keeping the Chinese when no English exists."""
     if lang == "zh" or not zh:
         return Label(zh or "")
-    return Label(en) if en else Label(zh, original=zh)
+    return Label(en, origin=origin_key(origin)) if en else Label(zh, original=zh)
 
 
 def fact_row(fact: Fact, lang: str) -> FactRow:
     """Return how a fact reads on a page in one language."""
     write = formatter(lang)
-    value = write.value(fact.value, fact.unit, fact.qualifier)
+    value = write.value(fact.value, fact.unit, fact.qualifier, fact.indicator)
     growth = write.growth(fact.growth_pct, fact.growth_basis) if fact.growth_pct is not None else ""
     period = period_text(fact.period, lang) or ""
     kind = kind_zh(fact.kind) if lang == "zh" else kind_en(fact.kind)
     quote = fact.source.quote if lang == "zh" else (fact.source.quote_en or ui("untranslated", lang))
+    label = _label(fact.indicator, fact.indicator_en, lang, fact.indicator_origin)
     return FactRow(
-        id=fact.id, label=_label(fact.indicator, fact.indicator_en, lang), value=value, growth=growth,
-        period=period, kind=kind, line=fact.source.line, anchor=fact.source.paragraph,
+        id=fact.id, label=label, value=value, growth=growth, period=period,
+        kind=kind, line=fact.source.line, anchor=fact.source.paragraph,
         quote=quote, part_of=fact.part_of,
     )
 
