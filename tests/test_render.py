@@ -134,3 +134,17 @@ def test_named_entities_are_listed_with_links_to_their_paragraphs():
     assert "| 义皋村 | 村 | [第5行](text.md#p-2) |" in zh
     assert "| Yigao Village | Village |" in en
     assert '<span lang="zh" class="tf-original"' in en and "织里实验小学东扩项目" in en
+
+
+def test_home_groups_places_under_their_province_and_city():
+    from generator.model import Meta, Report
+    from generator.pages.render import render_home
+
+    def placed(slug, place, province, city):
+        return Report(Meta(place=place, slug=slug, source=f"seeds/{slug}.txt", sha256="0" * 64, province=province,
+                           city=city, province_en=None, city_en=None))
+    page = render_home([placed("a", "织里镇", "浙江省", "湖州市"), placed("b", "清苑区", "河北省", "保定市"),
+                        placed("c", "某镇", None, None)], "zh")
+    heads = [line for line in page.splitlines() if line.startswith("## ")]
+    assert heads == ["## 河北省 保定市", "## 浙江省 湖州市", "## 其他地区"]
+    assert page.index("清苑区") < page.index("## 浙江省 湖州市") < page.index("织里镇")

@@ -258,11 +258,23 @@ def town_card(report: Report, lang: str) -> Card:
 
 
 def render_home(reports: Sequence[Report], lang: str, cards: Optional[Sequence[Card]] = None) -> str:
-    """Return the Markdown of the home page listing every town as a card."""
+    """Return the Markdown of the home page listing every town as a card, grouped by province and city."""
+    cards = [town_card(r, lang) for r in reports] if cards is None else cards
     return template_env().get_template("home.md.j2").render(
-        lang=lang, ui=lambda key, **kw: ui(key, lang, **kw),
-        cards=[town_card(r, lang) for r in reports] if cards is None else cards,
-    )
+        lang=lang, ui=lambda key, **kw: ui(key, lang, **kw), groups=_by_parents(reports, cards, lang))
+
+
+def _by_parents(reports: Sequence[Report], cards: Sequence[Card], lang: str) -> list[tuple[str, list[Card]]]:
+    """Return the cards grouped under their places' official parents ("浙江省 湖州市", "Huzhou, Zhejiang"), in
+    order of the group's name; places with no known parents last, under "other places"."""
+    groups: dict[str, list[Card]] = {}
+    for report, card in zip(reports, cards):
+        m = report.meta
+        names = [m.city_en, m.province_en] if lang == "en" else [m.province, m.city]
+        title = (", " if lang == "en" else " ").join(n for n in names if n and n != m.place)
+        groups.setdefault(title, []).append(card)
+    return sorted(groups.items(), key=lambda g: (not g[0], g[0])) if len(groups) > 1 or "" not in groups else \
+        [("", cards)]
 
 
 def page_name(base: str, lang: str) -> str:
