@@ -12,7 +12,7 @@ from generator.read.drafts import Draft
 from generator.read.lexicon import list_joiner_regex, list_joiners, list_marker
 from generator.read.indicators import clean_indicator
 from generator.read.numbers import Num, parse_chinese_number
-from generator.read.sentences import end_of_clause, start_of_clause
+from generator.read.sentences import CLAUSE_END, end_of_clause, start_of_clause
 
 
 def distribute_lists(sentence: str, drafts: list[Draft]) -> None:
@@ -73,24 +73,29 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
     numerals = load_data("numerals.yaml")
     ordinals, prefix, units = numerals["ordinals"], numerals["ordinal_prefix"], "|".join(data["rank_units"])
     found, last_before = [], _last_before(drafts)
-    for match in re.finditer(rf"({verbs})([^，。；！？、]{{0,10}}?){prefix}([{ordinals}\d]+)({units})?", sentence):
+    scopes = "|".join(data["rank_scopes"])  # 增速全市第一: a scope before 第N ranks without a verb
+    for match in re.finditer(rf"({verbs}|(?=(?:{scopes})))([^，。；！？、]{{0,10}}?){prefix}([{ordinals}\d]+)({units})?", sentence):
         token = match.group(3)
         value = float(token) if token.isdigit() else parse_chinese_number(token)
         if value is None or not (match.group(4) or match.group(1) not in data["rank_verbs_needing_unit"]):
             continue
+        if not match.group(1) and sentence[match.end():match.end() + 1] not in ("", *CLAUSE_END):
+            continue  # 全省第一家…: without a verb only a 第N that ends its clause is a place in a ranking
         if not match.group(4) and sentence.startswith(tuple(data["rank_not_before"]), match.end()):
             continue  # 第一方阵, 第一梯队: a group, not a place in a ranking
         clause_start = start_of_clause(sentence, match.start())
         scope = match.group(2)
-        for word in sorted(data["rank_movement"], key=len, reverse=True):
-            scope = scope.replace(word, "")
-        subject = sentence[clause_start:match.start()]
-        subject = clean_indicator(re.sub(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[\u4e00-\u9fff]?", "", subject))
+        for word in sorted(data["rank_movement"] + data["rank_verbs"], key=len, reverse=True):
+            scope = scope.replace(word, "")  # 全市排第一: the verb after the scope
+        earlier = [d for d in found if d.quote_start == clause_start]  # 位居全省第9位、全市第一位: one subject
+        subject = sentence[clause_start:earlier[0].extra["rank_at"] if earlier else match.start()]
+        subject = clean_indicator(re.sub(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[\u4e00-\u9fff%]?", "", subject))
         if not subject:
             subject = _rank_subject(sentence, clause_start, last_before)
         start = match.start(3)
         num = Num(start, match.end(3), match.end(), value, match.group(4), not token.isdigit(), unit_end=match.end())
-        found.append(Draft(num, subject + scope + data["rank_noun"], clause_start, end_of_clause(sentence, match.end()), kind="rank"))
+        found.append(Draft(num, subject + scope + data["rank_noun"], clause_start, end_of_clause(sentence, match.end()),
+                           kind="rank", extra={"rank_at": match.start()}))
     return found
 
 
