@@ -5,7 +5,7 @@ import re
 
 from generator.datafiles import load as load_data
 from generator.read.lexicon import list_marker, period_matchers
-from generator.read.segment import word_tags
+from generator.read.segment import load_posseg, word_tags
 from generator.read.sentences import end_of_clause
 
 
@@ -51,17 +51,13 @@ def _leading_verb(text: str) -> str:
     """Return the verb opening ``text`` (打造雨荷苑、… → 打造), '' if it opens with a noun."""
     if not text or "、" not in text and len(text) <= 2:
         return ""
-    import jieba.posseg as pseg  # imported on first use: loading the dictionary takes a moment
-
-    first = next(iter(pseg.cut(text)), None)
+    first = next(iter(word_tags(text)), None)
     return first.word if first is not None and first.flag.startswith("v") and len(first.word) <= 3 else ""
 
 
 def _from_last_verb(text: str) -> str:
     """Return ``text`` from its verb on when a noun (a name) opens it (行政村筹集善款 → 筹集善款)."""
-    import jieba.posseg as pseg
-
-    tokens = list(pseg.cut(text))
+    tokens = word_tags(text)
     for i, token in enumerate(tokens[1:], 1):
         if token.flag.startswith("v") and tokens[0].flag.startswith("n"):
             return "".join(t.word for t in tokens[i:])
@@ -84,10 +80,8 @@ def right_noun(text: str, start: int) -> str:
 
 def _noun_prefix(phrase: str) -> str:
     """Return the noun phrase opening ``phrase`` (党员干部重点保障… → 党员干部)."""
-    import jieba.posseg as pseg
-
     words = []
-    for token in pseg.cut(phrase):
+    for token in word_tags(phrase):
         if words and token.flag.startswith(("v", "d", "p", "u", "c")):
             break
         words.append(token.word)
@@ -124,9 +118,7 @@ def _without_manner(name: str) -> str:
 
 def _without_closing_idiom(name: str) -> str:
     """Return ``name`` without a four-character idiom closing it (街角游园星罗棋布 → 街角游园)."""
-    import jieba.posseg as pseg
-
-    if len(name) > 5 and pseg.dt.word_tag_tab.get(name[-4:]) == "i":  # the dictionary's own tag: no tagging pass
+    if len(name) > 5 and load_posseg().dt.word_tag_tab.get(name[-4:]) == "i":  # the dictionary's own tag: no tagging pass
         return name[:-4]
     return name
 

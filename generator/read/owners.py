@@ -18,18 +18,13 @@ ADVERB_FLAGS = ("d", "ad", "p", "c", "ul", "uz", "i")
 NOUN_ENDS = ("n", "nz", "nt", "ns", "nr", "j")
 
 
-def _tags(text: str) -> tuple:
-    """Return the jieba word/tag pairs of ``text``."""
-    return word_tags(text)
-
-
 def subject_count_name(phrase: str, more_follows: bool = False) -> str:
     """Return the name of the things a count opening a clause counts, from the words after its unit:
     the noun, with a short predicate before it (项目成功签约 → 签约项目), a longer one joined by 的
     (项目已通过国家审核 → 通过国家审核的项目), a predicate of mere progress or manner dropped
     (具体改革任务按期推进 → 具体改革任务); only the noun when another figure follows (``more_follows``)."""
     data = load_data("indicators.yaml")
-    tokens = _tags(phrase)
+    tokens = word_tags(phrase)
     split = _predicate_start(tokens)
     noun = "".join(t.word for t in tokens[:split])
     rest = tokens[split:]
@@ -79,14 +74,14 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
         return _owner_phrase(rest[1:], subject=True)
     if not bare:
         return ""
-    tokens = _tags(rest[:12])
+    tokens = word_tags(rest[:12])
     if tokens and len(tokens[0].word) >= 2 and (tokens[0].flag == "v" or tokens[0].word in data["object_verbs"]):
         return _owner_phrase(rest[len(tokens[0].word):])
     if rest.strip():
         return ""
     if clause_start == 0 and sentence.startswith("，", pos):  # 投资8.38亿元，完成A、B等10条道路改造提升
         after = sentence[pos + 1:end_of_clause(sentence, pos + 1)]
-        tokens = _tags(after[:12])
+        tokens = word_tags(after[:12])
         if tokens and len(tokens[0].word) >= 2 and (tokens[0].flag == "v" or tokens[0].word in data["object_verbs"]):
             return _owner_phrase(after[len(tokens[0].word):])
     same_clause = re.split(r"[、和及]?(?:" + "|".join(data["attribute_words"]) + ")[^、和及]*$", sentence[clause_start:start])[0]
@@ -98,7 +93,7 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
     before = sentence[before_start:clause_start - 1]
     if re.search(r"\d", before) and not _count_regex().search(before):
         return ""
-    tokens = _tags(before)
+    tokens = word_tags(before)
     while tokens and (tokens[0].flag in ("v", "d", "p", "ad") or tokens[0].word in data["manner_words"]):
         tokens = tokens[1:]
     return _owner_phrase("".join(t.word for t in tokens))
@@ -142,7 +137,7 @@ def _lead_index(text: str) -> int:
     """Return where ``text`` starts after a leading period phrase and adverbs (全年共…)."""
     period = period_matchers()[0].match(text)
     at = period.end() if period else 0
-    for token in _tags(text[at:]):
+    for token in word_tags(text[at:]):
         if token.flag not in ("d", "ad") and token.word not in load_data("indicators.yaml")["manner_words"]:
             break
         at += len(token.word)
@@ -154,7 +149,7 @@ def _cut_index(text: str) -> int:
     period = period_matchers()[0].search(text)
     end = period.start() if period and period.start() > 0 else len(text)
     at = 0
-    for token in _tags(text[:end]):
+    for token in word_tags(text[:end]):
         if at and (token.flag in ("d", "ad", "p", "c") or token.word in load_data("indicators.yaml")["manner_words"]):
             return at
         at += len(token.word)
@@ -175,7 +170,7 @@ def has_governing_verb(text: str, opening_only: bool = False) -> bool:
     data = load_data("indicators.yaml")
     skip = set(data["attribute_words"]) | set(data["manner_words"])
     text = re.sub(r"\d+(?:\.\d+)?", " ", text)
-    tokens = _tags(text)[:2] if opening_only else _tags(text)
+    tokens = word_tags(text)[:2] if opening_only else word_tags(text)
     return any((t.flag == "v" or t.flag == "vn" and i == 0) and len(t.word) >= 2 and t.word not in skip
                and not (i and tokens[i - 1].flag == "p") for i, t in enumerate(tokens))  # 对低保: an object
 
@@ -186,13 +181,13 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
     竣工亿元以上项目), a rate of the words it repeats (提升老年人疫苗接种，接种率 → 老年人疫苗接种率); ``name`` if none."""
     data = load_data("indicators.yaml")
     rate = name.endswith(tuple(data["rate_endings"])) and len(name) <= 3
-    tokens = _tags(name)
+    tokens = word_tags(name)
     verb = len(tokens) == 1 and tokens[0].flag in ("v", "vn")
     if not (rate or verb):
         return name
     if earlier_name:
         if verb:
-            object_tokens = _tags(earlier_name)
+            object_tokens = word_tags(earlier_name)
             while object_tokens and _is_verbal(object_tokens[0]):
                 object_tokens = object_tokens[1:]
             return name + "".join(t.word for t in object_tokens) if object_tokens else name
@@ -200,7 +195,7 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
     stem = name[:-1]
     if rate and len(stem) >= 2 and before.endswith(stem):
         words = []
-        for token in reversed(_tags(before)):
+        for token in reversed(word_tags(before)):
             if token.flag not in ("n", "vn", "nz", "j", "nr") and words:
                 break
             words.insert(0, token.word)
@@ -212,5 +207,5 @@ def _is_verbal(token) -> bool:
     """Return True for a verb, an adverb, or a word ending in a verb (新开工 is 新 + 开工)."""
     if token.flag.startswith(("v", "d", "a")) and token.flag != "vn":
         return True
-    tail = _tags(token.word[1:]) if len(token.word) > 2 else []
+    tail = word_tags(token.word[1:]) if len(token.word) > 2 else []
     return len(tail) == 1 and tail[0].flag == "v"
