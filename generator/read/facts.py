@@ -10,11 +10,12 @@ from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous, name_listed_changes
 from generator.read.growth import add_starting_levels, mark_growth, place_growths
 from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name
-from generator.read.lexicon import (cue_alternation, cue_regex, data_pattern, growth_words, list_joiner_regex, list_joiners, list_marker,
+from generator.read.lexicon import (cue_regex, data_pattern, list_joiner_regex, list_joiners, list_marker,
                                     magnitudes, period_matchers, unit_table, word_list)
 from generator.read.lists import distribute_lists, list_items, rank_drafts
 from generator.read.normalize import is_title_like
-from generator.read.owners import attribute_owner, has_governing_verb, subject_count_name, topic_of_rate
+from generator.read.owners import (attribute_owner, has_governing_verb, subject_count_name, subject_of,
+                                   topic_of_rate, topic_of_state)
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
 from generator.read.periods import carries_targets, kind_of, period_before, plan_sentences
 from generator.read.segment import word_tags
@@ -228,37 +229,17 @@ def _topic_from_clause_before(sentence: str, clause_start: int, indicator: str, 
     if clause_start < 2 or len(indicator) > 4 or (earlier and earlier[-1].num.start >= clause_start):
         return indicator
     before_start = start_of_clause(sentence, clause_start - 1)
-    topic = _topic_of_state(sentence[before_start:clause_start - 1])
+    topic = topic_of_state(sentence[before_start:clause_start - 1])
     if topic and indicator and not indicator.startswith(topic):  # 空气质量持续改善，优良天数达到236天
         return topic + indicator
     if len(indicator) > 3:
         return indicator
     if not indicator or indicator == unit:  # 达30263元, 是2006年的2.2倍: the clause names nothing of its own
-        return _subject_of(sentence[before_start:clause_start - 1]) or indicator
+        return subject_of(sentence[before_start:clause_start - 1]) or indicator
     last = earlier[-1] if earlier and earlier[-1].num.start >= before_start and earlier[-1].kind != "rank" else None
     rates = tuple(load_data("indicators.yaml")["rate_endings"])
     parallel = last is not None and last.growth_pct is None and (last.num.unit == unit or indicator.endswith(rates))
     return topic_of_rate(indicator, sentence[before_start:clause_start - 1], last.indicator if parallel else "")
-
-
-def _topic_of_state(clause: str) -> str:
-    """Return the topic of a clause without figures that states how something went (空气质量持续改善 →
-    空气质量): its words before a word of manner, '' for any other clause."""
-    if re.search(r"\d", clause):
-        return ""
-    data = load_data("indicators.yaml")
-    adverbs, verbs = "|".join(data["state_adverbs"]), "|".join(data["state_verbs"])
-    match = re.fullmatch(rf"([\u4e00-\u9fff]{{2,6}}?)(?:{adverbs})(?:{verbs})", clause)
-    topic = clean_indicator(match.group(1)) if match else ""
-    return topic if len(topic) >= 2 and not has_governing_verb(topic) else ""
-
-
-def _subject_of(clause: str) -> str:
-    """Return the subject of a clause: its words before its first figure, growth word or comparison
-    (城镇居民人均可支配收入年均递增12% → 城镇居民人均可支配收入), '' when that is not a name."""
-    cut = "|".join([r"\d", *growth_words(), *load_data("modality.yaml")["growth_basis"], *cue_alternation("change_comparers").split("|")])
-    subject = clean_indicator(re.split(cut, clause, maxsplit=1)[0])
-    return subject if len(subject) >= 2 and subject not in load_data("indicators.yaml")["bare_names"] else ""
 
 
 def _is_bare(name: str) -> bool:

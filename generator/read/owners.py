@@ -10,7 +10,8 @@ import functools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import period_matchers, unit_table
+from generator.read.indicators import clean_indicator
+from generator.read.lexicon import cue_alternation, growth_words, period_matchers, unit_table
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
 
@@ -209,3 +210,23 @@ def _is_verbal(token) -> bool:
         return True
     tail = word_tags(token.word[1:]) if len(token.word) > 2 else []
     return len(tail) == 1 and tail[0].flag == "v"
+
+
+def topic_of_state(clause: str) -> str:
+    """Return the topic of a clause without figures that states how something went (空气质量持续改善 →
+    空气质量): its words before a state adverb and verb (state_adverbs, state_verbs), '' for any other clause."""
+    if re.search(r"\d", clause):
+        return ""
+    data = load_data("indicators.yaml")
+    adverbs, verbs = "|".join(data["state_adverbs"]), "|".join(data["state_verbs"])
+    match = re.fullmatch(rf"([\u4e00-\u9fff]{{2,6}}?)(?:{adverbs})(?:{verbs})", clause)
+    topic = clean_indicator(match.group(1)) if match else ""
+    return topic if len(topic) >= 2 and not has_governing_verb(topic) else ""
+
+
+def subject_of(clause: str) -> str:
+    """Return the subject of a clause: its words before its first figure, growth word or comparison
+    (城镇居民人均可支配收入年均递增12% → 城镇居民人均可支配收入), '' when that is not a name."""
+    cut = "|".join([r"\d", *growth_words(), *load_data("modality.yaml")["growth_basis"], *cue_alternation("change_comparers").split("|")])
+    subject = clean_indicator(re.split(cut, clause, maxsplit=1)[0])
+    return subject if len(subject) >= 2 and subject not in load_data("indicators.yaml")["bare_names"] else ""
