@@ -8,7 +8,7 @@ import pytest
 from generator.datafiles import load
 from generator.pages.render import escape_md, render_fact_sheet
 from generator.pages.views import fact_row, origin_key
-from tests.test_render import small_report
+from test_render import small_report
 
 
 @pytest.mark.parametrize("origin, key", [
