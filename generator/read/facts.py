@@ -14,7 +14,7 @@ from generator.read.lexicon import (cue_regex, data_pattern, list_joiner_regex, 
                                     magnitudes, period_matchers, unit_table, word_list)
 from generator.read.lists import distribute_lists, list_items, rank_drafts
 from generator.read.normalize import is_title_like
-from generator.read.owners import (attribute_owner, has_governing_verb, subject_count_name, subject_of,
+from generator.read.owners import (attribute_owner, name_bare_by_earlier, has_governing_verb, subject_count_name, subject_of,
                                    topic_of_rate, topic_of_state)
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
 from generator.read.periods import carries_targets, kind_of, period_before, plan_sentences
@@ -95,6 +95,7 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
     drafts.sort(key=lambda d: d.num.start)
     distribute_lists(sentence, drafts)
     name_listed_changes(sentence, drafts)
+    name_bare_by_earlier(sentence, drafts)
     for draft in drafts:
         _finish(sentence, draft, plan)
     _link_parts(sentence, drafts)

@@ -124,6 +124,7 @@ def _owner_phrase(text: str, subject: bool = False) -> str:
         if after:
             return subject_count_name(after) if subject else _cut(after)
         return _cut(text[:counts[0].start()])  # 县以上重点项目64个: the noun stands before its count
+    text = re.sub(r"\d+(?:\.\d+)?[\u4e00-\u9fff]{1,3}$", "", text)  # 完成小麦深松整地12.2万亩: the object, not its size
     return _cut(text.split("等")[0])
 
 
@@ -159,10 +160,15 @@ def _cut_index(text: str) -> int:
 
 @functools.cache
 def _count_regex() -> re.Pattern:
-    """Return the regex of a count: a number then a counting unit (3条, 44个, 两座)."""
-    counts = sorted((u for u, (_, _, group) in unit_table().items() if group == "count"), key=len, reverse=True)
+    """Return the regex of a count: a number then a counting unit (3条, 44个, 两座), not the start of a longer
+    unit (12.2万亩 is an area, though 万 alone counts)."""
+    table = unit_table()
+    counts = sorted((u for u, (_, _, group) in table.items() if group == "count"), key=len, reverse=True)
+    longer = sorted((u for u, (_, _, group) in table.items() if group != "count" and any(
+        u.startswith(c) and u != c for c in counts)), key=len, reverse=True)
     numerals = "".join(load_data("numerals.yaml")["digits"]) + "十百千"
-    return re.compile(rf"(?:(?<![\d.])\d+(?:\.\d+)?|[{numerals}]+)(?:{'|'.join(map(re.escape, counts))})")
+    not_longer = f"(?!{'|'.join(map(re.escape, longer))})" if longer else ""
+    return re.compile(rf"(?:(?<![\d.])\d+(?:\.\d+)?|[{numerals}]+){not_longer}(?:{'|'.join(map(re.escape, counts))})")
 
 
 def has_governing_verb(text: str, opening_only: bool = False) -> bool:
@@ -230,3 +236,47 @@ def subject_of(clause: str) -> str:
     cut = "|".join([r"\d", *growth_words(), *load_data("modality.yaml")["growth_basis"], *cue_alternation("change_comparers").split("|")])
     subject = clean_indicator(re.split(cut, clause, maxsplit=1)[0])
     return subject if len(subject) >= 2 and subject not in load_data("indicators.yaml")["bare_names"] else ""
+
+
+def name_bare_by_earlier(sentence: str, drafts: list) -> None:
+    """Name each bare figure of a sentence (总投资, 总数, 倍, a lone unit) after the nearest earlier figure of
+    that sentence that names a thing: an attribute or total after a count (竣工项目36个，总投资27.61亿元 →
+    竣工项目总投资; 新增规上工业企业8家，总数达110家 → 规上工业企业总数), a multiple after a level
+    (完成地区生产总值126.4亿元，同比增长13%，是2006年的2.2倍 → 地区生产总值)."""
+    data = load_data("indicators.yaml")
+    for i, draft in enumerate(drafts):
+        name = draft.indicator
+        if draft.kind == "rank" or draft.num.growth or (name not in data["bare_names"] and name not in data["totals"]
+                                                         and name not in ("", draft.num.unit)):
+            continue
+        if name in data["attribute_words"] and sentence[draft.num.end:draft.quote_end].strip("以上左右多余"):
+            continue  # 投资300万元完成小麦深松整地: what follows names what was invested in
+        owner = next((d for d in reversed(drafts[:i]) if d.num.end <= draft.quote_start
+                      and _can_own(d, draft, name, data)), None)
+        if owner is not None:
+            draft.indicator = _owner_name(owner.indicator, name, draft.num.unit, data)
+
+
+def _can_own(owner, draft, name: str, data: dict) -> bool:
+    """Return True when ``owner`` can be what the bare figure ``draft`` named ``name`` is of."""
+    if owner.indicator in data["bare_names"] or owner.num.unit == "%" or owner.num.growth or owner.kind == "rank":
+        return False
+    group = unit_table().get(owner.num.unit or "", (None, None, ""))[2]
+    if name in data["totals"]:
+        return owner.num.unit == draft.num.unit
+    if name in data["attribute_words"]:
+        return group == "count"
+    return name in ("", draft.num.unit) or name in data["multiples"]
+
+
+def _owner_name(owner: str, name: str, unit, data: dict) -> str:
+    """Return the bare name completed by its owner: an attribute or a multiple after the owner's name; a total
+    or a lone count without the verb that counted what was new (新增规上工业企业 → 规上工业企业总数)."""
+    if name in data["attribute_words"] or name in data["multiples"]:
+        return owner + ("" if name in data["multiples"] else name)
+    if name in data["totals"] or unit_table().get(unit or "", (None, None, ""))[2] == "count":
+        tokens = word_tags(owner)
+        while len(tokens) > 1 and _is_verbal(tokens[0]):
+            tokens = tokens[1:]
+        owner = "".join(t.word for t in tokens)
+    return owner + (name if name in data["totals"] else "")
