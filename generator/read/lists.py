@@ -9,9 +9,10 @@ from typing import Callable
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
-from generator.read.lexicon import list_joiner_regex, list_joiners, list_marker
+from generator.read.lexicon import list_joiner_regex, list_joiners, list_marker, period_matchers
 from generator.read.indicators import clean_indicator
 from generator.read.numbers import Num, parse_chinese_number
+from generator.read.segment import word_tags
 from generator.read.sentences import CLAUSE_END, end_of_clause, start_of_clause
 
 
@@ -29,10 +30,61 @@ def distribute_lists(sentence: str, drafts: list[Draft]) -> None:
         at = sentence.find(list_marker("respectively"), clause_start, group[0].num.start)
         if len(group) < 2 or at < 0:
             continue
-        items = [clean_indicator(i) for i in re.split(list_joiner_regex("item_joiners"), sentence[clause_start:at]) if clean_indicator(i)]
+        items, grouped = _earlier_levels(sentence, drafts, clause_start, at, len(group)), True
+        if not items:
+            items, grouped = _respective_items(sentence, clause_start, at, len(group))
         if len(items) == len(group):
-            for draft, name in zip(group, _complete_items(items)):
-                draft.indicator = name
+            attribute = _respective_attribute(sentence[at + len(list_marker("respectively")):group[0].num.start])
+            for draft, name in zip(group, items if grouped else _complete_items(items)):
+                draft.indicator = name if name.endswith(attribute) else name + attribute
+
+
+def _earlier_levels(sentence: str, drafts: list[Draft], clause_start: int, at: int, size: int) -> list[str]:
+    """Return the names of the levels just before a clause that 分别 opens, when there are as many as it has
+    values, all in one unit (A达19233元，B达7815元，分别是2006年的2倍、1.8倍 → A, B); [] otherwise."""
+    if sentence[clause_start:at].strip("，、") or size < 2:
+        return []
+    bare = load_data("indicators.yaml")["bare_names"]
+    levels = [d for d in drafts if d.num.end <= clause_start and not d.num.growth and d.kind != "rank"][-size:]
+    if len(levels) < size or len({d.num.unit for d in levels}) != 1 or levels[0].num.unit == "%":
+        return []
+    names = [d.indicator for d in levels]
+    return names if len(set(names)) == size and not set(names) & {"", *bare} else []
+
+
+def _respective_items(sentence: str, clause_start: int, at: int, size: int) -> tuple[list[str], bool]:
+    """Return the items an "A、B分别" list names, and whether a grouping named them as whole members: those
+    before 分别 without their grouping (A、B两大产业), or, when 分别 opens its clause, the subjects of the
+    clause before (A和B确保比2010年翻两番，分别达到…)."""
+    text = sentence[clause_start:at]
+    if not text.strip("，、") and clause_start >= 2:
+        before = sentence[start_of_clause(sentence, clause_start - 1):clause_start - 1]
+        text = _subject_words(before)
+    ungrouped = re.sub(r"[两三四五六七八九十]大[\u4e00-\u9fff]{2,6}$", "", text)  # 三大主导产业: no item
+    for joiners in (r"、", list_joiner_regex("item_joiners")):
+        items = [clean_indicator(i) for i in re.split(joiners, ungrouped) if clean_indicator(i)]
+        if len(items) == size:
+            return items, ungrouped != text
+    return [], False
+
+
+def _subject_words(clause: str) -> str:
+    """Return a clause's words before its first figure, comparison or modal verb, past a leading period."""
+    data = load_data("modality.yaml")
+    period = period_matchers()[0].match(clause)
+    clause = clause[period.end():] if period else clause
+    cut = "|".join([r"\d", *data["target"], *data["growth_base_markers"], *data["growth_basis"], *data["growth_words"]])
+    return re.split(cut, clause, maxsplit=1)[0]
+
+
+def _respective_attribute(between: str) -> str:
+    """Return the attribute a 分别 list's values measure when it is named after 分别 (分别实现产值 → 产值)."""
+    bare = load_data("indicators.yaml")["bare_names"]
+    tokens = word_tags(re.sub(r"[^\u4e00-\u9fff]", "", between))
+    while tokens and tokens[0].flag.startswith(("v", "d")) and tokens[0].flag != "vn":
+        tokens = tokens[1:]  # 实现产值: the verb is not the attribute
+    name = "".join(t.word for t in tokens)
+    return name if name in bare and len(name) >= 2 else ""
 
 
 def _complete_items(items: list[str]) -> list[str]:

@@ -251,6 +251,8 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
             continue
         if name in data["attribute_words"] and sentence[draft.num.end:draft.quote_end].strip("以上左右多余"):
             continue  # 投资300万元完成小麦深松整地: what follows names what was invested in
+        if name in ("", draft.num.unit) and sum(d.quote_start == draft.quote_start for d in drafts) > 1:
+            continue  # 力争达到700亿元、60亿元: a list of values whose items the clause does not name
         owner = next((d for d in reversed(drafts[:i]) if d.num.end <= draft.quote_start
                       and _can_own(d, draft, name, data)), None)
         if owner is not None:
