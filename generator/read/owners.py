@@ -32,6 +32,8 @@ def subject_count_name(phrase: str, more_follows: bool = False) -> str:
     if rest and rest[0].word in data["copulas"]:
         return "".join(t.word for t in rest[1:]) or noun  # 2项为计划完成项目: the count is of what it is called
     predicate = "" if more_follows else _bare_predicate(rest)
+    if not predicate and not more_follows and noun in data["bare_names"]:
+        predicate = _whole_predicate(rest)  # 等9个项目有序推进: a bare noun keeps what was said of it
     if not predicate or load_data("indicators.yaml")["possessive"] in predicate or len(predicate) > 12:
         return noun
     if len(predicate) <= 4:
@@ -50,6 +52,13 @@ def _predicate_start(tokens: list) -> int:
     if tokens and (tokens[-1].flag in NOUN_ENDS or tokens[-1].flag == "m"):
         return len(tokens)  # 行政村集体经营性收入超百万: a comparison, not a predicate
     return next((i for i, t in enumerate(tokens[1:], 1) if t.flag == "v" and len(t.word) >= 2), len(tokens))
+
+
+def _whole_predicate(tokens: list) -> str:
+    """Return a predicate without its light verbs, manner and all ('' when it has no verb)."""
+    light = set(load_data("indicators.yaml")["light_verbs"])
+    words = [t for t in tokens if t.word not in light and t.flag not in ("ul", "uz")]
+    return "".join(t.word for t in words) if any(t.flag.startswith("v") for t in words) else ""
 
 
 def _bare_predicate(tokens: list) -> str:
