@@ -25,6 +25,8 @@ def subject_count_name(phrase: str, more_follows: bool = False) -> str:
     (项目已通过国家审核 → 通过国家审核的项目), a predicate of mere progress or manner dropped
     (具体改革任务按期推进 → 具体改革任务); only the noun when another figure follows (``more_follows``)."""
     data = load_data("indicators.yaml")
+    if more_follows:  # 32家企业享受加计扣除金额6987.1万元: the amount is the next figure's, not the count's
+        phrase = re.sub("(?:" + "|".join(data["amount_words"]) + ")$", "", phrase)
     tokens = word_tags(phrase)
     split = _predicate_start(tokens)
     noun = "".join(t.word for t in tokens[:split])
@@ -32,7 +34,7 @@ def subject_count_name(phrase: str, more_follows: bool = False) -> str:
     if rest and rest[0].word in data["copulas"]:
         return "".join(t.word for t in rest[1:]) or noun  # 2项为计划完成项目: the count is of what it is called
     predicate = "" if more_follows else _bare_predicate(rest)
-    if not predicate and not more_follows and noun in data["bare_names"]:
+    if not predicate and noun in data["bare_names"]:
         predicate = _whole_predicate(rest)  # 等9个项目有序推进: a bare noun keeps what was said of it
     if not predicate or load_data("indicators.yaml")["possessive"] in predicate or len(predicate) > 12:
         return noun
