@@ -44,7 +44,12 @@ def drop_examples(left: str, names_only: bool) -> str:
         return left
     if names_only:
         return _leading_verb(left)
-    return _from_last_verb(left.rpartition("、")[2])
+    head, _, last = left.rpartition("、")
+    rates = "|".join(load_data("indicators.yaml")["rate_endings"])
+    whole = not re.search(rf"\d|(?:{rates})、", left) and not re.search(rf"(?:{rates})$", last)
+    if whole and _leading_verb(head) and not any(t.flag.startswith("v") for t in word_tags(last)):
+        return left  # 发展富硒粮食、果蔬1.1万余亩: one figure for the whole list the verb governs
+    return _from_last_verb(last)
 
 
 def _leading_verb(text: str) -> str:
