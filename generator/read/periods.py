@@ -9,6 +9,7 @@ from typing import Optional
 from generator.datafiles import load as load_data
 from generator.read.lexicon import cue_alternation, cue_regex, period_matchers
 from generator.read.numbers import Num
+from generator.read.segment import word_tags
 from generator.read.sentences import SENTENCE_END, end_of_clause, found_before, last_match_before, start_of_clause
 
 # a cue at most this many characters before a number governs it (已下达12.87亿元, 已建成的5个项目)
@@ -84,11 +85,26 @@ def kind_of(sentence: str, num: Num, indicator: str, plan: Optional[bool]) -> st
         return "estimate"
     cue = _governing_cue(sentence, num)
     planned = plan is not None and (plan if cue is None else cue)
-    if cue is not False and (planned or found_before(cue_regex("target"), sentence, num.start)):
+    if cue is not False and (planned or found_before(cue_regex("target"), sentence, num.start)
+                             and not _secured(sentence, num)):
         return "target"
     if num.unit == "%" and not num.growth and _is_share(sentence, num, indicator):
         return "share"
     return "actual"
+
+
+def _secured(sentence: str, num: Num) -> bool:
+    """Return True when the sentence's only target cues before the number are verbs of seeking followed by
+    what was got (争取上级资金4.3亿元, 争取到补贴3000万元: got, not sought), outside a plan part."""
+    seeking = load_data("modality.yaml")["seeking_verbs"]
+    cues = list(cue_regex("target").finditer(sentence, 0, num.start))
+    return bool(cues) and all(c.group() in seeking and _got_after(sentence, c.end()) for c in cues)
+
+
+def _got_after(sentence: str, at: int) -> bool:
+    """Return True when a noun (what was got), or 到, follows a verb of seeking at ``at``."""
+    words = word_tags(re.sub(r"^[“”\"‘’]+", "", sentence[at:at + 12]))
+    return bool(words) and (words[0].word.startswith("到") or words[0].flag in ("n", "nz", "nt", "j", "b"))
 
 
 def _governing_cue(sentence: str, num: Num) -> Optional[bool]:
