@@ -114,10 +114,7 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     group = unit_table().get(num.unit or "", (None, None, "count"))[2]
     counted = num.unit is None or group in COUNT_GROUPS
     glued = ("",) if counted and right_noun(sentence, num.end) else ()  # 6个乡镇41个村: 乡镇 is the 6's
-    if earlier and earlier[-1].num.end == seg_start and earlier[-1].extra.get("right_raw") \
-            and left_raw[len(earlier[-1].extra["right_raw"]):] in (*glued, *list_joiners("item_joiners")) \
-            and left_raw.startswith(earlier[-1].extra["right_raw"]):
-        left_raw = left_raw[len(earlier[-1].extra["right_raw"]):]  # 4个专班、96名干部: 专班 belongs to 4个
+    left_raw = _after_earlier_noun(left_raw, earlier, seg_start, glued)
     if num.qualifier and left_raw.endswith(tuple(word_list("qualifiers_before"))):
         left_raw = left_raw[:len(left_raw) - len(qualifier_before(sentence, num.start) or "")]
     left_raw = _before_from_value(re.sub(r"（[^（）]{1,6}）|\([^()]{1,6}\)", "", left_raw))  # 新（改、扩）建: no list
@@ -152,6 +149,17 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     if len(items) > 1:
         return [replace(base, indicator=clean_indicator(item) + right, extra={"left": item}) for item in items]
     return _one_rate_each(base, left_raw)
+
+
+def _after_earlier_noun(left_raw: str, earlier: list[Draft], seg_start: int, glued: tuple) -> str:
+    """Return the words before a figure without the noun of the count just before it (4个专班、96名干部:
+    专班 is the 4's; 12家企业及全市3个科研院所: 企业 is the 12's)."""
+    noun = earlier[-1].extra.get("right_raw") if earlier and earlier[-1].num.end == seg_start else ""
+    if not noun or not left_raw.startswith(noun):
+        return left_raw
+    rest = left_raw[len(noun):]
+    joiners = tuple(list_joiners("item_joiners"))
+    return rest if rest in (*glued, *joiners) or rest.startswith(joiners) and glued else left_raw
 
 
 def _subject_count(sentence: str, num: Num) -> str:
