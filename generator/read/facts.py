@@ -316,7 +316,7 @@ def _finish(sentence: str, draft: Draft, plan: Optional[bool]) -> None:
     draft.value = draft.num.value
     draft.unit = draft.num.unit
     draft.period = period_before(sentence, draft.num.start)
-    draft.indicator = tidy_name(draft.indicator)
+    draft.indicator = tidy_name(draft.indicator) if draft.extra.get("tidy", True) else draft.indicator
     if draft.kind != "rank":
         draft.kind = kind_of(sentence, draft.num, draft.indicator, plan)
     elif cue_regex("target").search(sentence[:draft.num.start]):

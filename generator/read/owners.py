@@ -256,8 +256,11 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
     (完成地区生产总值126.4亿元，同比增长13%，是2006年的2.2倍 → 地区生产总值)."""
     data = load_data("indicators.yaml")
     for i, draft in enumerate(drafts):
+        things = _count_of_earlier_things(sentence, draft, drafts[:i])
+        if things:  # 完成民生实事: the act tells this count from the earlier one, so tidying keeps it
+            draft.indicator, draft.extra["tidy"] = things, False
         name = draft.indicator
-        if draft.kind == "rank" or draft.num.growth or (name not in data["bare_names"] and name not in data["totals"]
+        if things or draft.kind == "rank" or draft.num.growth or (name not in data["bare_names"] and name not in data["totals"]
                                                          and name not in ("", draft.num.unit)):
             continue
         if name in data["attribute_words"] and sentence[draft.num.end:draft.quote_end].strip("以上左右多余"):
@@ -268,6 +271,24 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
                       and _can_own(d, draft, name, data)), None)
         if owner is not None:
             draft.indicator = _owner_name(owner.indicator, name, draft.num.unit, data)
+
+
+def _count_of_earlier_things(sentence: str, draft, earlier: list) -> str:
+    """Return the name of a count whose clause names no thing, only an act, after the things an earlier count of
+    its sentence named in the same unit (20项民生实事，已完成16项，仍有4项未能如期完成 → 完成民生实事,
+    未能如期完成民生实事); '' otherwise."""
+    group = unit_table().get(draft.num.unit or "", (None, None, ""))[2]
+    if group != "count" or "right_raw" not in draft.extra or draft.kind == "rank":
+        return ""
+    owner = next((d for d in reversed(earlier) if d.num.unit == draft.num.unit and d.extra.get("right_raw")
+                  and d.quote_end <= draft.quote_start), None)
+    clause = sentence[draft.quote_start:draft.num.start] + sentence[draft.num.end:draft.quote_end]
+    before = word_tags(sentence[draft.quote_start:draft.num.start])
+    after = word_tags(sentence[draft.num.end:draft.quote_end])
+    if owner is None or re.search(r"\d", clause) or any(t.flag.startswith("n") or t.flag == "m" for t in (*before, *after)):
+        return ""
+    act = _whole_predicate(list(after)) or _whole_predicate(list(before))
+    return act + clean_indicator(owner.extra["right_raw"]) if act else ""
 
 
 def _can_own(owner, draft, name: str, data: dict) -> bool:
