@@ -24,7 +24,7 @@ _LATIN = re.compile(r"[0-9A-Za-z.+%\-]+")
 # nouns that English does not count: the head of an object stays singular
 _MASS = re.compile(r"(ment|ing|ness|ism|ity|ics|ure|age|ance|ence|ship|power|land|water|energy|"
                    r"electricity|income|output|revenue|funding|capital|work|waste|area|space|data|staff|"
-                   r"people|personnel|equipment|information|consumption|traffic|insurance)$")
+                   r"people|personnel|equipment|information|consumption|traffic|insurance|rate)$")
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def _looks_like_name(word: str) -> bool:
         return False
     if any(len(part) > 1 for part in _split_known(word) or ()):
         return False  # known words run together (农村居民, 大力发展); a name reads as single characters
-    if word in load_jieba().FREQ:
+    if load_jieba().FREQ.get(word):  # FREQ also holds every prefix of a word, with 0
         return load_posseg().dt.word_tag_tab.get(word) in _NAME_TAGS
     return _TAGS.get(word, "n")[:1] not in {"v", "a", "d"}  # a word only jieba's model found: a name unless verbal
 
@@ -129,7 +129,7 @@ def _translate(word: str) -> Optional[list[Word]]:
     if word in _terms():
         en, verb = _terms()[word]
         ing = _gerunds().get(word) or (dictionary.gerund(word) if verb else None)
-        return [Word(en, verb, ing=ing)] if en else []
+        return [Word(en, verb, ing=ing, counted=not verb and not _NUMERAL.search(word))] if en else []
     if word in _PUNCT:
         return [Word(_PUNCT[word])] if _PUNCT[word] else []
     if _LATIN.fullmatch(word):
@@ -162,7 +162,7 @@ def _translate(word: str) -> Optional[list[Word]]:
 
 def _plural(noun: str) -> str:
     """Return the plural of the last word of a counted noun phrase ("decrepit house" → "decrepit houses")."""
-    if _MASS.search(noun) or noun.endswith("s") or not noun[-1:].isalpha():
+    if _MASS.search(noun) or noun.endswith(("s", "ed")) or not noun[-1:].isalpha():
         return noun
     if re.search(r"[^aeiou]y$", noun):
         return noun[:-1] + "ies"
@@ -188,10 +188,32 @@ def _order(words: list[Word]) -> list[str]:
     if obj:
         last = obj[-1]
         out += [w.en for w in obj[:-1]] + [_plural(last.en) if last.counted else last.en]
-    return out + pending
+    return out + ([" and ".join(pending)] if pending else [])  # 招聘引进教师: teachers recruited and brought in
 
 
-_STREETS = {"大街", "街", "路", "大道", "村", "社区", "镇", "乡", "河", "公司", "集团"}
+@cache
+def _heads() -> dict[str, str]:
+    """Return the glossary's name heads: a generic word after a proper name (路, 村, 公司) → its English, or "-"
+    for a settlement ending that is part of the name itself (大王 + 店 → Dawangdian)."""
+    return group("name_heads")
+
+
+def _name_at(tokens: list[str], i: int) -> Optional[tuple[str, int]]:
+    """Return (English, tokens used) when a proper name starts at token i: a word before a name head (朝阳
+    大街), a name jieba tags with a settlement ending after it (大王 店), or one word that is a tagged name
+    ending in a head (东方公司); None otherwise."""
+    token, nxt = tokens[i], (tokens[i + 1] if i + 1 < len(tokens) else "")
+    if token in _terms() or not _HAN.fullmatch(token[0]):
+        return None
+    named = _TAGS.get(token, "") in _NAME_TAGS
+    if _heads().get(nxt) == "-" and named:
+        return _pinyin(token + nxt), 2
+    if nxt in _heads() and _heads()[nxt] != "-" and len(token) > 1:
+        return dictionary.proper_name(token) or _pinyin(token), 1
+    head = next((h for h in sorted(_heads(), key=len, reverse=True) if token.endswith(h)), None)
+    if named and head and _heads()[head] != "-" and len(token) - len(head) > 1:
+        return f"{_pinyin(token[:-len(head)])} {_heads()[head]}", 1
+    return None
 
 
 def _money(text: str) -> str:
@@ -209,12 +231,15 @@ def _phrase(text: str, heading: bool = False) -> Optional[str]:
     """Return the English of a name without 的 (of a heading: in Chinese order, verbs as -ing), None if unknown."""
     words: list[Word] = []
     tokens = _segment(_money(text))
-    for i, token in enumerate(tokens):
-        if i + 1 < len(tokens) and tokens[i + 1] in _STREETS and token not in _terms() and _HAN.fullmatch(token[0]) \
-                and len(token) > 1:
-            words.append(Word(dictionary.proper_name(token) or _pinyin(token)))  # a street, village or firm: 朝阳大街
+    i = 0
+    while i < len(tokens):
+        name = _name_at(tokens, i)
+        if name:
+            words.append(Word(name[0]))
+            i += name[1]
             continue
-        found = _translate(token)
+        found = _translate(tokens[i])
+        i += 1
         if found is None:
             return None
         words += found
@@ -244,9 +269,22 @@ def _over(text: str) -> Optional[str]:
     return " ".join(filter(None, [head, f"with {measure}" if measure else "", "over", amount, *verbs]))
 
 
+def _rate(text: str) -> Optional[str]:
+    """Return the English of a rate named by what is counted, verbs read as nouns in Chinese order (响应率 →
+    "response rate", 集中供热率 → "central heating rate"), None unless ``text`` ends in a word 率 of its own."""
+    tokens = _segment(text)
+    if len(tokens) < 2 or tokens[-1] != "率":
+        return None
+    words = [_translate(t) for t in tokens[:-1]]
+    if any(w is None for w in words):
+        return None
+    english = " ".join((w.noun or w.ing or w.en) if w.verb else w.en for ws in words for w in ws if w.en)
+    return f"{english} rate" if english else None
+
+
 def compose_en(text: str, heading: bool = False) -> Optional[str]:
     """Return the dictionary-composed English of a name or heading (capitalised), None when a word is unknown."""
-    over = None if heading else _over(text)
+    over = None if heading else (_over(text) or _rate(text))
     if over:
         return over[:1].upper() + over[1:]
     what, mark, whose = text.rpartition("的")

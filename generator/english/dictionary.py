@@ -60,7 +60,8 @@ def proper_name(word: str) -> Optional[str]:
     else its pinyin ("徐水" → "Xushui"); None for other words."""
     if word not in _read()[1]:
         return None
-    gloss = _clean(_table()[word][0]).split(",")[0].strip() if _table()[word] else ""
+    raw = _table()[word][0] if _table()[word] else ""
+    gloss = "" if "Japanese" in raw or "(name)" in raw else _clean(raw).split(",")[0].strip()  # 河村: Kawamura
     gloss = re.sub(r"^the ", "", gloss)
     words = gloss.split()
     if 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and not _SKIP.match(gloss):
@@ -108,7 +109,7 @@ def noun_sense(word: str) -> Optional[str]:
     found = glosses(word)
     for gloss in found:
         if not _verbal(gloss) and len(gloss.split()) <= 4:
-            return gloss
+            return re.sub(r"^(\w+) or \w+$", r"\1", gloss)  # "king or monarch": two words for one thing
     return participle(found[0]) if found else None
 
 
