@@ -208,7 +208,7 @@ def _name_at(tokens: list[str], i: int) -> Optional[tuple[str, int]]:
     named = _TAGS.get(token, "") in _NAME_TAGS
     if _heads().get(nxt) == "-" and named:
         return _pinyin(token + nxt), 2
-    if nxt in _heads() and _heads()[nxt] != "-" and len(token) > 1:
+    if nxt in _heads() and _heads()[nxt] != "-" and len(token) > 1 and (named or not dictionary.common(token)):
         return dictionary.proper_name(token) or _pinyin(token), 1
     head = next((h for h in sorted(_heads(), key=len, reverse=True) if token.endswith(h)), None)
     if named and head and _heads()[head] != "-" and len(token) - len(head) > 1:
@@ -360,3 +360,20 @@ def _head_plural(noun: str) -> str:
     elif not head.endswith("s"):
         head += "s"
     return " ".join([head, *parts[1:]])
+
+
+def name_words(name: str) -> Optional[tuple[list[str], str]]:
+    """Return a firm's name split for English: (its leading places and then its trade name (字号), in pinyin;
+    the Chinese rest), e.g. 北京荷马金桥信息技术有限公司 → (["Beijing", "Hema"], "金桥信息技术有限公司")."""
+    tokens = _segment(name)
+    lead: list[str] = []
+    i = 0
+    while i < len(tokens) - 1 and _TAGS.get(tokens[i]) == "ns" and tokens[i] not in _terms():
+        lead.append(dictionary.proper_name(tokens[i]) or place_en(tokens[i]))
+        i += 1
+    firm = any(name.endswith(h) for h, en in _heads().items() if en != "-")  # 公司, 集团: a trade name leads
+    if i < len(tokens) - 1 and _HAN.fullmatch(tokens[i][0]) and tokens[i] not in _terms() \
+            and tokens[i] not in _heads() and (firm or not dictionary.common(tokens[i])):
+        lead.append(_pinyin(tokens[i]))
+        i += 1
+    return (lead, "".join(tokens[i:])) if tokens else None

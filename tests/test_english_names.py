@@ -1,0 +1,65 @@
+"""Composition rules for names the glossary lacks, and the English of listed entities (no Han left)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.english.compose import compose_en
+from generator.english.entities import entity_coverage, entity_en
+from generator.english.indicators import indicator_en, indicator_origin
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("大王店园区", "Dawangdian park"),  # a tagged name with a settlement ending is one place name in pinyin
+    ("东方公司投资", "Dongfang company investment"),  # a firm's name: trade name in pinyin, head translated
+    ("王盘变电站", "Wangpan substation"),  # a name jieba has only as a prefix of a word is still a name
+])
+def test_proper_names_inside_a_composed_name_are_pinyin(zh, en):
+    assert compose_en(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("响应率", "Response rate"),
+    ("省重点项目开工率", "Provincial key projects construction start rate"),
+    ("集中供热率", "Central heating rate"),
+])
+def test_a_rate_reads_as_what_is_counted_then_rate(zh, en):
+    assert compose_en(zh) == en
+
+
+def test_two_leading_verbs_follow_their_object_joined_by_and():
+    assert compose_en("招聘引进教师") == "Teachers recruited and brought in"
+
+
+def test_a_gloss_naming_one_thing_twice_keeps_the_first_word():
+    assert not re.search(r"\bor\b", compose_en("王宫") or "")
+
+
+def test_a_foreign_name_in_the_dictionary_gives_way_to_pinyin():
+    assert compose_en("傍河村") is not None and "Kawamura" not in compose_en("傍河村")
+
+
+def test_a_genre_term_wins_over_word_by_word_reading():
+    assert indicator_en("城乡人均可支配收入") == "Urban and rural per-capita disposable income"
+    assert indicator_origin("城乡人均可支配收入") == "dictionary"
+
+
+@pytest.mark.parametrize("kind, zh, en", [
+    ("village", "北邓村", "Beideng Village"),
+    ("community", "朝阳社区", "Chaoyang Community"),
+    ("enterprise", "富苑草莓公司", "Fuyuan Strawberry Company"),  # the trade name leads, in pinyin
+    ("enterprise", "昌隆牧业有限公司", "Changlong Livestock Husbandry Limited Company"),
+    ("enterprise", "农产品深加工企业", "Agricultural Produce Deep Processing Enterprise"),  # no trade name
+    ("project", "织里实验小学东扩项目", "Zhili experimental primary school eastward expansion project"),
+])
+def test_entity_names_have_english(kind, zh, en):
+    assert entity_en(kind, zh) == en
+
+
+def test_entity_coverage_counts_distinct_names_without_han():
+    names = [("village", "北邓村"), ("village", "北邓村"), ("project", "䶵䶴项目")]
+    assert entity_en("project", "䶵䶴项目") is None  # characters no dictionary reads: never half Chinese
+    assert entity_coverage(names) == (1, 2)
