@@ -63,3 +63,8 @@ def test_entity_coverage_counts_distinct_names_without_han():
     names = [("village", "北邓村"), ("village", "北邓村"), ("project", "䶵䶴项目")]
     assert entity_en("project", "䶵䶴项目") is None  # characters no dictionary reads: never half Chinese
     assert entity_coverage(names) == (1, 2)
+
+
+def test_a_short_firm_name_is_all_trade_name():
+    assert entity_en("enterprise", "强新投集团") == "Qiangxintou Group"  # not 强新 + 投 ("cast") + group
+    assert entity_en("enterprise", "二轻总公司") == "Erqing Parent Company"  # the longest head is translated

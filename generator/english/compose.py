@@ -371,7 +371,11 @@ def name_words(name: str) -> Optional[tuple[list[str], str]]:
     while i < len(tokens) - 1 and _TAGS.get(tokens[i]) == "ns" and tokens[i] not in _terms():
         lead.append(dictionary.proper_name(tokens[i]) or place_en(tokens[i]))
         i += 1
-    firm = any(name.endswith(h) for h, en in _heads().items() if en != "-")  # 公司, 集团: a trade name leads
+    head = max((h for h, en in _heads().items() if en != "-" and name.endswith(h)), key=len, default="")
+    core = "".join(tokens[i:])[:-len(head) or None]
+    if head and 0 < len(core) <= 3 and _HAN.fullmatch(core[0]):  # 强新投集团: the whole short rest is the trade name
+        return lead + [_pinyin(core)], head
+    firm = bool(head)  # 公司, 集团: a trade name leads
     if i < len(tokens) - 1 and _HAN.fullmatch(tokens[i][0]) and tokens[i] not in _terms() \
             and tokens[i] not in _heads() and (firm or not dictionary.common(tokens[i])):
         lead.append(_pinyin(tokens[i]))
