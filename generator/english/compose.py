@@ -24,7 +24,7 @@ _LATIN = re.compile(r"[0-9A-Za-z.+%\-]+")
 # nouns that English does not count: the head of an object stays singular
 _MASS = re.compile(r"(ment|ing|ness|ism|ity|ics|ure|age|ance|ence|ship|power|land|water|energy|"
                    r"electricity|income|output|revenue|funding|capital|work|waste|area|space|data|staff|"
-                   r"people|personnel|equipment|information|consumption|traffic|insurance|rate)$")
+                   r"people|personnel|equipment|information|consumption|traffic|insurance|rate|rubbish)$")
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,7 @@ def _split_known(word: str) -> Optional[list[str]]:
 
 
 _NAME_TAGS = {"ns", "nr", "nrt", "nz", "nt"}  # jieba's tags of places, people, organisations, other names
+_NOT_NAME_TAGS = {"r", "m", "q", "v", "a", "d", "p", "c", "f"}  # pronouns, numerals, verbs …: never a name (每个村)
 _NAMES: set[str] = set()  # the names written in pinyin so far: never lower-cased
 
 
@@ -208,7 +209,8 @@ def _name_at(tokens: list[str], i: int) -> Optional[tuple[str, int]]:
     named = _TAGS.get(token, "") in _NAME_TAGS
     if _heads().get(nxt) == "-" and named:
         return _pinyin(token + nxt), 2
-    if nxt in _heads() and _heads()[nxt] != "-" and len(token) > 1 and (named or not dictionary.common(token)):
+    if nxt in _heads() and _heads()[nxt] != "-" and len(token) > 1 and (named or not dictionary.common(token)) \
+            and _TAGS.get(token, "n")[:1] not in _NOT_NAME_TAGS:
         return dictionary.proper_name(token) or _pinyin(token), 1
     head = next((h for h in sorted(_heads(), key=len, reverse=True) if token.endswith(h)), None)
     if named and head and _heads()[head] != "-" and len(token) - len(head) > 1:
@@ -242,6 +244,8 @@ def _phrase(text: str, heading: bool = False) -> Optional[str]:
         i += 1
         if found is None:
             return None
+        if words and found and words[-1].en.lower().endswith(" " + found[0].en.lower()):
+            found = found[1:]  # 雄安 + 新区: CC-CEDICT's "Xiong'an New Area" already says "new area"
         words += found
     ordered = [w.ing or w.en for w in words] if heading else _order(words)
     english = " ".join(w for w in ordered if w)
