@@ -68,3 +68,15 @@ def test_entity_coverage_counts_distinct_names_without_han():
 def test_a_short_firm_name_is_all_trade_name():
     assert entity_en("enterprise", "强新投集团") == "Qiangxintou Group"  # not 强新 + 投 ("cast") + group
     assert entity_en("enterprise", "二轻总公司") == "Erqing Parent Company"  # the longest head is translated
+
+
+def test_before_a_street_head_even_a_common_word_is_a_name():
+    assert compose_en("复兴东路改造") == "Fuxing East Road renovated"  # not "revived …"
+
+
+def test_a_character_known_only_by_a_long_explanation_makes_its_word_a_name():
+    assert compose_en("大午休闲度假村") == "Dawu leisure resort"  # 午: "7th earthly branch: 11 a.m.-1 p.m. …"
+
+
+def test_a_leading_verb_is_not_split_off_a_longer_glossary_word():
+    assert indicator_en("建成区绿地率") == "Built-up area green space ratio"  # 建成区, not 建成 "built"

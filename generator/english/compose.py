@@ -155,8 +155,8 @@ def _translate(word: str) -> Optional[list[Word]]:
     out: list[Word] = []
     for part in parts:
         words = _translate(part)
-        if words is None:
-            return [Word(_pinyin(word))]  # a character with no usable sense: the word is read as a name
+        if words is None or len(part) == 1 and any(len(w.en.split()) > 3 or ":" in w.en for w in words):
+            return [Word(_pinyin(word))]  # a character with no usable or only a long sense (午): a name
         out += words
     return out
 
@@ -209,9 +209,10 @@ def _name_at(tokens: list[str], i: int) -> Optional[tuple[str, int]]:
     named = _TAGS.get(token, "") in _NAME_TAGS
     if _heads().get(nxt) == "-" and named:
         return _pinyin(token + nxt), 2
-    if nxt in _heads() and _heads()[nxt] != "-" and len(token) > 1 and (named or not dictionary.common(token)) \
-            and _TAGS.get(token, "n")[:1] not in _NOT_NAME_TAGS:
-        return dictionary.proper_name(token) or _pinyin(token), 1
+    street = _heads().get(nxt, "")[:1].isupper()  # 复兴东路: before a street head even a common word is a name
+    if nxt in _heads() and _heads()[nxt] != "-" and len(token) > 1 and (street or (
+            named or not dictionary.common(token)) and _TAGS.get(token, "n")[:1] not in _NOT_NAME_TAGS):
+        return f"{dictionary.proper_name(token) or _pinyin(token)} {_heads()[nxt]}", 2
     head = next((h for h in sorted(_heads(), key=len, reverse=True) if token.endswith(h)), None)
     if named and head and _heads()[head] != "-" and len(token) - len(head) > 1:
         return f"{_pinyin(token[:-len(head)])} {_heads()[head]}", 1

@@ -75,7 +75,8 @@ def known(word: str) -> bool:
 
 
 def _clean(gloss: str) -> str:
-    """Return a gloss without parentheticals, "lit."-style notes or surrounding space."""
+    """Return a gloss without parentheticals, "lit."-style notes, ", esp. …" narrowings or surrounding space."""
+    gloss = re.split(r",? esp\. ", gloss)[0]
     text = re.sub(r"\b(sth|sb|one's|oneself)\b", " ", _PARENS.sub(" ", gloss)).strip(" ,.")
     return re.sub(r"\s+", " ", text)
 

@@ -96,11 +96,23 @@ def _indicator_en(text: str, words: bool = False) -> Optional[str]:
                 return _wrap(template, inner)
     # A known leading verb before a known indicator (建成… → "… built").
     for prefix, template in _affixes("indicator_prefixes"):
-        if text.startswith(prefix) and len(text) > len(prefix):
+        if text.startswith(prefix) and len(text) > len(prefix) and not _cuts_a_term(text, prefix):
             inner = _indicator_en(text[len(prefix):], words)
             if inner:
                 return _wrap(template, inner)
     return _described(text, words) or (compose_en(text) if words else None)
+
+
+def _cuts_a_term(text: str, prefix: str) -> bool:
+    """Return True if a longer glossary word starts ``text`` than ``prefix`` (建成区绿地率: 建成区 is built-up
+    area, not 建成 "built" + 区绿地率)."""
+    return any(text.startswith(term) and len(term) > len(prefix) for term in _sense_words(prefix[0]))
+
+
+@cache
+def _sense_words(first: str) -> tuple[str, ...]:
+    """Return the glossary's sense words that begin with the character ``first``."""
+    return tuple(word for word in group("senses") if word.startswith(first))
 
 
 def _share(text: str, words: bool = False) -> Optional[str]:
