@@ -80,3 +80,15 @@ def test_a_character_known_only_by_a_long_explanation_makes_its_word_a_name():
 
 def test_a_leading_verb_is_not_split_off_a_longer_glossary_word():
     assert indicator_en("建成区绿地率") == "Built-up area green space ratio"  # 建成区, not 建成 "built"
+
+
+def test_an_affix_never_cuts_a_longer_genre_word_at_the_end():
+    assert indicator_en("拆除违法建设") == "Illegal structures torn down"  # 违法建设, not 拆除违法 + 建设
+
+
+def test_a_rate_jieba_keeps_as_one_word_is_still_what_is_counted_then_rate():
+    assert indicator_en("资助率") == "Subsidy rate"  # not the affix 资助 "given aid" around a bare 率
+
+
+def test_an_adjective_after_a_verb_is_not_made_plural():
+    assert not compose_en("拆除违法").endswith("Illegals")

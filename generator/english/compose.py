@@ -24,7 +24,7 @@ _LATIN = re.compile(r"[0-9A-Za-z.+%\-]+")
 # nouns that English does not count: the head of an object stays singular
 _MASS = re.compile(r"(ment|ing|ness|ism|ity|ics|ure|age|ance|ence|ship|power|land|water|energy|"
                    r"electricity|income|output|revenue|funding|capital|work|waste|area|space|data|staff|"
-                   r"people|personnel|equipment|information|consumption|traffic|insurance|rate|rubbish)$")
+                   r"people|personnel|equipment|information|consumption|traffic|insurance|rate|rubbish|exploitation)$")
 
 
 @dataclass(frozen=True)
@@ -188,7 +188,8 @@ def _order(words: list[Word]) -> list[str]:
         obj, pending = [Word(words[-1].noun)], pending[:-1]  # 加强管理: the last of two verbs is the object
     if obj:
         last = obj[-1]
-        out += [w.en for w in obj[:-1]] + [_plural(last.en) if last.counted else last.en]
+        plural = last.counted and not _ADJECTIVE.match(last.en)  # "illegal" is no thing to count
+        out += [w.en for w in obj[:-1]] + [_plural(last.en) if plural else last.en]
     return out + ([" and ".join(pending)] if pending else [])  # 招聘引进教师: teachers recruited and brought in
 
 
@@ -278,6 +279,8 @@ def _rate(text: str) -> Optional[str]:
     """Return the English of a rate named by what is counted, verbs read as nouns in Chinese order (响应率 →
     "response rate", 集中供热率 → "central heating rate"), None unless ``text`` ends in a word 率 of its own."""
     tokens = _segment(text)
+    if text.endswith("率") and len(text) > 2 and tokens[-1] != "率" and tokens[-1] not in _terms():
+        tokens = _segment(text[:-1]) + ["率"]  # 资助率: jieba's one word, read as 资助 + 率
     if len(tokens) < 2 or tokens[-1] != "率":
         return None
     words = [_translate(t) for t in tokens[:-1]]

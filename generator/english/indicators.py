@@ -90,13 +90,13 @@ def _indicator_en(text: str, words: bool = False) -> Optional[str]:
         return composed
     # A known ending wrapping a known indicator (…占比 → "Share of …").
     for suffix, template in _affixes("indicator_suffixes"):
-        if text.endswith(suffix) and len(text) > len(suffix):
+        if text.endswith(suffix) and len(text) > len(suffix) and not _cuts_a_term_end(text, suffix):
             inner = _indicator_en(text[: -len(suffix)], words)
             if inner:
                 return _wrap(template, inner)
     # A known leading verb before a known indicator (建成… → "… built").
     for prefix, template in _affixes("indicator_prefixes"):
-        if text.startswith(prefix) and len(text) > len(prefix) and not _cuts_a_term(text, prefix):
+        if text.startswith(prefix) and len(text) > len(prefix) + 1 and not _cuts_a_term(text, prefix):
             inner = _indicator_en(text[len(prefix):], words)
             if inner:
                 return _wrap(template, inner)
@@ -104,15 +104,20 @@ def _indicator_en(text: str, words: bool = False) -> Optional[str]:
 
 
 def _cuts_a_term(text: str, prefix: str) -> bool:
-    """Return True if a longer glossary word starts ``text`` than ``prefix`` (建成区绿地率: 建成区 is built-up
+    """Return True if a longer glossary sense starts ``text`` than ``prefix`` (建成区绿地率: 建成区 is built-up
     area, not 建成 "built" + 区绿地率)."""
-    return any(text.startswith(term) and len(term) > len(prefix) for term in _sense_words(prefix[0]))
+    return any(text.startswith(term) and len(term) > len(prefix) for term in _words_at(prefix[0], True))
+
+
+def _cuts_a_term_end(text: str, suffix: str) -> bool:
+    """Return True if a longer glossary sense ends ``text`` than ``suffix`` (拆除违法建设: 违法建设, not 建设)."""
+    return any(text.endswith(term) and len(term) > len(suffix) for term in _words_at(suffix[-1], False))
 
 
 @cache
-def _sense_words(first: str) -> tuple[str, ...]:
-    """Return the glossary's sense words that begin with the character ``first``."""
-    return tuple(word for word in group("senses") if word.startswith(first))
+def _words_at(char: str, first: bool) -> tuple[str, ...]:
+    """Return the glossary's sense words (whole words of the genre) that begin (first) or end with ``char``."""
+    return tuple(w for w in group("senses") if (w.startswith(char) if first else w.endswith(char)))
 
 
 def _share(text: str, words: bool = False) -> Optional[str]:
