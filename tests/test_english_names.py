@@ -92,3 +92,7 @@ def test_a_rate_jieba_keeps_as_one_word_is_still_what_is_counted_then_rate():
 
 def test_an_adjective_after_a_verb_is_not_made_plural():
     assert not compose_en("拆除违法").endswith("Illegals")
+
+
+def test_a_verb_is_not_added_to_an_object_that_already_says_what_was_done():
+    assert indicator_en("办复人大代表建议和政协提案") == "Deputies' suggestions handled and CPPCC proposals handled"

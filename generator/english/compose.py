@@ -186,6 +186,8 @@ def _order(words: list[Word]) -> list[str]:
             out.append(word.en)
     if not obj and len(pending) > 1 and words[-1].noun:
         obj, pending = [Word(words[-1].noun)], pending[:-1]  # 加强管理: the last of two verbs is the object
+    if obj and re.search(r"(ed|built|done|made|run|held|set up)$", obj[-1].en):
+        pending = []  # 办复 + 政协提案 "CPPCC proposals handled": the object already says what was done
     if obj:
         last = obj[-1]
         plural = last.counted and not _ADJECTIVE.match(last.en)  # "illegal" is no thing to count

@@ -111,7 +111,7 @@ def noun_sense(word: str) -> Optional[str]:
     for gloss in found:
         if not _verbal(gloss) and len(gloss.split()) <= 4:
             return re.sub(r"^(\w+) or \w+$", r"\1", gloss)  # "king or monarch": two words for one thing
-    return participle(found[0]) if found else None
+    return participle(found[0].split(", ")[0]) if found else None  # "baijiu, a spirit usually distilled …"
 
 
 def verb_sense(word: str) -> Optional[str]:
