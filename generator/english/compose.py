@@ -248,7 +248,7 @@ def _phrase(text: str, heading: bool = False) -> Optional[str]:
         i += 1
         if found is None:
             return None
-        if words and found and words[-1].en.lower().endswith(" " + found[0].en.lower()):
+        if words and found and re.search(rf"(^|\s){re.escape(found[0].en.lower())}s?$", words[-1].en.lower()):
             found = found[1:]  # 雄安 + 新区: CC-CEDICT's "Xiong'an New Area" already says "new area"
         words += found
     ordered = [w.ing or w.en for w in words] if heading else _order(words)
