@@ -96,3 +96,11 @@ def test_an_adjective_after_a_verb_is_not_made_plural():
 
 def test_a_verb_is_not_added_to_an_object_that_already_says_what_was_done():
     assert indicator_en("办复人大代表建议和政协提案") == "Deputies' suggestions handled and CPPCC proposals handled"
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("深入落实省委九届", "Provincial Party committee 9th implemented"),  # N届: the term as an ordinal
+    ("认真贯彻党的十七大和省委七届", "17th Party Congress and provincial Party committee 7th implemented"),
+])
+def test_party_congresses_and_terms_read_as_ordinals(zh, en):
+    assert indicator_en(zh) == en

@@ -1,11 +1,9 @@
 """English for a name no glossary entry covers: segmented (glossary terms first, then jieba), each word
-translated by the glossary's sense for it, else CC-CEDICT, and put in English noun-phrase order.
-
-Chinese names are head-final like English noun phrases, so nouns and modifiers keep their order
-("农村 公路" → "rural roads"); what moves is a verb before its object, which follows it as a participle
-the way the glossary writes counts ("新建 学校" → "schools built"), and "X的Y", read "Y (X)" when X says
-what was done and "X Y" otherwise.
-"""
+translated by the glossary's sense for it, else CC-CEDICT, and put in English noun-phrase order. Chinese
+names are head-final like English noun phrases, so nouns and modifiers keep their order ("农村 公路" →
+"rural roads"); what moves is a verb before its object, which follows it as a participle the way the
+glossary writes counts ("新建 学校" → "schools built"), and "X的Y", read "Y (X)" when X says what was done
+and "X Y" otherwise. Proper names (places, firms, streets) go into pinyin by the place-name rules."""
 from __future__ import annotations
 
 import re
@@ -16,9 +14,11 @@ from typing import Optional
 from generator.english import dictionary
 from generator.english.glossary import group
 from generator.english.names import place_en
+from generator.english.periods import ordinal_en
 from generator.read.segment import load_jieba, load_posseg
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+PARTY_OF = re.compile(r"党的(?=[一二三四五六七八九十]+大)")  # 党的十七大: "the Party's" says nothing 十七大 does not
 _NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿两]")
 _LATIN = re.compile(r"[0-9A-Za-z.+%\-]+")
 # nouns that English does not count: the head of an object stays singular
@@ -94,7 +94,7 @@ def _split_known(word: str) -> Optional[list[str]]:
 
 
 _NAME_TAGS = {"ns", "nr", "nrt", "nz", "nt"}  # jieba's tags of places, people, organisations, other names
-_NOT_NAME_TAGS = {"r", "m", "q", "v", "a", "d", "p", "c", "f"}  # pronouns, numerals, verbs …: never a name (每个村)
+_NOT_NAME_TAGS = {"r", "m", "q", "v", "a", "d", "p", "c", "f"}  # pronouns, numerals …: never a name (每个村)
 _NAMES: set[str] = set()  # the names written in pinyin so far: never lower-cased
 
 
@@ -127,6 +127,9 @@ _PUNCT = {"、": "and", "，": ",", ",": ",", "(": "(", ")": ")", "/": "/", "·"
 
 def _translate(word: str) -> Optional[list[Word]]:
     """Return the English of one segmented word (glossary sense, else CC-CEDICT), None when unknown."""
+    session = re.fullmatch(r"(.+)届", word)
+    if session and ordinal_en(session[1]):  # 九届 → 9th: a Party committee's or congress's term
+        return [Word(ordinal_en(session[1]))]
     if word in _terms():
         en, verb = _terms()[word]
         ing = _gerunds().get(word) or (dictionary.gerund(word) if verb else None)
@@ -239,6 +242,10 @@ def _phrase(text: str, heading: bool = False) -> Optional[str]:
     tokens = _segment(_money(text))
     i = 0
     while i < len(tokens):
+        if i + 1 < len(tokens) and tokens[i + 1] == "大" and ordinal_en(tokens[i]):
+            words.append(Word(f"{ordinal_en(tokens[i])} Party Congress"))  # 十七大: a national congress of the Party
+            i += 2
+            continue
         name = _name_at(tokens, i)
         if name:
             words.append(Word(name[0]))
@@ -294,6 +301,7 @@ def _rate(text: str) -> Optional[str]:
 
 def compose_en(text: str, heading: bool = False) -> Optional[str]:
     """Return the dictionary-composed English of a name or heading (capitalised), None when a word is unknown."""
+    text = PARTY_OF.sub("", text)
     over = None if heading else (_over(text) or _rate(text))
     if over:
         return over[:1].upper() + over[1:]
@@ -307,7 +315,6 @@ def compose_en(text: str, heading: bool = False) -> Optional[str]:
     else:
         english = _phrase(text, heading)
     return english[:1].upper() + english[1:] if english else None
-
 
 
 _COUNTED_TAGS = {"n", "ng", "nt", "nr", "nz", "j"}  # jieba tags a counted head can carry (幼儿园 comes as nr)

@@ -6,7 +6,7 @@ import re
 from functools import cache
 from typing import Optional
 
-from generator.english.compose import compose_en, is_name
+from generator.english.compose import PARTY_OF, compose_en, is_name
 from generator.english.glossary import group, norm
 
 
@@ -163,7 +163,7 @@ def _merge(first: list[str], second: list[str]) -> Optional[str]:
 
 def _described(text: str, words: bool = False) -> Optional[str]:
     """Return "B (A)" for a name "A的B" whose two parts are both known (通过国家审核的项目 → "Projects (…)")."""
-    what, mark, whose = text.rpartition("的")
+    what, mark, whose = PARTY_OF.sub("", text).rpartition("的")
     if not mark or not what or not whose:
         return None
     head, detail = _indicator_en(whose, words), _indicator_en(what, words)
