@@ -104,3 +104,12 @@ def test_a_verb_is_not_added_to_an_object_that_already_says_what_was_done():
 ])
 def test_party_congresses_and_terms_read_as_ordinals(zh, en):
     assert indicator_en(zh) == en
+
+
+def test_investment_in_a_bare_participle_reads_investment_then_participle():
+    assert indicator_en("落地投资") == "Investment launched"  # not "Investment in launched"
+
+
+def test_irregular_verbs_make_irregular_participles():
+    from generator.english.dictionary import participle
+    assert participle("to sleep") == "slept" and participle("to strike") == "struck"

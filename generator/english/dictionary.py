@@ -132,7 +132,10 @@ _IRREGULAR = {"build": "built", "make": "made", "hold": "held", "run": "run", "s
               "be": "been", "have": "had", "become": "become", "come": "come", "undertake": "undertaken",
               "overcome": "overcome", "rise": "risen", "drive": "driven", "write": "written", "tell": "told", "fall": "fallen", "tear": "torn", "wear": "worn", "bear": "borne", "shake": "shaken", "say": "said",
               "spread": "spread", "speak": "spoken", "steal": "stolen", "forbid": "forbidden", "seek": "sought",
-              "understand": "understood", "hang": "hung", "dig": "dug", "stand": "stood", "freeze": "frozen", "leave": "left", "hear": "heard", "lose": "lost"}
+              "understand": "understood", "hang": "hung", "dig": "dug", "stand": "stood", "freeze": "frozen", "leave": "left", "hear": "heard", "lose": "lost",
+              "sleep": "slept", "strike": "struck", "feel": "felt", "deal": "dealt", "lie": "lain", "stick": "stuck",
+              "ride": "ridden", "hide": "hidden", "bind": "bound", "light": "lit", "shoot": "shot", "sweep": "swept",
+              "lend": "lent", "bend": "bent", "spin": "spun", "swim": "swum", "slide": "slid"}
 
 
 def _past(verb: str) -> str:

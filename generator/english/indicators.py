@@ -67,6 +67,9 @@ def _wrap(template: str, inner: str) -> str:
     capital = inner[:1].upper() + inner[1:]
     if template.startswith("{X} ") and template[4:5].isalpha() and _ends_with_participle(inner):
         return capital
+    head = re.fullmatch(r"([A-Z][\w -]*) (?:in|of) \{x\}", template)
+    if head and " " not in inner and _ends_with_participle(inner):  # 落地投资: "Investment launched", not "… in launched"
+        return f"{head[1]} {inner.lower()}"
     return template.format(x=_lower_first(inner), X=capital)
 
 
