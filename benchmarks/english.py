@@ -1,4 +1,4 @@
-"""English coverage on real reports: the share of indicator names, section headings and values (with their units) with English and no
+"""English coverage on real reports: the share of indicator names, section headings, values (with their units) and entity names with English and no
 Han character, over the 21 real reports in ../shared/corpus and ../shared/corpus/series, read as a new user
 would (glossary and dictionary only, no translation memory).
 
@@ -16,6 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.english.entities import entity_en  # noqa: E402
 from generator.english.indicators import indicator_origin  # noqa: E402
 from generator.english.structure import compose_headings, translate_report  # noqa: E402
 from generator.pages.format import format_value_en  # noqa: E402
@@ -47,7 +48,7 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=0)
     parser.add_argument("--seed", type=int, default=15)
     args = parser.parse_args()
-    names, heads, units, composed = [], [], [], set()
+    names, heads, units, entities, composed = [], [], [], [], set()
     for path in files():
         report = compose_headings(translate_report(extract_report(read_text(path))))
         n = [(f.indicator, f.indicator_en) for f in report.facts if f.indicator]
@@ -55,10 +56,12 @@ def main() -> int:
         composed |= {(f.indicator, f.indicator_en) for f in report.facts
                      if f.indicator and indicator_origin(f.indicator) == "dictionary"}
         names += n
+        entities += sorted({(e.name, entity_en(e.kind, e.name)) for e in report.entities})
         units += [(f.unit, format_value_en(f.value, f.unit, f.qualifier, f.indicator)) for f in report.facts]
         heads += h
         print(f"{path.name:24} names {share(n)[0]:4}/{share(n)[1]:<4} headings {share(h)[0]:3}/{share(h)[1]:<3}")
-    for label, pairs in (("indicator names", names), ("section headings", heads), ("values with units", units)):
+    for label, pairs in (("indicator names", names), ("section headings", heads), ("values with units", units),
+                         ("entity names", entities)):
         done, total = share(pairs)
         print(f"{label}: {done}/{total} = {done / max(total, 1):.1%} have English without Han characters")
     print("units still in Chinese:", " ".join(sorted({zh for zh, en in units if not english(en)})) or "none")

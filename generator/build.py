@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
+from generator.english.entities import entity_coverage
 from generator.english.structure import glossary_coverage, origin_counts
 from generator.english.memory import MEMORY_PATH
 from generator.errors import ReportError, TownfactsError
@@ -37,8 +38,10 @@ def report_coverage(reports: Sequence[Report], project_dir: Path, strict: bool, 
     """Say how much of the reports has English (glossary, translation memory); with strict, fail on gaps."""
     known, total, unknown = glossary_coverage(reports)
     origins, headed, headings = origin_counts(reports)
+    named, entities = entity_coverage((e.kind, e.name) for r in reports for e in r.entities)
     progress(f"Glossary: {known}/{total} indicators have English ({origins['glossary']} from the glossary, "
-             f"{origins['dictionary']} composed with CC-CEDICT); {headed}/{headings} section headings"
+             f"{origins['dictionary']} composed with CC-CEDICT); {headed}/{headings} section headings; "
+             f"{named}/{entities} entity names"
              + (f"; missing e.g. {', '.join(unknown[:5])}" if unknown else ""))
     missing = untranslated(reports, project_memory(project_dir))
     if missing:

@@ -212,7 +212,7 @@ _FOLDS = str.maketrans({"（": "(", "）": ")", "：": ":", "－": "-", "—": "
 # Groups whose values are plain strings; the others map to small dicts of strings/booleans.
 GLOSSARY_STRING_GROUPS = {
     "indicators", "modifiers", "periods", "growth_bases", "places", "surnames", "doc_types", "section_words",
-    "units", "ethnic_groups", "place_readings", "senses", "classifiers",
+    "units", "ethnic_groups", "place_readings", "senses", "classifiers", "name_heads",
 }
 GLOSSARY_MAPPING_GROUPS = {"kinds", "qualifiers", "levels", "titles", "indicator_suffixes", "indicator_prefixes"}
 GLOSSARY_REQUIRED = {"version", "indicators", "periods", "kinds", "growth_bases", "qualifiers", "levels",

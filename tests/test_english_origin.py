@@ -42,3 +42,38 @@ def test_chinese_sheet_has_no_origin_marks():
     page = render_fact_sheet(_with_origins(), "zh")
     assert "tf-origin" not in page
     assert fact_row(_with_origins().facts[0], "zh").label.origin is None
+
+
+def test_a_name_translated_online_is_marked_machine_with_its_provider(tmp_path):
+    from generator.english.memory import Memory, apply_memory, load_memory, missing_segments, save_memory
+    from generator.english.online import fill_memory
+    from test_machine import TODAY, FakeLibre, english
+
+    report = small_report()
+    unknown = dataclasses.replace(report.facts[0], indicator="䶵䶴产值", indicator_en=None, indicator_origin=None)
+    report = dataclasses.replace(report, facts=(unknown, *report.facts[1:]))
+    assert "䶵䶴产值" in missing_segments(report, Memory())  # `townfacts translate` is asked for it
+    path = tmp_path / "zh-en.yaml"
+    save_memory(Memory(), path)
+    with FakeLibre() as server:  # on 127.0.0.1, started by the test
+        fill_memory(["䶵䶴产值"], path, provider="libre", base_url=server.url, max_retries=1, backoff=0.01,
+                    timeout=2, progress=lambda done, total: None, today=TODAY)
+    fact = apply_memory(report, load_memory(path)).facts[0]
+    assert (fact.indicator_en, fact.indicator_origin) == (english("䶵䶴产值"), "machine:libre")
+    row = fact_row(fact, "en")
+    assert row.label.origin == "machine"
+
+
+def test_a_person_checked_name_wins_and_a_machine_never_replaces_the_glossary():
+    from generator.english.memory import Entry, Memory, apply_memory
+
+    fact = dataclasses.replace(small_report().facts[0], indicator_en="From the glossary", indicator_origin="glossary")
+    report = dataclasses.replace(small_report(), facts=(fact,))
+    machine = Memory().with_entries([Entry(fact.indicator, "Machine", "machine:libre", TODAY_ISO)])
+    assert apply_memory(report, machine).facts[0].indicator_origin == "glossary"
+    human = Memory().with_entries([Entry(fact.indicator, "Checked", "human")])
+    checked = apply_memory(report, human).facts[0]
+    assert (checked.indicator_en, checked.indicator_origin) == ("Checked", "memory")
+
+
+TODAY_ISO = "2024-05-01"

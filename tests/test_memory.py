@@ -216,11 +216,12 @@ def test_apply_memory_fills_prose_and_keeps_glossary_headings():
 
 def test_missing_segments():
     report = _report()
-    assert missing_segments(report, Memory()) == [
-        "各位代表：", "全镇完成地区生产总值181亿元，同比增长17.5%。", "（一）经济发展", "全镇完成地区生产总值181亿元"]
+    assert missing_segments(report, Memory()) == [  # the indicator is not translated yet: no glossary applied
+        "各位代表：", "全镇完成地区生产总值181亿元，同比增长17.5%。", "（一）经济发展", "全镇完成地区生产总值181亿元",
+        "地区生产总值"]
     assert missing_segments(report, Memory().with_entries([MACHINE])) == [
-        "各位代表：", "全镇完成地区生产总值181亿元，同比增长17.5%。", "（一）经济发展"]
-    full = Memory().with_entries(Entry(text, "x", "human") for text in segments_of(report))
+        "各位代表：", "全镇完成地区生产总值181亿元，同比增长17.5%。", "（一）经济发展", "地区生产总值"]
+    full = Memory().with_entries(Entry(text, "x", "human") for text in [*segments_of(report), "地区生产总值"])
     assert missing_segments(report, full) == []
 
 

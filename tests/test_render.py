@@ -133,7 +133,7 @@ def test_named_entities_are_listed_with_links_to_their_paragraphs():
     zh, en = render_fact_sheet(report, "zh"), render_fact_sheet(report, "en")
     assert "| 义皋村 | 村 | [第5行](text.md#p-2) |" in zh
     assert "| Yigao Village | Village |" in en
-    assert '<span lang="zh" class="tf-original"' in en and "织里实验小学东扩项目" in en
+    assert "| Zhili experimental primary school eastward expansion project | Project |" in en  # composed
 
 
 def test_home_groups_places_under_their_province_and_city():

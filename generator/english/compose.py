@@ -1,11 +1,9 @@
 """English for a name no glossary entry covers: segmented (glossary terms first, then jieba), each word
-translated by the glossary's sense for it, else CC-CEDICT, and put in English noun-phrase order.
-
-Chinese names are head-final like English noun phrases, so nouns and modifiers keep their order
-("农村 公路" → "rural roads"); what moves is a verb before its object, which follows it as a participle
-the way the glossary writes counts ("新建 学校" → "schools built"), and "X的Y", read "Y (X)" when X says
-what was done and "X Y" otherwise.
-"""
+translated by the glossary's sense for it, else CC-CEDICT, and put in English noun-phrase order. Chinese
+names are head-final like English noun phrases, so nouns and modifiers keep their order ("农村 公路" →
+"rural roads"); what moves is a verb before its object, which follows it as a participle the way the
+glossary writes counts ("新建 学校" → "schools built"), and "X的Y", read "Y (X)" when X says what was done
+and "X Y" otherwise. Proper names (places, firms, streets) go into pinyin by the place-name rules."""
 from __future__ import annotations
 
 import re
@@ -16,15 +14,17 @@ from typing import Optional
 from generator.english import dictionary
 from generator.english.glossary import group
 from generator.english.names import place_en
+from generator.english.periods import ordinal_en
 from generator.read.segment import load_jieba, load_posseg
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+PARTY_OF = re.compile(r"党的(?=[一二三四五六七八九十]+大)")  # 党的十七大: "the Party's" says nothing 十七大 does not
 _NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿两]")
 _LATIN = re.compile(r"[0-9A-Za-z.+%\-]+")
 # nouns that English does not count: the head of an object stays singular
 _MASS = re.compile(r"(ment|ing|ness|ism|ity|ics|ure|age|ance|ence|ship|power|land|water|energy|"
                    r"electricity|income|output|revenue|funding|capital|work|waste|area|space|data|staff|"
-                   r"people|personnel|equipment|information|consumption|traffic|insurance)$")
+                   r"people|personnel|equipment|information|consumption|traffic|insurance|rate|rubbish|exploitation)$")
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,7 @@ def _split_known(word: str) -> Optional[list[str]]:
 
 
 _NAME_TAGS = {"ns", "nr", "nrt", "nz", "nt"}  # jieba's tags of places, people, organisations, other names
+_NOT_NAME_TAGS = {"r", "m", "q", "v", "a", "d", "p", "c", "f"}  # pronouns, numerals …: never a name (每个村)
 _NAMES: set[str] = set()  # the names written in pinyin so far: never lower-cased
 
 
@@ -104,7 +105,7 @@ def _looks_like_name(word: str) -> bool:
         return False
     if any(len(part) > 1 for part in _split_known(word) or ()):
         return False  # known words run together (农村居民, 大力发展); a name reads as single characters
-    if word in load_jieba().FREQ:
+    if load_jieba().FREQ.get(word):  # FREQ also holds every prefix of a word, with 0
         return load_posseg().dt.word_tag_tab.get(word) in _NAME_TAGS
     return _TAGS.get(word, "n")[:1] not in {"v", "a", "d"}  # a word only jieba's model found: a name unless verbal
 
@@ -126,10 +127,13 @@ _PUNCT = {"、": "and", "，": ",", ",": ",", "(": "(", ")": ")", "/": "/", "·"
 
 def _translate(word: str) -> Optional[list[Word]]:
     """Return the English of one segmented word (glossary sense, else CC-CEDICT), None when unknown."""
+    session = re.fullmatch(r"(.+)届", word)
+    if session and ordinal_en(session[1]):  # 九届 → 9th: a Party committee's or congress's term
+        return [Word(ordinal_en(session[1]))]
     if word in _terms():
         en, verb = _terms()[word]
         ing = _gerunds().get(word) or (dictionary.gerund(word) if verb else None)
-        return [Word(en, verb, ing=ing)] if en else []
+        return [Word(en, verb, ing=ing, counted=not verb and not _NUMERAL.search(word))] if en else []
     if word in _PUNCT:
         return [Word(_PUNCT[word])] if _PUNCT[word] else []
     if _LATIN.fullmatch(word):
@@ -154,15 +158,15 @@ def _translate(word: str) -> Optional[list[Word]]:
     out: list[Word] = []
     for part in parts:
         words = _translate(part)
-        if words is None:
-            return [Word(_pinyin(word))]  # a character with no usable sense: the word is read as a name
+        if words is None or len(part) == 1 and any(len(w.en.split()) > 3 or ":" in w.en for w in words):
+            return [Word(_pinyin(word))]  # a character with no usable or only a long sense (午): a name
         out += words
     return out
 
 
 def _plural(noun: str) -> str:
     """Return the plural of the last word of a counted noun phrase ("decrepit house" → "decrepit houses")."""
-    if _MASS.search(noun) or noun.endswith("s") or not noun[-1:].isalpha():
+    if _MASS.search(noun) or noun.endswith(("s", "ed")) or not noun[-1:].isalpha():
         return noun
     if re.search(r"[^aeiou]y$", noun):
         return noun[:-1] + "ies"
@@ -185,13 +189,40 @@ def _order(words: list[Word]) -> list[str]:
             out.append(word.en)
     if not obj and len(pending) > 1 and words[-1].noun:
         obj, pending = [Word(words[-1].noun)], pending[:-1]  # 加强管理: the last of two verbs is the object
+    if obj and re.search(r"(ed|built|done|made|run|held|set up)$", obj[-1].en):
+        pending = []  # 办复 + 政协提案 "CPPCC proposals handled": the object already says what was done
     if obj:
         last = obj[-1]
-        out += [w.en for w in obj[:-1]] + [_plural(last.en) if last.counted else last.en]
-    return out + pending
+        plural = last.counted and not _ADJECTIVE.match(last.en)  # "illegal" is no thing to count
+        out += [w.en for w in obj[:-1]] + [_plural(last.en) if plural else last.en]
+    return out + ([" and ".join(pending)] if pending else [])  # 招聘引进教师: teachers recruited and brought in
 
 
-_STREETS = {"大街", "街", "路", "大道", "村", "社区", "镇", "乡", "河", "公司", "集团"}
+@cache
+def _heads() -> dict[str, str]:
+    """Return the glossary's name heads: a generic word after a proper name (路, 村, 公司) → its English, or "-"
+    for a settlement ending that is part of the name itself (大王 + 店 → Dawangdian)."""
+    return group("name_heads")
+
+
+def _name_at(tokens: list[str], i: int) -> Optional[tuple[str, int]]:
+    """Return (English, tokens used) when a proper name starts at token i: a word before a name head (朝阳
+    大街), a name jieba tags with a settlement ending after it (大王 店), or one word that is a tagged name
+    ending in a head (东方公司); None otherwise."""
+    token, nxt = tokens[i], (tokens[i + 1] if i + 1 < len(tokens) else "")
+    if token in _terms() or not _HAN.fullmatch(token[0]):
+        return None
+    named = _TAGS.get(token, "") in _NAME_TAGS
+    if _heads().get(nxt) == "-" and named:
+        return _pinyin(token + nxt), 2
+    street = _heads().get(nxt, "")[:1].isupper()  # 复兴东路: before a street head even a common word is a name
+    if nxt in _heads() and _heads()[nxt] != "-" and len(token) > 1 and (street or (
+            named or not dictionary.common(token)) and _TAGS.get(token, "n")[:1] not in _NOT_NAME_TAGS):
+        return f"{dictionary.proper_name(token) or _pinyin(token)} {_heads()[nxt]}", 2
+    head = next((h for h in sorted(_heads(), key=len, reverse=True) if token.endswith(h)), None)
+    if named and head and _heads()[head] != "-" and len(token) - len(head) > 1:
+        return f"{_pinyin(token[:-len(head)])} {_heads()[head]}", 1
+    return None
 
 
 def _money(text: str) -> str:
@@ -209,14 +240,23 @@ def _phrase(text: str, heading: bool = False) -> Optional[str]:
     """Return the English of a name without 的 (of a heading: in Chinese order, verbs as -ing), None if unknown."""
     words: list[Word] = []
     tokens = _segment(_money(text))
-    for i, token in enumerate(tokens):
-        if i + 1 < len(tokens) and tokens[i + 1] in _STREETS and token not in _terms() and _HAN.fullmatch(token[0]) \
-                and len(token) > 1:
-            words.append(Word(dictionary.proper_name(token) or _pinyin(token)))  # a street, village or firm: 朝阳大街
+    i = 0
+    while i < len(tokens):
+        if i + 1 < len(tokens) and tokens[i + 1] == "大" and ordinal_en(tokens[i]):
+            words.append(Word(f"{ordinal_en(tokens[i])} Party Congress"))  # 十七大: a national congress of the Party
+            i += 2
             continue
-        found = _translate(token)
+        name = _name_at(tokens, i)
+        if name:
+            words.append(Word(name[0]))
+            i += name[1]
+            continue
+        found = _translate(tokens[i])
+        i += 1
         if found is None:
             return None
+        if words and found and re.search(rf"(^|\s){re.escape(found[0].en.lower())}s?$", words[-1].en.lower()):
+            found = found[1:]  # 雄安 + 新区: CC-CEDICT's "Xiong'an New Area" already says "new area"
         words += found
     ordered = [w.ing or w.en for w in words] if heading else _order(words)
     english = " ".join(w for w in ordered if w)
@@ -244,9 +284,25 @@ def _over(text: str) -> Optional[str]:
     return " ".join(filter(None, [head, f"with {measure}" if measure else "", "over", amount, *verbs]))
 
 
+def _rate(text: str) -> Optional[str]:
+    """Return the English of a rate named by what is counted, verbs read as nouns in Chinese order (响应率 →
+    "response rate", 集中供热率 → "central heating rate"), None unless ``text`` ends in a word 率 of its own."""
+    tokens = _segment(text)
+    if text.endswith("率") and len(text) > 2 and tokens[-1] != "率" and tokens[-1] not in _terms():
+        tokens = _segment(text[:-1]) + ["率"]  # 资助率: jieba's one word, read as 资助 + 率
+    if len(tokens) < 2 or tokens[-1] != "率":
+        return None
+    words = [_translate(t) for t in tokens[:-1]]
+    if any(w is None for w in words):
+        return None
+    english = " ".join((w.noun or w.ing or w.en) if w.verb else w.en for ws in words for w in ws if w.en)
+    return f"{english} rate" if english else None
+
+
 def compose_en(text: str, heading: bool = False) -> Optional[str]:
     """Return the dictionary-composed English of a name or heading (capitalised), None when a word is unknown."""
-    over = None if heading else _over(text)
+    text = PARTY_OF.sub("", text)
+    over = None if heading else (_over(text) or _rate(text))
     if over:
         return over[:1].upper() + over[1:]
     what, mark, whose = text.rpartition("的")
@@ -259,7 +315,6 @@ def compose_en(text: str, heading: bool = False) -> Optional[str]:
     else:
         english = _phrase(text, heading)
     return english[:1].upper() + english[1:] if english else None
-
 
 
 _COUNTED_TAGS = {"n", "ng", "nt", "nr", "nz", "j"}  # jieba tags a counted head can carry (幼儿园 comes as nr)
@@ -322,3 +377,24 @@ def _head_plural(noun: str) -> str:
     elif not head.endswith("s"):
         head += "s"
     return " ".join([head, *parts[1:]])
+
+
+def name_words(name: str) -> Optional[tuple[list[str], str]]:
+    """Return a firm's name split for English: (its leading places and then its trade name (字号), in pinyin;
+    the Chinese rest), e.g. 北京荷马金桥信息技术有限公司 → (["Beijing", "Hema"], "金桥信息技术有限公司")."""
+    tokens = _segment(name)
+    lead: list[str] = []
+    i = 0
+    while i < len(tokens) - 1 and _TAGS.get(tokens[i]) == "ns" and tokens[i] not in _terms():
+        lead.append(dictionary.proper_name(tokens[i]) or place_en(tokens[i]))
+        i += 1
+    head = max((h for h, en in _heads().items() if en != "-" and name.endswith(h)), key=len, default="")
+    core = "".join(tokens[i:])[:-len(head) or None]
+    if head and 0 < len(core) <= 3 and _HAN.fullmatch(core[0]):  # 强新投集团: the whole short rest is the trade name
+        return lead + [_pinyin(core)], head
+    firm = bool(head)  # 公司, 集团: a trade name leads
+    if i < len(tokens) - 1 and _HAN.fullmatch(tokens[i][0]) and tokens[i] not in _terms() \
+            and tokens[i] not in _heads() and (firm or not dictionary.common(tokens[i])):
+        lead.append(_pinyin(tokens[i]))
+        i += 1
+    return (lead, "".join(tokens[i:])) if tokens else None

@@ -60,7 +60,8 @@ def proper_name(word: str) -> Optional[str]:
     else its pinyin ("徐水" → "Xushui"); None for other words."""
     if word not in _read()[1]:
         return None
-    gloss = _clean(_table()[word][0]).split(",")[0].strip() if _table()[word] else ""
+    raw = _table()[word][0] if _table()[word] else ""
+    gloss = "" if "Japanese" in raw or "(name)" in raw else _clean(raw).split(",")[0].strip()  # 河村: Kawamura
     gloss = re.sub(r"^the ", "", gloss)
     words = gloss.split()
     if 0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and not _SKIP.match(gloss):
@@ -74,7 +75,8 @@ def known(word: str) -> bool:
 
 
 def _clean(gloss: str) -> str:
-    """Return a gloss without parentheticals, "lit."-style notes or surrounding space."""
+    """Return a gloss without parentheticals, "lit."-style notes, ", esp. …" narrowings or surrounding space."""
+    gloss = re.split(r",? esp\. ", gloss)[0]
     text = re.sub(r"\b(sth|sb|one's|oneself)\b", " ", _PARENS.sub(" ", gloss)).strip(" ,.")
     return re.sub(r"\s+", " ", text)
 
@@ -108,8 +110,8 @@ def noun_sense(word: str) -> Optional[str]:
     found = glosses(word)
     for gloss in found:
         if not _verbal(gloss) and len(gloss.split()) <= 4:
-            return gloss
-    return participle(found[0]) if found else None
+            return re.sub(r"^(\w+) or \w+$", r"\1", gloss)  # "king or monarch": two words for one thing
+    return participle(found[0].split(", ")[0]) if found else None  # "baijiu, a spirit usually distilled …"
 
 
 def verb_sense(word: str) -> Optional[str]:
@@ -130,7 +132,10 @@ _IRREGULAR = {"build": "built", "make": "made", "hold": "held", "run": "run", "s
               "be": "been", "have": "had", "become": "become", "come": "come", "undertake": "undertaken",
               "overcome": "overcome", "rise": "risen", "drive": "driven", "write": "written", "tell": "told", "fall": "fallen", "tear": "torn", "wear": "worn", "bear": "borne", "shake": "shaken", "say": "said",
               "spread": "spread", "speak": "spoken", "steal": "stolen", "forbid": "forbidden", "seek": "sought",
-              "understand": "understood", "hang": "hung", "dig": "dug", "stand": "stood", "freeze": "frozen", "leave": "left", "hear": "heard", "lose": "lost"}
+              "understand": "understood", "hang": "hung", "dig": "dug", "stand": "stood", "freeze": "frozen", "leave": "left", "hear": "heard", "lose": "lost",
+              "sleep": "slept", "strike": "struck", "feel": "felt", "deal": "dealt", "lie": "lain", "stick": "stuck",
+              "ride": "ridden", "hide": "hidden", "bind": "bound", "light": "lit", "shoot": "shot", "sweep": "swept",
+              "lend": "lent", "bend": "bent", "spin": "spun", "swim": "swum", "slide": "slid"}
 
 
 def _past(verb: str) -> str:

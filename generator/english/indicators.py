@@ -6,7 +6,7 @@ import re
 from functools import cache
 from typing import Optional
 
-from generator.english.compose import compose_en, is_name
+from generator.english.compose import PARTY_OF, compose_en, is_name
 from generator.english.glossary import group, norm
 
 
@@ -67,6 +67,9 @@ def _wrap(template: str, inner: str) -> str:
     capital = inner[:1].upper() + inner[1:]
     if template.startswith("{X} ") and template[4:5].isalpha() and _ends_with_participle(inner):
         return capital
+    head = re.fullmatch(r"([A-Z][\w -]*) (?:in|of) \{x\}", template)
+    if head and " " not in inner and _ends_with_participle(inner):  # 落地投资: "Investment launched", not "… in launched"
+        return f"{head[1]} {inner.lower()}"
     return template.format(x=_lower_first(inner), X=capital)
 
 
@@ -90,17 +93,34 @@ def _indicator_en(text: str, words: bool = False) -> Optional[str]:
         return composed
     # A known ending wrapping a known indicator (…占比 → "Share of …").
     for suffix, template in _affixes("indicator_suffixes"):
-        if text.endswith(suffix) and len(text) > len(suffix):
+        if text.endswith(suffix) and len(text) > len(suffix) and not _cuts_a_term_end(text, suffix):
             inner = _indicator_en(text[: -len(suffix)], words)
             if inner:
                 return _wrap(template, inner)
     # A known leading verb before a known indicator (建成… → "… built").
     for prefix, template in _affixes("indicator_prefixes"):
-        if text.startswith(prefix) and len(text) > len(prefix):
+        if text.startswith(prefix) and len(text) > len(prefix) + 1 and not _cuts_a_term(text, prefix):
             inner = _indicator_en(text[len(prefix):], words)
             if inner:
                 return _wrap(template, inner)
     return _described(text, words) or (compose_en(text) if words else None)
+
+
+def _cuts_a_term(text: str, prefix: str) -> bool:
+    """Return True if a longer glossary sense starts ``text`` than ``prefix`` (建成区绿地率: 建成区 is built-up
+    area, not 建成 "built" + 区绿地率)."""
+    return any(text.startswith(term) and len(term) > len(prefix) for term in _words_at(prefix[0], True))
+
+
+def _cuts_a_term_end(text: str, suffix: str) -> bool:
+    """Return True if a longer glossary sense ends ``text`` than ``suffix`` (拆除违法建设: 违法建设, not 建设)."""
+    return any(text.endswith(term) and len(term) > len(suffix) for term in _words_at(suffix[-1], False))
+
+
+@cache
+def _words_at(char: str, first: bool) -> tuple[str, ...]:
+    """Return the glossary's sense words (whole words of the genre) that begin (first) or end with ``char``."""
+    return tuple(w for w in group("senses") if (w.startswith(char) if first else w.endswith(char)))
 
 
 def _share(text: str, words: bool = False) -> Optional[str]:
@@ -146,7 +166,7 @@ def _merge(first: list[str], second: list[str]) -> Optional[str]:
 
 def _described(text: str, words: bool = False) -> Optional[str]:
     """Return "B (A)" for a name "A的B" whose two parts are both known (通过国家审核的项目 → "Projects (…)")."""
-    what, mark, whose = text.rpartition("的")
+    what, mark, whose = PARTY_OF.sub("", text).rpartition("的")
     if not mark or not what or not whose:
         return None
     head, detail = _indicator_en(whose, words), _indicator_en(what, words)

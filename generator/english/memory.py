@@ -17,6 +17,7 @@ their key, each one small mapping that reads well in a diff::
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 import re
 import tempfile
@@ -30,7 +31,7 @@ import yaml
 
 from generator import YAML_LOADER
 from generator.errors import DataFileError
-from generator.model import Report
+from generator.model import Fact, Report
 
 MEMORY_PATH = Path("translations") / "zh-en.yaml"  # relative to the project root
 HUMAN = "human"
@@ -360,11 +361,25 @@ def apply_memory(report: Report, memory: Memory) -> Report:
     paragraphs = tuple(replace(p, text_en=p.text_en or english_of(p.text, memory)) for p in report.paragraphs)
     sections = tuple(replace(s, title_en=s.title_en or english_of(s.title, memory)) for s in report.sections)
     facts = tuple(
-        replace(f, source=replace(f.source, quote_en=f.source.quote_en or english_of(f.source.quote, memory)))
+        _indicator_of(replace(f, source=replace(f.source, quote_en=f.source.quote_en or english_of(f.source.quote,
+                                                                                                  memory))), memory)
         for f in report.facts)
     return replace(report, paragraphs=paragraphs, sections=sections, facts=facts)
 
 
+def _indicator_of(fact: Fact, memory: Memory) -> Fact:
+    """Return ``fact`` with its indicator's English from the memory: a person's entry wins over the glossary
+    and the dictionary (origin "memory"); a machine's only fills a name without English (origin machine:…)."""
+    entry = memory.entry(fact.indicator) if fact.indicator else None
+    if entry is None or not (entry.is_human or not fact.indicator_en):
+        return fact
+    return dataclasses.replace(fact, indicator_en=entry.target,
+                               indicator_origin="memory" if entry.is_human else entry.origin)
+
+
 def missing_segments(report: Report, memory: Memory) -> list[str]:
-    """Return the segments that still have no English after the glossary and the memory (deduplicated)."""
-    return _unique(text for text, english in _texts(apply_memory(report, memory)) if english is None)
+    """Return the segments that still have no English after the glossary, the dictionary and the memory:
+    prose, and indicator names neither could give English (deduplicated)."""
+    english = apply_memory(report, memory)
+    names = ((f.indicator, f.indicator_en) for f in english.facts if f.indicator)  # no glossary or dictionary
+    return _unique(text for text, en in itertools.chain(_texts(english), names) if en is None)

@@ -6,6 +6,7 @@ from typing import Optional
 
 from generator.datafiles import load
 from generator.english.glossary import group, norm
+from generator.read.numbers import parse_chinese_number
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -46,3 +47,12 @@ def period_en(period: Optional[str]) -> Optional[str]:
             except (IndexError, ValueError):
                 return None
     return None
+
+
+def ordinal_en(number: str) -> Optional[str]:
+    """Return a Chinese numeral as an English ordinal (九 → 9th, 十七 → 17th: terms, sessions), None if none."""
+    value = parse_chinese_number(number) if re.fullmatch(r"[一二三四五六七八九十百]+", number) else None
+    if not value or value != int(value):
+        return None
+    n = int(value)
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"

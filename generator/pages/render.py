@@ -184,7 +184,7 @@ class EntityRow:
 
     kind: str
     name: str
-    english: Optional[str]  # pinyin for villages and communities; None keeps the Chinese (labelled)
+    english: Optional[str]  # English (english/entities.py); None keeps the Chinese (labelled)
     mentions: tuple[tuple[str, int], ...]  # (paragraph anchor, line)
 
 

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from typing import Optional
 
 from generator.datafiles import load
+from generator.english.entities import entity_en
 from generator.english.glossary import doc_type_en, kind_en, kind_zh
-from generator.english.names import level_en, level_zh, place_en, title_en
+from generator.english.names import level_en, level_zh, title_en
 from generator.english.periods import period_en
 from generator.model import Fact, Meta
 from generator.pages.format import formatter
@@ -101,5 +102,5 @@ def speaker_text(meta: Meta, lang: str) -> Optional[str]:
 
 
 def entity_name_en(kind: str, name: str, lang: str) -> Optional[str]:
-    """Return a named thing's English on an English page: pinyin for villages and communities, else None."""
-    return place_en(name) if lang == "en" and kind in ("village", "community") else None
+    """Return a named thing's English on an English page (english/entities.py), None in Chinese or unknown."""
+    return entity_en(kind, name) if lang == "en" else None

@@ -1,0 +1,115 @@
+"""Composition rules for names the glossary lacks, and the English of listed entities (no Han left)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.english.compose import compose_en
+from generator.english.entities import entity_coverage, entity_en
+from generator.english.indicators import indicator_en, indicator_origin
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("大王店园区", "Dawangdian park"),  # a tagged name with a settlement ending is one place name in pinyin
+    ("东方公司投资", "Dongfang company investment"),  # a firm's name: trade name in pinyin, head translated
+    ("王盘变电站", "Wangpan substation"),  # a name jieba has only as a prefix of a word is still a name
+])
+def test_proper_names_inside_a_composed_name_are_pinyin(zh, en):
+    assert compose_en(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("响应率", "Response rate"),
+    ("省重点项目开工率", "Provincial key projects construction start rate"),
+    ("集中供热率", "Central heating rate"),
+])
+def test_a_rate_reads_as_what_is_counted_then_rate(zh, en):
+    assert compose_en(zh) == en
+
+
+def test_two_leading_verbs_follow_their_object_joined_by_and():
+    assert compose_en("招聘引进教师") == "Teachers recruited and brought in"
+
+
+def test_a_gloss_naming_one_thing_twice_keeps_the_first_word():
+    assert not re.search(r"\bor\b", compose_en("王宫") or "")
+
+
+def test_a_foreign_name_in_the_dictionary_gives_way_to_pinyin():
+    assert compose_en("傍河村") is not None and "Kawamura" not in compose_en("傍河村")
+
+
+def test_a_genre_term_wins_over_word_by_word_reading():
+    assert indicator_en("城乡人均可支配收入") == "Urban and rural per-capita disposable income"
+    assert indicator_origin("城乡人均可支配收入") == "dictionary"
+
+
+@pytest.mark.parametrize("kind, zh, en", [
+    ("village", "北邓村", "Beideng Village"),
+    ("community", "朝阳社区", "Chaoyang Community"),
+    ("enterprise", "富苑草莓公司", "Fuyuan Strawberry Company"),  # the trade name leads, in pinyin
+    ("enterprise", "昌隆牧业有限公司", "Changlong Livestock Husbandry Limited Company"),
+    ("enterprise", "农产品深加工企业", "Agricultural Produce Deep Processing Enterprise"),  # no trade name
+    ("project", "织里实验小学东扩项目", "Zhili experimental primary school eastward expansion project"),
+])
+def test_entity_names_have_english(kind, zh, en):
+    assert entity_en(kind, zh) == en
+
+
+def test_entity_coverage_counts_distinct_names_without_han():
+    names = [("village", "北邓村"), ("village", "北邓村"), ("project", "䶵䶴项目")]
+    assert entity_en("project", "䶵䶴项目") is None  # characters no dictionary reads: never half Chinese
+    assert entity_coverage(names) == (1, 2)
+
+
+def test_a_short_firm_name_is_all_trade_name():
+    assert entity_en("enterprise", "强新投集团") == "Qiangxintou Group"  # not 强新 + 投 ("cast") + group
+    assert entity_en("enterprise", "二轻总公司") == "Erqing Parent Company"  # the longest head is translated
+
+
+def test_before_a_street_head_even_a_common_word_is_a_name():
+    assert compose_en("复兴东路改造") == "Fuxing East Road renovated"  # not "revived …"
+
+
+def test_a_character_known_only_by_a_long_explanation_makes_its_word_a_name():
+    assert compose_en("大午休闲度假村") == "Dawu leisure resort"  # 午: "7th earthly branch: 11 a.m.-1 p.m. …"
+
+
+def test_a_leading_verb_is_not_split_off_a_longer_glossary_word():
+    assert indicator_en("建成区绿地率") == "Built-up area green space ratio"  # 建成区, not 建成 "built"
+
+
+def test_an_affix_never_cuts_a_longer_genre_word_at_the_end():
+    assert indicator_en("拆除违法建设") == "Illegal structures torn down"  # 违法建设, not 拆除违法 + 建设
+
+
+def test_a_rate_jieba_keeps_as_one_word_is_still_what_is_counted_then_rate():
+    assert indicator_en("资助率") == "Subsidy rate"  # not the affix 资助 "given aid" around a bare 率
+
+
+def test_an_adjective_after_a_verb_is_not_made_plural():
+    assert not compose_en("拆除违法").endswith("Illegals")
+
+
+def test_a_verb_is_not_added_to_an_object_that_already_says_what_was_done():
+    assert indicator_en("办复人大代表建议和政协提案") == "Deputies' suggestions handled and CPPCC proposals handled"
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("深入落实省委九届", "Provincial Party committee 9th implemented"),  # N届: the term as an ordinal
+    ("认真贯彻党的十七大和省委七届", "17th Party Congress and provincial Party committee 7th implemented"),
+])
+def test_party_congresses_and_terms_read_as_ordinals(zh, en):
+    assert indicator_en(zh) == en
+
+
+def test_investment_in_a_bare_participle_reads_investment_then_participle():
+    assert indicator_en("落地投资") == "Investment launched"  # not "Investment in launched"
+
+
+def test_irregular_verbs_make_irregular_participles():
+    from generator.english.dictionary import participle
+    assert participle("to sleep") == "slept" and participle("to strike") == "struck"
