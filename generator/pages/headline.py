@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Sequence
+from typing import Optional, Sequence
 
 from generator.datafiles import load
 from generator.model import Fact
@@ -40,6 +40,23 @@ def _belongs(fact: Fact, group: HeadlineGroup) -> bool:
     """Return whether the fact's indicator names this group's indicator."""
     name = fact.indicator or ""
     return any(m in name for m in group.match) and not any(x in name for x in group.exclude)
+
+
+def group_of(fact: Fact) -> Optional[HeadlineGroup]:
+    """Return the headline group whose indicator the fact names, None when it names none."""
+    return next((g for g in headline_groups() if _belongs(fact, g)), None)
+
+
+@cache
+def _per_unit_words() -> tuple[str, ...]:
+    """Return the words that make a money figure an amount per person, household or area (data/figures.yaml)."""
+    return tuple(load("figures.yaml")["per_unit_words"])
+
+
+def is_money_total(fact: Fact) -> bool:
+    """Return whether a fact is an amount of money in total: a CNY figure that is not per person, per
+    household or per area (人均可支配收入 in 元 is another unit family than GDP in 亿元)."""
+    return fact.base_unit == "CNY" and not any(w in (fact.indicator or "") for w in _per_unit_words())
 
 
 def headline_facts(facts: Sequence[Fact]) -> list[tuple[HeadlineGroup, Fact]]:
