@@ -171,3 +171,23 @@ def test_each_page_has_its_own_description(seeds):
     pages += [render_full_text(r, lang) for r in seeds.values() for lang in ("zh", "en")]
     descriptions = [next(line for line in p.splitlines() if line.startswith("description: ")) for p in pages]
     assert len(set(descriptions)) == len(descriptions)
+
+
+def test_target_chart_leaves_out_five_year_targets_and_ambiguous_pairs():
+    """A 2016 target beside a 2011 result, or three targets of one name beside one result, is no pair."""
+    rep = report(money(1, "工业总产值", 131.9), money(2, "工业总产值", 500, kind="target", period="2028年"),
+                 money(3, "固定资产投资", 80), money(4, "固定资产投资", 90, kind="target"),
+                 money(5, "固定资产投资", 95, kind="target"), money(6, "地区生产总值", 181),
+                 money(7, "地区生产总值", 200, kind="target"))
+    assert [b.label for b in target_bars(rep, "zh")] == ["地区生产总值", "地区生产总值"]
+
+
+def test_only_headline_indicators_themselves_are_charted():
+    """单位生产总值能耗 holds 生产总值 but is no GDP; money that is no headline indicator is not drawn."""
+    rep = report(money(1, "地区生产总值", 181, growth_pct=7.0), money(2, "签约项目总投资", 168),
+                 Fact("t-3", "单位生产总值综合能耗", 5.69, "%", "actual", Source(3, "下降5.69%", "p-3"), growth_pct=-5.69,
+                      period="全年"),
+                 money(4, "地区生产总值增速", 7.0, growth_pct=7.0, unit="亿元"))
+    assert [b.label for b in growth_bars(rep, "zh")] == ["地区生产总值", "地区生产总值增速"]
+    assert [b.label for b in headline_bars(rep, "zh")] == ["地区生产总值"]  # not 签约项目总投资
+    assert "chart-headline" not in {c.id for c in report_charts(rep, "zh")}  # one bar: nothing to compare

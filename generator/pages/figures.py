@@ -15,9 +15,9 @@ from generator.pages.charts import (Bar, bar_values, chart_spec, compare_chart, 
                                     money_scale, spec_hash, static_spec, target_chart)
 from generator.datafiles import load
 from generator.model import Fact, Report
-from generator.pages.headline import (RESULT_KINDS, group_label, group_of, headline_facts, headline_groups,
-                                      is_money_total, money_facts)
-from generator.pages.periods import period_type, periods_label
+from generator.pages.headline import (RESULT_KINDS, group_label, headline_facts, headline_groups, is_money_total,
+                                      names_headline)
+from generator.pages.periods import figure_year, period_type, periods_label
 from generator.pages.series import normal_indicator, words
 from generator.pages.svg import subtitle_lines
 from generator.pages.views import fact_row, ui
@@ -78,11 +78,9 @@ def same_footing(facts: Sequence[Fact], report: Report) -> list[Fact]:
 
 
 def headline_bars(report: Report, lang: str) -> list[Bar]:
-    """Return the headline money totals of one kind and period type on one scale (the largest money totals
-    when none is named); per-capita money is another unit family and is never drawn beside totals."""
+    """Return the headline money totals of one kind and period type on one scale; per-capita money is another
+    unit family and is never drawn beside totals, nor is money that is no headline indicator."""
     facts = [f for _, f in headline_facts(report.facts) if is_money_total(f)]
-    if len(same_footing(facts, report)) < 2:
-        facts = [f for f in money_facts(report.facts, limit=len(report.facts)) if is_money_total(f)]
     return [_money(f, report, lang) for f in same_footing(facts, report)[:MAX_BARS]]
 
 
@@ -90,7 +88,7 @@ def growth_bars(report: Report, lang: str) -> list[Bar]:
     """Return year-on-year growth rates of headline indicators, of one kind and period type, in report order:
     never a time cut (缩短80%) or another measure's change beside growth rates of the economy."""
     facts = [f for f in report.facts if f.growth_pct is not None and f.kind in RESULT_KINDS
-             and group_of(f) is not None and (f.growth_basis or "同比") in words()["growth_bases"]]
+             and names_headline(f) and (f.growth_basis or "同比") in words()["growth_bases"]]
     return [_bar(f, report, lang, f.growth_pct) for f in same_footing(facts, report)[:MAX_BARS]]
 
 
@@ -99,17 +97,29 @@ def _plain_indicator(name: str) -> str:
     return _plan_words().sub("", name or "")
 
 
+def _own_year(fact: Fact, report: Report) -> bool:
+    """Return whether a figure is for its report's own year: a target for the year it was given, a result for
+    the year it reviews (a five-year target or a figure of another year is not)."""
+    resolved = figure_year(fact, report)
+    return resolved is not None and (fact.kind != "target" or resolved[0] == report.meta.year)
+
+
 def target_bars(report: Report, lang: str) -> list[Bar]:
-    """Return target/result pairs of the same money indicator (both bars of each pair), the pairs of one
-    period type each side, each side's series named with its kind and period."""
-    results = {}
-    for f in report.facts:
-        if f.kind in RESULT_KINDS and is_money_total(f):
-            results.setdefault(_plain_indicator(f.indicator), f)
+    """Return target/result pairs of the same headline money indicator (both bars of each pair): a target for the
+    report's year beside the result of the year it reviews, the pairs of one period type each side, each side's
+    series named with its kind and period; an indicator with two results or two targets is left out."""
+    def by_name(kinds: tuple[str, ...]) -> dict[str, list[Fact]]:
+        """Return the report's own-year headline money totals of these kinds, by plain indicator."""
+        found: dict[str, list[Fact]] = {}
+        for f in report.facts:
+            if f.kind in kinds and is_money_total(f) and names_headline(f) and _own_year(f, report):
+                found.setdefault(_plain_indicator(f.indicator), []).append(f)
+        return found
+    results, targets = by_name(("actual",)), by_name(("target",))
     pairs: dict[tuple[str, str], list[tuple[Fact, Fact]]] = {}
-    for t in (f for f in report.facts if f.kind == "target" and is_money_total(f)):
-        r = results.get(_plain_indicator(t.indicator))
-        if r is not None and r.kind == "actual":
+    for name, (t, *more) in targets.items():
+        r, *others = results.get(name) or [None]
+        if r is not None and not more and not others:
             pairs.setdefault((period_type(r, report), period_type(t, report)), []).append((r, t))
     chosen = max(pairs.values(), key=len) if pairs else []
     bars = []

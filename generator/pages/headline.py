@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Optional, Sequence
+from typing import Sequence
 
 from generator.datafiles import load
 from generator.model import Fact
@@ -42,9 +42,13 @@ def _belongs(fact: Fact, group: HeadlineGroup) -> bool:
     return any(m in name for m in group.match) and not any(x in name for x in group.exclude)
 
 
-def group_of(fact: Fact) -> Optional[HeadlineGroup]:
-    """Return the headline group whose indicator the fact names, None when it names none."""
-    return next((g for g in headline_groups() if _belongs(fact, g)), None)
+def names_headline(fact: Fact) -> bool:
+    """Return whether a fact's indicator IS a headline indicator: its name (without a trailing 增速, 增幅 …)
+    ends with a group's term and holds none of its exclusions (单位生产总值能耗 names no GDP)."""
+    name = fact.indicator or ""
+    for suffix in load("figures.yaml")["rate_suffixes"]:
+        name = name.removesuffix(suffix)
+    return any(name.endswith(tuple(g.match)) and not any(x in name for x in g.exclude) for g in headline_groups())
 
 
 @cache
@@ -74,9 +78,3 @@ def headline_facts(facts: Sequence[Fact]) -> list[tuple[HeadlineGroup, Fact]]:
                 used.add(fact.id)
                 break
     return chosen
-
-
-def money_facts(facts: Sequence[Fact], limit: int = 8) -> list[Fact]:
-    """Return the largest achieved CNY facts (a fallback when a report names no headline money)."""
-    money = [f for f in facts if f.base_unit == "CNY" and f.kind in RESULT_KINDS and f.base_value]
-    return sorted(money, key=lambda f: -(f.base_value or 0))[:limit]

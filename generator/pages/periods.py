@@ -91,6 +91,8 @@ def period_shown(fact: Fact, report: Report, lang: str) -> str:
 
 
 def periods_label(shown: list[str], lang: str) -> str:
-    """Return the distinct periods of a chart's figures, in first-seen order, joined for its subtitle."""
-    distinct = list(dict.fromkeys(p for p in shown if p))
+    """Return the distinct periods of a chart's figures, in first-seen order, joined for its subtitle (a year
+    read from the report's period and the same year stated are one)."""
+    marker = ui("period_report", lang, period="")
+    distinct = list(dict.fromkeys(p.replace(marker, "") for p in shown if p))
     return ui("chart_periods", lang, periods=("、" if lang == "zh" else "; ").join(distinct))
