@@ -58,8 +58,9 @@ def test_a_report_without_a_year_says_so_and_shows_what_its_text_says(seeds):
 def test_home_card_headline_and_compare_carry_period_and_kind(seeds):
     reports = [seeds["000"], seeds["001"]]
     home = render_home(reports, "zh")
-    assert "| 地区生产总值 | 181亿元 | 同比增长17.5% | 2021年上半年 · 实绩 |" in home
-    assert "| CNY 18.1 billion | &#43;17.5% year on year | First half of 2021 · Actual |" in render_home(reports, "en")
+    assert '| 地区生产总值 | 181亿元<br><small class="tf-when">2021年上半年 · 实绩</small> | 同比增长17.5% |' in home
+    assert '| CNY 18.1 billion<br><small class="tf-when">First half of 2021 · Actual</small> | &#43;17.5% year on year |' \
+        in render_home(reports, "en")
     rows = {row.label: row.cells for row in compare_table(reports, "zh")}
     assert all(cell for cells in rows.values() for cell in cells)  # no blank cell where a town has the figure
     # 织里's 财政收入 is another figure than 财政总收入: its cell says which one it is
@@ -116,7 +117,8 @@ def test_every_seed_chart_names_its_periods_kind_and_source(seeds, lang):
             title = chart.spec["title"]
             assert title["subtitle"] == list(chart.notes) and len(chart.notes) == 2, chart.id
             assert chart.notes[0].startswith("时期：" if lang == "zh" else "Period: ")
-            assert chart.notes[1].startswith("来源：" if lang == "zh" else "Source: ") and rep.meta.source in chart.notes[1]
+            when = rep.meta.date or ("未注明年份" if lang == "zh" else "year not stated")
+            assert chart.notes[1].startswith("来源：" if lang == "zh" else "Source: ") and when in chart.notes[1]
 
 
 def test_compare_never_draws_a_full_year_beside_a_first_half(seeds):

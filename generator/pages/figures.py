@@ -136,7 +136,7 @@ def source_text(report: Report, lang: str) -> str:
     place = (m.place_en or m.place) if lang == "en" else m.place
     doc = (doc_type_en(m.doc_type) or "report") if lang == "en" else (m.doc_type or m.title or "")
     when = m.date or (str(m.year) if m.year else ui("year_not_stated", lang))
-    return ui("chart_source", lang, source=" ".join(x for x in (place, doc, f"({when}, {m.source})") if x))
+    return ui("chart_source", lang, source=" ".join(x for x in (place, doc, f"({when})") if x))
 
 
 def chart_notes(bars: Sequence[Bar], source: str, lang: str, kind: str = "") -> tuple[str, ...]:

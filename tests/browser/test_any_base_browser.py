@@ -99,8 +99,8 @@ def test_charts_offer_export_and_name_period_and_source(base_tab):
     base_tab.goto("en/towns/wuxing-zhili/2021/")
     figure = base_tab.page.locator("figure.tf-chart").first
     figure.locator(".tf-chart-view svg").first.wait_for(state="visible")
-    caption = figure.locator(".tf-chart-notes").inner_text()
-    assert "Period: First half of 2021" in caption and "Source: Zhili Town" in caption
+    drawn = " ".join(figure.locator(".tf-chart-view svg text").all_text_contents())  # in the chart and its exports
+    assert "Period: First half of 2021" in drawn and "Source: Zhili Town" in drawn, drawn
     figure.locator(".vega-embed details > summary").click()  # vega-embed's actions menu
     actions = figure.locator(".vega-actions a").all_inner_texts()
     assert any("SVG" in a for a in actions) and any("PNG" in a for a in actions), actions
