@@ -153,7 +153,9 @@ def test_fact_rows_have_a_visible_permalink_and_the_quote_on_tap(seeds):
     page = render_fact_sheet(seeds["001"], "zh")
     fact = seeds["001"].facts[0]
     assert f'<a class="tf-permalink" id="{fact.id}" href="#{fact.id}"' in page
-    assert page.count('<details class="tf-quote">') == len(seeds["001"].facts)
+    headline = page[page.index("## 主要指标"):page.index("## 图表")]
+    assert page.count('<details class="tf-quote">') == len(seeds["001"].facts) + headline.count("<details")
+    assert headline.count('<a class="tf-permalink" href="#') == headline.count("<details") > 0  # → the fact's row
 
 
 @pytest.mark.parametrize("lang, words", [("zh", ("许可", "CC BY-SA")), ("en", ("Licence", "CC-CEDICT", "glossary"))])

@@ -324,6 +324,7 @@ class CompareRow:
 
     label: str
     cells: tuple[str, ...]  # per town: "value · growth · period · kind", or "" when not stated
+    ids: tuple[str, ...] = ()  # per town: the fact's id (its anchor on the town's fact sheet), or ""
 
 
 def compare_table(reports: Sequence[Report], lang: str) -> list[CompareRow]:
@@ -336,7 +337,7 @@ def compare_table(reports: Sequence[Report], lang: str) -> list[CompareRow]:
             continue
         cells = tuple(_compare_cell(f, rep, group_label(group, "zh"), lang) if f else ""
                       for f, rep in zip(facts, reports))
-        rows.append(CompareRow(group_label(group, lang), cells))
+        rows.append(CompareRow(group_label(group, lang), cells, tuple(f.id if f else "" for f in facts)))
     return rows
 
 
