@@ -89,7 +89,7 @@ def test_fact_row_quote_opens_on_tap_and_its_permalink_is_visible(base_tab):
     details.locator("summary").click()  # what a tap does: no hover needed
     quote.wait_for(state="visible")
     assert quote.inner_text().strip()
-    permalink = base_tab.page.locator("a.tf-permalink").first
+    permalink = base_tab.page.locator("a.tf-permalink[id]").first  # a fact row (headline rows link to it)
     assert permalink.is_visible() and permalink.get_attribute("href") == "#" + permalink.get_attribute("id")
     assert base_tab.page.evaluate("document.documentElement.scrollWidth") <= 390  # opening it overflows nothing
     base_tab.assert_clean()
