@@ -195,3 +195,12 @@ def test_only_headline_indicators_themselves_are_charted():
     assert [b.label for b in growth_bars(rep, "zh")] == ["地区生产总值", "地区生产总值增速"]
     assert [b.label for b in headline_bars(rep, "zh")] == ["地区生产总值"]  # not 签约项目总投资
     assert "chart-headline" not in {c.id for c in report_charts(rep, "zh")}  # one bar: nothing to compare
+
+
+@pytest.mark.parametrize("lang, note", [("zh", "过去一年（未注明年份）"), ("en", "Past year (year not stated)")])
+def test_an_undated_report_says_so_where_it_gives_its_period_and_in_its_citation(seeds, lang, note):
+    from generator.pages.render import cite_text, render_fact_sheet
+
+    page = render_fact_sheet(seeds["000"], lang).replace("&#40;", "(").replace("&#41;", ")")
+    assert note in page
+    assert ("（未注明年份）" if lang == "zh" else "(year not stated)") in cite_text(seeds["000"], lang, "")

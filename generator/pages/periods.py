@@ -13,7 +13,7 @@ from typing import Optional
 
 from generator.datafiles import load
 from generator.english.periods import period_en
-from generator.model import Fact, Report
+from generator.model import Fact, Meta, Report
 from generator.pages.series import WHOLE_YEAR, covered, point_year, sub_year, words
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -88,6 +88,17 @@ def period_shown(fact: Fact, report: Report, lang: str) -> str:
     if written:
         return ui("period_of_report", lang, period=_in_lang(written, lang), when=when)
     return ui("period_unstated", lang, when=when)
+
+
+def covered_text(meta: Meta, lang: str) -> Optional[str]:
+    """Return the period a report says it covers, with "(year not stated)" when neither it nor the report names
+    a year (过去一年（未注明年份）); None when it says none."""
+    if not meta.period_covered:
+        return None
+    text = _in_lang(meta.period_covered, lang)
+    if not meta.year and not _YEAR.search(meta.period_covered):
+        return ui("period_no_year", lang, period=text)
+    return text
 
 
 def periods_label(shown: list[str], lang: str) -> str:

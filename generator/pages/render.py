@@ -18,6 +18,7 @@ from generator.pages.fulltext import text_blocks
 from generator.pages.figures import ChartBlock, compare_blocks, report_charts
 from generator.pages.export import CSV_FIELDS, FIELD_DOCS, facts_csv, report_json
 from generator.pages.headline import group_label, headline_facts, headline_groups
+from generator.pages.periods import covered_text
 from generator.pages.quality import number_coverage
 from generator.pages.series import normal_indicator
 from generator.model import Fact, Report, Section
@@ -133,7 +134,7 @@ def meta_items(report: Report, lang: str) -> list[tuple[str, str]]:
         ("doc_type", doc_type_text(m.doc_type, lang) or m.doc_type),
         ("date", m.date or (str(m.year) if m.year else None)),
         ("speaker", speaker_text(m, lang)),
-        ("period_covered", period_text(m.period_covered, lang)),
+        ("period_covered", covered_text(m, lang)),
         ("place_code", m.place_code),
         ("source_url", _link(m.source_url)),
         ("publisher", m.publisher),
@@ -170,7 +171,7 @@ def cite_text(report: Report, lang: str, site_url: str) -> str:
     m = report.meta
     prefix = "" if lang == "zh" else "en/"
     url = f"{site_url.rstrip('/')}/{prefix}towns/{m.slug}/" if site_url else f"{prefix}towns/{m.slug}/"
-    when = m.date or (str(m.year) if m.year else ui("unknown", lang))
+    when = m.date or (str(m.year) if m.year else ui("year_not_stated", lang))
     if lang == "zh":
         place, document = m.place, m.title or m.doc_type or ""
     else:
