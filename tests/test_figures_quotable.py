@@ -126,7 +126,8 @@ def test_compare_never_draws_a_full_year_beside_a_first_half(seeds):
     reports = [seeds["000"], seeds["001"]]
     for chart in compare_blocks(reports, ["八里店镇", "织里镇"], "zh"):
         assert len({row[3].split("（")[0] for row in chart.rows}) == 1, chart.rows
-    assert "chart-compare" not in render_compare(reports, "zh")
+    page = render_compare(reports, "zh")
+    assert "chart-compare" not in page and "没有图表" in page  # and the page says why
 
 
 def test_compare_draws_towns_of_one_footing_together_and_apart_from_others():
