@@ -105,7 +105,8 @@ DOCUMENTS = {"government_report": {"type": "text", "front": STRINGS, "body": STR
              "review_and_outlook": {"type": "text", "outlook": STRINGS, "review": STRINGS},
              "title_words": STRINGS, "meeting_place_before": "text",
              **{key: "text" for key in ("meeting", "date", "report_year", "speaker", "covered_period")}}
-FIGURES = {"count_units": STRINGS, "plan_words": STRINGS}
+FIGURES = {"count_units": STRINGS, "plan_words": STRINGS, "per_unit_words": STRINGS, "review_year": STRINGS,
+           "rate_suffixes": STRINGS}
 QUALITY = {"count_words": STRINGS, "measure_words": STRINGS, "threshold_words": STRINGS, "not_units": STRINGS,
            "ordinal_before": STRINGS, "year_units": STRINGS, "year_digits": "integer", "year_range": ListOf("integer")}
 UI = Each("text")

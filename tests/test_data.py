@@ -52,7 +52,10 @@ def test_csv_round_trips_every_fact(reports):
 def test_json_download_is_the_contract(reports):
     files = downloads(reports)
     for report in reports:
-        assert json.loads(files[f"data/{report.meta.slug}/facts.json"]) == report_dict(report)
+        download = json.loads(files[f"data/{report.meta.slug}/facts.json"])
+        assert download == report_dict(report, shown=True)  # the contract, each fact with the period pages show
+        contract = report_dict(report)
+        assert [{k: v for k, v in f.items() if k in contract["facts"][0]} for f in download["facts"]] == contract["facts"]
     assert [r["meta"]["slug"] for r in json.loads(files["data/facts.json"])["reports"]] == [r.meta.slug for r in reports]
 
 

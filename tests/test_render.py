@@ -77,8 +77,8 @@ def test_fact_sheet_keeps_targets_apart_from_results():
 def test_every_fact_links_to_its_paragraph():
     page = render_fact_sheet(small_report(), "zh")
     for fact in small_report().facts:
-        assert f'<span id="{fact.id}"></span>' in page
-        assert f"(text.md#{fact.source.paragraph} " in page
+        assert f'<a class="tf-permalink" id="{fact.id}" href="#{fact.id}"' in page  # a visible permalink
+        assert f"(text.md#{fact.source.paragraph})</details>" in page  # the quote opens on a tap, then its paragraph
 
 
 def test_untranslated_indicator_is_marked_on_english_page():

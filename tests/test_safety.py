@@ -205,8 +205,8 @@ def test_plain_text_cells_are_left_as_they_are():
 def test_all_towns_json_keeps_every_string_as_it_is(char):
     """The all-towns facts.json is joined from the per-town files: it used to insert 4 spaces after U+2028."""
     reports = [report_with(f"甲{char}乙", "a"), report_with(f"丙{char}{char}丁", "b")]
-    joined = joined_json([report_json(r) for r in reports])
+    joined = joined_json([report_json(r, shown=True) for r in reports])
     assert joined == all_reports_json(reports)
     doc = json.loads(joined)
     assert [r["facts"][0]["indicator"] for r in doc["reports"]] == [f"甲{char}乙", f"丙{char}{char}丁"]
-    assert doc["reports"][0] == json.loads(report_json(reports[0]))
+    assert doc["reports"][0] == json.loads(report_json(reports[0], shown=True))

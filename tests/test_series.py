@@ -105,7 +105,8 @@ def test_the_place_page_shows_series_charts_and_target_checks_with_links_to_the_
     assert [len(v.rows) for v in views] == [2, 2] and all(v.chart for v in views)
     assert "(预计)" in page or "（预计）" in page or "(estimate)" in render_place_page(two_reports(), "en")
     block = series_chart_block(place_series(reports)[0], 0, "zh")
-    assert [r[0] for r in block.rows] == ["2021", "2022"] and block.spec["title"].startswith("地区生产总值")
+    assert [r[0] for r in block.rows] == ["2021", "2022"] and block.title.startswith("地区生产总值")
+    assert block.notes[0].startswith("时期：2021年、2022年") and block.notes[1].startswith("来源：")
 
 
 def test_the_line_drawer_refuses_a_chart_it_does_not_know():

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, strategies as st
 
 from generator.site.reports import read_report
-from generator.pages.charts import (ACTUAL, NEGATIVE, POSITIVE, TARGET, Bar, chart_spec, compare_chart, count_chart,
+from generator.pages.charts import (ACTUAL, NEGATIVE, POSITIVE, TARGET, Bar, chart_spec, compare_chart,
                               growth_chart, headline_chart, static_spec, target_chart)
 from generator.pages.figures import report_charts
 from generator.pages.svg import UnsupportedSpec, nice_ticks, render_svg, text_width, truncate
@@ -78,9 +78,9 @@ def test_compare_chart_gives_each_town_its_own_colour():
     assert len({r.get("fill") for r in rects(svg)}) == 2 and "织里镇" in texts(svg)
 
 
-def test_count_chart_cuts_long_labels_like_vega_label_limit():
+def test_long_labels_are_cut_like_vega_label_limit():
     long = "Value added of industrial enterprises above designated size in the whole town and beyond"
-    svg = svg_of(count_chart(bars([3, 2, 1], label=long), "en"))
+    svg = svg_of(headline_chart(bars([3, 2, 1], label=long), "en"))
     labels = [t for t in texts(svg) if t.startswith("Value added")]
     assert labels and all(t.endswith("…") and text_width(t, 10) <= 280 for t in labels)
 

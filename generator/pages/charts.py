@@ -75,9 +75,14 @@ def _data(bars: Sequence[Bar]) -> alt.Data:
     return alt.Data(values=bar_values(bars))
 
 
-def _base(bars: Sequence[Bar], title: str) -> alt.Chart:
+def titled(text: str, notes: Sequence[str] = ()) -> "str | alt.TitleParams":
+    """Return a chart title with its notes (the figures' periods and kind, the source) as subtitle lines."""
+    return alt.TitleParams(text=text, subtitle=list(notes), anchor="start") if notes else text
+
+
+def _base(bars: Sequence[Bar], title: str, notes: Sequence[str] = ()) -> alt.Chart:
     """Return a chart over the bars with the site's common size and title."""
-    return alt.Chart(_data(bars), title=title).properties(width="container", height=alt.Step(26))
+    return alt.Chart(_data(bars), title=titled(title, notes)).properties(width="container", height=alt.Step(26))
 
 
 def _label_axis() -> alt.Y:
@@ -85,14 +90,14 @@ def _label_axis() -> alt.Y:
     return alt.Y("label:N", sort=None, title=None, axis=alt.Axis(labelLimit=280))
 
 
-def headline_chart(bars: Sequence[Bar], lang: str) -> alt.Chart:
+def headline_chart(bars: Sequence[Bar], lang: str, notes: Sequence[str] = ()) -> alt.Chart:
     """Return a horizontal bar chart of headline money indicators on one scale."""
     _, unit = money_scale(lang)
-    return _base(bars, _title(lang, "headline", unit)).mark_bar(color=ACTUAL).encode(
+    return _base(bars, _title(lang, "headline", unit), notes).mark_bar(color=ACTUAL).encode(
         y=_label_axis(), x=alt.X("value:Q", title=unit), tooltip=_tooltip(lang))
 
 
-def growth_chart(bars: Sequence[Bar], lang: str) -> alt.Chart:
+def growth_chart(bars: Sequence[Bar], lang: str, notes: Sequence[str] = ()) -> alt.Chart:
     """Return diverging bars of growth rates (%), declines in a different colour."""
     base = _base(bars, _title(lang, "growth", "%"))
     # typed channel objects, not alt.condition's dict or "zero:Q": Altair turns those into objects
@@ -101,29 +106,23 @@ def growth_chart(bars: Sequence[Bar], lang: str) -> alt.Chart:
     bars_layer = base.mark_bar().encode(y=_label_axis(), x=alt.X("value:Q", title=_word(lang, "growth_pct")),
                                         color=sign, tooltip=_tooltip(lang))
     zero = alt.Chart(alt.Data(values=[{"zero": 0}])).mark_rule(color="#616161").encode(x=alt.X("zero:Q"))
-    return alt.layer(bars_layer, zero, title=_title(lang, "growth", "%")).properties(width="container")
+    return alt.layer(bars_layer, zero, title=titled(_title(lang, "growth", "%"), notes)).properties(width="container")
 
 
-def target_chart(bars: Sequence[Bar], lang: str) -> alt.Chart:
-    """Return grouped bars of the same indicators as target and as result."""
-    series, value = _word(lang, "series"), _word(lang, "value")
-    return _base(bars, _title(lang, "targets")).mark_bar().encode(
-        y=_label_axis(), yOffset=alt.YOffset("series:N", title=series), x=alt.X("value:Q", title=value),
+def target_chart(bars: Sequence[Bar], lang: str, notes: Sequence[str] = ()) -> alt.Chart:
+    """Return grouped bars of the same money indicators as target and as result, on one scale."""
+    series, (_, unit) = _word(lang, "series"), money_scale(lang)
+    return _base(bars, _title(lang, "targets", unit), notes).mark_bar().encode(
+        y=_label_axis(), yOffset=alt.YOffset("series:N", title=series), x=alt.X("value:Q", title=unit),
         color=alt.Color("series:N", title=series, scale=alt.Scale(range=[ACTUAL, TARGET])),
         tooltip=_tooltip(lang) + [alt.Tooltip("series:N", title=series)])
 
 
-def count_chart(bars: Sequence[Bar], lang: str) -> alt.Chart:
-    """Return horizontal bars of counts (projects, firms, people …) reported as results."""
-    return _base(bars, _title(lang, "counts")).mark_bar(color="#1565c0").encode(
-        y=_label_axis(), x=alt.X("value:Q", title=_word(lang, "count")), tooltip=_tooltip(lang))
-
-
-def compare_chart(bars: Sequence[Bar], lang: str) -> alt.Chart:
+def compare_chart(bars: Sequence[Bar], lang: str, notes: Sequence[str] = ()) -> alt.Chart:
     """Return grouped bars of shared money indicators, one colour per town."""
     town = _word(lang, "town")
     _, unit = money_scale(lang)
-    return _base(bars, _title(lang, "compare", unit)).mark_bar().encode(
+    return _base(bars, _title(lang, "compare", unit), notes).mark_bar().encode(
         y=_label_axis(), yOffset=alt.YOffset("series:N"), x=alt.X("value:Q", title=unit),
         color=alt.Color("series:N", title=town), tooltip=[alt.Tooltip("series:N", title=town)] + _tooltip(lang))
 
@@ -169,10 +168,11 @@ def spec_script(spec: dict, chart_id: str) -> str:
             f"{json_for_script(spec)}</script>")
 
 
-def series_chart(bars: Sequence[Bar], lang: str, title: str = "", unit: str = "") -> alt.Chart:
+def series_chart(bars: Sequence[Bar], lang: str, title: str = "", unit: str = "",
+                 notes: Sequence[str] = ()) -> alt.Chart:
     """Return a line chart of one indicator across years (bar label = year), a dot on every point."""
     year = _word(lang, "year")
-    return alt.Chart(_data(bars), title=title).mark_line(point=True, color=ACTUAL).encode(
+    return alt.Chart(_data(bars), title=titled(title, notes)).mark_line(point=True, color=ACTUAL).encode(
         x=alt.X("label:O", title=year, sort=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value:Q", title=unit or _word(lang, "value")),
         tooltip=[alt.Tooltip("label:N", title=year)] + _tooltip(lang)[1:],

@@ -7,6 +7,7 @@ from typing import Sequence
 
 from generator.datafiles import load
 from generator.model import Fact, Report
+from generator.pages.periods import figure_year, period_shown
 
 SCHEMA = "townfacts.report/1"
 META_FIELDS = ("place", "place_en", "slug", "level", "district", "city", "province", "doc_type", "title",
@@ -20,6 +21,13 @@ def _number(value: float | None) -> float | int | None:
     return value
 
 
+def shown_period(fact: Fact, report: Report) -> dict:
+    """Return what the pages show as a fact's period, in both languages, and the year it is for (or None)."""
+    resolved = figure_year(fact, report)
+    return {"period_shown": {lang: period_shown(fact, report, lang) for lang in ("zh", "en")},
+            "period_year": resolved[0] if resolved else None}
+
+
 def fact_dict(fact: Fact) -> dict:
     """Return one fact as the contract's JSON object."""
     d = {f.name: getattr(fact, f.name) for f in fields(fact)}  # shallow: asdict's deep copy was 60 % of exports
@@ -30,22 +38,25 @@ def fact_dict(fact: Fact) -> dict:
     return d
 
 
-def report_dict(report: Report) -> dict:
-    """Return a report as the contract's JSON object: schema, meta, facts."""
+def report_dict(report: Report, shown: bool = False) -> dict:
+    """Return a report as the contract's JSON object: schema, meta, facts; with ``shown``, each fact also
+    carries the period the pages show (downloads: a figure never travels without its period)."""
     meta = asdict(report.meta)
     ordered = {key: meta.get(key) for key in META_FIELDS}
     ordered.update({k: v for k, v in meta.items() if k not in ordered})
-    return {"schema": SCHEMA, "meta": ordered, "facts": [fact_dict(f) for f in report.facts]}
+    facts = [{**fact_dict(f), **shown_period(f, report)} if shown else fact_dict(f) for f in report.facts]
+    return {"schema": SCHEMA, "meta": ordered, "facts": facts}
 
 
-def report_json(report: Report) -> str:
+def report_json(report: Report, shown: bool = False) -> str:
     """Return the contract JSON text of a report (UTF-8, not ASCII-escaped, stable key order)."""
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json.dumps(report_dict(report, shown), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 CSV_FIELDS = ("report", "place", "place_en", "place_code", "report_year", "id", "indicator", "indicator_en",
               "indicator_origin", "value", "unit", "qualifier",
-              "base_value", "base_unit", "growth_pct", "growth_basis", "period", "kind", "section", "part_of",
+              "base_value", "base_unit", "growth_pct", "growth_basis", "period", "period_shown", "period_shown_en",
+              "period_year", "kind", "section", "part_of",
               "source_line", "source_quote", "source_file")
 
 
@@ -53,11 +64,12 @@ def csv_rows(report: Report) -> list[dict]:
     """Return one flat row per fact, as the CSV download holds them."""
     rows = []
     for fact in report.facts:
-        d = fact_dict(fact)
+        d, when = fact_dict(fact), shown_period(fact, report)
         rows.append({
             "report": report.meta.slug, "place": report.meta.place, "place_en": report.meta.place_en,
             "place_code": report.meta.place_code, "report_year": report.meta.year,
-            **{k: d[k] for k in CSV_FIELDS if k in d},
+            **{k: d[k] for k in CSV_FIELDS if k in d}, "period_shown": when["period_shown"]["zh"],
+            "period_shown_en": when["period_shown"]["en"], "period_year": when["period_year"],
             "source_line": d["source"]["line"], "source_quote": d["source"]["quote"], "source_file": report.meta.source,
         })
     return rows
@@ -106,7 +118,7 @@ def csv_cell(value) -> object:
 
 def all_reports_json(reports: list[Report]) -> str:
     """Return every report as one JSON document: {"schema", "reports": [report, …]}."""
-    doc = {"schema": "townfacts.reports/1", "reports": [report_dict(r) for r in reports]}
+    doc = {"schema": "townfacts.reports/1", "reports": [report_dict(r, shown=True) for r in reports]}
     return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 

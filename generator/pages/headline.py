@@ -42,6 +42,27 @@ def _belongs(fact: Fact, group: HeadlineGroup) -> bool:
     return any(m in name for m in group.match) and not any(x in name for x in group.exclude)
 
 
+def names_headline(fact: Fact) -> bool:
+    """Return whether a fact's indicator IS a headline indicator: its name (without a trailing 增速, 增幅 …)
+    ends with a group's term and holds none of its exclusions (单位生产总值能耗 names no GDP)."""
+    name = fact.indicator or ""
+    for suffix in load("figures.yaml")["rate_suffixes"]:
+        name = name.removesuffix(suffix)
+    return any(name.endswith(tuple(g.match)) and not any(x in name for x in g.exclude) for g in headline_groups())
+
+
+@cache
+def _per_unit_words() -> tuple[str, ...]:
+    """Return the words that make a money figure an amount per person, household or area (data/figures.yaml)."""
+    return tuple(load("figures.yaml")["per_unit_words"])
+
+
+def is_money_total(fact: Fact) -> bool:
+    """Return whether a fact is an amount of money in total: a CNY figure that is not per person, per
+    household or per area (人均可支配收入 in 元 is another unit family than GDP in 亿元)."""
+    return fact.base_unit == "CNY" and not any(w in (fact.indicator or "") for w in _per_unit_words())
+
+
 def headline_facts(facts: Sequence[Fact]) -> list[tuple[HeadlineGroup, Fact]]:
     """Return (group, fact) pairs: the first achieved fact of each headline group, in group order."""
     chosen: list[tuple[HeadlineGroup, Fact]] = []
@@ -57,9 +78,3 @@ def headline_facts(facts: Sequence[Fact]) -> list[tuple[HeadlineGroup, Fact]]:
                 used.add(fact.id)
                 break
     return chosen
-
-
-def money_facts(facts: Sequence[Fact], limit: int = 8) -> list[Fact]:
-    """Return the largest achieved CNY facts (a fallback when a report names no headline money)."""
-    money = [f for f in facts if f.base_unit == "CNY" and f.kind in RESULT_KINDS and f.base_value]
-    return sorted(money, key=lambda f: -(f.base_value or 0))[:limit]

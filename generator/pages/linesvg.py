@@ -9,7 +9,7 @@ import math
 from html import escape
 
 from generator.pages.svg import (AXIS, FONT, GAP, GRID, PAD, TEXT, TICK_SIZE, TITLE_SIZE, WIDTH, UnsupportedSpec,
-                                 nice_ticks, tick_text)
+                                 _title, nice_ticks, subtitle_lines, tick_text)
 
 PLOT_HEIGHT = 160
 
@@ -30,19 +30,22 @@ def line_points(spec: dict) -> tuple[str, str, list[tuple[str, float, str]]]:
     rows = (spec.get("data") or {}).get("values") or []
     points = [(str(r.get(x["field"], "")), float(r.get(y["field"]) or 0), f"{r.get('label')}: {r.get('shown')}")
               for r in rows]
-    return str(spec.get("title") or ""), str(y.get("title") or ""), points
+    return _title(spec.get("title")), str(y.get("title") or ""), points
 
 
 def render_line_svg(spec: dict) -> str:
     """Return the static SVG of a line chart spec: title, y axis with grid, the line and its dots."""
     title, y_title, points = line_points(spec)
-    top, left, right = PAD + TITLE_SIZE + GAP, PAD + 56, WIDTH - PAD - 12
+    notes = subtitle_lines(spec)
+    top, left, right = PAD + TITLE_SIZE + GAP + len(notes) * (TICK_SIZE + GAP / 2), PAD + 56, WIDTH - PAD - 12
     values = [v for _, v, _ in points]
     ticks = nice_ticks(min(values + [0.0]), max(values + [0.0]), 4)
     low, high, step = ticks[0], ticks[-1], (ticks[1] - ticks[0] if len(ticks) > 1 else 1)
     at_y = lambda v: top + PLOT_HEIGHT - (v - low) / ((high - low) or 1) * PLOT_HEIGHT  # noqa: E731
     at_x = lambda i: left + (i + 0.5) * (right - left) / max(len(points), 1)  # noqa: E731
     parts = [_text(WIDTH / 2, PAD + TITLE_SIZE, title, TITLE_SIZE)]
+    parts += [_text(WIDTH / 2, PAD + TITLE_SIZE + (i + 1) * (TICK_SIZE + GAP / 2), note, TICK_SIZE)
+              for i, note in enumerate(notes)]
     for tick in ticks:
         parts.append(f'<line x1="{left:.1f}" y1="{at_y(tick):.1f}" x2="{right:.1f}" y2="{at_y(tick):.1f}" stroke="{GRID}"/>')
         parts.append(_text(left - 4, at_y(tick) + 3, tick_text(tick, step), TICK_SIZE, "end"))

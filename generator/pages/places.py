@@ -16,6 +16,7 @@ from generator.pages.render import LANGS, SitePages, page_name, place_name, temp
 from generator.pages.series import (GROWTH, WHOLE_YEAR, Point, Series, TargetCheck, is_growth_only, place_series,
                                     target_checks)
 from generator.pages.linesvg import render_line_svg
+from generator.pages.periods import periods_label, year_text
 from generator.pages.views import doc_type_text, fact_row, level_text, period_text, ui
 
 MAX_SERIES_CHARTS = 12  # the longest series get a chart and a table each; the rest share one table
@@ -125,8 +126,13 @@ def series_chart_block(series: Series, index: int, lang: str) -> ChartBlock:
         bars.append(Bar(str(point.year), round(point.value / divisor, 4), value, growth, str(point.year),
                         row.quote, point.fact.id))
     title = series_title(series, lang)
+    kind = fact_row(series.points[-1].fact, lang).kind
+    dates = (p.report.meta.date or str(p.report.meta.year) for p in series.points)
+    notes = (periods_label([year_text(p.year, series.key.period_type, lang) for p in series.points], lang)
+             + f" · {kind}", ui("chart_source_reports", lang, place=place_name(series.points[-1].report, lang),
+                                 dates=("、" if lang == "zh" else ", ").join(dict.fromkeys(dates))))
     with debug_mode(False):  # the tests validate the builder's spec
-        spec = chart_spec(series_chart(bars, lang, title, unit))
+        spec = chart_spec(series_chart(bars, lang, title, unit, notes))
     alt_text = ui("chart_alt_series", lang, indicator=title, n=len(bars))
     return block(spec, f"chart-series-{index}", alt_text, bars)
 

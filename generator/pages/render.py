@@ -15,14 +15,16 @@ from markupsafe import Markup
 
 from generator.pages.charts import spec_script
 from generator.pages.fulltext import text_blocks
-from generator.pages.figures import ChartBlock, compare_bars, compare_block, report_charts
+from generator.pages.figures import ChartBlock, compare_blocks, report_charts
 from generator.pages.export import CSV_FIELDS, FIELD_DOCS, facts_csv, report_json
 from generator.pages.headline import group_label, headline_facts, headline_groups
+from generator.pages.periods import covered_text
 from generator.pages.quality import number_coverage
+from generator.pages.series import normal_indicator
 from generator.model import Fact, Report, Section
 from generator.pages.svg import render_svg
-from generator.pages.views import (FactRow, doc_type_text, entity_name_en, fact_row, level_text, period_text,
-                                   speaker_text, ui)
+from generator.pages.views import (FactRow, doc_type_text, entity_name_en, fact_row, level_text, origin_counts,
+                                   period_text, speaker_text, ui)
 
 LANGS = ("zh", "en")
 TEMPLATES = Path(__file__).parent / "templates"
@@ -111,13 +113,13 @@ def section_blocks(report: Report, facts: Sequence[Fact], lang: str) -> list[Sec
         if fact.section not in grouped:
             order.append(fact.section)
             grouped[fact.section] = []
-        grouped[fact.section].append(fact_row(fact, lang))
+        grouped[fact.section].append(fact_row(fact, lang, report))
     return [SectionBlock(section_path(report, sid, lang), tuple(grouped[sid])) for sid in order]
 
 
 def headline_rows(report: Report, lang: str) -> list[tuple[Fact, FactRow]]:
     """Return the headline facts and their rows."""
-    return [(fact, fact_row(fact, lang)) for _, fact in headline_facts(report.facts)]
+    return [(fact, fact_row(fact, lang, report)) for _, fact in headline_facts(report.facts)]
 
 
 def meta_items(report: Report, lang: str) -> list[tuple[str, str]]:
@@ -132,7 +134,7 @@ def meta_items(report: Report, lang: str) -> list[tuple[str, str]]:
         ("doc_type", doc_type_text(m.doc_type, lang) or m.doc_type),
         ("date", m.date or (str(m.year) if m.year else None)),
         ("speaker", speaker_text(m, lang)),
-        ("period_covered", period_text(m.period_covered, lang)),
+        ("period_covered", covered_text(m, lang)),
         ("place_code", m.place_code),
         ("source_url", _link(m.source_url)),
         ("publisher", m.publisher),
@@ -169,7 +171,7 @@ def cite_text(report: Report, lang: str, site_url: str) -> str:
     m = report.meta
     prefix = "" if lang == "zh" else "en/"
     url = f"{site_url.rstrip('/')}/{prefix}towns/{m.slug}/" if site_url else f"{prefix}towns/{m.slug}/"
-    when = m.date or (str(m.year) if m.year else ui("unknown", lang))
+    when = m.date or (str(m.year) if m.year else ui("year_not_stated", lang))
     if lang == "zh":
         place, document = m.place, m.title or m.doc_type or ""
     else:
@@ -216,7 +218,10 @@ def render_fact_sheet(report: Report, lang: str, site_url: str = "") -> str:
         cite=cite_text(report, lang, site_url), quality=number_coverage(report),
         entities=entity_rows(report, lang),
         results=section_blocks(report, results, lang), targets=section_blocks(report, targets, lang),
+        description=ui("page_description", lang, title=page_title(report, lang), n=len(report.facts)),
+        origin_counts=origin_counts(report, lang),
     )
+
 
 
 def render_full_text(report: Report, lang: str) -> str:
@@ -225,7 +230,7 @@ def render_full_text(report: Report, lang: str) -> str:
     return template_env().get_template("fulltext.md.j2").render(
         lang=lang, ui=lambda key, **kw: ui(key, lang, **kw), title=page_title(report, lang),
         place=place_name(report, lang), blocks=blocks, any_untranslated=any(b.untranslated for b in blocks),
-        source=report.meta.source,
+        source=report.meta.source, description=ui("text_description", lang, title=page_title(report, lang)),
     )
 
 
@@ -237,7 +242,7 @@ class Card:
     name: str
     other_name: str
     details: tuple[str, ...]
-    figures: tuple[tuple[str, str, str], ...]  # (label, value, growth)
+    figures: tuple[tuple[str, str, str, str], ...]  # (label, value, growth, "period · kind")
     facts: int
 
 
@@ -252,7 +257,8 @@ def town_card(report: Report, lang: str) -> Card:
         doc_type_text(m.doc_type, lang) or m.doc_type,
         m.date or (str(m.year) if m.year else None),
     )
-    figures = tuple((r.label.text, r.value, r.growth) for _, r in headline_rows(report, lang)[:4])
+    figures = tuple((r.label.text, r.value, r.growth, f"{r.period} · {r.kind}")
+                    for _, r in headline_rows(report, lang)[:4])
     return Card(m.slug, place_name(report, lang), (m.place if en else m.place_en) or "",
                 tuple(d for d in details if d), figures, len(report.facts))
 
@@ -303,7 +309,7 @@ class SitePages:
 def report_downloads(report: Report) -> dict[str, str]:
     """Return {docs-relative path: text} of one report's downloads (facts.csv, facts.json)."""
     folder = f"data/{report.meta.slug}"
-    return {f"{folder}/facts.csv": facts_csv([report]), f"{folder}/facts.json": report_json(report)}
+    return {f"{folder}/facts.csv": facts_csv([report]), f"{folder}/facts.json": report_json(report, shown=True)}
 
 
 def render_report(report: Report, site_url: str = "") -> SitePages:
@@ -319,6 +325,7 @@ class CompareRow:
 
     label: str
     cells: tuple[str, ...]  # per town: "value · growth · period · kind", or "" when not stated
+    ids: tuple[str, ...] = ()  # per town: the fact's id (its anchor on the town's fact sheet), or ""
 
 
 def compare_table(reports: Sequence[Report], lang: str) -> list[CompareRow]:
@@ -329,24 +336,32 @@ def compare_table(reports: Sequence[Report], lang: str) -> list[CompareRow]:
         facts = [found.get(group.key) for found in by_report]
         if sum(f is not None for f in facts) < min(2, len(reports)):
             continue
-        cells = tuple(" · ".join(x for x in (r.value, r.growth, r.period, r.kind) if x) if r else ""
-                      for r in (fact_row(f, lang) if f else None for f in facts))
-        rows.append(CompareRow(group_label(group, lang), cells))
+        cells = tuple(_compare_cell(f, rep, group_label(group, "zh"), lang) if f else ""
+                      for f, rep in zip(facts, reports))
+        rows.append(CompareRow(group_label(group, lang), cells, tuple(f.id if f else "" for f in facts)))
     return rows
 
 
-def compare_chart_block(reports: Sequence[Report], lang: str) -> Optional[ChartBlock]:
-    """Return the chart of shared money indicators, one colour per town (None if nothing is shared)."""
-    return compare_block(compare_bars(reports, [place_name(r, lang) for r in reports], lang), lang)
+def _compare_cell(fact: Fact, report: Report, row_label: str, lang: str) -> str:  # row_label: the Chinese
+    """Return a town's cell of a compare row: value, growth, period and kind, led by the figure's own
+    indicator when that is not the row's (财政收入 in the 财政总收入 row is another figure)."""
+    row = fact_row(fact, lang, report)
+    own = row.label.text if normal_indicator(fact.indicator) not in map(normal_indicator, row_label.split(" / ")) else ""
+    return " · ".join(x for x in (f"{own}：" if own and lang == "zh" else f"{own}:" if own else "", row.value,
+                                  row.growth, row.period, row.kind) if x).replace("： · ", "：").replace(": · ", ": ")
+
+
+def compare_chart_blocks(reports: Sequence[Report], lang: str) -> list[ChartBlock]:
+    """Return the charts of shared money indicators, one per kind and period type, one colour per town."""
+    return compare_blocks(reports, [place_name(r, lang) for r in reports], lang)
 
 
 def render_compare(reports: Sequence[Report], lang: str, cards: Optional[Sequence[Card]] = None) -> str:
     """Return the Markdown of the page comparing towns on the indicators they share."""
-    chart = compare_chart_block(reports, lang)
     return template_env().get_template("compare.md.j2").render(
         lang=lang, ui=lambda key, **kw: ui(key, lang, **kw),
         towns=[town_card(r, lang) for r in reports] if cards is None else cards,
-        rows=compare_table(reports, lang), charts=[chart] if chart else [], root="",
+        rows=compare_table(reports, lang), charts=compare_chart_blocks(reports, lang), root="",
     )
 
 
@@ -374,7 +389,5 @@ def render_index_pages(reports: Sequence[Report]) -> SitePages:
         pages[page_name("index", lang)] = render_home(reports, lang, cards)
         pages[page_name("compare", lang)] = render_compare(reports, lang, cards)
         pages[page_name("data", lang)] = render_data_page(reports, lang, cards)
-        chart = compare_chart_block(reports, lang)
-        if chart is not None:
-            charts[chart.svg] = render_svg(chart.static)
+        charts.update((chart.svg, render_svg(chart.static)) for chart in compare_chart_blocks(reports, lang))
     return SitePages(pages, charts)

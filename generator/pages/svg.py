@@ -174,6 +174,14 @@ class Plan:
     rules: tuple[tuple[float, str], ...]
     step: float
     label_limit: float
+    subtitle: tuple[str, ...] = ()
+
+
+def subtitle_lines(spec: dict) -> tuple[str, ...]:
+    """Return a spec's subtitle lines (the figures' periods, the source), none when its title has none."""
+    title = spec.get("title")
+    lines = title.get("subtitle", ()) if isinstance(title, dict) else ()
+    return (lines,) if isinstance(lines, str) else tuple(str(line) for line in lines)
 
 
 def plan_chart(spec: dict) -> Plan:
@@ -205,7 +213,7 @@ def plan_chart(spec: dict) -> Plan:
     legend_title = _title((enc.get("color") or {}).get("title")) if legend else ""
     return Plan(_title(spec.get("title") or layer.get("title")), _title(x.get("title")),
                 tuple(_ordered(m.label for m in marks)), tuple(series), marks, legend_title, tuple(legend),
-                rules, float(step), float(limit))
+                rules, float(step), float(limit), subtitle_lines(spec))
 
 
 def _text(x: float, y: float, text: str, size: float, anchor: str = "start", weight: str = "normal",
@@ -230,13 +238,21 @@ def _legend(plan: Plan, top: float) -> tuple[list[str], float]:
     return parts, 18.0
 
 
-def draw(plan: Plan) -> str:
-    """Return the SVG of a drawing plan: title, legend, labelled bands of bars, x axis with grid."""
-    parts: list[str] = []
-    top = PAD
+def _heading(plan: Plan) -> tuple[list[str], float]:
+    """Return the title's and subtitle lines' elements (periods, source) and the top below them."""
+    parts, top = [], PAD
     if plan.title:
         parts.append(_text(WIDTH / 2, top + TITLE_SIZE, plan.title, TITLE_SIZE, "middle", "bold"))
         top += TITLE_SIZE + GAP
+    for line in plan.subtitle:
+        parts.append(_text(WIDTH / 2, top + LABEL_SIZE, line, LABEL_SIZE, "middle", fill=AXIS))
+        top += LABEL_SIZE + GAP / 2
+    return parts, top
+
+
+def draw(plan: Plan) -> str:
+    """Return the SVG of a drawing plan: title, legend, labelled bands of bars, x axis with grid."""
+    parts, top = _heading(plan)
     legend, legend_height = _legend(plan, top)
     parts += legend
     top += legend_height + (GAP if legend_height else 0)

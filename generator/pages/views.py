@@ -1,6 +1,7 @@
 """How a fact reads in one language: labels, values, growth, period, kind and quote as pages show them."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
@@ -9,8 +10,9 @@ from generator.english.entities import entity_en
 from generator.english.glossary import doc_type_en, kind_en, kind_zh
 from generator.english.names import level_en, level_zh, title_en
 from generator.english.periods import period_en
-from generator.model import Fact, Meta
+from generator.model import Fact, Meta, Report
 from generator.pages.format import formatter
+from generator.pages.periods import period_shown
 
 
 def ui(key: str, lang: str, **fmt: object) -> str:
@@ -59,12 +61,13 @@ def _label(zh: Optional[str], en: Optional[str], lang: str, origin: Optional[str
     return Label(en, origin=origin_key(origin)) if en else Label(zh, original=zh)
 
 
-def fact_row(fact: Fact, lang: str) -> FactRow:
-    """Return how a fact reads on a page in one language."""
+def fact_row(fact: Fact, lang: str, report: Optional[Report] = None) -> FactRow:
+    """Return how a fact reads on a page in one language; with its report, the period is never blank (the
+    year it is for, or what the report says it covers)."""
     write = formatter(lang)
     value = write.value(fact.value, fact.unit, fact.qualifier, fact.indicator)
     growth = write.growth(fact.growth_pct, fact.growth_basis) if fact.growth_pct is not None else ""
-    period = period_text(fact.period, lang) or ""
+    period = period_shown(fact, report, lang) if report is not None else period_text(fact.period, lang) or ""
     kind = kind_zh(fact.kind) if lang == "zh" else kind_en(fact.kind)
     quote = fact.source.quote if lang == "zh" else (fact.source.quote_en or ui("untranslated", lang))
     label = _label(fact.indicator, fact.indicator_en, lang, fact.indicator_origin)
@@ -104,3 +107,13 @@ def speaker_text(meta: Meta, lang: str) -> Optional[str]:
 def entity_name_en(kind: str, name: str, lang: str) -> Optional[str]:
     """Return a named thing's English on an English page (english/entities.py), None in Chinese or unknown."""
     return entity_en(kind, name) if lang == "en" else None
+
+def origin_counts(report: Report, lang: str) -> str:
+    """Return how many English indicator names of the report come from each origin ("glossary 40, …"); "" in
+    Chinese."""
+    if lang != "en":
+        return ""
+    labels = [fact_row(f, lang).label for f in report.facts]
+    found = Counter("untranslated" if label.original else label.origin for label in labels
+                    if label.original or label.origin)
+    return ", ".join(f"{ui('origin_word_' + key, lang)} {n}" for key, n in sorted(found.items(), key=lambda kv: -kv[1]))

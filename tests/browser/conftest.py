@@ -43,6 +43,8 @@ LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking
 # Console errors that are known and harmless, per target (regex on "text @ url"). Everything else fails.
 KNOWN_CONSOLE_ERRORS = {
     "served": [],  # the head's hreflang links are dropped: Material no longer asks for <page>/sitemap.xml
+    "served-root": [],
+    "served-sub": [],
     "offline": [],
 }
 
@@ -120,20 +122,39 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def _serve(builds: Builds, base: str):
+    """Serve the public site's folder at http://127.0.0.1:<port><base>; yield the site's URL."""
+    root = builds.public_site.parent / f"www{base.replace('/', '_')}"
+    root.mkdir(exist_ok=True)
+    link = root / base.strip("/") if base.strip("/") else None
+    if link is not None and not link.exists():
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(builds.public_site, target_is_directory=True)
+    directory = str(root if link is not None else builds.public_site)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=directory))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}{base}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
 @pytest.fixture(scope="session")
 def server(builds):
     """Serve the public site's folder at http://127.0.0.1:<port>/townfacts/ (a GitHub project site)."""
-    root = builds.public_site.parent / "www"
-    root.mkdir(exist_ok=True)
-    link = root / SITE_PATH.strip("/")
-    if not link.exists():
-        link.symlink_to(builds.public_site, target_is_directory=True)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}{SITE_PATH}"
-    httpd.shutdown()
-    httpd.server_close()
+    yield from _serve(builds, SITE_PATH)
+
+
+@pytest.fixture(scope="session")
+def root_server(builds):
+    """Serve the same site at the root of its host (a user site or a custom domain)."""
+    yield from _serve(builds, "/")
+
+
+@pytest.fixture(scope="session")
+def sub_server(builds):
+    """Serve the same site two folders deep, under a base the build was never told."""
+    yield from _serve(builds, "/sub/path/")
 
 
 @pytest.fixture(scope="session")
@@ -190,6 +211,16 @@ def target(request) -> Target:
     return Target("offline", builds.offline_root.as_uri() + "/", directory_urls=False, root=builds.offline_root)
 
 
+@pytest.fixture(scope="session", params=["served-root", "served-sub", "offline"])
+def any_base(request) -> Target:
+    """The site at its host's root and under /sub/path/ (both served), and unzipped under file://."""
+    if request.param == "offline":
+        builds = request.getfixturevalue("builds")
+        return Target("offline", builds.offline_root.as_uri() + "/", directory_urls=False, root=builds.offline_root)
+    fixture = {"served-root": "root_server", "served-sub": "sub_server"}[request.param]
+    return Target(request.param, request.getfixturevalue(fixture), directory_urls=True)
+
+
 def _is_local(url: str) -> bool:
     parts = urlsplit(url)
     if parts.scheme in ("file", "data", "blob", "about"):
@@ -205,6 +236,7 @@ class Tab:
     target: Target
     requests: list = field(default_factory=list)
     console: list = field(default_factory=list)
+    failed: list = field(default_factory=list)  # responses of status 400 or more, and requests that failed
 
     def goto(self, page: str):
         response = self.page.goto(self.target.url(page), wait_until="load")
@@ -228,9 +260,26 @@ class Tab:
 @pytest.fixture
 def tab(browser, target):
     """A fresh browser context (own cache and storage) with request and console logging."""
+    yield from _tab(browser, target)
+
+
+@pytest.fixture
+def base_tab(browser, any_base):
+    """A logging browser tab on the site at the root, under /sub/path/, or unzipped (file://)."""
+    yield from _tab(browser, any_base)
+
+
+def _tab(browser, target):
+    """Yield a Tab on a fresh browser context (own cache and storage) logging requests, failed responses and the
+    console."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
     log = Tab(page=None, target=target)
     context.on("request", lambda request: log.requests.append(request.url))
+    context.on("response", lambda response: log.failed.append(f"{response.status} {response.url}")
+               if response.status >= 400 else None)
+    # a request cut short because the test moved on to the next page (net::ERR_ABORTED) is no failure
+    context.on("requestfailed", lambda request: log.failed.append(f"failed {request.url}: {request.failure}")
+               if "ERR_ABORTED" not in (request.failure or "") else None)
 
     def on_console(message):
         if message.type == "error":

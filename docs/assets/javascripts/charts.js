@@ -26,7 +26,9 @@
       var view = figure.querySelector(".tf-chart-view");
       if (!view) return;
       figure.dataset.drawn = "1";
-      window.vegaEmbed(view, JSON.parse(script.textContent), { actions: false, renderer: "svg" })
+      window.vegaEmbed(view, JSON.parse(script.textContent), {
+        // export as SVG or PNG and the spec with its data; never the online editor (another host)
+        actions: { export: true, source: true, compiled: false, editor: false }, renderer: "svg" })
         .then(function () { figure.classList.add("tf-chart-live"); })
         .catch(function (err) {
           figure.dataset.error = String(err);
