@@ -211,6 +211,9 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
             return name + "".join(t.word for t in object_tokens) if object_tokens else name
         return earlier_name + name if rate else name
     stem = name[:-1]
+    if rate and not re.search(r"\d", before) and not (len(stem) >= 2 and before.endswith(stem)):
+        topic = _topic_phrase(before)  # 全面推进新农合工作，参合率达到73.2% → 新农合参合率
+        return topic + name if topic else name
     if rate and len(stem) >= 2 and before.endswith(stem):
         words = []
         for token in reversed(word_tags(before)):
@@ -219,6 +222,28 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
             words.insert(0, token.word)
         return "".join(words)[:-len(stem)] + name
     return name
+
+
+def _topic_phrase(clause: str) -> str:
+    """Return the thing a clause without figures is about: its first run of nouns once leading adverbs and
+    verbs are gone, without a closing generic head (积极开展农民健康工程 → 农民健康工程; 全面推进新农合工作 → 新农合)."""
+    data = load_data("indicators.yaml")
+    tokens = list(word_tags(clause))
+    while tokens and (_is_verbal(tokens[0]) or tokens[0].word in data["manner_words"]
+                      or tokens[0].flag in (*ADVERB_FLAGS, "l")):  # 积极开展 is one idiom
+        tokens = tokens[1:]
+    run = 0
+    while run < len(tokens) and tokens[run].flag.startswith(NOUN_ENDS + ("vn", "b", "a")) \
+            and tokens[run].word not in data["manner_words"]:
+        run += 1
+    while run and not tokens[run - 1].flag.startswith(NOUN_ENDS):
+        run -= 1  # 城乡居民社会养老保险全面启动: the run ends on a noun
+    rest = tokens[run:]
+    topic = re.sub("(?:" + "|".join(data["generic_heads"]) + ")$", "", "".join(t.word for t in tokens[:run]))
+    if not all(len(t.word) >= 2 and (_is_verbal(t) or t.flag == "vn" or t.word in data["manner_words"]) for t in rest if
+               t.word not in data["generic_heads"]):
+        return ""  # the clause goes on to name more than a predicate (新农合工作 cut as 新农/合)
+    return topic if len(topic) >= 2 and topic not in data["bare_names"] else ""
 
 
 def _is_verbal(token) -> bool:
