@@ -241,7 +241,7 @@ def _topic_from_clause_before(sentence: str, clause_start: int, indicator: str, 
     topic = topic_of_state(sentence[before_start:clause_start - 1])
     if topic and indicator and not indicator.startswith(topic):  # 空气质量持续改善，优良天数达到236天
         return topic + indicator
-    if len(indicator) > 3:
+    if len(indicator) > 4:
         return indicator
     if not indicator or indicator == unit:  # 达30263元, 是2006年的2.2倍: the clause names nothing of its own
         return subject_of(sentence[before_start:clause_start - 1]) or indicator

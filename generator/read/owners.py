@@ -200,13 +200,16 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
     data = load_data("indicators.yaml")
     rate = name.endswith(tuple(data["rate_endings"])) and len(name) <= 3
     tokens = word_tags(name)
-    verb = len(tokens) == 1 and tokens[0].flag in ("v", "vn")
+    verb = not rate and 1 <= len(tokens) <= 2 and all(t.flag in ("v", "vn") for t in tokens)  # 竣工, 改造提升
     if not (rate or verb):
         return name
     if earlier_name:
         if verb:
             object_tokens = word_tags(earlier_name)
-            while object_tokens and _is_verbal(object_tokens[0]):
+            leading = set(data["object_verbs"]) | set(data["strip_leading"])  # 新建 is tagged a place name
+            if not object_tokens or not (_is_verbal(object_tokens[0]) or object_tokens[0].word in leading):
+                return name  # 计划新增股改企业5家，新增挂牌2家: the fact before is no act on an object
+            while object_tokens and (_is_verbal(object_tokens[0]) or object_tokens[0].word in leading):
                 object_tokens = object_tokens[1:]
             return name + "".join(t.word for t in object_tokens) if object_tokens else name
         return earlier_name + name if rate else name
