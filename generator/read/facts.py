@@ -292,7 +292,9 @@ def _owned_attribute(sentence: str, num: Num, indicator: str, clause_start: int)
         return indicator
     bare = _is_bare(tidy_name(indicator))
     owner = clean_indicator(attribute_owner(sentence, num.start, num.end, clause_start, bare))
-    return owner + attribute if owner and owner not in names["bare_names"] else indicator
+    verb = next((v for v in names["done_attribute_verbs"] if indicator.endswith(v + attribute)), "")
+    verb = "" if sentence.startswith(_possessive(), num.end) else verb  # 完成投资7.62亿元的X建设: X's size
+    return owner + verb + attribute if owner and owner not in names["bare_names"] else indicator
 
 
 def _before_from_value(left: str) -> str:
