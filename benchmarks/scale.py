@@ -229,7 +229,7 @@ def html_sizes(site: Path) -> dict[str, float]:
 
 def primary_nav(html: str) -> str:
     """Return the <nav class="md-nav md-nav--primary" …> element, matched to its own </nav>."""
-    start = html.find('<nav class="md-nav md-nav--primary"')
+    start = html.find('<nav class="md-nav md-nav--primary')
     if start < 0:
         return ""
     depth = 0
