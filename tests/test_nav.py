@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from types import SimpleNamespace
 
-from generator.mkdocs.page_nav import page_nav, url_of
+from generator.mkdocs.page_nav import compact_nav, page_nav, url_of
 from generator.model import Meta, Report
-from generator.site.nav import site_nav, town_navs
+from generator.site.nav import SIBLINGS_AROUND, site_nav, town_navs
 from generator.site.regions import PAGE_SIZE, region_tree, render_region_pages
 
 
@@ -55,7 +55,8 @@ def test_long_county_is_paginated_and_lists_every_town_once():
     assert all(listed.count(f"towns/t{i}/index.md)") == 1 for i in range(len(reports)))
     assert "[2](page-2.md)" in pages[f"{county}/index.md"]
     navs = town_navs(reports)
-    assert navs["t0"].parents[-1][2] == f"{county}/index.md" and len(navs["t0"].siblings) == PAGE_SIZE
+    assert navs["t0"].parents[-1][2] == f"{county}/index.md" and len(navs["t0"].siblings) == SIBLINGS_AROUND + 1
+    assert [t.key for t in navs["t20"].siblings] == [f"t{i}" for i in range(20 - SIBLINGS_AROUND, 21 + SIBLINGS_AROUND)]
     assert navs[f"t{PAGE_SIZE * 2}"].parents[-1][2] == f"{county}/page-3.md"
     assert len(navs[f"t{PAGE_SIZE * 2}"].siblings) == 5
 
@@ -91,6 +92,11 @@ def test_a_town_page_nav_holds_its_parents_siblings_and_years_only():
     assert county[2].children == [page]  # the town itself: its page, no other years
     other = SimpleNamespace(file=SimpleNamespace(src_uri="compare.md"))
     assert page_nav(site, other, town_navs(reports), "zh", "zh", True) is site
+
+
+def test_compact_nav_cuts_blank_lines_in_the_nav_only():
+    html = '<pre>\n\n  x\n</pre><nav class="md-nav md-nav--primary">\n\n   <nav class="md-nav">\n  <a>y</a>\n</nav>\n </nav>\n\n<p>'
+    assert compact_nav(html) == '<pre>\n\n  x\n</pre><nav class="md-nav md-nav--primary">\n<nav class="md-nav">\n<a>y</a>\n</nav>\n</nav>\n\n<p>'
 
 
 def test_urls_follow_mkdocs_settings():

@@ -7,6 +7,7 @@ every page, so page size and build time would grow with the square of the number
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import Mapping, Optional
 
 from generator.mkdocs import compat
@@ -59,3 +60,23 @@ def page_nav(nav, page, towns: Mapping[str, TownNav], lang: str, default: str, d
         section = compat.nav_section(name(zh, en), url(src), [section] if section else beside, active=True)
     section.title = nav.items[TOWNS_AT].title
     return compat.PageNav(nav, TOWNS_AT, section)
+
+
+_NAV_START = '<nav class="md-nav md-nav--primary'
+_NAV_TAG = re.compile(r"<nav\b|</nav>")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+
+
+def compact_nav(html: str) -> str:
+    """Return the page with the runs of blank lines and indentation in its primary nav (Material's
+    templates leave ~200 bytes of them around every entry) each cut to one line break: the same
+    whitespace to the browser, as the nav holds no preformatted text."""
+    start = html.find(_NAV_START)
+    if start < 0:
+        return html
+    depth = 0
+    for tag in _NAV_TAG.finditer(html, start):
+        depth += 1 if tag.group() == "<nav" else -1
+        if depth == 0:
+            return html[:start] + _LINE_BREAKS.sub("\n", html[start:tag.end()]) + html[tag.end():]
+    return html

@@ -17,7 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from generator.mkdocs import compat, page_cache, search_cache
 from generator.mkdocs.cache import cache_for, template_cache
-from generator.mkdocs.page_nav import page_nav
+from generator.mkdocs.page_nav import compact_nav, page_nav
 from generator.mkdocs.search_index import write_split_index
 from generator.model import Report
 from generator.site.docs import JIEBA_DICT, generate
@@ -110,7 +110,7 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
         return server
 
     def on_post_page(self, output, /, *, page, config):
-        output = compat.drop_head_alternates(output)
+        output = compact_nav(compat.drop_head_alternates(output))
         folder = page.file.dest_uri.split("/", 1)[0]
         if folder in compat.other_locales(config):
             return compat.point_search_base(output, folder)

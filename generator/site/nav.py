@@ -10,13 +10,14 @@ from generator.pages.render import ui
 from generator.site.regions import PAGE_SIZE, Region, Town, page_file, region_tree, walk
 
 TOP = ("home_title", "towns", "compare", "data", "about")
+SIBLINGS_AROUND = 8  # a town's nav lists this many towns before and after it on its county's index page
 TOP_FILES = {"home_title": "index.md", "compare": "compare.md", "data": "data.md", "about": "about.md"}
 
 
 @dataclass(frozen=True)
 class TownNav:
     """What a town's pages link to in their nav: the regions above it (each (zh, en, index page)), the
-    towns beside it on its region's index page, and itself (its years)."""
+    towns beside it on its region's index page (at most SIBLINGS_AROUND each side), and itself (its years)."""
 
     parents: tuple[tuple[str, str, str], ...]
     siblings: tuple[Town, ...]
@@ -52,6 +53,7 @@ def town_navs(reports: Sequence[Report]) -> dict[str, TownNav]:
         chain = tuple((r.zh, r.en, page_file(r, 1, "zh")) for r in parents)
         for start in range(0, len(region.towns), PAGE_SIZE):
             own = (region.zh, region.en, page_file(region, start // PAGE_SIZE + 1, "zh"))  # the page listing them
-            page = tuple(region.towns[start:start + PAGE_SIZE])
-            out.update((town.key, TownNav(chain + (own,), page, town)) for town in page)
+            page = region.towns[start:start + PAGE_SIZE]
+            out.update((town.key, TownNav(chain + (own,), tuple(page[max(0, i - SIBLINGS_AROUND):i + SIBLINGS_AROUND + 1]),
+                                          town)) for i, town in enumerate(page))
     return out
