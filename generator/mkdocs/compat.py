@@ -68,6 +68,14 @@ def set_links_to_anchors(page, links: Optional[dict[str, dict]], files) -> None:
         page.links_to_anchors = {files.src_uris[src]: dict(anchors) for src, anchors in links.items()}
 
 
+def release_rendered(page) -> None:
+    """Let go of a written page's Markdown source and HTML body: MkDocs keeps every page's until the build
+    ends (hundreds of MB at 2,000 towns), though nothing reads them after the page is written (the search
+    index took its entries in on_page_context, the sitemap reads URLs and dates only)."""
+    page.markdown = None
+    page.content = None
+
+
 # Material's search plugin (material/plugins/search/plugin.py)
 
 def search_index(config):

@@ -110,6 +110,7 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
         return server
 
     def on_post_page(self, output, /, *, page, config):
+        compat.release_rendered(page)
         output = compact_nav(compat.drop_head_alternates(output))
         folder = page.file.dest_uri.split("/", 1)[0]
         if folder in compat.other_locales(config):
