@@ -103,3 +103,18 @@ def test_urls_follow_mkdocs_settings():
     assert url_of("regions/a/index.md", "zh", "zh", True) == "regions/a/"
     assert url_of("regions/a/page-2.md", "en", "zh", True) == "en/regions/a/page-2/"
     assert url_of("regions/a/index.md", "zh", "zh", False) == "regions/a/index.html"
+
+
+def test_a_released_page_keeps_its_title_for_the_next_pages_footer():
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    from generator.mkdocs import compat
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "x", "docs_dir": "docs"})
+    page = Page(None, File("regions/index.md", "docs", "site", True), config)
+    page.markdown, page.meta, page.content = "# 城镇\n", {"title": "城镇"}, "<h1>城镇</h1>"
+    compat.release_rendered(page)
+    assert page.content is None and page.title == "城镇"

@@ -72,7 +72,7 @@ def release_rendered(page) -> None:
     """Let go of a written page's Markdown source and HTML body: MkDocs keeps every page's until the build
     ends (hundreds of MB at 2,000 towns), though nothing reads them after the page is written (the search
     index took its entries in on_page_context, the sitemap reads URLs and dates only)."""
-    page.markdown = None
+    page.markdown = ""  # not None: MkDocs' Page.title is None for a page whose markdown is None
     page.content = None
 
 
