@@ -219,13 +219,14 @@ def _sample(eligible: list, n: int, seed: int) -> list[Town]:
 
 
 def _eligible() -> list:
-    """Return (division, its parents by tier) of every town with a one-word, two-character name in a
-    district or county of a prefecture-level city of a province."""
+    """Return (division, its parents by tier) of every town (镇, 乡 or 街道) with a one-word, two-character
+    name in a district or county of a prefecture-level city of a province."""
     from generator.read.divisions import _table, named, parents, stem
 
     eligible = []
     for division in _table().by_code.values():
-        if len(division.code) != 9 or len(named(division.name)) != 1 or len(stem(division.name)) != 2:
+        if len(division.code) != 9 or len(named(division.name)) != 1 or len(stem(division.name)) != 2 \
+                or division.name[2:] not in ("镇", "乡", "街道"):  # the report's header is that of one of these
             continue
         above = {p.tier: p.name for p in parents(division)}
         if above.get("county", "")[-1:] in ("区", "县") and above.get("prefecture", "").endswith("市") \
