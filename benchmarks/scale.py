@@ -1,20 +1,28 @@
 """Scale benchmark: cold build, warm rebuild and one-report rebuild of N synthetic reports.
 
-usage: python benchmarks/scale.py [--sizes 10,100,500] [--seed 0] [--profile-size 500] [--keep DIR]
+usage: python benchmarks/scale.py [--sizes 100,500,2000] [--province largest|NAME|""] [--force-run]
+                                 [--seed 0] [--profile-size 500] [--keep DIR]
 
 For every N, writes N synthetic reports (benchmarks/synthetic.py) and a fresh copy of the project
 (mkdocs.yml, hand-written docs, translations/, generator/ symlinked; no docs/ output, no
 .cache/townfacts, no site/), then runs `python -m generator build --seeds DIR --out SITE` in a
-subprocess four times: cold (fresh process, empty project caches), warm (same command, nothing
-changed: MkDocs is skipped as the site is up to date), warm --force (nothing changed, MkDocs runs
-anyway) and after changing one figure in one report. Each run's wall time, its "Time per stage:" and
+subprocess: cold (fresh process, empty project caches), warm (same command, nothing changed: MkDocs
+is skipped as the site is up to date), with --force-run warm --force (nothing changed, MkDocs runs
+anyway), and after changing one figure in one report. The towns are those of one province (default: the
+one with the most towns, about 1,000; beyond that each town gets a second year), as on a province's
+site; --province "" draws them from all of China. Each run's wall time, its "Time per stage:" and
 "Peak memory by stage:" lines (stderr), its largest process's peak RSS (os.wait4 rusage) and the peak
 memory of its whole process tree (worker processes included: summed PSS, sampled from /proc every
 0.2 s) are collected into Markdown tables, then checked against the goals:
 
   * generator stages (everything but mkdocs) ≤ 25 % of a cold build's wall time
   * warm rebuild ≤ 35 % of the cold build's wall time
-  * peak memory ≤ 1 GB at N = 500
+  * peak memory ≤ 1 GB at N = 500, ≤ 2 GB at N = 2,000; cold build ≤ 15 min at N = 2,000
+  * the average fact sheet's HTML at the largest N within 10 % of the smallest N's (issue 18)
+
+After the runs, each N's site is measured: the average size of a fact sheet's HTML (towns/<place>/<year>/,
+both languages) and of its primary nav, and the bytes the first search query transfers per language,
+measured by benchmarks/search_bytes.py (`first_query_bytes(site_dir, lang) -> int`) when it is there.
 
 For --profile-size (default: the largest N run), the build is run once more (--force) under cProfile and the
 top cumulative functions of MkDocs, Material, i18n, Jinja2 and Markdown are printed, with the average
@@ -46,6 +54,10 @@ from synthetic import make_corpus  # noqa: E402
 GOAL_GENERATOR_SHARE = 0.25
 GOAL_WARM_SHARE = 0.35
 GOAL_PEAK_MB = 1024
+GOAL_PEAK_MB_2000 = 2048
+GOAL_COLD_S_2000 = 15 * 60
+GOAL_FACT_SHEET_GROWTH = 0.10
+NO_SEARCH_BYTES = "n/a (measured by benchmarks/search_bytes.py)"
 PROFILE_FILTER = re.compile(r"mkdocs|material|i18n|jinja2|markdown", re.I)
 STAGES_LINE = re.compile(r"Time per stage: (.*)$", re.M)
 MEMORY_LINE = re.compile(r"Peak memory by stage: (.*)$", re.M)
@@ -227,9 +239,52 @@ def html_sizes(site: Path) -> dict[str, float]:
             "nav_share": (sum(navs) / sum(sizes)) if sizes else 0.0}
 
 
+def fact_sheet_sizes(site: Path) -> dict[str, float]:
+    """Return the number of fact sheets (towns/<place>/<year>/index.html, both languages), their average
+    HTML bytes and the average bytes of their primary nav."""
+    pages = [p for top in (site, site / "en") for p in (top / "towns").glob("*/*/index.html") if p.parent.name != "text"]
+    sizes, navs = [], []
+    for page in pages:
+        html = page.read_text(encoding="utf-8", errors="replace")
+        sizes.append(len(html.encode("utf-8")))
+        navs.append(len(primary_nav(html).encode("utf-8")))
+    count = len(pages) or 1
+    return {"fact_sheets": len(pages), "avg_bytes": sum(sizes) / count, "avg_nav_bytes": sum(navs) / count}
+
+
+def search_bytes(site: Path) -> dict[str, str]:
+    """Return, per language, the bytes the first search query transfers, measured by the search's own
+    benchmarks/search_bytes.py (`first_query_bytes(site_dir, lang) -> int`), or why it was not measured."""
+    try:
+        from search_bytes import first_query_bytes
+    except ImportError:
+        return {lang: NO_SEARCH_BYTES for lang in ("zh", "en")}
+    out = {}
+    for lang in ("zh", "en"):
+        try:
+            out[lang] = f"{first_query_bytes(site, lang):,}"
+        except Exception as err:  # noqa: BLE001 - another branch's script: report, do not stop the benchmark
+            out[lang] = f"n/a ({type(err).__name__}: {err})"
+    return out
+
+
+def site_table(runs: list[Run], sites: dict[int, dict]) -> list[str]:
+    """Return the issue 18 summary: per N, cold/warm/one-changed wall time, the peak memory of all
+    processes over those runs, the fact sheets' HTML and the first search query's bytes."""
+    by = {(r.n, r.label): r for r in runs}
+    out = ["| N | cold s | warm s | one changed s | peak MB (all processes) | fact sheets | avg fact-sheet HTML bytes "
+           "| of which nav | first query bytes zh | first query bytes en |", "|---:|" + "---:|" * 9]
+    for n, info in sites.items():
+        wall = [f"{by[(n, k)].wall:.1f}" if (n, k) in by else "–" for k in ("cold", "warm", "one changed")]
+        peak = max(max(r.peak_mb, r.tree_mb) for r in runs if r.n == n and r.label != "profiled")
+        out.append(f"| {n} | " + " | ".join(wall) + f" | {peak:.0f} | {info['fact_sheets']} | {info['avg_bytes']:,.0f} | "
+                   f"{info['avg_nav_bytes']:,.0f} | {info['search']['zh']} | {info['search']['en']} |")
+    return out
+
+
 def primary_nav(html: str) -> str:
     """Return the <nav class="md-nav md-nav--primary" …> element, matched to its own </nav>."""
-    start = html.find('<nav class="md-nav md-nav--primary"')
+    start = html.find('<nav class="md-nav md-nav--primary')
     if start < 0:
         return ""
     depth = 0
@@ -306,7 +361,26 @@ def memory_table(runs: list[Run]) -> list[str]:
     return out
 
 
-def goals(runs: list[Run]) -> list[str]:
+def scale_goals(runs: list[Run], sites: dict[int, dict]) -> list[str]:
+    """Return the PASS/FAIL lines of issue 18's goals: N = 2,000 cold time and peak memory, and the fact
+    sheets' HTML at the largest N against the smallest N's."""
+    out = []
+    cold = next((r for r in runs if r.n == 2000 and r.label == "cold"), None)
+    if cold:
+        out.append(f"- N=2000: cold build {cold.wall / 60:.1f} min, goal ≤ {GOAL_COLD_S_2000 / 60:.0f} min: "
+                   f"{'PASS' if cold.wall <= GOAL_COLD_S_2000 else 'FAIL'}")
+        peak = max(max(r.peak_mb, r.tree_mb) for r in runs if r.n == 2000 and r.label != "profiled")
+        out.append(f"- N=2000: peak memory {peak:.0f} MB (all processes), goal ≤ {GOAL_PEAK_MB_2000} MB: "
+                   f"{'PASS' if peak <= GOAL_PEAK_MB_2000 else 'FAIL'}")
+    if len(sites) > 1:
+        small, large = min(sites), max(sites)
+        growth = sites[large]["avg_bytes"] / sites[small]["avg_bytes"] - 1
+        out.append(f"- fact-sheet HTML at N={large} is {100 * growth:+.1f} % of N={small}'s, goal within "
+                   f"{100 * GOAL_FACT_SHEET_GROWTH:.0f} %: {'PASS' if abs(growth) <= GOAL_FACT_SHEET_GROWTH else 'FAIL'}")
+    return out
+
+
+def goals(runs: list[Run], sites: Optional[dict[int, dict]] = None) -> list[str]:
     """Return one PASS/FAIL line per goal and size."""
     out = []
     by = {(r.n, r.label): r for r in runs}
@@ -321,6 +395,7 @@ def goals(runs: list[Run]) -> list[str]:
             share = warm.wall / cold.wall
             out.append(f"- N={n}: warm rebuild {warm.wall:.1f} s = {100 * share:.0f} % of cold, goal ≤ "
                        f"{100 * GOAL_WARM_SHARE:.0f} %: {'PASS' if share <= GOAL_WARM_SHARE else 'FAIL'}")
+    out += scale_goals(runs, sites or {})
     big = [r for r in runs if r.n == 500 and r.label != "profiled"]
     if big:
         peak = max(max(r.peak_mb, r.tree_mb) for r in big)
@@ -335,7 +410,10 @@ def goals(runs: list[Run]) -> list[str]:
 
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10,100,500", help="comma-separated corpus sizes (default: 10,100,500)")
+    parser.add_argument("--sizes", default="100,500,2000", help="comma-separated corpus sizes (default: 100,500,2000)")
+    parser.add_argument("--province", default="largest",
+                        help='towns of one province: "largest" (default), a name, or "" for all of China')
+    parser.add_argument("--force-run", action="store_true", help="also time a warm rebuild with --force")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--profile-size", type=int, default=None,
                         help="N to profile under cProfile (default: the largest size; 0: none)")
@@ -349,6 +427,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     base.mkdir(parents=True, exist_ok=True)
     runs: list[Run] = []
     findings: list[str] = []
+    sites: dict[int, dict] = {}
     try:
         package = base / "generator"
         if package.is_symlink() or package.is_file():
@@ -363,10 +442,10 @@ def main(argv: Optional[list[str]] = None) -> int:
                 shutil.rmtree(work)
             project = make_project(work / "project", package.resolve())
             seeds = work / "seeds"
-            paths = make_corpus(seeds, n, args.seed)
+            paths = make_corpus(seeds, n, args.seed, args.province or None)
             site = work / "site"
             print(f"N={n}: {len(paths)} reports, {sum(p.stat().st_size for p in paths) / 1024:.0f} KiB", flush=True)
-            for label in ("cold", "warm", "warm --force", "one changed"):
+            for label in ("cold", "warm") + (("warm --force",) if args.force_run else ()) + ("one changed",):
                 if label == "one changed":
                     change_one_report(paths)
                 runs.append(run_build(n, label, project, seeds, site, force=label.endswith("--force")))
@@ -375,6 +454,9 @@ def main(argv: Optional[list[str]] = None) -> int:
                       f"load average {os.getloadavg()[0]:.1f}", flush=True)
                 if r.status != 0 or not r.stages:
                     print(r.stderr_tail, file=sys.stderr)
+            sites[n] = {**fact_sheet_sizes(site), "search": search_bytes(site)}
+            print(f"  fact sheets: {sites[n]['fact_sheets']}, average {sites[n]['avg_bytes']:,.0f} bytes "
+                  f"(nav {sites[n]['avg_nav_bytes']:,.0f}); first search query {sites[n]['search']}", flush=True)
             if n == profile_n:
                 sizes_info = html_sizes(site)
                 findings.append(f"### Generated HTML at N={n}\n")
@@ -402,7 +484,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     print()
     print("\n".join(memory_table(runs)))
     print()
-    print("\n".join(goals(runs)))
+    print("\n".join(site_table(runs, sites)))
+    print()
+    print("\n".join(goals(runs, sites)))
     if findings:
         print()
         print("\n".join(findings))

@@ -16,7 +16,8 @@ import argparse
 import random
 import re
 import sys
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -186,20 +187,28 @@ def load_pool(paths: tuple[Path, ...]) -> Pool:
 # ---------------------------------------------------------------- names
 
 
-def make_towns(n: int, seed: int = 0) -> list[Town]:
+def make_towns(n: int, seed: int = 0, province: Optional[str] = None) -> list[Town]:
     """Return n real towns drawn from the official divisions (townfacts resolves places against them), with
-    unique names and slugs and their real district, city and province."""
-    from generator.read.divisions import _table, named, parents, stem
+    unique names and slugs and their real district, city and province.
+
+    With a province (a name, or "largest": the one with the most towns to draw from), only its towns, as on
+    a province's site: when n exceeds them, every town gets a report for one more year back (two at most
+    for n = 2,000: the largest has about 1,000), same name and slug."""
+    eligible = _eligible()
+    if province:
+        counts = Counter(above["province"] for _, above in eligible)
+        name = counts.most_common(1)[0][0] if province == "largest" else province
+        eligible = [(d, above) for d, above in eligible if above["province"] == name]
+    towns = _sample(eligible, min(n, len(eligible)), seed)
+    return [towns[i % len(towns)] if i < len(towns) else
+            replace(towns[i % len(towns)], year=towns[i % len(towns)].year - i // len(towns)) for i in range(n)]
+
+
+def _sample(eligible: list, n: int, seed: int) -> list[Town]:
+    """Return n towns drawn from the eligible divisions, each with its year and speaker."""
+    from generator.read.divisions import stem
 
     rng = random.Random(f"towns/{seed}")
-    eligible = []
-    for division in _table().by_code.values():
-        if len(division.code) != 9 or len(named(division.name)) != 1 or len(stem(division.name)) != 2:
-            continue
-        above = {p.tier: p.name for p in parents(division)}
-        if above.get("county", "")[-1:] in ("区", "县") and above.get("prefecture", "").endswith("市") \
-                and above.get("province", "").endswith("省"):
-            eligible.append((division, above))
     towns = []
     for division, above in rng.sample(eligible, n):
         core = stem(division.name)
@@ -207,6 +216,23 @@ def make_towns(n: int, seed: int = 0) -> list[Town]:
         towns.append(Town(division.name, core, division.name[len(core):], division.slug, above["county"],
                           above["prefecture"], above["province"], rng.randint(2021, 2024), speaker))
     return towns
+
+
+def _eligible() -> list:
+    """Return (division, its parents by tier) of every town (镇, 乡 or 街道) with a one-word, two-character
+    name in a district or county of a prefecture-level city of a province."""
+    from generator.read.divisions import _table, named, parents, stem
+
+    eligible = []
+    for division in _table().by_code.values():
+        if len(division.code) != 9 or len(named(division.name)) != 1 or len(stem(division.name)) != 2 \
+                or division.name[2:] not in ("镇", "乡", "街道"):  # the report's header is that of one of these
+            continue
+        above = {p.tier: p.name for p in parents(division)}
+        if above.get("county", "")[-1:] in ("区", "县") and above.get("prefecture", "").endswith("市") \
+                and above.get("province", "").endswith("省"):
+            eligible.append((division, above))
+    return eligible
 
 
 # ---------------------------------------------------------------- text transforms
@@ -343,17 +369,18 @@ def make_report(town: Town, pool: Pool, rng: random.Random) -> str:
     return "\n\n".join(lines) + "\n"
 
 
-def make_corpus(out_dir, n: int, seed: int = 0) -> list[Path]:
-    """Write n synthetic reports into out_dir (created if needed); return their paths, sorted."""
+def make_corpus(out_dir, n: int, seed: int = 0, province: Optional[str] = None) -> list[Path]:
+    """Write n synthetic reports into out_dir (created if needed), of towns of one province when given
+    (see make_towns); return their paths, sorted."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     pool = load_pool(tuple(source_files()))
     if not pool.review or not pool.plan:
         raise RuntimeError("the source reports give no (一)-level parts to recombine")
     paths = []
-    for i, town in enumerate(make_towns(n, seed)):
+    for i, town in enumerate(make_towns(n, seed, province)):
         rng = random.Random(f"report/{seed}/{i}/{town.slug}")
-        path = out / f"{i:04d}_{town.slug}.txt"
+        path = out / f"{i:04d}_{town.slug}_{town.year}.txt"
         path.write_text(make_report(town, pool, rng), encoding="utf-8")
         paths.append(path)
     return paths
@@ -364,8 +391,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("n", type=int)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--province", default=None, help='towns of this province only ("largest": the one with most)')
     args = parser.parse_args(argv)
-    paths = make_corpus(args.out_dir, args.n, args.seed)
+    paths = make_corpus(args.out_dir, args.n, args.seed, args.province)
     size = sum(p.stat().st_size for p in paths)
     print(f"wrote {len(paths)} reports ({size / 1024:.0f} KiB) into {args.out_dir}")
     return 0

@@ -315,3 +315,12 @@ def test_the_plugin_is_installed_with_typed_options_and_listed_last(tmp_path):
     config_file.write_text("site_name: t\nplugins:\n  - townfacts: {cache: sometimes}\n", encoding="utf-8")
     with pytest.raises(Abort):
         load_config(str(config_file))
+
+
+def test_cache_keys_name_the_mkdocs_that_runs():
+    """ProperDocs' `properdocs` command runs as `mkdocs` with the same packages installed: its pickled pages
+    name properdocs' classes, so its cache entries must not be MkDocs' (which could not load them)."""
+    from generator.mkdocs.cache import package_versions
+    import mkdocs
+
+    assert f"running={mkdocs.__name__}-{mkdocs.__version__}" in package_versions().split()

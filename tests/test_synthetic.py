@@ -70,3 +70,9 @@ def test_reports_extract(corpus):
         assert report.meta.slug == town.slug
         assert report.meta.year == town.year
     assert len({r.meta.slug for r in reports}) == N
+
+
+def test_province_corpus_stays_in_one_province_and_adds_years_past_its_towns():
+    towns = synthetic.make_towns(1500, seed=0, province="largest")
+    assert len({t.province for t in towns}) == 1
+    assert len({(t.slug, t.year) for t in towns}) == 1500 < len({t.slug for t in towns}) * 2

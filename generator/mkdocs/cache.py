@@ -90,8 +90,13 @@ def template_cache(config, env) -> Optional[jinja2.BytecodeCache]:
 
 @functools.cache
 def package_versions() -> str:
-    """Return Python's version and those of the packages that turn pages into HTML and search entries."""
-    return " ".join([sys.version] + [f"{name}={version or 'none'}" for name, version in versions().items()])
+    """Return Python's version, those of the packages that turn pages into HTML and search entries, and
+    which MkDocs runs: under the `properdocs` command, `mkdocs` is ProperDocs (same installed packages, but
+    its pickled objects name properdocs' classes, which a MkDocs build cannot load)."""
+    import mkdocs
+
+    running = f"running={mkdocs.__name__}-{getattr(mkdocs, '__version__', '')}"
+    return " ".join([sys.version, running] + [f"{name}={version or 'none'}" for name, version in versions().items()])
 
 
 def stable(value) -> str:

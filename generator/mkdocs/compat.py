@@ -1,6 +1,6 @@
 """Every use of an internal of MkDocs, Material or mkdocs-static-i18n, in one place.
 
-Checked against mkdocs 1.6.1, mkdocs-material 9.8.1 and mkdocs-static-i18n 1.3.1 (pyproject.toml pins
+Checked against mkdocs 1.6.1 (and ProperDocs 1.6.7, its fork), mkdocs-material 9.8.1 and mkdocs-static-i18n 1.3.1 (pyproject.toml pins
 them). None of what is read or written here is documented API: after an upgrade, check each function
 against the new version's source (tests/test_mkdocs_cache.py compares cached builds with uncached ones,
 tests/test_site_e2e.py and tests/test_bundle.py the site and the offline bundle).
@@ -66,6 +66,14 @@ def set_links_to_anchors(page, links: Optional[dict[str, dict]], files) -> None:
     """Set the links to anchors as `render` would have recorded them, against this build's files."""
     if links is not None:
         page.links_to_anchors = {files.src_uris[src]: dict(anchors) for src, anchors in links.items()}
+
+
+def release_rendered(page) -> None:
+    """Let go of a written page's Markdown source and HTML body: MkDocs keeps every page's until the build
+    ends (hundreds of MB at 2,000 towns), though nothing reads them after the page is written (the search
+    index took its entries in on_page_context, the sitemap reads URLs and dates only)."""
+    page.markdown = ""  # not None: MkDocs' Page.title is None for a page whose markdown is None
+    page.content = None
 
 
 # Material's search plugin (material/plugins/search/plugin.py)
@@ -225,3 +233,51 @@ def relative_404(html: str, site_url: str, roots: list[str]) -> str:
         return head
     config, end, tail = rest.partition("</script>")
     return head + sep + config + end + set_base + tail
+
+
+# MkDocs' nav objects (mkdocs/structure/nav.py) and what Material's partials/nav-item.html reads of them
+
+def _index_link(title: str, url: str):
+    """Return a nav Link that Material's `navigation.indexes` takes as its section's own page (`is_index`)."""
+    from mkdocs.structure.nav import Link
+
+    link = nav_link(title, url)
+    link.is_index = True
+    return link
+
+
+def nav_link(title: str, url: str):
+    """Return a nav entry linking to url (relative to the site root)."""
+    from mkdocs.structure.nav import Link
+
+    link = Link(title, url)
+    link.meta, link.typeset = {}, None  # what Material's nav-item.html reads of a page (MkDocs' strict templates)
+    return link
+
+
+def nav_section(title: str, index, children: list, active: bool = False):
+    """Return a nav section with its index first (a URL, or the page being rendered) and the children,
+    opened when active."""
+    from mkdocs.structure.nav import Section
+
+    section = Section(title, [_index_link(title, index) if isinstance(index, str) else index] + children)
+    for child in children:
+        if getattr(child, "is_section", False):
+            child.parent = section
+    section.active = active
+    return section
+
+
+class PageNav:
+    """The nav one page is rendered with: the site's nav with one top-level entry replaced."""
+
+    def __init__(self, nav, at: int, section):
+        self.items = [section if i == at else item for i, item in enumerate(nav.items)]
+        self.homepage = nav.homepage
+        self.pages = nav.pages
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)

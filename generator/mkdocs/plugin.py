@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Mapping, Optional, Sequence
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -17,10 +17,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from generator.mkdocs import compat, page_cache, search_cache
 from generator.mkdocs.cache import cache_for, template_cache
+from generator.mkdocs.page_nav import compact_nav, page_nav
 from generator.mkdocs.search_index import write_split_index
 from generator.model import Report
 from generator.site.docs import JIEBA_DICT, generate
-from generator.site.nav import site_nav
+from generator.site.nav import TownNav, site_nav, town_navs
 from generator.support import lock
 
 log = logging.getLogger("mkdocs.plugins.townfacts")
@@ -42,6 +43,7 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
         self.user_dict: Optional[str] = None  # the search's jieba user dictionary, loaded by search_cache
         self.lock: Optional[str] = None  # the project's build lock, held from on_config to the build's end
         self.roots: set[str] = set()  # the site's top folders and files (towns, en, assets …), for the 404 page
+        self.towns: Mapping[str, TownNav] = {}  # each town's own nav (its parents and siblings), by its folder
 
     def seeds_dir(self, config) -> Path:
         """Return the folder of reports named in the plugin's options."""
@@ -75,6 +77,9 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
     @event_priority(-200)  # after i18n has set this page's language links
     def on_page_context(self, context, /, *, page, config, nav):
         compat.relative_alternates(config)
+        folder = page.file.dest_uri.split("/", 1)[0]
+        lang = folder if folder in compat.other_locales(config) else compat.default_locale(config)
+        context["nav"] = page_nav(nav, page, self.towns, lang, compat.default_locale(config), config.use_directory_urls)
         return context
 
     @event_priority(-200)  # after i18n's
@@ -105,7 +110,8 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
         return server
 
     def on_post_page(self, output, /, *, page, config):
-        output = compat.drop_head_alternates(output)
+        compat.release_rendered(page)
+        output = compact_nav(compat.drop_head_alternates(output))
         folder = page.file.dest_uri.split("/", 1)[0]
         if folder in compat.other_locales(config):
             return compat.point_search_base(output, folder)
@@ -156,3 +162,4 @@ def configure_mkdocs(config, reports: Sequence[Report], project_dir: Path) -> No
     plugin = townfacts_plugin(config)
     if plugin is not None:
         plugin.generated = True
+        plugin.towns = town_navs(reports)

@@ -1,5 +1,5 @@
 """Write docs/: every report's pages rendered (in worker processes, cached by content), the pages about all
-towns, the all-towns downloads, the vendored chart bundle and the search's jieba user dictionary.
+towns, the regions' index pages, the all-towns downloads, the vendored chart bundle and the search's jieba user dictionary.
 
 Files are written only when their content changed (so `mkdocs serve` does not loop), and generated
 files that no report produces any more are removed.
@@ -18,6 +18,7 @@ from generator.model import Report
 from generator.pages.export import datapackage, joined_csv, joined_json
 from generator.pages.places import render_place_pages
 from generator.pages.render import LANGS, SitePages, render_index_pages, render_report
+from generator.site.regions import render_region_pages
 from generator.site.reports import ReadResult, find_reports, project_memory, read_reports
 from generator.site.search_terms import jieba_user_dict
 from generator.support.cache import PickleCache, content_key, write_atomic
@@ -25,7 +26,7 @@ from generator.support.timings import Progress, Timings, peak_mb
 from generator.support.workers import Workers
 
 VENDOR_JS = Path("assets/vendor/vega-bundle.js")
-GENERATED_DIRS = ("towns", "assets/charts", "data")
+GENERATED_DIRS = ("towns", "regions", "assets/charts", "data")
 CHARTS_DIR = Path("assets/charts")
 JIEBA_DICT = Path(".cache/townfacts/jieba_userdict.txt")
 REPORT_CACHE = Path(".cache/townfacts/reports")
@@ -158,6 +159,7 @@ def write_docs(reports: Sequence[Report], docs_dir: Path, project_dir: Path, sit
     built = [r for r in reports if id(r) not in failed]  # in the reports' order, as the index pages list them
     out.write(render_index_pages(built))
     out.write(render_place_pages(built))
+    out.write(render_region_pages(built))
     out.write(SitePages(data_files(built, downloads), {}))
     remove_stale(docs_dir, out.written)
     write_vendor_js(docs_dir)
