@@ -217,6 +217,10 @@ def _sibling_measure(sentence: str, num: Num, indicator: str, earlier: list[Draf
     last_word = word_tags(before)[-1].word if before else ""
     if joined and len(before) > size and last_word == sibling != indicator and sibling[-1] == indicator[-1]:
         return before[:-size] + indicator
+    words = [t.word for t in word_tags(before)]
+    twin = next((w for w in words[:-1] if len(w) == size and w[-1] == indicator[-1] and w != indicator), None)
+    if joined and twin and words.count(twin) == 1:  # 培训县级骨干教师500名、市级60名 → 培训市级骨干教师
+        return before.replace(twin, indicator, 1)
     return indicator
 
 
