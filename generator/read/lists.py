@@ -52,6 +52,27 @@ def _earlier_levels(sentence: str, drafts: list[Draft], clause_start: int, at: i
     return names if len(set(names)) == size and not set(names) & {"", *bare} else []
 
 
+def split_shared_names(drafts: list[Draft]) -> None:
+    """Give values of one clause that share a name naming as many things the name of each, in order: a pair
+    word's two halves (城乡居民人均可支配收入分别增长9%和10% → 城镇…, 农村…), else the items the name lists
+    (全部财政收入和地方一般预算收入增长13%和13%)."""
+    pairs = load_data("lists.yaml")["pair_words"]
+    for _, run in itertools.groupby(drafts, key=lambda d: (d.quote_start, d.indicator, d.num.unit)):
+        run = list(run)
+        name = run[0].indicator
+        if len(run) < 2 or not name:
+            continue
+        word = next((w for w in pairs if w in name and len(pairs[w]) == len(run)), None)
+        items = [i for i in re.split(list_joiner_regex("item_joiners"), name) if i]
+        if word:
+            items = [name.replace(word, half, 1) for half in pairs[word]]
+        elif all(len(i) <= 3 for i in items[:-1]):  # 城镇、农村居民收入: the short items share the last one's head
+            items = _complete_items(items)
+        if len(items) == len(run):
+            for draft, item in zip(run, items):
+                draft.indicator = item
+
+
 def _respective_items(sentence: str, clause_start: int, at: int, size: int) -> tuple[list[str], bool]:
     """Return the items an "A、B分别" list names, and whether a grouping named them as whole members: those
     before 分别 without their grouping (A、B两大产业), or, when 分别 opens its clause, the subjects of the
