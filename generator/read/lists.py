@@ -45,7 +45,8 @@ def _earlier_levels(sentence: str, drafts: list[Draft], clause_start: int, at: i
     if sentence[clause_start:at].strip("，、") or size < 2:
         return []
     bare = load_data("indicators.yaml")["bare_names"]
-    levels = [d for d in drafts if d.num.end <= clause_start and not d.num.growth and d.kind != "rank"][-size:]
+    at = bisect.bisect_right(drafts, clause_start, key=lambda d: d.num.end)  # drafts are in text order
+    levels = [d for d in drafts[max(0, at - size - 8):at] if not d.num.growth and d.kind != "rank"][-size:]
     if len(levels) < size or len({d.num.unit for d in levels}) != 1 or levels[0].num.unit == "%":
         return []
     names = [d.indicator for d in levels]

@@ -17,6 +17,7 @@ from generator.read.sentences import end_of_clause, start_of_clause
 
 ADVERB_FLAGS = ("d", "ad", "p", "c", "ul", "uz", "i")
 NOUN_ENDS = ("n", "nz", "nt", "ns", "nr", "j")
+LOOK_BACK = 12  # figures of a sentence searched back for the one a bare figure belongs to
 
 
 def subject_count_name(phrase: str, more_follows: bool = False) -> str:
@@ -284,7 +285,8 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
     (完成地区生产总值126.4亿元，同比增长13%，是2006年的2.2倍 → 地区生产总值)."""
     data = load_data("indicators.yaml")
     for i, draft in enumerate(drafts):
-        things = _count_of_earlier_things(sentence, draft, drafts[:i])
+        window = drafts[max(0, i - LOOK_BACK):i]  # an owner is near: a long list stays linear
+        things = _count_of_earlier_things(sentence, draft, window)
         if things:  # 完成民生实事: the act tells this count from the earlier one, so tidying keeps it
             draft.indicator, draft.extra["tidy"] = things, False
         name = draft.indicator
@@ -295,7 +297,7 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
             continue  # 投资300万元完成小麦深松整地: what follows names what was invested in
         if name in ("", draft.num.unit) and sum(d.quote_start == draft.quote_start for d in drafts) > 1:
             continue  # 力争达到700亿元、60亿元: a list of values whose items the clause does not name
-        owner = next((d for d in reversed(drafts[:i]) if d.num.end <= draft.quote_start
+        owner = next((d for d in reversed(window) if d.num.end <= draft.quote_start
                       and _can_own(d, draft, name, data)), None)
         if owner is not None:
             draft.indicator = _owner_name(owner.indicator, name, draft.num.unit, data)
