@@ -20,6 +20,7 @@ from generator.mkdocs.cache import cache_for, template_cache
 from generator.mkdocs.search_index import write_split_index
 from generator.model import Report
 from generator.site.docs import JIEBA_DICT, generate
+from generator.site.search_entries import fact_entries
 from generator.site.nav import site_nav
 from generator.support import lock
 
@@ -42,6 +43,7 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
         self.user_dict: Optional[str] = None  # the search's jieba user dictionary, loaded by search_cache
         self.lock: Optional[str] = None  # the project's build lock, held from on_config to the build's end
         self.roots: set[str] = set()  # the site's top folders and files (towns, en, assets …), for the 404 page
+        self.reports: Sequence[Report] = ()  # the site's reports, for their facts' own search entries
 
     def seeds_dir(self, config) -> Path:
         """Return the folder of reports named in the plugin's options."""
@@ -114,7 +116,10 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
     @event_priority(-200)  # after i18n has built every language and written the combined index
     def on_post_build(self, *, config) -> None:
         try:
-            write_split_index(Path(config.site_dir), compat.other_locales(config), compat.default_locale(config))
+            locales = [compat.default_locale(config), *compat.other_locales(config)]
+            entries = {lang: fact_entries(self.reports, lang) for lang in locales}
+            write_split_index(Path(config.site_dir), locales[1:], locales[0], entries)
+            compat.fix_query_segmenter(config.site_dir)
         finally:
             self.release()
 
@@ -156,3 +161,4 @@ def configure_mkdocs(config, reports: Sequence[Report], project_dir: Path) -> No
     plugin = townfacts_plugin(config)
     if plugin is not None:
         plugin.generated = True
+        plugin.reports = list(reports)
