@@ -196,6 +196,8 @@ def make_towns(n: int, seed: int = 0) -> list[Town]:
     for division in _table().by_code.values():
         if len(division.code) != 9 or len(named(division.name)) != 1 or len(stem(division.name)) != 2:
             continue
+        if division.name[len(stem(division.name)):] not in ("镇", "乡", "街道"):  # 乌镇: its stem is the whole name
+            continue
         above = {p.tier: p.name for p in parents(division)}
         if above.get("county", "")[-1:] in ("区", "县") and above.get("prefecture", "").endswith("市") \
                 and above.get("province", "").endswith("省"):

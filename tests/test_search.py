@@ -87,3 +87,42 @@ def test_the_installed_material_worker_gets_its_query_cutter_fixed(tmp_path):
     assert len(changed) == 1
     assert re.search(r"for\(let (\w+)=\w+\+1;\1<=\w+\.length;", Path(changed[0]).read_text(encoding="utf-8"))
     assert compat.fix_query_segmenter(tmp_path) == []  # once only
+
+
+def test_pagefind_records_are_the_fact_entries_under_each_language_folder():
+    from generator.mkdocs.pagefind import records
+
+    entries = {"zh": fact_entries([TOWN], "zh"), "en": fact_entries([TOWN], "en")}
+    out = records(entries, "zh")
+    assert out[0]["url"] == "/towns/jia/2023/#f2" and out[0]["language"] == "zh"
+    assert any(r["url"] == "/en/towns/jia/2023/#f2" and r["language"] == "en" for r in out)
+    assert "生产总值" in out[0]["content"] and "181亿元" in out[0]["content"]
+
+
+def test_pagefind_is_never_used_offline_nor_when_switched_off(monkeypatch):
+    from generator.mkdocs import pagefind
+
+    assert not pagefind.wanted("on", offline=True)
+    assert not pagefind.wanted("off", offline=False)
+    monkeypatch.setenv(pagefind.OFF, "0")
+    assert not pagefind.wanted("auto", offline=False)
+
+
+def test_pages_can_name_another_search_worker():
+    html = ('<script id="__config" type="application/json">{"base": "../..", '
+            '"search": "../../assets/javascripts/workers/search.a7633da7.min.js"}</script>')
+    assert '"search": "../../assets/javascripts/pagefind-search.js"' in compat.point_search_worker(
+        html, "assets/javascripts/pagefind-search.js")
+
+
+def test_material_indexes_keep_only_their_settings_when_pagefind_answers(tmp_path):
+    import json
+
+    from generator.mkdocs.pagefind import empty_indexes
+
+    for folder in ("", "en"):
+        (tmp_path / folder / "search").mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / "search" / "search_index.json").write_text(
+            json.dumps({"config": {"lang": [folder or "zh"]}, "docs": [{"location": ""}]}))
+    empty_indexes(tmp_path, ["", "en"])
+    assert json.loads((tmp_path / "en/search/search_index.json").read_text()) == {"config": {"lang": ["en"]}, "docs": []}

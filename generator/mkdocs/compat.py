@@ -248,3 +248,20 @@ def fix_query_segmenter(site_dir) -> list[str]:
             worker.write_text(fixed, encoding="utf-8")
             changed.append(str(worker))
     return changed
+
+
+_WORKER = re.compile(r'("search":\s*"[^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(")')
+
+
+def point_search_worker(html: str, worker: str) -> str:
+    """Return the page with Material's `__config.search` (its search worker) naming another script of the site."""
+    head, sep, rest = html.partition(_CONFIG_SCRIPT)
+    if not sep:
+        return html
+    config, end, tail = rest.partition("</script>")
+    return head + sep + _WORKER.sub(lambda m: m.group(1) + worker + m.group(2), config, count=1) + end + tail
+
+
+def is_offline_build(config) -> bool:
+    """Return whether Material's offline plugin is in this build (the bundle read from file://)."""
+    return any(name in config.plugins for name in ("offline", "material/offline"))

@@ -13,9 +13,10 @@ from typing import Optional, Sequence
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator.mkdocs import compat, page_cache, search_cache
+from generator.mkdocs import compat, page_cache, pagefind, search_cache
 from generator.mkdocs.cache import cache_for, template_cache
 from generator.mkdocs.search_index import write_split_index
 from generator.model import Report
@@ -33,6 +34,7 @@ class TownfactsConfig(Config):
     seeds = c.Type(str, default="seeds")  # the folder of reports, relative to mkdocs.yml
     cache = c.Type(bool, default=True)  # cache MkDocs' work in .cache/townfacts/mkdocs/
     generate = c.Type(bool, default=True)  # false: docs/ already holds the pages, seeds/ is not read
+    pagefind = c.Choice(("auto", "on", "off"), default="auto")  # hosted search by Pagefind (mkdocs/pagefind.py)
 
 
 class TownfactsPlugin(BasePlugin[TownfactsConfig]):
@@ -44,6 +46,7 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
         self.lock: Optional[str] = None  # the project's build lock, held from on_config to the build's end
         self.roots: set[str] = set()  # the site's top folders and files (towns, en, assets …), for the 404 page
         self.reports: Sequence[Report] = ()  # the site's reports, for their facts' own search entries
+        self.pagefind = False  # this build's search is Pagefind's (decided in on_config)
 
     def seeds_dir(self, config) -> Path:
         """Return the folder of reports named in the plugin's options."""
@@ -61,6 +64,7 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
                 log.warning("townfacts: %s", error)
             configure_mkdocs(config, result.reports, project)
         self.user_dict = compat.take_search_user_dict(config) or self.user_dict
+        self.pagefind = pagefind.wanted(self.config.pagefind, compat.is_offline_build(config))
         return config
 
     def on_pre_build(self, *, config) -> None:
@@ -108,6 +112,8 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
 
     def on_post_page(self, output, /, *, page, config):
         output = compat.drop_head_alternates(output)
+        if self.pagefind:
+            output = compat.point_search_worker(output, pagefind.WORKER)
         folder = page.file.dest_uri.split("/", 1)[0]
         if folder in compat.other_locales(config):
             return compat.point_search_base(output, folder)
@@ -120,6 +126,8 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
             entries = {lang: fact_entries(self.reports, lang) for lang in locales}
             write_split_index(Path(config.site_dir), locales[1:], locales[0], entries)
             compat.fix_query_segmenter(config.site_dir)
+            if self.pagefind:
+                index_with_pagefind(Path(config.site_dir), entries, locales)
         finally:
             self.release()
 
@@ -134,6 +142,13 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
         if self.lock is not None:
             lock.release(self.lock)
             self.lock = None
+
+
+def index_with_pagefind(site_dir: Path, entries, locales: Sequence[str]) -> None:
+    """Index the site with Pagefind and empty Material's indexes; a failure fails the build (pages name its worker)."""
+    if not pagefind.index_site(site_dir, pagefind.records(entries, locales[0])):
+        raise PluginError("pagefind could not index the site (set `pagefind: off` or TOWNFACTS_PAGEFIND=0)")
+    pagefind.empty_indexes(site_dir, ["", *locales[1:]])
 
 
 def refuse_nul(app):
