@@ -86,21 +86,31 @@ def run_query(browser, home: str, query: str, timeout_ms: int = 120_000) -> dict
             "by_file": dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:12])}
 
 
-def first_query_bytes(site_dir: Path, queries: Sequence[tuple[str, str]] = DEFAULT_QUERIES) -> dict[str, dict]:
-    """Return {lang: run_query(...)} for each (lang, query) on a built site (default language at the root)."""
-    from playwright.sync_api import sync_playwright
-
+def first_query_bytes(site_dir: Path, queries: Sequence[tuple[str, str]] = DEFAULT_QUERIES,
+                      browser=None) -> dict[str, dict]:
+    """Return {lang: run_query(...)} for each (lang, query) on a built site (default language at the root).
+    Given a Playwright browser (e.g. a test's), use it; else launch Chromium."""
     httpd, base = serve(Path(site_dir))
     try:
+        if browser is not None:
+            return _queries(browser, base, queries)
+        from playwright.sync_api import sync_playwright
+
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
-            out = {lang: {"query": query, **run_query(browser, base if lang == "zh" else f"{base}{lang}/", query)}
-                   for lang, query in queries}
-            browser.close()
+            launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+            try:
+                return _queries(launched, base, queries)
+            finally:
+                launched.close()
     finally:
         httpd.shutdown()
         httpd.server_close()
-    return out
+
+
+def _queries(browser, base: str, queries: Sequence[tuple[str, str]]) -> dict[str, dict]:
+    """Return {lang: {query, bytes, requests, results, by_file}} for each query on its language's home page."""
+    return {lang: {"query": query, **run_query(browser, base if lang == "zh" else f"{base}{lang}/", query)}
+            for lang, query in queries}
 
 
 def main(argv=None) -> int:

@@ -17,6 +17,7 @@ from generator.model import Fact, Report
 from generator.pages.format import formatter
 from generator.pages.headline import RESULT_KINDS, group_label, headline_facts
 from generator.pages.views import fact_row
+from generator.read.divisions import stem
 
 SEP = " · "
 
@@ -112,7 +113,14 @@ def entry(report: Report, fact: Fact, lang: str) -> dict:
     place = m.place if lang == "zh" else (m.place_en or m.place)
     title = f"{row.label.text} {row.value}{SEP}{place}"
     text = " ".join(x for x in (row.growth, row.period, row.kind) if x)
-    return {"anchor": fact.id, "title": title, "text": text, "tags": tags(fact)}
+    return {"anchor": fact.id, "title": title, "text": text, "tags": unique([*tags(fact), *place_names(report)]),
+            "place": m.place}
+
+
+def place_names(report: Report) -> list[str]:
+    """Return the town's names: Chinese, without its 镇/乡/街道 (a query cut 方田|乡 finds 方田), English."""
+    m = report.meta
+    return unique([m.place, stem(m.place) if m.place else "", m.place_en or ""])
 
 
 def fact_entries(reports: Sequence[Report], lang: str) -> dict[str, list[dict]]:
