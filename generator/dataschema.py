@@ -117,6 +117,8 @@ SERIES = {
     "growth_bases": STRINGS, "upper_bounds": STRINGS, "ranges": STRINGS, "span_headings": STRINGS,
 }
 FIELDS = Each({"type": "text", "en": "text", "zh": "text"})
+SEARCH_ALIASES = ListOf({"key": "text", "match": STRINGS, "exclude?": STRINGS, "units?": STRINGS, "money?": "bool",
+                         "zh": STRINGS, "en": STRINGS})
 PATTERNS_EN = {"periods": ListOf({"pattern": "text", "en": "text"}),
                "growth_bases": ListOf({"pattern": "text", "en": "text"})}
 
@@ -126,6 +128,7 @@ SHAPES: dict[str, Shape] = {
     "figures.yaml": FIGURES, "ui.zh.yaml": UI, "ui.en.yaml": UI, "numerals.yaml": NUMERALS,
     "places.yaml": PLACES, "lists.yaml": LISTS, "headings.yaml": HEADINGS, "documents.yaml": DOCUMENTS,
     "patterns_en.yaml": PATTERNS_EN, "fields.yaml": FIELDS, "quality.yaml": QUALITY, "series.yaml": SERIES,
+    "search_aliases.yaml": SEARCH_ALIASES,
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Callable, Optional
 from urllib.parse import urlsplit
 
@@ -281,3 +282,41 @@ class PageNav:
 
     def __len__(self) -> int:
         return len(self.items)
+
+# Material's search worker (material/templates/assets/javascripts/workers/search.*.min.js, from
+# src/.../integrations/search/query/segment/index.ts): it cuts a Chinese query into the index's words,
+# looking for words of the query's characters i..j with `j < query.length`, so never one that ends at the
+# query's last character: 地区生产总值 became 地* 区* 生产*, 人口 became 人* (every word starting with 人).
+
+WORKERS = "assets/javascripts/workers"
+_SEGMENT_LOOP = re.compile(r"for\(let (\w+)=(\w+)\+1;\1<(\w+)\.length;\1\+\+\)\3\.slice\(\2,\1\)in ")
+
+
+def fix_query_segmenter(site_dir) -> list[str]:
+    """Let the site's search worker match index words that end at the query's last character; return the
+    workers changed (none when this Material's worker has no such loop, e.g. after an upgrade fixed it)."""
+    changed = []
+    for worker in sorted(Path(site_dir, WORKERS).glob("search.*.min.js")):
+        code = worker.read_text(encoding="utf-8")
+        fixed, count = _SEGMENT_LOOP.subn(lambda m: m.group(0).replace(f"{m.group(1)}<", f"{m.group(1)}<=", 1), code)
+        if count == 1:
+            worker.write_text(fixed, encoding="utf-8")
+            changed.append(str(worker))
+    return changed
+
+
+_WORKER = re.compile(r'("search":\s*"[^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(")')
+
+
+def point_search_worker(html: str, worker: str) -> str:
+    """Return the page with Material's `__config.search` (its search worker) naming another script of the site."""
+    head, sep, rest = html.partition(_CONFIG_SCRIPT)
+    if not sep:
+        return html
+    config, end, tail = rest.partition("</script>")
+    return head + sep + _WORKER.sub(lambda m: m.group(1) + worker + m.group(2), config, count=1) + end + tail
+
+
+def is_offline_build(config) -> bool:
+    """Return whether Material's offline plugin is in this build (the bundle read from file://)."""
+    return any(name in config.plugins for name in ("offline", "material/offline"))

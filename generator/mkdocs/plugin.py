@@ -13,15 +13,17 @@ from typing import Mapping, Optional, Sequence
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator.mkdocs import compat, page_cache, search_cache
+from generator.mkdocs import compat, page_cache, pagefind, search_cache
 from generator.mkdocs.cache import cache_for, template_cache
 from generator.mkdocs.page_nav import compact_nav, page_nav
 from generator.mkdocs.search_index import write_split_index
 from generator.model import Report
 from generator.site.docs import JIEBA_DICT, generate
 from generator.site.nav import TownNav, site_nav, town_navs
+from generator.site.search_entries import fact_entries
 from generator.support import lock
 
 log = logging.getLogger("mkdocs.plugins.townfacts")
@@ -33,6 +35,7 @@ class TownfactsConfig(Config):
     seeds = c.Type(str, default="seeds")  # the folder of reports, relative to mkdocs.yml
     cache = c.Type(bool, default=True)  # cache MkDocs' work in .cache/townfacts/mkdocs/
     generate = c.Type(bool, default=True)  # false: docs/ already holds the pages, seeds/ is not read
+    pagefind = c.Choice(("auto", "on", "off"), default="auto")  # hosted search by Pagefind (mkdocs/pagefind.py)
 
 
 class TownfactsPlugin(BasePlugin[TownfactsConfig]):
@@ -44,6 +47,8 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
         self.lock: Optional[str] = None  # the project's build lock, held from on_config to the build's end
         self.roots: set[str] = set()  # the site's top folders and files (towns, en, assets …), for the 404 page
         self.towns: Mapping[str, TownNav] = {}  # each town's own nav (its parents and siblings), by its folder
+        self.reports: Sequence[Report] = ()  # the site's reports, for their facts' own search entries
+        self.pagefind = False  # this build's search is Pagefind's (decided in on_config)
 
     def seeds_dir(self, config) -> Path:
         """Return the folder of reports named in the plugin's options."""
@@ -61,6 +66,7 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
                 log.warning("townfacts: %s", error)
             configure_mkdocs(config, result.reports, project)
         self.user_dict = compat.take_search_user_dict(config) or self.user_dict
+        self.pagefind = pagefind.wanted(self.config.pagefind, compat.is_offline_build(config))
         return config
 
     def on_pre_build(self, *, config) -> None:
@@ -112,6 +118,8 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
     def on_post_page(self, output, /, *, page, config):
         compat.release_rendered(page)
         output = compact_nav(compat.drop_head_alternates(output))
+        if self.pagefind:
+            output = compat.point_search_worker(output, pagefind.WORKER)
         folder = page.file.dest_uri.split("/", 1)[0]
         if folder in compat.other_locales(config):
             return compat.point_search_base(output, folder)
@@ -120,7 +128,12 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
     @event_priority(-200)  # after i18n has built every language and written the combined index
     def on_post_build(self, *, config) -> None:
         try:
-            write_split_index(Path(config.site_dir), compat.other_locales(config), compat.default_locale(config))
+            locales = [compat.default_locale(config), *compat.other_locales(config)]
+            entries = {lang: fact_entries(self.reports, lang) for lang in locales}
+            write_split_index(Path(config.site_dir), locales[1:], locales[0], entries)
+            compat.fix_query_segmenter(config.site_dir)
+            if self.pagefind:
+                index_with_pagefind(Path(config.site_dir), entries, locales)
         finally:
             self.release()
 
@@ -135,6 +148,13 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
         if self.lock is not None:
             lock.release(self.lock)
             self.lock = None
+
+
+def index_with_pagefind(site_dir: Path, entries, locales: Sequence[str]) -> None:
+    """Index the site with Pagefind and empty Material's indexes; a failure fails the build (pages name its worker)."""
+    if not pagefind.index_site(site_dir, pagefind.records(entries, locales[0])):
+        raise PluginError("pagefind could not index the site (set `pagefind: off` or TOWNFACTS_PAGEFIND=0)")
+    pagefind.empty_indexes(site_dir, ["", *locales[1:]])
 
 
 def refuse_nul(app):
@@ -163,3 +183,4 @@ def configure_mkdocs(config, reports: Sequence[Report], project_dir: Path) -> No
     if plugin is not None:
         plugin.generated = True
         plugin.towns = town_navs(reports)
+        plugin.reports = list(reports)

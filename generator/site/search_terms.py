@@ -7,6 +7,7 @@ from typing import Iterable, Sequence
 from generator.datafiles import data_path
 from generator.english.glossary import GLOSSARY_PATH, load_glossary
 from generator.model import Report
+from generator.site.search_entries import alias_groups
 
 TERMS_FILE = data_path("search_terms.txt")
 MAX_GLOSSARY_TERM = 7  # longer glossary phrases would hide their words from search (see report_terms)
@@ -27,6 +28,11 @@ def glossary_terms(path: Path = GLOSSARY_PATH) -> list[str]:
     return [str(k) for k in (data.get("indicators") or {}) if len(str(k)) <= MAX_GLOSSARY_TERM]
 
 
+def alias_terms() -> list[str]:
+    """Return the Chinese names of data/search_aliases.yaml (生产总值 kept whole matches the query 生产总值)."""
+    return [term for group in alias_groups() for term in (*group.zh, *group.match)]
+
+
 def report_terms(report: Report) -> Iterable[str]:
     """Return the place names a report contributes.
 
@@ -44,7 +50,7 @@ def _is_term(word: str) -> bool:
 
 def jieba_user_dict(reports: Sequence[Report]) -> str:
     """Return a jieba user dictionary (`word freq n` lines, sorted) for the reports."""
-    words = set(fixed_terms()) | set(glossary_terms())
+    words = set(fixed_terms()) | set(glossary_terms()) | set(alias_terms())
     for report in reports:
         words.update(report_terms(report))
     return "".join(f"{w} {FREQUENCY} n\n" for w in sorted(w for w in words if _is_term(w)))

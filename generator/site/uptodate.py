@@ -22,7 +22,7 @@ from generator.support.cache import write_atomic
 STATE_FILE = Path(".cache/townfacts/site-state.json")
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "jieba", "Markdown", "pymdown-extensions",
             "backrefs", "Jinja2")  # what turns docs/ into the site (the MkDocs-side caches key on them too)
-ENV_VARS = ("SITE_URL", "SOURCE_DATE_EPOCH")
+ENV_VARS = ("SITE_URL", "SOURCE_DATE_EPOCH", "TOWNFACTS_PAGEFIND")
 
 
 def _files(folder: Path) -> Iterable[Path]:
@@ -72,6 +72,15 @@ def versions() -> dict[str, str]:
     return found
 
 
+def npm_version(package: str, start: Path = Path(__file__).resolve().parent) -> str:
+    """Return the version of the npm package that node finds from the generator ('' when none: e.g. no `npm ci`)."""
+    for folder in (start, *start.parents):
+        manifest = folder / "node_modules" / package / "package.json"
+        if manifest.is_file():
+            return str(json.loads(manifest.read_text(encoding="utf-8")).get("version", ""))
+    return ""
+
+
 def inputs_key(docs_dir: Path, config_file: Path, options: dict, code_fingerprint: str) -> str:
     """Return a hash of everything a MkDocs build of docs_dir reads."""
     parts = {
@@ -80,6 +89,7 @@ def inputs_key(docs_dir: Path, config_file: Path, options: dict, code_fingerprin
         "options": options,
         "env": {name: os.environ.get(name) for name in ENV_VARS},
         "versions": versions(),
+        "npm": {"pagefind": npm_version("pagefind")},  # installing Pagefind changes the hosted site's search
         "code": code_fingerprint,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str, allow_nan=False).encode()).hexdigest()
