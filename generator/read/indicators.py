@@ -99,7 +99,19 @@ def tidy_name(name: str) -> str:
     name = re.sub(r"([\u4e00-\u9fff]{2,4})\1", r"\1", name)
     name = _without_manner(name)
     name = clean_indicator(name) or name  # 高质量完成X: the empty verb shows once the manner word is gone
-    return _without_preposition(name) or name
+    return _without_frame(_without_preposition(name) or name)
+
+
+def _without_frame(name: str) -> str:
+    """Return ``name`` without a framing 在…中/上 around its opening words (在全省营商环境评价中全市排名 →
+    全省营商环境评价全市排名); 在建 and other words opening with 在 stay."""
+    data = load_data("indicators.yaml")
+    tokens = word_tags(name)
+    if not tokens or tokens[0].word not in data["frame_prepositions"] or tokens[0].flag != "p":
+        return name
+    closers = "|".join(data["frame_prepositions"][tokens[0].word])
+    match = re.match(rf"{tokens[0].word}([\u4e00-\u9fff“”、和]{{2,24}}?)(?:{closers})(.+)", name)
+    return match.group(1) + match.group(2) if match and len(match.group(2)) >= 2 else name
 
 
 def _without_manner(name: str) -> str:
