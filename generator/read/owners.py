@@ -237,14 +237,14 @@ def _topic_phrase(clause: str) -> str:
                       or tokens[0].flag in (*ADVERB_FLAGS, "l")):  # 积极开展 is one idiom
         tokens = tokens[1:]
     run = 0
-    while run < len(tokens) and tokens[run].flag.startswith(NOUN_ENDS + ("vn", "b", "a")) \
+    while run < len(tokens) and tokens[run].flag.startswith(NOUN_ENDS + ("vn", "b", "a", "t")) \
             and tokens[run].word not in data["manner_words"]:
         run += 1
     while run and not tokens[run - 1].flag.startswith(NOUN_ENDS):
         run -= 1  # 城乡居民社会养老保险全面启动: the run ends on a noun
     rest = tokens[run:]
     topic = re.sub("(?:" + "|".join(data["generic_heads"]) + ")$", "", "".join(t.word for t in tokens[:run]))
-    if not all(len(t.word) >= 2 and (_is_verbal(t) or t.flag == "vn" or t.word in data["manner_words"]) for t in rest if
+    if not all(len(t.word) >= 2 and (_is_verbal(t) or t.flag in ("vn", "i", "l") or t.word in data["manner_words"]) for t in rest if
                t.word not in data["generic_heads"]):
         return ""  # the clause goes on to name more than a predicate (新农合工作 cut as 新农/合)
     return topic if len(topic) >= 2 and topic not in data["bare_names"] else ""
@@ -279,28 +279,46 @@ def subject_of(clause: str) -> str:
 
 
 def name_bare_by_earlier(sentence: str, drafts: list) -> None:
-    """Name each bare figure of a sentence (总投资, 总数, 倍, a lone unit) after the nearest earlier figure of
-    that sentence that names a thing: an attribute or total after a count (竣工项目36个，总投资27.61亿元 →
-    竣工项目总投资; 新增规上工业企业8家，总数达110家 → 规上工业企业总数), a multiple after a level
-    (完成地区生产总值126.4亿元，同比增长13%，是2006年的2.2倍 → 地区生产总值)."""
+    """Name each bare figure of a sentence (总投资, 总数, 倍, a lone unit, 实现产值) after the nearest earlier
+    figure of that sentence that names a thing: an attribute or total after a count (竣工项目36个，总投资27.61亿元
+    → 竣工项目总投资; 新增规上工业企业8家，总数达110家 → 规上工业企业总数; 入园企业达135家，实现产值131.9亿元 →
+    入园企业产值), a multiple after a level (…126.4亿元，同比增长13%，是2006年的2.2倍 → 地区生产总值); else
+    after the topic of a clause before it without figures (现代服务业蓬勃发展，完成增加值295.8亿元)."""
     data = load_data("indicators.yaml")
     for i, draft in enumerate(drafts):
         window = drafts[max(0, i - LOOK_BACK):i]  # an owner is near: a long list stays linear
         things = _count_of_earlier_things(sentence, draft, window)
         if things:  # 完成民生实事: the act tells this count from the earlier one, so tidying keeps it
             draft.indicator, draft.extra["tidy"] = things, False
-        name = draft.indicator
-        if things or draft.kind == "rank" or draft.num.growth or (name not in data["bare_names"] and name not in data["totals"]
-                                                         and name not in ("", draft.num.unit)):
+        lone = draft.indicator in ("", draft.num.unit)
+        name = "" if lone else _bare_core(draft.indicator, data)
+        if things or not (name or lone) or draft.kind == "rank" or draft.num.growth:
             continue
         if name in data["attribute_words"] and sentence[draft.num.end:draft.quote_end].strip("以上左右多余"):
             continue  # 投资300万元完成小麦深松整地: what follows names what was invested in
-        if name in ("", draft.num.unit) and sum(d.quote_start == draft.quote_start for d in drafts) > 1:
+        listed = any(d.quote_start == draft.quote_start for d in (*window, *drafts[i + 1:i + 2]))
+        if not name and listed:
             continue  # 力争达到700亿元、60亿元: a list of values whose items the clause does not name
         owner = next((d for d in reversed(window) if d.num.end <= draft.quote_start
                       and _can_own(d, draft, name, data)), None)
         if owner is not None:
             draft.indicator = _owner_name(owner.indicator, name, draft.num.unit, data)
+        elif name in data["bare_names"] and draft.quote_start >= 2:
+            before = sentence[start_of_clause(sentence, draft.quote_start - 1):draft.quote_start - 1]
+            topic = "" if re.search(r"\d", before) else _topic_phrase(before)
+            draft.indicator = topic + name if topic else draft.indicator
+
+
+def _bare_core(name: str, data: dict) -> str:
+    """Return what is left of a name once its leading empty verbs go (实现产值 → 产值) when that is a bare
+    attribute, total or multiple; '' for a name of its own or a lone unit."""
+    leading = sorted(data["strip_leading"], key=len, reverse=True)
+    while name and name not in data["bare_names"] and name not in data["totals"]:
+        word = next((w for w in leading if name.startswith(w) and len(name) > len(w)), None)
+        if word is None:
+            return ""
+        name = name[len(word):]
+    return name
 
 
 def _count_of_earlier_things(sentence: str, draft, earlier: list) -> str:
@@ -330,17 +348,22 @@ def _can_own(owner, draft, name: str, data: dict) -> bool:
         return owner.num.unit == draft.num.unit
     if name in data["attribute_words"]:
         return group == "count"
-    return name in ("", draft.num.unit) or name in data["multiples"]
+    if name in data["bare_names"] and name not in data["multiples"] and len(name) >= 2:  # 入园企业达135家，实现产值…
+        things = load_data("not_facts.yaml")["group_count_units"]  # firms, projects, households: not tonnes
+        return owner.num.unit in things and unit_table().get(draft.num.unit or "", (None, None, ""))[2] != "count"
+    return not name or name in data["multiples"]
 
 
 def _owner_name(owner: str, name: str, unit, data: dict) -> str:
-    """Return the bare name completed by its owner: an attribute or a multiple after the owner's name; a total
-    or a lone count without the verb that counted what was new (新增规上工业企业 → 规上工业企业总数)."""
-    if name in data["attribute_words"] or name in data["multiples"]:
-        return owner + ("" if name in data["multiples"] else name)
-    if name in data["totals"] or unit_table().get(unit or "", (None, None, ""))[2] == "count":
+    """Return the bare name completed by its owner: an attribute after the owner's name, a multiple as the
+    owner's; a total or a lone count without the verb that counted what was new (新增规上工业企业 → 规上工业企业总数)."""
+    if name in data["multiples"]:
+        return owner
+    if name and name not in data["totals"]:
+        return owner + name
+    if name or unit_table().get(unit or "", (None, None, ""))[2] == "count":
         tokens = word_tags(owner)
         while len(tokens) > 1 and _is_verbal(tokens[0]):
             tokens = tokens[1:]
         owner = "".join(t.word for t in tokens)
-    return owner + (name if name in data["totals"] else "")
+    return owner + name
