@@ -12,7 +12,7 @@ from generator.read.growth import add_starting_levels, mark_growth, place_growth
 from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name
 from generator.read.lexicon import (cue_regex, data_pattern, list_joiner_regex, list_joiners, list_marker,
                                     magnitudes, period_matchers, unit_table, word_list)
-from generator.read.lists import distribute_lists, list_items, rank_drafts, split_shared_names
+from generator.read.lists import distribute_lists, list_items, rank_drafts, split_each_of_listed, split_shared_names
 from generator.read.normalize import is_title_like
 from generator.read.owners import (attribute_owner, name_bare_by_earlier, has_governing_verb, subject_count_name, subject_of,
                                    topic_of_rate, topic_of_state)
@@ -97,6 +97,7 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
     name_listed_changes(sentence, drafts)
     name_bare_by_earlier(sentence, drafts)
     split_shared_names(drafts)
+    split_each_of_listed(sentence, drafts)
     for draft in drafts:
         _finish(sentence, draft, plan)
     _link_parts(sentence, drafts)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 import functools
 import itertools
 import re
@@ -72,6 +73,33 @@ def split_shared_names(drafts: list[Draft]) -> None:
         if len(items) == len(run):
             for draft, item in zip(run, items):
                 draft.indicator = item
+
+
+def split_each_of_listed(sentence: str, drafts: list[Draft]) -> None:
+    """Give each item of a name listing several things its own copy of a value stated for all of them with 均
+    (游客人数、旅游收入均增长16% → 游客人数 16%, 旅游收入 16%), in order, sharing the quote."""
+    marker, out = load_data("lists.yaml")["each_all"], []
+    for draft in drafts:
+        items = [i for i in re.split(list_joiner_regex("item_joiners"), draft.indicator) if i]
+        between = sentence[draft.quote_start:draft.num.start]
+        tail = between[between.rfind(items[-1]) + len(items[-1]):] if items and items[-1] in between else ""
+        if len(items) < 2 or not re.search(f"(?<!年){marker}", tail) or any(len(i) < 2 for i in items):  # 年均: a basis
+            out.append(draft)
+            continue
+        names = _complete_items(items) if all(len(i) <= 3 for i in items[:-1]) else _share_tail(items)
+        out.extend(replace(draft, indicator=name, extra=dict(draft.extra)) for name in names)
+    drafts[:] = out
+
+
+def _share_tail(items: list[str]) -> list[str]:
+    """Return list items completed with what the last one says after the words they end in (城镇居民和农村居民
+    人均可支配收入 → 城镇居民人均可支配收入; 建设用地和农用地安全利用率 → 建设用地安全利用率)."""
+    last = items[-1]
+    done = []
+    for item in items[:-1]:
+        at = last.find(item[-2:])
+        done.append(item + last[at + 2:] if 0 <= at < len(last) - 2 else item)
+    return done + [last]
 
 
 def _respective_items(sentence: str, clause_start: int, at: int, size: int) -> tuple[list[str], bool]:
