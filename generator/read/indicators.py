@@ -28,8 +28,8 @@ def clean_indicator(text: str) -> str:
         for word in sorted(names["strip_trailing"], key=len, reverse=True):
             if text.endswith(word) and len(text) > len(word):
                 text, changed = text[:-len(word)], True
-    if text in names["strip_leading"] or text in names["strip_trailing"]:
-        return ""
+    if text in names["strip_leading"] or text in names["strip_trailing"] or text in names["manner_words"]:
+        return ""  # 持续推进 less 推进: a manner word alone names nothing
     return text
 
 
