@@ -121,6 +121,7 @@ def _respective_items(sentence: str, clause_start: int, at: int, size: int) -> t
 def _subject_words(clause: str) -> str:
     """Return a clause's words before its first figure, comparison or modal verb, past a leading period."""
     data = load_data("modality.yaml")
+    clause = re.split(r"[：:]", clause)[-1]  # 奋斗目标是：A和B确保…: the subjects follow the colon
     period = period_matchers()[0].match(clause)
     clause = clause[period.end():] if period else clause
     cut = "|".join([r"\d", *data["target"], *data["growth_base_markers"], *data["growth_basis"], *data["growth_words"]])
