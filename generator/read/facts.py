@@ -14,8 +14,8 @@ from generator.read.lexicon import (cue_regex, data_pattern, list_joiner_regex, 
                                     magnitudes, period_matchers, unit_table, word_list)
 from generator.read.lists import distribute_lists, list_items, rank_drafts, split_each_of_listed, split_shared_names
 from generator.read.normalize import is_title_like
-from generator.read.owners import (attribute_owner, name_bare_by_earlier, has_governing_verb, subject_count_name, subject_of,
-                                   topic_of_rate, topic_of_state)
+from generator.read.owners import (attribute_owner, bare_core, has_governing_verb, name_bare_by_earlier,
+                                   subject_count_name, subject_of, topic_of_rate, topic_of_state)
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
 from generator.read.periods import carries_targets, kind_of, period_before, plan_sentences
 from generator.read.segment import word_tags
@@ -257,18 +257,6 @@ def _topic_from_clause_before(sentence: str, clause_start: int, indicator: str, 
     return topic_of_rate(indicator, sentence[before_start:clause_start - 1], last.indicator if parallel else "")
 
 
-def _is_bare(name: str) -> bool:
-    """Return True for a name that is only an attribute once its leading verbs go (累计投资, 完成投资)."""
-    names = load_data("indicators.yaml")
-    leading = sorted(names["strip_leading"], key=len, reverse=True)
-    while name not in names["bare_names"]:
-        word = next((w for w in leading if name.startswith(w) and len(name) > len(w)), None)
-        if word is None:
-            return False
-        name = name[len(word):]
-    return True
-
-
 def _opens_clause(left: str, before: str) -> bool:
     """Return True when no verb governs a count, only a preposition at most: it is the subject of its
     clause (7个主题公园…, 对14家纳税大户…, 总投资168.2亿元的44个项目…), not an object (完成14个行政村…)."""
@@ -296,7 +284,7 @@ def _owned_attribute(sentence: str, num: Num, indicator: str, clause_start: int)
     attribute = next((w for w in names["attribute_words"] if indicator.endswith(w)), None)
     if not attribute:
         return indicator
-    bare = _is_bare(tidy_name(indicator))
+    bare = bare_core(tidy_name(indicator), names) in names["bare_names"]
     owner = clean_indicator(attribute_owner(sentence, num.start, num.end, clause_start, bare))
     verb = next((v for v in names["done_attribute_verbs"] if indicator.endswith(v + attribute)), "")
     verb = "" if sentence.startswith(_possessive(), num.end) else verb  # 完成投资7.62亿元的X建设: X's size

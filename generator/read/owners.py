@@ -291,7 +291,7 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
         if things:  # 完成民生实事: the act tells this count from the earlier one, so tidying keeps it
             draft.indicator, draft.extra["tidy"] = things, False
         lone = draft.indicator in ("", draft.num.unit)
-        name = "" if lone else _bare_core(draft.indicator, data)
+        name = "" if lone else bare_core(draft.indicator, data)
         if things or not (name or lone) or draft.kind == "rank" or draft.num.growth:
             continue
         if name in data["attribute_words"] and sentence[draft.num.end:draft.quote_end].strip("以上左右多余"):
@@ -309,7 +309,7 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
             draft.indicator = topic + name if topic else draft.indicator
 
 
-def _bare_core(name: str, data: dict) -> str:
+def bare_core(name: str, data: dict) -> str:
     """Return what is left of a name once its leading empty verbs go (实现产值 → 产值) when that is a bare
     attribute, total or multiple; '' for a name of its own or a lone unit."""
     leading = sorted(data["strip_leading"], key=len, reverse=True)
