@@ -39,11 +39,11 @@ def drop_examples(left: str, names_only: bool) -> str:
     examples_end = list_marker("examples_end")
     if examples_end in left:
         head, _, tail = left.rpartition(examples_end)
-        return _leading_verb(head) + tail
+        return _verb_of_examples(head) + tail
     if "、" not in left:
         return left
     if names_only:
-        return _leading_verb(left)
+        return _verb_of_examples(left)
     head, _, last = left.rpartition("、")
     rates = "|".join(load_data("indicators.yaml")["rate_endings"])
     whole = not re.search(rf"\d|(?:{rates})、", left) and not re.search(rf"(?:{rates})$", last)
@@ -53,11 +53,38 @@ def drop_examples(left: str, names_only: bool) -> str:
 
 
 def _leading_verb(text: str) -> str:
-    """Return the verb opening ``text`` (打造雨荷苑、… → 打造), '' if it opens with a noun."""
+    """Return the verb opening ``text`` after adverbs of manner (打造雨荷苑、… → 打造, 重点打造A、B → 打造), ''
+    if it opens with a noun."""
     if not text or "、" not in text and len(text) <= 2:
         return ""
-    first = next(iter(word_tags(text)), None)
-    return first.word if first is not None and first.flag.startswith("v") and len(first.word) <= 3 else ""
+    manner = load_data("indicators.yaml")["manner_words"]
+    rest = text[next((len(w) for w in sorted(manner, key=len, reverse=True) if text.startswith(w)), 0):]
+    verb = opening_verb(rest)
+    return verb if verb and len(verb) <= 4 else ""
+
+
+def _verb_of_examples(text: str) -> str:
+    """Return the verb opening a list of examples when it says what was done to them (新建A、B等7条道路 →
+    新建), '' for a verb of mere progress (完成, 建设): 建设完成了A、B等68个项目 are projects, not 建设项目."""
+    verb = _leading_verb(text)
+    return "" if verb.startswith(tuple(load_data("indicators.yaml")["progress_verbs"])) else verb
+
+
+def opening_verb(text: str) -> str:
+    """Return the verb of doing or building that opens ``text``: the longest one the data lists (新改扩建,
+    新建改建: the segmenter tags 新建 a place name), else a first word tagged a verb; '' if none."""
+    verbs = sorted(load_data("indicators.yaml")["object_verbs"], key=len, reverse=True)
+    listed = ""
+    progress = load_data("indicators.yaml")["progress_verbs"]
+    joined = [j + v for v in verbs for j in ("", "和", "、")]  # 新修和改造道路: two verbs, one object
+    while (word := next((v for v in joined if text.startswith(listed + v)), "")):
+        listed += word
+        if word in progress:  # 建设完成: what follows tells how it went, not another verb of the object
+            break
+    if listed:
+        return listed
+    first = next(iter(word_tags(text[:12])), None)
+    return first.word if first is not None and first.flag.startswith("v") and len(first.word) >= 2 else ""
 
 
 def _from_last_verb(text: str) -> str:

@@ -10,7 +10,7 @@ import functools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.indicators import clean_indicator
+from generator.read.indicators import clean_indicator, opening_verb
 from generator.read.lexicon import cue_alternation, growth_words, period_matchers, unit_table
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
@@ -87,16 +87,16 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
         return _owner_phrase(rest[1:], subject=True)
     if not bare:
         return ""
-    tokens = word_tags(rest[:12])
-    if tokens and len(tokens[0].word) >= 2 and (tokens[0].flag == "v" or tokens[0].word in data["object_verbs"]):
-        return _owner_phrase(rest[len(tokens[0].word):])
+    verb = opening_verb(rest)
+    if verb:
+        return _owner_phrase(rest[len(verb):])
     if rest.strip():
         return ""
     if clause_start == 0 and sentence.startswith("，", pos):  # 投资8.38亿元，完成A、B等10条道路改造提升
         after = sentence[pos + 1:end_of_clause(sentence, pos + 1)]
-        tokens = word_tags(after[:12])
-        if tokens and len(tokens[0].word) >= 2 and (tokens[0].flag == "v" or tokens[0].word in data["object_verbs"]):
-            return _owner_phrase(after[len(tokens[0].word):])
+        verb = opening_verb(after)
+        if verb:
+            return _owner_phrase(after[len(verb):])
     same_clause = re.split(r"[、和及]?(?:" + "|".join(data["attribute_words"]) + ")[^、和及]*$", sentence[clause_start:start])[0]
     if _count_regex().search(same_clause):  # 在谈项目25个、总投资148亿元
         return _owner_phrase(same_clause)
@@ -136,7 +136,7 @@ def _owner_phrase(text: str, subject: bool = False) -> str:
         if after:
             return subject_count_name(after) if subject else _cut(after)
         return _cut(text[:counts[0].start()])  # 县以上重点项目64个: the noun stands before its count
-    text = re.sub(r"\d+(?:\.\d+)?[\u4e00-\u9fff]{1,3}$", "", text)  # 完成小麦深松整地12.2万亩: the object, not its size
+    text = re.sub(rf"\d+(?:\.\d+)?(?:{_unit_alternation()})(?:、.*)?$", "", text)  # 整地12.2万亩: the object, not its size
     return _cut(text.split("等")[0])
 
 
@@ -181,6 +181,12 @@ def _count_regex() -> re.Pattern:
     numerals = "".join(load_data("numerals.yaml")["digits"]) + "十百千"
     not_longer = f"(?!{'|'.join(map(re.escape, longer))})" if longer else ""
     return re.compile(rf"(?:(?<![\d.])\d+(?:\.\d+)?|[{numerals}]+){not_longer}(?:{'|'.join(map(re.escape, counts))})")
+
+
+@functools.cache
+def _unit_alternation() -> str:
+    """Return the regex alternation of every unit, longest first."""
+    return "|".join(map(re.escape, sorted(unit_table(), key=len, reverse=True)))
 
 
 def has_governing_verb(text: str, opening_only: bool = False) -> bool:
