@@ -12,7 +12,8 @@ from generator.read.growth import add_starting_levels, mark_growth, place_growth
 from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name
 from generator.read.lexicon import (cue_regex, data_pattern, list_joiner_regex, list_joiners, list_marker,
                                     magnitudes, period_matchers, unit_table, word_list)
-from generator.read.lists import distribute_lists, list_items, rank_drafts, split_each_of_listed, split_shared_names
+from generator.read.lists import (distribute_lists, list_items, rank_drafts, share_glued_counts, split_each_of_listed,
+                                  split_shared_names)
 from generator.read.normalize import is_title_like
 from generator.read.owners import (attribute_owner, bare_core, has_governing_verb, name_bare_by_earlier,
                                    subject_count_name, subject_of, topic_of_rate, topic_of_state)
@@ -98,6 +99,7 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
     name_bare_by_earlier(sentence, drafts)
     split_shared_names(drafts)
     split_each_of_listed(sentence, drafts)
+    share_glued_counts(sentence, drafts)
     for draft in drafts:
         _finish(sentence, draft, plan)
     _link_parts(sentence, drafts)
@@ -115,7 +117,8 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
         left_raw = left_raw[1:]  # 改造11867户、老旧小区改造793户: the 、 ends the fact before
     group = unit_table().get(num.unit or "", (None, None, "count"))[2]
     counted = num.unit is None or group in COUNT_GROUPS
-    glued = ("",) if counted and right_noun(sentence, num.end) else ()  # 6个乡镇41个村: 乡镇 is the 6's
+    owned = right_noun(sentence, num.end) or sentence.startswith(_possessive(), num.end)
+    glued = ("",) if counted and owned else ()  # 6个乡镇41个村, 13个村2.3万人的: 乡镇, 村 are the 6's, the 13's
     left_raw = _after_earlier_noun(left_raw, earlier, seg_start, glued)
     if num.qualifier and left_raw.endswith(tuple(word_list("qualifiers_before"))):
         left_raw = left_raw[:len(left_raw) - len(qualifier_before(sentence, num.start) or "")]
@@ -135,10 +138,11 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     share = load_data("modality.yaml")
     if left.startswith(tuple(share["share_verbs"])) and earlier and num.unit == "%":
         left = earlier[-1].indicator + left + share["share_noun"]  # 占全区45.1%: the share of the fact before
-    if not left and earlier and earlier[-1].num.end == seg_start and left_raw.strip() in ("", *list_joiners("item_joiners")):
-        left = earlier[-1].extra.get("left", "")
     if not left and not right and sentence.startswith(_possessive(), num.end):
         right = clean_indicator(right_noun(sentence, num.end + 1))  # 5.38万人的搬迁 → 搬迁
+    if not left and earlier and earlier[-1].num.end == seg_start and left_raw.strip() in ("", *list_joiners("item_joiners")):
+        left = earlier[-1].extra.get("left", "")  # 解决了13个村2.3万人的…: one verb for both figures
+        left = "" if right and left in load_data("indicators.yaml")["attribute_words"] else left  # 投资X亿元Y公里的Z
     indicator = (left + right) or _fallback_indicator(sentence, clause_start, num)
     indicator = _rate_of_what_follows(sentence, num, indicator)
     indicator = _owned_attribute(sentence, num, indicator, clause_start) if not right else indicator

@@ -227,3 +227,24 @@ def _last_before(drafts: list[Draft]) -> Callable[[int], str]:
         k = bisect.bisect_left(starts, pos)
         return drafts[latest[k - 1]].indicator if k else ""
     return indicator
+
+
+def share_glued_counts(sentence: str, drafts: list[Draft]) -> None:
+    """Give a count that names only its noun what the count glued after it says of its own noun
+    (6个乡镇、81个村的垃圾一体化处理 → 乡镇垃圾一体化处理, 村垃圾一体化处理): two sizes of one undertaking."""
+    joiners = ("", *list_joiners("item_joiners"))
+    possessive = load_data("indicators.yaml")["possessive"]
+    for first, second in itertools.pairwise(drafts):
+        noun = first.extra.get("right_raw") or ""
+        after = first.num.end + len(noun)
+        if not 0 < len(noun) <= 3 or not first.indicator.endswith(noun) or sentence[after:second.num.start] not in joiners:
+            continue
+        own = second.extra.get("right_raw") or ""
+        if own and second.indicator.startswith(own):
+            said = second.indicator[len(own):].removeprefix(possessive)
+        else:
+            said = second.indicator if not own and sentence.startswith(possessive, second.num.end) else ""
+        said = said.removeprefix(first.extra.get("left") or "")  # 解决了13个村2.3万人的…: the verb is said once
+        if len(said) >= 2:
+            first.indicator += said
+

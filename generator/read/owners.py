@@ -133,6 +133,7 @@ def _owner_phrase(text: str, subject: bool = False) -> str:
     counts = [m for m in _count_regex().finditer(text) if m.start() < lead + _cut_index(text[lead:])]
     if counts:  # 的何桥、李庄等6个乡镇41个村的土地整治项目: the things counted last
         after = re.split(rf"[\d，]|、(?=\S{{0,3}}(?:\d|{attributes}))", text[counts[-1].end():])[0]
+        after = after.partition(load_data("indicators.yaml")["possessive"])[2] or after  # 41个村的土地整治项目
         if after:
             return subject_count_name(after) if subject else _cut(after)
         return _cut(text[:counts[0].start()])  # 县以上重点项目64个: the noun stands before its count
