@@ -77,9 +77,15 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
     if any(text.endswith(w, 0, num.start) for w in data["list_intro_before"]):
         return "list"
     for key, reason in (("ordinal_after", "ordinal"), ("milestone_after", "milestone"), ("from_value_after", FROM_VALUE)):
-        if any(after.startswith(w) for w in data[key]):
+        if any(after.startswith(w) for w in data[key]) and (reason != "milestone" or _restates_level(text, num)):
             return reason
     return None
+
+
+def _restates_level(text: str, num: Num) -> bool:
+    """Return True when a milestone restates a level the sentence gave before it (余额达108.3亿元，首次突破百亿元
+    大关); a milestone that is the only figure (业务量突破10亿美元大关) states the level itself."""
+    return bool(num.unit) and re.search(rf"\d(?:\.\d+)?{re.escape(num.unit)}", text[:num.start]) is not None
 
 
 def _threshold_by_noun(text: str, num: Num, data: dict) -> bool:
