@@ -93,7 +93,9 @@ def _read_number(text: str, match: re.Match) -> Optional[Num]:
         value = float(body) if re.fullmatch(r"[\d.]+", body) else parse_chinese_number(body)
         if value is None:
             return None
-        return Num(start, match.end(), match.end(), value, "%", True, unit_end=match.end())
+        num = Num(start, match.end(), match.end(), value, "%", True, unit_end=match.end())
+        num.skip = not_fact_reason(text, num)  # “六个百分之百”: a slogan, as any number in it
+        return num
     chinese = not token[0].isdigit()
     if chinese:
         core = token.rstrip("".join(magnitudes()))
