@@ -138,6 +138,10 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     share = load_data("modality.yaml")
     if left.startswith(tuple(share["share_verbs"])) and earlier and num.unit == "%":
         left = earlier[-1].indicator + left + share["share_noun"]  # 占全区45.1%: the share of the fact before
+    if left and not right and counted:
+        tail = _possessive_tail(sentence, num.end)
+        attribute = next((w for w in load_data("indicators.yaml")["attribute_words"] if left.endswith(w)), "")
+        left = tail + attribute if tail and attribute else left + tail  # 建成占地75亩、…的X: X's 占地
     if not left and not right and sentence.startswith(_possessive(), num.end):
         right = clean_indicator(right_noun(sentence, num.end + 1))  # 5.38万人的搬迁 → 搬迁
     if not left and earlier and earlier[-1].num.end == seg_start and left_raw.strip() in ("", *list_joiners("item_joiners")):
@@ -205,6 +209,14 @@ def _one_rate_each(draft: Draft, left_raw: str) -> list[Draft]:
         topic = ""  # 政协委员提案 came from the clause before (办结率、满意率100%); a list item is no topic
     names = [topic + item if len(item) <= 3 else item for item in items]
     return [replace(draft, indicator=name, extra={**draft.extra, "left": name}) for name in names]
+
+
+def _possessive_tail(sentence: str, pos: int) -> str:
+    """Return what is done to a list whose first item's size ends at ``pos`` (完成高铁核心区八百亩、经编园板块的
+    收储清零 → 收储清零): the head after 的 closing the clause, '' when the clause reads otherwise."""
+    tail = sentence[pos:end_of_clause(sentence, pos)]
+    match = re.fullmatch(rf"、[^\d、]{{1,16}}{_possessive()}([\u4e00-\u9fff]{{2,8}})", tail)
+    return match.group(1) if match else ""
 
 
 def _possessive() -> str:
