@@ -66,12 +66,14 @@ def _whole_predicate(tokens: list) -> str:
 
 def _bare_predicate(tokens: list) -> str:
     """Return a predicate without its adverbs of manner and light verbs ('' when nothing else is said:
-    按期推进, 全部完成, 星罗棋布)."""
+    按期推进, 全部完成, 星罗棋布); after an adverb of manner, a short word is a verb whatever its tag
+    (安置区全部封顶 → 封顶)."""
     data = load_data("indicators.yaml")
     drop = set(data["manner_words"]) | set(data["manner_endings"]) | set(data["light_verbs"])
     words = [t for t in tokens if t.word not in drop and t.flag not in ("d", "ad", "ul", "uz", "i")]
     text = "".join(t.word for t in words)
-    if text in data["progress_verbs"] or not any(t.flag.startswith("v") for t in words):
+    after_manner = bool(tokens) and tokens[0].word in drop and len(words) == 1 and len(text) == 2
+    if text in data["progress_verbs"] or not after_manner and not any(t.flag.startswith("v") for t in words):
         return ""
     return text
 
