@@ -15,7 +15,7 @@ from generator.read.lexicon import (cue_regex, data_pattern, list_joiner_regex, 
 from generator.read.lists import (distribute_lists, list_items, rank_drafts, share_glued_counts, split_each_of_listed,
                                   split_shared_names)
 from generator.read.normalize import is_title_like
-from generator.read.owners import (attribute_owner, bare_core, has_governing_verb, name_bare_by_earlier,
+from generator.read.owners import (after_glued_value, attribute_owner, bare_core, has_governing_verb, name_bare_by_earlier,
                                    subject_count_name, subject_of, topic_of_rate, topic_of_state)
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
 from generator.read.periods import carries_targets, kind_of, period_before, plan_sentences
@@ -109,23 +109,11 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
 def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: list[Draft]) -> list[Draft]:
     """Return the drafts for a level value (one per item for 各/分别 lists)."""
     clause_start = start_of_clause(sentence, num.start)
-    seg_start = clause_start
-    if previous is not None and previous.end > clause_start:
-        seg_start = previous.end
-    left_raw = sentence[seg_start:num.start]
-    if previous is not None and seg_start == previous.end and left_raw[:1] in ("、", "，"):
-        left_raw = left_raw[1:]  # 改造11867户、老旧小区改造793户: the 、 ends the fact before
     group = unit_table().get(num.unit or "", (None, None, "count"))[2]
     counted = num.unit is None or group in COUNT_GROUPS
-    owned = right_noun(sentence, num.end) or sentence.startswith(_possessive(), num.end)
-    glued = ("",) if counted and owned else ()  # 6个乡镇41个村, 13个村2.3万人的: 乡镇, 村 are the 6's, the 13's
-    left_raw = _after_earlier_noun(left_raw, earlier, seg_start, glued)
-    if num.qualifier and left_raw.endswith(tuple(word_list("qualifiers_before"))):
-        left_raw = left_raw[:len(left_raw) - len(qualifier_before(sentence, num.start) or "")]
-    left_raw = _before_from_value(re.sub(r"（[^（）]{1,6}）|\([^()]{1,6}\)", "", left_raw))  # 新（改、扩）建: no list
-    each = left_raw.endswith(list_marker("each"))
-    left_raw = left_raw[:-1] if each else left_raw
-    right_raw = right_noun(sentence, num.end) if counted else ""
+    seg_start, left_raw, each = _left_words(sentence, num, previous, earlier, clause_start, counted)
+    noun_at = _noun_start(sentence, num) if counted else num.end
+    right_raw = right_noun(sentence, noun_at) if counted else ""
     right = clean_indicator(right_raw)
     left = clean_indicator(drop_examples(left_raw, names_only=bool(right) and not each))
     if right and not each and _opens_clause(left, sentence[clause_start:num.start]):
@@ -138,10 +126,8 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     share = load_data("modality.yaml")
     if left.startswith(tuple(share["share_verbs"])) and earlier and num.unit == "%":
         left = earlier[-1].indicator + left + share["share_noun"]  # 占全区45.1%: the share of the fact before
-    if left and not right and counted:
-        tail = _possessive_tail(sentence, num.end)
-        attribute = next((w for w in load_data("indicators.yaml")["attribute_words"] if left.endswith(w)), "")
-        left = tail + attribute if tail and attribute else left + tail  # 建成占地75亩、…的X: X's 占地
+    if counted and not each:
+        left, right = _with_possessive_tail(sentence, num, left, right, noun_at + len(right_raw))
     if not left and not right and sentence.startswith(_possessive(), num.end):
         right = clean_indicator(right_noun(sentence, num.end + 1))  # 5.38万人的搬迁 → 搬迁
     if not left and earlier and earlier[-1].num.end == seg_start and left_raw.strip() in ("", *list_joiners("item_joiners")):
@@ -159,6 +145,45 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     if len(items) > 1:
         return [replace(base, indicator=clean_indicator(item) + right, extra={"left": item}) for item in items]
     return _one_rate_each(base, left_raw)
+
+
+def _left_words(sentence: str, num: Num, previous: Optional[Num], earlier: list[Draft], clause_start: int,
+                counted: bool) -> tuple[int, str, bool]:
+    """Return where the words naming a figure from before it start, those words, and whether they end in 各."""
+    seg_start = clause_start
+    if previous is not None and previous.end > clause_start:
+        seg_start = previous.end
+    left_raw = sentence[seg_start:num.start]
+    if previous is not None and seg_start == previous.end and left_raw[:1] in ("、", "，"):
+        left_raw = left_raw[1:]  # 改造11867户、老旧小区改造793户: the 、 ends the fact before
+    owned = right_noun(sentence, num.end) or sentence.startswith(_possessive(), num.end)
+    glued = ("",) if counted and owned else ()  # 6个乡镇41个村, 13个村2.3万人的: 乡镇, 村 are the 6's, the 13's
+    left_raw = _after_earlier_noun(left_raw, earlier, seg_start, glued)
+    if num.qualifier and left_raw.endswith(tuple(word_list("qualifiers_before"))):
+        left_raw = left_raw[:len(left_raw) - len(qualifier_before(sentence, num.start) or "")]
+    left_raw = _before_from_value(re.sub(r"（[^（）]{1,6}）|\([^()]{1,6}\)", "", left_raw))  # 新（改、扩）建: no list
+    each = left_raw.endswith(list_marker("each"))
+    return seg_start, left_raw[:-1] if each else left_raw, each
+
+
+def _noun_start(sentence: str, num: Num) -> int:
+    """Return where the noun a count counts starts: after its unit, or after a size glued to it
+    (73条110公里水毁农村公路, 3所1.2万平方米的学校)."""
+    glued = after_glued_value(sentence, num.end)
+    if right_noun(sentence, num.end) or glued == num.end:
+        return num.end
+    return glued + sentence.startswith(_possessive(), glued)
+
+
+def _with_possessive_tail(sentence: str, num: Num, left: str, right: str, noun_end: int) -> tuple[str, str]:
+    """Return left and right words with the head of a list closed by 的 (A和B的修复重建: A's too, but not
+    A规划和B的村庄规划; A八百亩、B的收储清零; 占地75亩、…的X: X's 占地)."""
+    if right:
+        tail = _possessive_tail(sentence, noun_end, "和及")
+        return left, right + (tail if not right.endswith(tail[-2:]) else "")
+    tail = _possessive_tail(sentence, num.end) if left else ""
+    attribute = next((w for w in load_data("indicators.yaml")["attribute_words"] if left.endswith(w)), "")
+    return (tail + attribute if tail and attribute else left + tail), right
 
 
 def _after_earlier_noun(left_raw: str, earlier: list[Draft], seg_start: int, glued: tuple) -> str:
@@ -211,12 +236,14 @@ def _one_rate_each(draft: Draft, left_raw: str) -> list[Draft]:
     return [replace(draft, indicator=name, extra={**draft.extra, "left": name}) for name in names]
 
 
-def _possessive_tail(sentence: str, pos: int) -> str:
-    """Return what is done to a list whose first item's size ends at ``pos`` (完成高铁核心区八百亩、经编园板块的
-    收储清零 → 收储清零): the head after 的 closing the clause, '' when the clause reads otherwise."""
+def _possessive_tail(sentence: str, pos: int, joiners: str = "") -> str:
+    """Return what is done to a list whose first item ends at ``pos`` (完成高铁核心区八百亩、经编园板块的收储清零 →
+    收储清零): the head after 的 closing the clause, '' when the clause reads otherwise; items joined by
+    ``joiners`` may carry their own figures (110公里农村公路和24座桥梁的修复重建)."""
     tail = sentence[pos:end_of_clause(sentence, pos)]
-    match = re.fullmatch(rf"、[^\d、]{{1,16}}{_possessive()}([\u4e00-\u9fff]{{2,8}})", tail)
-    return match.group(1) if match else ""
+    items = rf"[{joiners}][^、，]{{1,16}}" if joiners else r"、[^\d、]{1,16}"
+    match = re.fullmatch(rf"{items}{_possessive()}([\u4e00-\u9fff]{{2,8}})", tail)
+    return match.group(1) if match and _possessive() not in match.group(1) else ""
 
 
 def _possessive() -> str:

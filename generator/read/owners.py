@@ -83,7 +83,7 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
     of the verb after it (投资1.2亿元建成X), or, for a figure named by the attribute alone, the thing named
     in the clause before it (实施X工程，投资2.29亿元); '' when nothing says."""
     data = load_data("indicators.yaml")
-    pos = _after_glued_value(sentence, pos)
+    pos = after_glued_value(sentence, pos)
     rest = sentence[pos:end_of_clause(sentence, pos)]
     if rest.startswith(data["possessive"]):
         return _owner_phrase(rest[1:], subject=True)
@@ -114,7 +114,7 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
     return _owner_phrase("".join(t.word for t in tokens))
 
 
-def _after_glued_value(sentence: str, pos: int) -> int:
+def after_glued_value(sentence: str, pos: int) -> int:
     """Return where the words after a value start, past a second value glued to it (投资6.4亿元7.4公里的)."""
     match = re.match(r"\d+(?:\.\d+)?", sentence[pos:])
     if not match:
