@@ -11,7 +11,7 @@ from typing import Callable
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
 from generator.read.lexicon import list_joiner_regex, list_joiners, list_marker, period_matchers
-from generator.read.indicators import clean_indicator
+from generator.read.indicators import clean_indicator, opening_verb
 from generator.read.numbers import Num, parse_chinese_number
 from generator.read.segment import word_tags
 from generator.read.sentences import CLAUSE_END, end_of_clause, start_of_clause
@@ -35,7 +35,8 @@ def distribute_lists(sentence: str, drafts: list[Draft]) -> None:
         if not items:
             items, grouped = _respective_items(sentence, clause_start, at, len(group))
         if len(items) == len(group):
-            attribute = _respective_attribute(sentence[at + len(list_marker("respectively")):group[0].num.start])
+            attribute = _respective_attribute(sentence[at + len(list_marker("respectively")):group[0].num.start]) \
+                or _respective_attribute(clean_indicator(sentence[clause_start:at]))  # 2015年力争年产值分别达到…
             for draft, name in zip(group, items if grouped else _complete_items(items)):
                 draft.indicator = name if name.endswith(attribute) else name + attribute
 
@@ -110,12 +111,30 @@ def _respective_items(sentence: str, clause_start: int, at: int, size: int) -> t
     if not text.strip("，、") and clause_start >= 2:
         before = sentence[start_of_clause(sentence, clause_start - 1):clause_start - 1]
         text = _subject_words(before)
+    items, grouped = _split_items(text, size)
+    if not items and clause_start >= 2:  # 重点发展A、B、C、D四大主导产业，2015年力争年产值分别达到…
+        before = sentence[start_of_clause(sentence, clause_start - 1):clause_start - 1]
+        items, grouped = _split_items(_without_opening_verb(before), size)
+    return items, grouped
+
+
+def _split_items(text: str, size: int) -> tuple[list[str], bool]:
+    """Return the ``size`` items ``text`` lists and whether a grouping named them (A、B两大产业), else []."""
     ungrouped = re.sub(r"[两三四五六七八九十]大[\u4e00-\u9fff]{2,6}$", "", text)  # 三大主导产业: no item
     for joiners in (r"、", list_joiner_regex("item_joiners")):
         items = [clean_indicator(i) for i in re.split(joiners, ungrouped) if clean_indicator(i)]
         if len(items) == size:
             return items, ungrouped != text
     return [], False
+
+
+def _without_opening_verb(clause: str) -> str:
+    """Return a clause of figures-free words without its opening adverbs of manner and verb (重点发展A、B → A、B);
+    '' when it has figures or opens with no verb."""
+    manner = sorted(load_data("indicators.yaml")["manner_words"], key=len, reverse=True)
+    rest = clause[next((len(w) for w in manner if clause.startswith(w)), 0):]
+    verb = opening_verb(rest)
+    return rest[len(verb):] if verb and not re.search(r"\d", clause) else ""
 
 
 def _subject_words(clause: str) -> str:

@@ -241,6 +241,9 @@ def _topic_phrase(clause: str) -> str:
     """Return the thing a clause without figures is about: its first run of nouns once leading adverbs and
     verbs are gone, without a closing generic head (积极开展农民健康工程 → 农民健康工程; 全面推进新农合工作 → 新农合)."""
     data = load_data("indicators.yaml")
+    numerals = load_data("numerals.yaml")["counting_numerals"]
+    grouping = "|".join(load_data("not_facts.yaml")["grouping_after"])
+    clause = re.sub(rf"^[^，]*、[^、]*?[{numerals}]+(?:{grouping})", "", clause)  # A、B、C三大主导产业 → 主导产业
     tokens = list(word_tags(clause))
     while tokens and (_is_verbal(tokens[0]) or tokens[0].word in data["manner_words"]
                       or tokens[0].flag in (*ADVERB_FLAGS, "l")):  # 积极开展 is one idiom
@@ -301,14 +304,15 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
             draft.indicator, draft.extra["tidy"] = things, False
         lone = draft.indicator in ("", draft.num.unit)
         name = "" if lone else bare_core(draft.indicator, data)
-        if things or not (name or lone) or draft.kind == "rank" or draft.num.growth:
+        growth_only = draft.num.growth and (not name or name in growth_words())  # 数量同比增长50%: the count's
+        if things or not (name or lone) or draft.kind == "rank" or growth_only:
             continue
         if name in data["attribute_words"] and sentence[draft.num.end:draft.quote_end].strip("以上左右多余"):
             continue  # 投资300万元完成小麦深松整地: what follows names what was invested in
         listed = any(d.quote_start == draft.quote_start for d in (*window, *drafts[i + 1:i + 2]))
         if not name and listed:
             continue  # 力争达到700亿元、60亿元: a list of values whose items the clause does not name
-        owner = next((d for d in reversed(window) if d.num.end <= draft.quote_start
+        owner = next((d for d in reversed(window) if _before_clause_or_item(sentence, d, draft)
                       and _can_own(d, draft, name, data)), None)
         if owner is not None:
             draft.indicator = _owner_name(owner.indicator, name, draft.num.unit, data)
@@ -316,6 +320,13 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
             before = sentence[start_of_clause(sentence, draft.quote_start - 1):draft.quote_start - 1]
             topic = "" if re.search(r"\d", before) else _topic_phrase(before)
             draft.indicator = topic + name if topic else draft.indicator
+
+
+def _before_clause_or_item(sentence: str, earlier, draft) -> bool:
+    """Return True when ``earlier`` ends before the clause of ``draft`` or before its list item
+    (实施省市重点项目57个、完成投资112亿元)."""
+    return earlier.num.end <= draft.quote_start or sentence.startswith("、", earlier.num.end) \
+        and earlier.num.end < draft.num.start
 
 
 def bare_core(name: str, data: dict) -> str:
@@ -353,8 +364,8 @@ def _can_own(owner, draft, name: str, data: dict) -> bool:
     if owner.indicator in data["bare_names"] or owner.num.unit == "%" or owner.num.growth or owner.kind == "rank":
         return False
     group = unit_table().get(owner.num.unit or "", (None, None, ""))[2]
-    if name in data["totals"]:
-        return owner.num.unit == draft.num.unit
+    if name in data["totals"]:  # 8000亩 … 总数达3.2万亩: one measure, other magnitudes
+        return unit_table().get(owner.num.unit or "", ("",))[0] == unit_table().get(draft.num.unit or "", (None,))[0]
     if name in data["attribute_words"]:
         return group == "count"
     if name in data["bare_names"] and name not in data["multiples"] and len(name) >= 2:  # 入园企业达135家，实现产值…
