@@ -15,7 +15,8 @@ from generator.read.lexicon import (cue_regex, data_pattern, list_joiner_regex, 
 from generator.read.lists import (distribute_lists, list_items, rank_drafts, share_glued_counts, split_each_of_listed,
                                   split_shared_names)
 from generator.read.normalize import is_title_like
-from generator.read.owners import (after_glued_value, attribute_owner, bare_core, has_governing_verb, name_bare_by_earlier,
+from generator.read.bare import bare_core, name_bare_by_earlier
+from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb,
                                    subject_count_name, subject_of, topic_of_rate, topic_of_state)
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
 from generator.read.periods import carries_targets, kind_of, period_before, plan_sentences

@@ -12,6 +12,7 @@ from generator.read.sentences import end_of_clause
 def clean_indicator(text: str) -> str:
     """Return the indicator name left after removing periods, subjects, empty verbs and particles."""
     names = load_data("indicators.yaml")
+    text = re.split(r"[\u2460-\u24ff\u2776-\u2793]", text)[-1]  # ①A②B: an item mark opens the last item
     text = re.sub(r"[（(][^）)]*[）)]|[〔\[【]\d*[〕\]】]?|[〕\]】]", "", text)
     text = re.split(r"[：:]", text)[-1]  # 主要预期目标是：地区生产总值 → 地区生产总值
     text = period_matchers()[0].sub("", text)
@@ -42,6 +43,9 @@ def drop_examples(left: str, names_only: bool) -> str:
         return _verb_of_examples(head) + tail
     if "、" not in left:
         return left
+    grouping = _grouping_closing_list(left)
+    if grouping:
+        return grouping
     if names_only:
         return _verb_of_examples(left)
     head, _, last = left.rpartition("、")
@@ -61,6 +65,15 @@ def _leading_verb(text: str) -> str:
     rest = text[next((len(w) for w in sorted(manner, key=len, reverse=True) if text.startswith(w)), 0):]
     verb = opening_verb(rest)
     return verb if verb and len(verb) <= 4 else ""
+
+
+def _grouping_closing_list(left: str) -> str:
+    """Return the words from the noun of a grouping that closes a list on (A制造、B制造三大主导产业实现产值 →
+    主导产业实现产值), '' when no grouping closes one."""
+    numerals = load_data("numerals.yaml")["counting_numerals"]
+    grouping = "|".join(load_data("not_facts.yaml")["grouping_after"])
+    match = re.search(rf"、[^、]*?[{numerals}]+(?:{grouping})(?=[\u4e00-\u9fff]{{2}})", left)
+    return left[match.end():] if match else ""
 
 
 def _verb_of_examples(text: str) -> str:
@@ -104,7 +117,7 @@ def right_noun(text: str, start: int) -> str:
         return ""
     stops = load_data("indicators.yaml")["right_stops"]
     cut = min([i for i in (phrase.find(w) for w in stops) if i >= 0] + [len(phrase)])
-    phrase = re.split(r"[（(\d]|(?<!^.)、", phrase[:cut])[0]  # 省、市重点项目: one-character items share a head
+    phrase = re.split(r"[（(\d：:]|(?<!^.)、", phrase[:cut])[0]  # 省、市重点项目: one-character items share a head
     if len(phrase) > 12:
         phrase = _noun_prefix(phrase)  # a long predicate follows the noun: keep the noun only
     return phrase
@@ -124,6 +137,10 @@ def tidy_name(name: str) -> str:
     """Return an indicator name without repeated words, words of manner at its ends or a leading
     prepositional phrase (高质量完成省委巡视反馈问题 → 省委巡视反馈问题, 增长增长 → 增长)."""
     name = re.sub(r"([\u4e00-\u9fff]{2,4})\1", r"\1", name)
+    data = load_data("indicators.yaml")
+    empty, bare = "|".join(data["empty_verbs_before_attribute"]), "|".join(data["subject_measures"])
+    modal = "|".join(data["never_in_names"])
+    name = re.sub(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{modal})?(?:{empty})(?=(?:{bare})$)", "", name)  # 巨力集团实现产值
     name = _without_manner(name)
     name = clean_indicator(name) or name  # 高质量完成X: the empty verb shows once the manner word is gone
     return _without_frame(_without_preposition(name) or name)

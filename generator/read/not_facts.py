@@ -124,6 +124,8 @@ def _descriptive_reason(text: str, num: Num, data: dict) -> Optional[str]:
         return "capacity"
     if not num.chinese:
         return None
+    if re.match(r"[\u4e00-\u9fff]{1,5}[：:]", after):
+        return "list"  # 做好四篇文章：…, 达到三个明显：…: a numeral that announces the items after it
     if any(after.startswith(w) for w in data["chinese_name_nouns"]) or re.match(rf"[\u4e00-\u9fff]?[{load_data('numerals.yaml')['counting_numerals']}]", after):
         return "name"
     if any(text.startswith(w, num.num_end) for w in data["chinese_grouping_units"]):

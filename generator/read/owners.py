@@ -17,7 +17,6 @@ from generator.read.sentences import end_of_clause, start_of_clause
 
 ADVERB_FLAGS = ("d", "ad", "p", "c", "ul", "uz", "i")
 NOUN_ENDS = ("n", "nz", "nt", "ns", "nr", "j")
-LOOK_BACK = 12  # figures of a sentence searched back for the one a bare figure belongs to
 
 
 def subject_count_name(phrase: str, more_follows: bool = False) -> str:
@@ -36,7 +35,7 @@ def subject_count_name(phrase: str, more_follows: bool = False) -> str:
         return "".join(t.word for t in rest[1:]) or noun  # 2项为计划完成项目: the count is of what it is called
     predicate = "" if more_follows else _bare_predicate(rest)
     if not predicate and noun in data["bare_names"]:
-        predicate = _whole_predicate(rest)  # 等9个项目有序推进: a bare noun keeps what was said of it
+        predicate = whole_predicate(rest)  # 等9个项目有序推进: a bare noun keeps what was said of it
     if not predicate or load_data("indicators.yaml")["possessive"] in predicate or len(predicate) > 12:
         return noun
     if len(predicate) <= 4:
@@ -57,7 +56,7 @@ def _predicate_start(tokens: list) -> int:
     return next((i for i, t in enumerate(tokens[1:], 1) if t.flag == "v" and len(t.word) >= 2), len(tokens))
 
 
-def _whole_predicate(tokens: list) -> str:
+def whole_predicate(tokens: list) -> str:
     """Return a predicate without its light verbs, manner and all ('' when it has no verb)."""
     light = set(load_data("indicators.yaml")["light_verbs"])
     words = [t for t in tokens if t.word not in light and t.flag not in ("ul", "uz")]
@@ -217,15 +216,15 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
         if verb:
             object_tokens = word_tags(earlier_name)
             leading = set(data["object_verbs"]) | set(data["strip_leading"])  # 新建 is tagged a place name
-            if not object_tokens or not (_is_verbal(object_tokens[0]) or object_tokens[0].word in leading):
+            if not object_tokens or not (is_verbal(object_tokens[0]) or object_tokens[0].word in leading):
                 return name  # 计划新增股改企业5家，新增挂牌2家: the fact before is no act on an object
-            while object_tokens and (_is_verbal(object_tokens[0]) or object_tokens[0].word in leading):
+            while object_tokens and (is_verbal(object_tokens[0]) or object_tokens[0].word in leading):
                 object_tokens = object_tokens[1:]
             return name + "".join(t.word for t in object_tokens) if object_tokens else name
         return earlier_name + name if rate else name
     stem = name[:-1]
     if rate and not re.search(r"\d", before) and not (len(stem) >= 2 and before.endswith(stem)):
-        topic = _topic_phrase(before)  # 全面推进新农合工作，参合率达到73.2% → 新农合参合率
+        topic = topic_phrase(before)  # 全面推进新农合工作，参合率达到73.2% → 新农合参合率
         return topic + name if topic else name
     if rate and len(stem) >= 2 and before.endswith(stem):
         words = []
@@ -237,7 +236,7 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
     return name
 
 
-def _topic_phrase(clause: str) -> str:
+def topic_phrase(clause: str) -> str:
     """Return the thing a clause without figures is about: its first run of nouns once leading adverbs and
     verbs are gone, without a closing generic head (积极开展农民健康工程 → 农民健康工程; 全面推进新农合工作 → 新农合)."""
     data = load_data("indicators.yaml")
@@ -245,7 +244,7 @@ def _topic_phrase(clause: str) -> str:
     grouping = "|".join(load_data("not_facts.yaml")["grouping_after"])
     clause = re.sub(rf"^[^，]*、[^、]*?[{numerals}]+(?:{grouping})", "", clause)  # A、B、C三大主导产业 → 主导产业
     tokens = list(word_tags(clause))
-    while tokens and (_is_verbal(tokens[0]) or tokens[0].word in data["manner_words"]
+    while tokens and (is_verbal(tokens[0]) or tokens[0].word in data["manner_words"]
                       or tokens[0].flag in (*ADVERB_FLAGS, "l")):  # 积极开展 is one idiom
         tokens = tokens[1:]
     run = 0
@@ -256,13 +255,13 @@ def _topic_phrase(clause: str) -> str:
         run -= 1  # 城乡居民社会养老保险全面启动: the run ends on a noun
     rest = tokens[run:]
     topic = re.sub("(?:" + "|".join(data["generic_heads"]) + ")$", "", "".join(t.word for t in tokens[:run]))
-    if not all(len(t.word) >= 2 and (_is_verbal(t) or t.flag in ("vn", "i", "l") or t.word in data["manner_words"]) for t in rest if
+    if not all(len(t.word) >= 2 and (is_verbal(t) or t.flag in ("vn", "i", "l") or t.word in data["manner_words"]) for t in rest if
                t.word not in data["generic_heads"]):
         return ""  # the clause goes on to name more than a predicate (新农合工作 cut as 新农/合)
     return topic if len(topic) >= 2 and topic not in data["bare_names"] else ""
 
 
-def _is_verbal(token) -> bool:
+def is_verbal(token) -> bool:
     """Return True for a verb, an adverb, or a word ending in a verb (新开工 is 新 + 开工)."""
     if token.flag.startswith(("v", "d", "a")) and token.flag != "vn":
         return True
@@ -288,102 +287,3 @@ def subject_of(clause: str) -> str:
     cut = "|".join([r"\d", *growth_words(), *load_data("modality.yaml")["growth_basis"], *cue_alternation("change_comparers").split("|")])
     subject = clean_indicator(re.split(cut, clause, maxsplit=1)[0])
     return subject if len(subject) >= 2 and subject not in load_data("indicators.yaml")["bare_names"] else ""
-
-
-def name_bare_by_earlier(sentence: str, drafts: list) -> None:
-    """Name each bare figure of a sentence (总投资, 总数, 倍, a lone unit, 实现产值) after the nearest earlier
-    figure of that sentence that names a thing: an attribute or total after a count (竣工项目36个，总投资27.61亿元
-    → 竣工项目总投资; 新增规上工业企业8家，总数达110家 → 规上工业企业总数; 入园企业达135家，实现产值131.9亿元 →
-    入园企业产值), a multiple after a level (…126.4亿元，同比增长13%，是2006年的2.2倍 → 地区生产总值); else
-    after the topic of a clause before it without figures (现代服务业蓬勃发展，完成增加值295.8亿元)."""
-    data = load_data("indicators.yaml")
-    for i, draft in enumerate(drafts):
-        window = drafts[max(0, i - LOOK_BACK):i]  # an owner is near: a long list stays linear
-        things = _count_of_earlier_things(sentence, draft, window)
-        if things:  # 完成民生实事: the act tells this count from the earlier one, so tidying keeps it
-            draft.indicator, draft.extra["tidy"] = things, False
-        lone = draft.indicator in ("", draft.num.unit)
-        name = "" if lone else bare_core(draft.indicator, data)
-        growth_only = draft.num.growth and (not name or name in growth_words())  # 数量同比增长50%: the count's
-        if things or not (name or lone) or draft.kind == "rank" or growth_only:
-            continue
-        if name in data["attribute_words"] and sentence[draft.num.end:draft.quote_end].strip("以上左右多余"):
-            continue  # 投资300万元完成小麦深松整地: what follows names what was invested in
-        listed = any(d.quote_start == draft.quote_start for d in (*window, *drafts[i + 1:i + 2]))
-        if not name and listed:
-            continue  # 力争达到700亿元、60亿元: a list of values whose items the clause does not name
-        owner = next((d for d in reversed(window) if _before_clause_or_item(sentence, d, draft)
-                      and _can_own(d, draft, name, data)), None)
-        if owner is not None:
-            draft.indicator = _owner_name(owner.indicator, name, draft.num.unit, data)
-        elif name in data["bare_names"] and draft.quote_start >= 2:
-            before = sentence[start_of_clause(sentence, draft.quote_start - 1):draft.quote_start - 1]
-            topic = "" if re.search(r"\d", before) else _topic_phrase(before)
-            draft.indicator = topic + name if topic else draft.indicator
-
-
-def _before_clause_or_item(sentence: str, earlier, draft) -> bool:
-    """Return True when ``earlier`` ends before the clause of ``draft`` or before its list item
-    (实施省市重点项目57个、完成投资112亿元)."""
-    return earlier.num.end <= draft.quote_start or sentence.startswith("、", earlier.num.end) \
-        and earlier.num.end < draft.num.start
-
-
-def bare_core(name: str, data: dict) -> str:
-    """Return what is left of a name once its leading empty verbs go (实现产值 → 产值) when that is a bare
-    attribute, total or multiple; '' for a name of its own or a lone unit."""
-    leading = sorted(data["strip_leading"], key=len, reverse=True)
-    while name and name not in data["bare_names"] and name not in data["totals"]:
-        word = next((w for w in leading if name.startswith(w) and len(name) > len(w)), None)
-        if word is None:
-            return ""
-        name = name[len(word):]
-    return name
-
-
-def _count_of_earlier_things(sentence: str, draft, earlier: list) -> str:
-    """Return the name of a count whose clause names no thing, only an act, after the things an earlier count of
-    its sentence named in the same unit (20项民生实事，已完成16项，仍有4项未能如期完成 → 完成民生实事,
-    未能如期完成民生实事); '' otherwise."""
-    group = unit_table().get(draft.num.unit or "", (None, None, ""))[2]
-    if group != "count" or "right_raw" not in draft.extra or draft.kind == "rank":
-        return ""
-    owner = next((d for d in reversed(earlier) if d.num.unit == draft.num.unit and d.extra.get("right_raw")
-                  and d.quote_end <= draft.quote_start), None)
-    clause = sentence[draft.quote_start:draft.num.start] + sentence[draft.num.end:draft.quote_end]
-    before = word_tags(sentence[draft.quote_start:draft.num.start])
-    after = word_tags(sentence[draft.num.end:draft.quote_end])
-    if owner is None or re.search(r"\d", clause) or any(t.flag.startswith("n") or t.flag == "m" for t in (*before, *after)):
-        return ""
-    act = _whole_predicate(list(after)) or _whole_predicate(list(before))
-    return act + clean_indicator(owner.extra["right_raw"]) if act else ""
-
-
-def _can_own(owner, draft, name: str, data: dict) -> bool:
-    """Return True when ``owner`` can be what the bare figure ``draft`` named ``name`` is of."""
-    if owner.indicator in data["bare_names"] or owner.num.unit == "%" or owner.num.growth or owner.kind == "rank":
-        return False
-    group = unit_table().get(owner.num.unit or "", (None, None, ""))[2]
-    if name in data["totals"]:  # 8000亩 … 总数达3.2万亩: one measure, other magnitudes
-        return unit_table().get(owner.num.unit or "", ("",))[0] == unit_table().get(draft.num.unit or "", (None,))[0]
-    if name in data["attribute_words"]:
-        return group == "count"
-    if name in data["bare_names"] and name not in data["multiples"] and len(name) >= 2:  # 入园企业达135家，实现产值…
-        things = load_data("not_facts.yaml")["group_count_units"]  # firms, projects, households: not tonnes
-        return owner.num.unit in things and unit_table().get(draft.num.unit or "", (None, None, ""))[2] != "count"
-    return not name or name in data["multiples"]
-
-
-def _owner_name(owner: str, name: str, unit, data: dict) -> str:
-    """Return the bare name completed by its owner: an attribute after the owner's name, a multiple as the
-    owner's; a total or a lone count without the verb that counted what was new (新增规上工业企业 → 规上工业企业总数)."""
-    if name in data["multiples"]:
-        return owner
-    if name and name not in data["totals"]:
-        return owner + name
-    if name or unit_table().get(unit or "", (None, None, ""))[2] == "count":
-        tokens = word_tags(owner)
-        while len(tokens) > 1 and _is_verbal(tokens[0]):
-            tokens = tokens[1:]
-        owner = "".join(t.word for t in tokens)
-    return owner + name

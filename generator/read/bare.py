@@ -1,0 +1,131 @@
+"""Bare figures (总投资, 总数, 倍, a lone unit, 实现产值) named after what their sentence says they are of."""
+from __future__ import annotations
+
+import re
+
+from generator.datafiles import load as load_data
+from generator.read.indicators import clean_indicator
+from generator.read.lexicon import growth_words, unit_table
+from generator.read.owners import NOUN_ENDS, is_verbal, topic_phrase, whole_predicate
+from generator.read.segment import word_tags
+from generator.read.sentences import start_of_clause
+
+LOOK_BACK = 12  # figures of a sentence searched back for the one a bare figure belongs to
+
+
+def name_bare_by_earlier(sentence: str, drafts: list) -> None:
+    """Name each bare figure of a sentence (总投资, 总数, 倍, a lone unit, 实现产值) after the nearest earlier
+    figure of that sentence that names a thing: an attribute or total after a count (竣工项目36个，总投资27.61亿元
+    → 竣工项目总投资; 新增规上工业企业8家，总数达110家 → 规上工业企业总数; 入园企业达135家，实现产值131.9亿元 →
+    入园企业产值), a multiple after a level (…126.4亿元，同比增长13%，是2006年的2.2倍 → 地区生产总值); else
+    after the topic of a clause before it without figures (现代服务业蓬勃发展，完成增加值295.8亿元)."""
+    data = load_data("indicators.yaml")
+    for i, draft in enumerate(drafts):
+        window = drafts[max(0, i - LOOK_BACK):i]  # an owner is near: a long list stays linear
+        things = _count_of_earlier_things(sentence, draft, window)
+        if things:  # 完成民生实事: the act tells this count from the earlier one, so tidying keeps it
+            draft.indicator, draft.extra["tidy"] = things, False
+        lone = draft.indicator in ("", draft.num.unit)
+        name = "" if lone else bare_core(draft.indicator, data)
+        growth_only = draft.num.growth and (not name or name in growth_words())  # 数量同比增长50%: the count's
+        if things or not (name or lone) or draft.kind == "rank" or growth_only:
+            continue
+        if name in data["attribute_words"] and sentence[draft.num.end:draft.quote_end].strip("以上左右多余"):
+            continue  # 投资300万元完成小麦深松整地: what follows names what was invested in
+        listed = any(d.quote_start == draft.quote_start for d in (*window, *drafts[i + 1:i + 2]))
+        if not name and listed:
+            continue  # 力争达到700亿元、60亿元: a list of values whose items the clause does not name
+        owner = next((d for d in reversed(window) if _before_clause_or_item(sentence, d, draft)
+                      and _can_own(d, draft, name, data)), None)
+        subject = _parallel_subject(window[-1], draft, name, data) if window and owner is None else ""
+        if subject:  # 巨力集团实现产值70亿元、纳税2.06亿元 → 巨力集团纳税
+            draft.indicator = subject + name
+        elif owner is not None:
+            draft.indicator = _owner_name(owner.indicator, name, draft.num.unit, data)
+        elif name in data["bare_names"] and draft.quote_start >= 2:
+            before = sentence[start_of_clause(sentence, draft.quote_start - 1):draft.quote_start - 1]
+            topic = "" if re.search(r"\d", before) else topic_phrase(before)
+            draft.indicator = topic + name if topic else draft.indicator
+
+
+def _before_clause_or_item(sentence: str, earlier, draft) -> bool:
+    """Return True when ``earlier`` ends before the clause of ``draft`` or before its list item
+    (实施省市重点项目57个、完成投资112亿元)."""
+    return earlier.num.end <= draft.quote_start or sentence.startswith("、", earlier.num.end) \
+        and earlier.num.end < draft.num.start
+
+
+def _parallel_subject(earlier, draft, name: str, data: dict) -> str:
+    """Return the subject of the attribute figure just before a bare attribute figure of the same kind
+    (巨力集团实现产值70亿元、纳税2.06亿元 → 巨力集团), '' when that figure names no subject."""
+    group = unit_table().get(draft.num.unit or "", (None, None, ""))[2]
+    if len(name) < 2 or name not in data["bare_names"] or name in data["multiples"] or earlier.num.growth \
+            or earlier.kind == "rank" or unit_table().get(earlier.num.unit or "", (None, None, ""))[2] != group:
+        return ""
+    if name not in data["subject_measures"]:
+        return ""
+    attribute = next((b for b in sorted(data["subject_measures"], key=len, reverse=True) if earlier.indicator.endswith(b)), "")
+    verbs = "|".join((*data["empty_verbs_before_attribute"], *data["done_attribute_verbs"]))
+    subject = re.sub(rf"(?:{verbs})$", "", earlier.indicator[:-len(attribute)]) if attribute else ""
+    tokens = word_tags(subject)
+    return subject if len(subject) >= 2 and tokens and tokens[-1].flag in NOUN_ENDS else ""
+
+
+def bare_core(name: str, data: dict) -> str:
+    """Return what is left of a name once its leading empty verbs go (实现产值 → 产值) when that is a bare
+    attribute, total or multiple; '' for a name of its own or a lone unit."""
+    leading = sorted(data["strip_leading"], key=len, reverse=True)
+    while name and name not in data["bare_names"] and name not in data["totals"]:
+        word = next((w for w in leading if name.startswith(w) and len(name) > len(w)), None)
+        if word is None:
+            return ""
+        name = name[len(word):]
+    return name
+
+
+def _count_of_earlier_things(sentence: str, draft, earlier: list) -> str:
+    """Return the name of a count whose clause names no thing, only an act, after the things an earlier count of
+    its sentence named in the same unit (20项民生实事，已完成16项，仍有4项未能如期完成 → 完成民生实事,
+    未能如期完成民生实事); '' otherwise."""
+    group = unit_table().get(draft.num.unit or "", (None, None, ""))[2]
+    if group != "count" or "right_raw" not in draft.extra or draft.kind == "rank":
+        return ""
+    owner = next((d for d in reversed(earlier) if d.num.unit == draft.num.unit and d.extra.get("right_raw")
+                  and d.quote_end <= draft.quote_start), None)
+    clause = sentence[draft.quote_start:draft.num.start] + sentence[draft.num.end:draft.quote_end]
+    before = word_tags(sentence[draft.quote_start:draft.num.start])
+    after = word_tags(sentence[draft.num.end:draft.quote_end])
+    if owner is None or re.search(r"\d", clause) or any(t.flag.startswith("n") or t.flag == "m" for t in (*before, *after)):
+        return ""
+    act = whole_predicate(list(after)) or whole_predicate(list(before))
+    return act + clean_indicator(owner.extra["right_raw"]) if act else ""
+
+
+def _can_own(owner, draft, name: str, data: dict) -> bool:
+    """Return True when ``owner`` can be what the bare figure ``draft`` named ``name`` is of."""
+    if owner.indicator in data["bare_names"] or owner.num.unit == "%" or owner.num.growth or owner.kind == "rank":
+        return False
+    group = unit_table().get(owner.num.unit or "", (None, None, ""))[2]
+    if name in data["totals"]:  # 8000亩 … 总数达3.2万亩: one measure, other magnitudes
+        return unit_table().get(owner.num.unit or "", ("",))[0] == unit_table().get(draft.num.unit or "", (None,))[0]
+    if name in data["attribute_words"]:
+        return group == "count"
+    if name in data["bare_names"] and name not in data["multiples"] and len(name) >= 2:  # 入园企业达135家，实现产值…
+        things = load_data("not_facts.yaml")["group_count_units"]  # firms, projects, households: not tonnes
+        return owner.num.unit in things and unit_table().get(draft.num.unit or "", (None, None, ""))[2] != "count"
+    return not name or name in data["multiples"]
+
+
+def _owner_name(owner: str, name: str, unit, data: dict) -> str:
+    """Return the bare name completed by its owner: an attribute after the owner's name, a multiple as the
+    owner's; a total or a lone count without the verb that counted what was new (新增规上工业企业 → 规上工业企业总数)."""
+    if name in data["multiples"]:
+        return owner
+    if name and name not in data["totals"]:
+        return owner + name
+    if name or unit_table().get(unit or "", (None, None, ""))[2] == "count":
+        tokens = word_tags(owner)
+        while len(tokens) > 1 and is_verbal(tokens[0]):
+            tokens = tokens[1:]
+        owner = "".join(t.word for t in tokens)
+    return owner + name
