@@ -225,7 +225,8 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
     stem = name[:-1]
     if rate and not re.search(r"\d", before) and not (len(stem) >= 2 and before.endswith(stem)):
         topic = topic_phrase(before)  # 全面推进新农合工作，参合率达到73.2% → 新农合参合率
-        return topic + name if topic else name
+        topic = re.sub("(?:" + "|".join(load_data("modality.yaml")["share_suffixes"]) + ")$", "", topic)  # X覆盖面扩大，参保率
+        return topic + name if len(topic) >= 2 else name
     if rate and len(stem) >= 2 and before.endswith(stem):
         words = []
         for token in reversed(word_tags(before)):
@@ -249,7 +250,7 @@ def topic_phrase(clause: str) -> str:
         tokens = tokens[1:]
     run = 0
     while run < len(tokens) and tokens[run].flag.startswith(NOUN_ENDS + ("vn", "b", "a", "t")) \
-            and tokens[run].word not in data["manner_words"]:
+            and (tokens[run].word not in data["manner_words"] or _modifies_noun(tokens, run)):
         run += 1
     while run and not tokens[run - 1].flag.startswith(NOUN_ENDS):
         run -= 1  # 城乡居民社会养老保险全面启动: the run ends on a noun
@@ -259,6 +260,11 @@ def topic_phrase(clause: str) -> str:
                t.word not in data["generic_heads"]):
         return ""  # the clause goes on to name more than a predicate (新农合工作 cut as 新农/合)
     return topic if len(topic) >= 2 and topic not in data["bare_names"] else ""
+
+
+def _modifies_noun(tokens: list, at: int) -> bool:
+    """Return True when a word of manner at ``at`` modifies the noun after it (城镇居民基本医疗保险), not a verb."""
+    return at + 1 < len(tokens) and tokens[at + 1].flag.startswith(NOUN_ENDS)
 
 
 def is_verbal(token) -> bool:
