@@ -12,8 +12,8 @@ from generator.read.growth import add_starting_levels, mark_growth, place_growth
 from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name
 from generator.read.lexicon import (cue_regex, data_pattern, list_joiner_regex, list_joiners, list_marker,
                                     magnitudes, period_matchers, unit_table, word_list)
-from generator.read.lists import (distribute_lists, list_items, rank_drafts, share_glued_counts, split_each_of_listed,
-                                  split_shared_names)
+from generator.read.lists import (distribute_lists, link_parts, list_items, rank_drafts, share_glued_counts,
+                                  split_each_of_listed, split_shared_names)
 from generator.read.normalize import is_title_like
 from generator.read.bare import bare_core, name_bare_by_earlier
 from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb,
@@ -103,7 +103,7 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
     share_glued_counts(sentence, drafts)
     for draft in drafts:
         _finish(sentence, draft, plan)
-    _link_parts(sentence, drafts)
+    link_parts(sentence, drafts)
     return drafts
 
 
@@ -361,18 +361,6 @@ def _finish(sentence: str, draft: Draft, plan: Optional[bool]) -> None:
         draft.kind = kind_of(sentence, draft.num, draft.indicator, plan)
     elif cue_regex("target").search(sentence[:draft.num.start]):
         draft.kind = "target"
-
-
-def _link_parts(sentence: str, drafts: list[Draft]) -> None:
-    """Link the parts listed after 其中 to the total written before it (same unit)."""
-    at = sentence.find(list_marker("of_which"))
-    if at < 0:
-        return
-    totals = [d for d in drafts if d.num.end <= at]
-    for draft in drafts:
-        if draft.num.start > at:
-            parent = next((t for t in reversed(totals) if t.unit == draft.unit), None)
-            draft.parent = parent
 
 
 def _named_by_row(facts: list[Fact], paragraphs: list[Paragraph], index: int) -> list[Fact]:

@@ -267,3 +267,28 @@ def share_glued_counts(sentence: str, drafts: list[Draft]) -> None:
         if len(said) >= 2:
             first.indicator += said
 
+
+def link_parts(sentence: str, drafts: list[Draft]) -> None:
+    """Link the parts listed after 其中 to the total written before it (same unit)."""
+    at = sentence.find(list_marker("of_which"))
+    if at < 0:
+        return
+    totals = [d for d in drafts if d.num.end <= at]
+    for draft in drafts:
+        if draft.num.start > at:
+            parent = next((t for t in reversed(totals) if t.unit == draft.unit), None)
+            draft.parent = parent
+            draft.indicator = _part_name(draft.indicator, parent) if parent is not None else draft.indicator
+
+
+def _part_name(name: str, parent: Draft) -> str:
+    """Return the name of a part listed after 其中 that names only what sets it apart, completed by what its total
+    counts (引荐项目76个，其中招商类35个 → 招商类项目; 新增就业1800人，其中女性230人 → 新增就业女性)."""
+    words = word_tags(parent.indicator)
+    if len(name) > 3 or not words or parent.indicator.endswith(name):
+        return name
+    last = words[-1]
+    if last.flag.startswith(("n", "j")) and len(last.word) >= 2:  # 省重点 + 重点项目 → 省重点项目
+        shared = next((k for k in range(len(last.word), 0, -1) if name.endswith(last.word[:k])), 0)
+        return name + last.word[shared:]
+    return parent.indicator + name if last.flag == "vn" else name
