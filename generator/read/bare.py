@@ -44,8 +44,9 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
             draft.indicator = _owner_name(owner.indicator, name, draft.num.unit, data)
         elif name in data["bare_names"] and draft.quote_start >= 2:
             before = sentence[start_of_clause(sentence, draft.quote_start - 1):draft.quote_start - 1]
-            topic = "" if re.search(r"\d", before) else topic_phrase(before)
-            draft.indicator = topic + name if topic else draft.indicator
+            batch = _batch_heading(before, data)
+            topic = "" if re.search(r"\d", before) else batch or topic_phrase(before)
+            draft.indicator = (topic if name in topic else topic + name) if topic else draft.indicator
 
 
 def _before_clause_or_item(sentence: str, earlier, draft) -> bool:
@@ -129,3 +130,11 @@ def _owner_name(owner: str, name: str, unit, data: dict) -> str:
             tokens = tokens[1:]
         owner = "".join(t.word for t in tokens)
     return owner + name
+
+
+def _batch_heading(clause: str, data: dict) -> str:
+    """Return what a clause announcing a batch is about (在建项目竣工投产一批 → 在建项目竣工投产), '' if it announces none."""
+    word = next((w for w in data["batch_words"] if clause.endswith(w)), "")
+    topic = clean_indicator(clause[:-len(word)]) if word else ""
+    return topic if len(topic) >= 4 else ""
+
