@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.indicators import clean_indicator
+from generator.read.indicators import clean_indicator, opening_verb
 from generator.read.lexicon import growth_words, unit_table
 from generator.read.owners import NOUN_ENDS, is_verbal, topic_phrase, whole_predicate
 from generator.read.segment import word_tags
@@ -138,3 +138,37 @@ def _batch_heading(clause: str, data: dict) -> str:
     topic = clean_indicator(clause[:-len(word)]) if word else ""
     return topic if len(topic) >= 4 else ""
 
+
+def name_by_sentence_context(sentence: str, drafts: list) -> None:
+    """Name a share of a target (完成任务目标的114.4%) after the figure before it, and a batch named by its ordinal
+    alone (第二批22台) after the topic of the campaign a clause before it names."""
+    data = load_data("indicators.yaml")
+    completion = re.compile(data["target_completion"] + "$")
+    for i, draft in enumerate(drafts):
+        before = sentence[draft.quote_start:draft.num.start]
+        match = completion.search(before) if draft.num.unit == "%" else None
+        level = next((d for d in reversed(drafts[max(0, i - LOOK_BACK):i]) if d.num.unit != "%" and not d.num.growth
+                      and d.kind != "rank" and d.num.end <= draft.quote_start), None)
+        if match and level is not None:
+            draft.indicator = level.indicator + match.group(1) + data["completion_rate"]
+        elif re.fullmatch(data["ordinal_batch"], draft.indicator):
+            draft.indicator += _campaign_before(sentence, draft.quote_start)
+
+
+def _campaign_before(sentence: str, at: int) -> str:
+    """Return what the nearest of the two clauses before ``at`` that opens with a verb works on, without figures
+    (全面推进工业炉窑深度治理工作 → 工业炉窑深度治理), ''."""
+    data = load_data("indicators.yaml")
+    manner = sorted(data["manner_words"], key=len, reverse=True)
+    for _ in range(2):
+        if at < 2:
+            return ""
+        start = start_of_clause(sentence, at - 1)
+        clause = re.sub(r"\s+", "", sentence[start:at - 1])
+        rest = clause[next((len(w) for w in manner if clause.startswith(w)), 0):]
+        verb = opening_verb(rest)
+        topic = re.sub("(?:" + "|".join(data["generic_heads"]) + ")$", "", rest[len(verb):]) if verb else ""
+        if len(topic) >= 4 and not re.search(r"\d", clause):
+            return topic
+        at = start
+    return ""
