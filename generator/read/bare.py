@@ -153,6 +153,23 @@ def name_by_sentence_context(sentence: str, drafts: list) -> None:
             draft.indicator = level.indicator + match.group(1) + data["completion_rate"]
         elif re.fullmatch(data["ordinal_batch"], draft.indicator):
             draft.indicator += _campaign_before(sentence, draft.quote_start)
+        else:
+            draft.indicator = _reach_of_count_before(sentence, draft, drafts[max(0, i - LOOK_BACK):i], data)
+
+
+def _reach_of_count_before(sentence: str, draft, earlier: list, data: dict) -> str:
+    """Return the name of a count in a clause that opens with a verb of reach and no subject, after the things
+    counted in the clause before (省级人才项目22个，覆盖全镇12家企业及全市3个科研院所 → 省级人才项目覆盖企业, …覆盖科研院所);
+    its own name otherwise."""
+    verb = next((v for v in data["reach_verbs"] if sentence.startswith(v, draft.quote_start)), "")
+    noun = clean_indicator(draft.extra.get("right_raw") or "")
+    things = load_data("not_facts.yaml")["group_count_units"]
+    subject = next((d.indicator for d in reversed(earlier) if d.quote_end <= draft.quote_start), "")
+    owner = next((d for d in reversed(earlier) if d.quote_end <= draft.quote_start), None)
+    if not verb or len(noun) < 2 or owner is None or owner.num.unit not in things or owner.num.growth \
+            or subject in data["bare_names"]:
+        return draft.indicator
+    return subject + verb + noun
 
 
 def _campaign_before(sentence: str, at: int) -> str:
