@@ -196,7 +196,10 @@ def _after_earlier_noun(left_raw: str, earlier: list[Draft], seg_start: int, glu
         return left_raw
     rest = left_raw[len(noun):]
     joiners = tuple(list_joiners("item_joiners"))
-    return rest if rest in (*glued, *joiners) or rest.startswith(joiners) and glued else left_raw
+    if rest in (*glued, *joiners):
+        return rest
+    joiner = next((j for j in joiners if rest.startswith(j)), None)
+    return rest[len(joiner):] if joiner and glued else left_raw  # 58项问题、市委…反馈25项问题: the next item
 
 
 def _subject_count(sentence: str, num: Num) -> str:
