@@ -13,7 +13,7 @@ from generator.read.indicators import clean_indicator, drop_examples, right_noun
 from generator.read.lexicon import (cue_regex, data_pattern, list_joiner_regex, list_joiners, list_marker,
                                     magnitudes, period_matchers, unit_table, word_list)
 from generator.read.lists import (distribute_lists, link_parts, list_items, rank_drafts, share_glued_counts,
-                                  split_each_of_listed, split_shared_names)
+                                  share_list_verb, split_each_of_listed, split_shared_names)
 from generator.read.normalize import is_title_like
 from generator.read.bare import bare_core, name_bare_by_earlier, name_by_sentence_context
 from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb,
@@ -102,6 +102,7 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
     split_shared_names(drafts)
     split_each_of_listed(sentence, drafts)
     share_glued_counts(sentence, drafts)
+    share_list_verb(sentence, drafts)
     for draft in drafts:
         _finish(sentence, draft, plan)
     link_parts(sentence, drafts)

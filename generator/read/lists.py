@@ -292,3 +292,24 @@ def _part_name(name: str, parent: Draft) -> str:
         shared = next((k for k in range(len(last.word), 0, -1) if name.endswith(last.word[:k])), 0)
         return name + last.word[shared:]
     return parent.indicator + name if last.flag == "vn" else name
+
+
+def share_list_verb(sentence: str, drafts: list[Draft]) -> None:
+    """Give list items after the first the verb that opens it (新建便民市场5个、停车场10个 → 新建停车场), when they
+    name things counted alike and no verb of their own; a verb of mere progress or an empty one is not shared."""
+    data = load_data("indicators.yaml")
+    empty = (*data["progress_verbs"], *data["strip_leading"])
+    for prev, cur in itertools.pairwise(drafts):
+        between = sentence[prev.num.end:cur.num.start]
+        verb = opening_verb(prev.indicator) if between.startswith("、") else ""
+        if not verb or verb.startswith(empty) or not _counted_alike(prev, cur) or re.search(r"[，；。\d]", between) \
+                or cur.indicator not in between or opening_verb(cur.indicator) or cur.indicator.startswith(verb):
+            continue
+        cur.indicator = verb + cur.indicator
+
+
+def _counted_alike(first: Draft, second: Draft) -> bool:
+    """Return True when two figures count things (家, 个, 座 …) rather than money or shares."""
+    things = load_data("not_facts.yaml")["group_count_units"]
+    return first.num.unit in things and second.num.unit in things
+
