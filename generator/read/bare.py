@@ -123,7 +123,8 @@ def _owner_name(owner: str, name: str, unit, data: dict) -> str:
     if name in data["multiples"]:
         return owner
     if name and name not in data["totals"]:
-        return owner + name
+        measure = next((b for b in data["bare_names"] if len(b) >= 2 and b[-1] in "数量" and owner.endswith(b)), "")
+        return owner[:len(owner) - len(measure)] + name  # 加计扣除户数X户、金额Y亿元 → 加计扣除金额
     if name or unit_table().get(unit or "", (None, None, ""))[2] == "count":
         tokens = word_tags(owner)
         while len(tokens) > 1 and is_verbal(tokens[0]):
