@@ -110,14 +110,16 @@ def _from_last_verb(text: str) -> str:
 
 
 def right_noun(text: str, start: int) -> str:
-    """Return the noun a count governs, read after the unit (14个项目启动建设 → 项目启动建设)."""
+    """Return the noun a count governs, read after the unit (14个项目启动建设 → 项目启动建设); two nouns closing the
+    clause share it (3条断头路、卡脖路)."""
     end = end_of_clause(text, start)
     phrase = text[start:end]
     if not re.match(r"[\u4e00-\u9fff“]", phrase):
         return ""
     stops = load_data("indicators.yaml")["right_stops"]
     cut = min([i for i in (phrase.find(w) for w in stops) if i >= 0] + [len(phrase)])
-    phrase = re.split(r"[（(\d：:]|(?<!^.)、", phrase[:cut])[0]  # 省、市重点项目: one-character items share a head
+    whole = re.fullmatch(r"[\u4e00-\u9fff“”]{2,8}、[\u4e00-\u9fff“”]{2,8}", phrase) if cut == len(phrase) else None
+    phrase = whole.group() if whole else re.split(r"[（(\d：:]|(?<!^.)、", phrase[:cut])[0]  # 省、市重点项目: one head
     if len(phrase) > 12:
         phrase = _noun_prefix(phrase)  # a long predicate follows the noun: keep the noun only
     return phrase
