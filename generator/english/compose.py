@@ -22,9 +22,10 @@ PARTY_OF = re.compile(r"党的(?=[一二三四五六七八九十]+大)")  # 党�
 _NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿两]")
 _LATIN = re.compile(r"[0-9A-Za-z.+%\-]+")
 # nouns that English does not count: the head of an object stays singular
-_MASS = re.compile(r"(ment|ing|ness|ism|ity|ics|ure|age|ance|ence|ship|power|land|water|energy|"
+MASS = re.compile(r"(ment|ing|ness|ism|ity|ics|ure|age|ance|ence|ship|power|land|water|energy|"
                    r"electricity|income|output|revenue|funding|capital|work|waste|area|space|data|staff|"
                    r"people|personnel|equipment|information|consumption|traffic|insurance|rate|rubbish|exploitation)$")
+ADJECTIVE = re.compile(r"^[a-z]+(?<![st])al$|^[a-z]+(ic|ous|ive)$")  # a sense that modifies (乡村: rural)
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ def _translate(word: str) -> Optional[list[Word]]:
 
 def _plural(noun: str) -> str:
     """Return the plural of the last word of a counted noun phrase ("decrepit house" → "decrepit houses")."""
-    if _MASS.search(noun) or noun.endswith(("s", "ed")) or not noun[-1:].isalpha():
+    if MASS.search(noun) or noun.endswith(("s", "ed")) or not noun[-1:].isalpha():
         return noun
     if re.search(r"[^aeiou]y$", noun):
         return noun[:-1] + "ies"
@@ -193,7 +194,7 @@ def _order(words: list[Word]) -> list[str]:
         pending = []  # 办复 + 政协提案 "CPPCC proposals handled": the object already says what was done
     if obj:
         last = obj[-1]
-        plural = last.counted and not _ADJECTIVE.match(last.en)  # "illegal" is no thing to count
+        plural = last.counted and not ADJECTIVE.match(last.en)  # "illegal" is no thing to count
         out += [w.en for w in obj[:-1]] + [_plural(last.en) if plural else last.en]
     return out + ([" and ".join(pending)] if pending else [])  # 招聘引进教师: teachers recruited and brought in
 
@@ -280,7 +281,7 @@ def _over(text: str) -> Optional[str]:
         return None
     verbs = [w.en for w in by if w.verb]
     measure = " ".join(w.en for w in by if not w.verb and w.en)
-    head = head if _MASS.search(head) or head.endswith("s") else _plural(head)
+    head = head if MASS.search(head) or head.endswith("s") else _plural(head)
     return " ".join(filter(None, [head, f"with {measure}" if measure else "", "over", amount, *verbs]))
 
 
@@ -315,68 +316,6 @@ def compose_en(text: str, heading: bool = False) -> Optional[str]:
     else:
         english = _phrase(text, heading)
     return english[:1].upper() + english[1:] if english else None
-
-
-_COUNTED_TAGS = {"n", "ng", "nt", "nr", "nz", "j"}  # jieba tags a counted head can carry (幼儿园 comes as nr)
-
-
-def _counted_sense(tokens: list[str]) -> Optional[str]:
-    """Return the glossary noun sense of the longest run of whole last words it has (市场+主体, 户), else None."""
-    senses = group("senses")
-    for start in range(len(tokens)):
-        sense = senses.get("".join(tokens[start:]), "")
-        if sense and sense[0] not in "~-":
-            return sense.split("|")[0]
-    return None
-
-
-_QUANTITY = {"数", "总数", "数量", "个数", "总量", "家数", "户数"}  # 企业总数 counts 企业
-_NOT_COUNTED_TAGS = {"v", "vn", "a", "ad", "d", "f", "m"}  # verbs (建设), adjectives, directions, numbers
-_ADJECTIVE = re.compile(r"^[a-z]+(?<![st])al$|^[a-z]+(ic|ous|ive)$")  # a sense that modifies (乡村: rural)
-
-
-@cache
-def counted_en(text: str) -> Optional[str]:
-    """Return the plural English of the things a name counts, its last noun (新增市场主体 → "market entities"),
-    None when the name ends in a verb, a mass noun, a name or a word neither the glossary nor CC-CEDICT knows."""
-    tokens = [w.word for w in load_posseg().lcut(text)]
-    while len(tokens) > 1 and tokens[-1] in _QUANTITY:
-        tokens.pop()
-    if not tokens or not _HAN.search(tokens[-1]):
-        return None
-    last = tokens[-1]
-    tag = load_posseg().dt.word_tag_tab.get(last, "")
-    if tag in _NOT_COUNTED_TAGS:
-        return None
-    noun = _counted_sense(tokens)
-    if noun is None:
-        if tag not in _COUNTED_TAGS or dictionary.is_verb(last) or dictionary.proper_name(last):
-            return None
-        noun = dictionary.noun_sense(last)
-        noun = re.sub(r"^(a|an|the) ", "", noun) if noun and not _MASS.search(noun) else None
-    if not noun or not re.fullmatch(r"[a-z][a-z' -]*", noun) or _ADJECTIVE.match(noun):
-        return None
-    head = _AFTER_HEAD.split(noun, 1)[0]
-    if _MASS.search(head) and not re.search(r"(ship|age|ity|ure)$", head) or re.search(r"(stock|produce|progress)$", head):
-        return None  # uncounted (livestock on hand); townships, villages, universities are counted
-    return _head_plural(noun)
-
-
-_AFTER_HEAD = re.compile(r" (?=(?:of|in|for|with|at|on|under|from|above|below|to|by|\w+ed)\b)")
-
-
-def _head_plural(noun: str) -> str:
-    """Return a noun phrase with its head made plural: the word before "of"/"in"/a participle, else the last
-    ("household lifted out of poverty" → "households lifted out of poverty", "university" → "universities")."""
-    parts = _AFTER_HEAD.split(noun, 1)
-    head = parts[0]
-    if re.search(r"[^aeiou]y$", head):
-        head = head[:-1] + "ies"
-    elif re.search(r"(ch|sh|x|z|ss)$", head):
-        head += "es"
-    elif not head.endswith("s"):
-        head += "s"
-    return " ".join([head, *parts[1:]])
 
 
 def name_words(name: str) -> Optional[tuple[list[str], str]]:
