@@ -151,6 +151,8 @@ def _translate(word: str) -> Optional[list[Word]]:
         sense = re.sub(r"^(a|an|the) ", "", sense) if sense else None
         if dictionary.is_verb(word) and dictionary.verb_sense(word):
             return [Word(dictionary.verb_sense(word), True, sense, ing=dictionary.gerund(word))]
+        if sense and _explained(word):
+            return [Word(_pinyin(word))]  # 魏: "tower over a palace gateway" explains a name's character
         if sense:
             return [Word(sense, counted=not _NUMERAL.search(word))]
     parts = _split_known(word) if len(word) > 1 else None
@@ -159,10 +161,17 @@ def _translate(word: str) -> Optional[list[Word]]:
     out: list[Word] = []
     for part in parts:
         words = _translate(part)
-        if words is None or len(part) == 1 and any(len(w.en.split()) > 3 or ":" in w.en for w in words):
+        if words is None or _explained(part) or len(part) == 1 and any(len(w.en.split()) > 3 or ":" in w.en for w in words):
             return [Word(_pinyin(word))]  # a character with no usable or only a long sense (午): a name
         out += words
     return out
+
+
+def _explained(word: str) -> bool:
+    """Return True for one character whose CC-CEDICT sense is an explanation, not a word (午: "7th earthly
+    branch: 11 a.m.-1 p.m., noon, 5th solar month …"): a character of a name."""
+    sense = dictionary.noun_sense(word) if len(word) == 1 and word not in _terms() else None
+    return bool(sense) and (len(sense.split()) > 3 or ":" in sense)
 
 
 def _plural(noun: str) -> str:
@@ -259,11 +268,26 @@ def _phrase(text: str, heading: bool = False) -> Optional[str]:
         if words and found and re.search(rf"(^|\s){re.escape(found[0].en.lower())}s?$", words[-1].en.lower()):
             found = found[1:]  # 雄安 + 新区: CC-CEDICT's "Xiong'an New Area" already says "new area"
         words += found
-    ordered = [w.ing or w.en for w in words] if heading else _order(words)
+    words = [w for i, w in enumerate(words) if not (w.verb and w.en in _EMPTY_VERBS and i + 1 < len(words)
+                                                    and words[i + 1].verb)]  # 完成上市: "listed", not "completed listed"
+    ordered = [w.ing or w.en for w in words] if heading else _order(_of_last(words, tokens))
     english = " ".join(w for w in ordered if w)
     english = re.sub(r"\s+([,)])", r"\1", re.sub(r"\(\s+", "(", english))
     english = re.sub(r"\b(\w+)( \1\b)+", r"\1", english)  # 增长 + 增长率 would say "growth growth rate"
     return english.strip() or None
+
+
+_EMPTY_VERBS = {"completed", "achieved", "realized", "realised", "carried out", "passed through"}  # say only "done"
+
+
+def _of_last(words: list[Word], tokens: list[str]) -> list[Word]:
+    """Return the words with a last glossary name "A of B" taking the words before it into B (现代 + 服务业增加值
+    → "value added of modern services", not "modern value added of services"); unchanged otherwise."""
+    last = group("indicators").get(tokens[-1]) if tokens and tokens[-1] not in group("senses") else None
+    m = re.fullmatch(r"(.+?) of (.+)", _lower_first(last)) if last else None
+    if not m or len(words) < 2 or any(w.verb or not w.en[:1].islower() for w in words[:-1]):
+        return words  # a verb reads around its object; a name (Zhili) or a count (CNY 100 million) stays first
+    return [Word(f"{m[1]} of"), *words[:-1], Word(m[2])]
 
 
 _OVER = re.compile(r"(?P<by>.*?)(?:超过|过|超|达)(?P<amount>(?:\d+(?:\.\d+)?)?[十百千万亿]+元)(?P<head>.+)")
@@ -285,24 +309,45 @@ def _over(text: str) -> Optional[str]:
     return " ".join(filter(None, [head, f"with {measure}" if measure else "", "over", amount, *verbs]))
 
 
+_MEASURE_ENDS = {"率": "rate", "额": "value"}  # 输出额: a value, never CC-CEDICT's "forehead"
+
+
 def _rate(text: str) -> Optional[str]:
-    """Return the English of a rate named by what is counted, verbs read as nouns in Chinese order (响应率 →
-    "response rate", 集中供热率 → "central heating rate"), None unless ``text`` ends in a word 率 of its own."""
+    """Return the English of a rate or value named by what is measured, verbs read as nouns in Chinese order
+    (响应率 → "response rate", 集中供热率 → "central heating rate", 技术合同输出额 → "technology contract
+    export value"), None unless ``text`` ends in a word 率 or 额 of its own."""
     tokens = _segment(text)
     if text.endswith("率") and len(text) > 2 and tokens[-1] != "率" and tokens[-1] not in _terms():
         tokens = _segment(text[:-1]) + ["率"]  # 资助率: jieba's one word, read as 资助 + 率
-    if len(tokens) < 2 or tokens[-1] != "率":
+    if len(tokens) < 2 or tokens[-1] not in _MEASURE_ENDS:
         return None
-    words = [_translate(t) for t in tokens[:-1]]
-    if any(w is None for w in words):
+    words = [(t, _translate(t)) for t in tokens[:-1]]
+    if any(w is None for _, w in words):
         return None
-    english = " ".join((w.noun or w.ing or w.en) if w.verb else w.en for ws in words for w in ws if w.en)
-    return f"{english} rate" if english else None
+    english = " ".join(_verb_noun(t, w) if w.verb else w.en for t, ws in words for w in ws if w.en)
+    return f"{english} {_MEASURE_ENDS[tokens[-1]]}" if english else None
+
+
+def _verb_noun(token: str, word: Word) -> str:
+    """Return a verb read as a noun: CC-CEDICT's noun sense, else its one-word verb ("to export" → "export"),
+    else the -ing form (a participle such as "exported" names no thing)."""
+    if word.noun and word.noun != word.en:
+        return word.noun
+    return dictionary.verb_base(token) or word.ing or word.en
+
+
+def _paired(text: str) -> str:
+    """Return ``text`` without a bracket at its start or end whose pair the cut of the name left out (）危桥)."""
+    if text.startswith(")") and text.count(")") > text.count("("):
+        text = text[1:]
+    if text.endswith("(") and text.count("(") > text.count(")"):
+        text = text[:-1]
+    return text
 
 
 def compose_en(text: str, heading: bool = False) -> Optional[str]:
     """Return the dictionary-composed English of a name or heading (capitalised), None when a word is unknown."""
-    text = PARTY_OF.sub("", text)
+    text = _paired(PARTY_OF.sub("", text))
     over = None if heading else (_over(text) or _rate(text))
     if over:
         return over[:1].upper() + over[1:]

@@ -109,7 +109,7 @@ def noun_sense(word: str) -> Optional[str]:
     """Return the first noun (or adjective) gloss of a word, else its first gloss as a participle, else None."""
     found = glosses(word)
     for gloss in found:
-        if not _verbal(gloss) and len(gloss.split()) <= 4:
+        if not _verbal(gloss) and len(gloss.split()) <= 4 and not re.search(r"\d", gloss):  # "the Wei dynasty 221-265"
             return re.sub(r"^(\w+) or \w+$", r"\1", gloss)  # "king or monarch": two words for one thing
     return participle(found[0].split(", ")[0]) if found else None  # "baijiu, a spirit usually distilled …"
 
@@ -138,6 +138,17 @@ _IRREGULAR = {"build": "built", "make": "made", "hold": "held", "run": "run", "s
               "lend": "lent", "bend": "bent", "spin": "spun", "swim": "swum", "slide": "slid"}
 
 
+# verbs stressed on a last short syllable double its consonant (transmit → transmitted, control → controlled)
+_STRESSED_END = re.compile(r"^(?:ad|com|e|o|per|sub|trans|re)mit$|^(?:re|pre|trans|con|in|de)fer$|"
+                           r"^(?:com|ex|pro|re|dis|im)pel$|^(?:oc|in|re|con)cur$|^(?:con|pa)trol$|"
+                           r"^(?:regret|equip|acquit|deter|rebel|forget|upset|outfit)$")
+
+
+def _doubles(verb: str) -> bool:
+    """Return True if ``verb`` doubles its last consonant before -ed and -ing (plan, transmit, control)."""
+    return bool(re.search(r"^[^aeiou]*[aeiou][bdgmnpt]$", verb) or _STRESSED_END.match(verb))
+
+
 def _past(verb: str) -> str:
     """Return the past participle of one English verb (regular rules after the irregular table)."""
     if verb in _IRREGULAR:
@@ -146,7 +157,7 @@ def _past(verb: str) -> str:
         return verb + "d"
     if re.search(r"[^aeiou]y$", verb):
         return verb[:-1] + "ied"
-    if re.search(r"^[^aeiou]*[aeiou][bdgmnpt]$", verb):  # one-syllable CVC: plan → planned
+    if _doubles(verb):  # plan → planned, transmit → transmitted
         return verb + verb[-1] + "ed"
     return verb + "ed"
 
@@ -165,7 +176,7 @@ def _ing(verb: str) -> str:
         return verb[:-2] + "ying"
     if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and len(verb) > 2:
         return verb[:-1] + "ing"
-    if re.search(r"^[^aeiou]*[aeiou][bdgmnpt]$", verb):
+    if _doubles(verb):
         return verb + verb[-1] + "ing"
     return verb + "ing"
 
@@ -176,4 +187,14 @@ def gerund(word: str) -> Optional[str]:
         if _verbal(gloss) and len(gloss.split()) <= 5:
             first, _, rest = gloss[3:].partition(" ")
             return f"{_ing(first)} {rest}".strip()
+    return None
+
+
+def verb_base(word: str) -> Optional[str]:
+    """Return the first verb gloss of a word when it is one English word, as a noun names the act ("to export"
+    → "export"), else None."""
+    for gloss in glosses(word):
+        if _verbal(gloss):
+            rest = gloss[3:]
+            return rest if " " not in rest else None
     return None
