@@ -154,3 +154,25 @@ def test_a_bracket_whose_pair_was_cut_off_is_dropped():
 ])
 def test_genre_terms_found_wrong_in_the_judged_samples(zh, en):
     assert indicator_en(zh) == en
+
+
+def test_a_number_of_things_counts_them_in_the_plural():
+    assert indicator_en("市级示范家庭农场总数") == "Total number of municipal model family farms"
+    assert indicator_en("贫困人口数量") == "Number of poor people lifted out of poverty"  # no "outs"
+
+
+def test_an_affix_gloss_is_no_sense_of_a_word():
+    from generator.english.dictionary import glosses
+    assert "-ly" not in glosses("地")  # 地 as a particle; "earth" when it is a word
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("农村居民人均纯收入", "Per-capita net income of rural residents"),
+    ("单位生产总值综合能耗", "Energy consumption per unit of GDP"),
+    ("多方筹集建设资金", "Construction funds raised from many sources"),
+    ("徐水经济开发区新增投资", "New investment in Xushui economic development zone"),
+    ("农用地安全利用率", "Agricultural land safe utilisation rate"),
+    ("企业荣获市政府质量奖", "Enterprise awarded municipal government quality prize"),
+])
+def test_genre_terms_found_wrong_in_the_second_judged_sample(zh, en):
+    assert indicator_en(zh) == en

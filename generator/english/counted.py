@@ -72,3 +72,19 @@ def _head_plural(noun: str) -> str:
     elif not head.endswith("s"):
         head += "s"
     return " ".join([head, *parts[1:]])
+
+
+def counted_plural(phrase: str) -> str:
+    """Return an English noun phrase with its head plural when English counts it ("municipal model family farm"
+    → "… farms", "village" → "villages"); a mass noun ("sewage treatment"), an adjective or a plural is kept."""
+    head, *rest = _PREPOSITION.split(phrase, 1)
+    before, _, last = head.rpartition(" ")
+    word = last.lower()
+    uncounted = MASS.search(word) and not re.search(r"(ship|age|ity|ure)$", word)  # townships, villages are counted
+    done = re.fullmatch(r"\w+ed|out|up|down|off|built|done|made|run|held|set|people", word)  # "… lifted out of poverty"
+    if not re.fullmatch(r"[a-z]+", word) or word.endswith("s") or uncounted or done or ADJECTIVE.match(word):
+        return phrase
+    return " ".join(filter(None, [before, _head_plural(last), *rest]))
+
+
+_PREPOSITION = re.compile(r" (?=(?:of|in|for|with|at|on|under|from|above|below|to|by)\b)")

