@@ -280,13 +280,17 @@ def _phrase(text: str, heading: bool = False) -> Optional[str]:
 _EMPTY_VERBS = {"completed", "achieved", "realized", "realised", "carried out", "passed through"}  # say only "done"
 
 
+_QUALIFYING = re.compile(r"\d|\b(above|below|or|more|less|over|under)\b")  # 二级以上: "grade 2 or above …"
+
+
 def _of_last(words: list[Word], tokens: list[str]) -> list[Word]:
     """Return the words with a last glossary name "A of B" taking the words before it into B (现代 + 服务业增加值
     → "value added of modern services", not "modern value added of services"); unchanged otherwise."""
     last = group("indicators").get(tokens[-1]) if tokens and tokens[-1] not in group("senses") else None
     m = re.fullmatch(r"(.+?) of (.+)", _lower_first(last)) if last else None
-    if not m or len(words) < 2 or any(w.verb or not w.en[:1].islower() for w in words[:-1]):
-        return words  # a verb reads around its object; a name (Zhili) or a count (CNY 100 million) stays first
+    if not m or len(words) < 2 or not m[2][:1].isalpha() or m[2].startswith("CNY") or any(
+            w.verb or not w.en[:1].islower() or _QUALIFYING.search(w.en) for w in words[:-1]):
+        return words  # a verb reads around its object; a name (Zhili), an amount or a grade stays first
     return [Word(f"{m[1]} of"), *words[:-1], Word(m[2])]
 
 
@@ -324,7 +328,9 @@ def _rate(text: str) -> Optional[str]:
     words = [(t, _translate(t)) for t in tokens[:-1]]
     if any(w is None for _, w in words):
         return None
-    english = " ".join(_verb_noun(t, w) if w.verb else w.en for t, ws in words for w in ws if w.en)
+    last = len(words) - 1  # only the act measured is a noun; a verb before it modifies (机械化耕种率: mechanized)
+    english = " ".join((_verb_noun(t, w) if i == last else w.noun or w.ing or w.en) if w.verb else w.en
+                       for i, (t, ws) in enumerate(words) for w in ws if w.en)
     return f"{english} {_MEASURE_ENDS[tokens[-1]]}" if english else None
 
 

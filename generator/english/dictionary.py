@@ -22,6 +22,7 @@ _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _SKIP = re.compile(r"^(-|CL:|see |see also |variant of |old variant of |also written |surname |abbr\. |"
                    r"used in |lit\. |fig\. |erhua variant|\(old\)|\(archaic\)|\(Tw\)|\(dialect\)|\(literary\))",
                    re.IGNORECASE)
+_DATES = re.compile(r"\d{3,}|\bBC\b")  # "the Wei dynasty 221-265": a history note, not a sense ("grade 2" is one)
 _PARENS = re.compile(r"\s*\([^()]*\)\s*")
 
 
@@ -109,7 +110,7 @@ def noun_sense(word: str) -> Optional[str]:
     """Return the first noun (or adjective) gloss of a word, else its first gloss as a participle, else None."""
     found = glosses(word)
     for gloss in found:
-        if not _verbal(gloss) and len(gloss.split()) <= 4 and not re.search(r"\d", gloss):  # "the Wei dynasty 221-265"
+        if not _verbal(gloss) and len(gloss.split()) <= 4 and not _DATES.search(gloss):
             return re.sub(r"^(\w+) or \w+$", r"\1", gloss)  # "king or monarch": two words for one thing
     return participle(found[0].split(", ")[0]) if found else None  # "baijiu, a spirit usually distilled …"
 
@@ -196,5 +197,5 @@ def verb_base(word: str) -> Optional[str]:
     for gloss in glosses(word):
         if _verbal(gloss):
             rest = gloss[3:]
-            return rest if " " not in rest else None
+            return rest if " " not in rest and rest not in _IRREGULAR else None  # "do", "make" name no act
     return None
