@@ -139,7 +139,16 @@ def test_a_verb_that_only_says_done_gives_way_to_the_verb_after_it():
 
 
 def test_a_bracket_whose_pair_was_cut_off_is_dropped():
-    assert compose_en(")危桥改造工程") == "Unsafe bridge renovated project"
+    assert compose_en(")危桥改造工程") == "Unsafe bridge renovation project"
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("危桥改造工程", "Unsafe bridge renovation project"),  # not "renovated project"
+    ("府河加固扩容项目", "Fuhe reinforcement and expansion project"),
+    ("治理项目", "Projects brought under control"),  # a leading verb still follows its object
+])
+def test_participles_just_before_project_name_the_act(zh, en):
+    assert compose_en(zh) == en
 
 
 @pytest.mark.parametrize("zh, en", [

@@ -21,10 +21,6 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 PARTY_OF = re.compile(r"党的(?=[一二三四五六七八九十]+大)")  # 党的十七大: "the Party's" says nothing 十七大 does not
 _NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿两]")
 _LATIN = re.compile(r"[0-9A-Za-z.+%\-]+")
-# nouns that English does not count: the head of an object stays singular
-MASS = re.compile(r"(ment|ing|ness|ism|ity|ics|ure|age|ance|ence|ship|power|land|water|energy|"
-                   r"electricity|income|output|revenue|funding|capital|work|waste|area|space|data|staff|"
-                   r"people|personnel|equipment|information|consumption|traffic|insurance|rate|rubbish|exploitation)$")
 ADJECTIVE = re.compile(r"^[a-z]+(?<![st])al$|^[a-z]+(ic|ous|ive)$")  # a sense that modifies (乡村: rural)
 
 
@@ -174,17 +170,6 @@ def _explained(word: str) -> bool:
     return bool(sense) and (len(sense.split()) > 3 or ":" in sense)
 
 
-def _plural(noun: str) -> str:
-    """Return the plural of the last word of a counted noun phrase ("decrepit house" → "decrepit houses")."""
-    if MASS.search(noun) or noun.endswith(("s", "ed")) or not noun[-1:].isalpha():
-        return noun
-    if re.search(r"[^aeiou]y$", noun):
-        return noun[:-1] + "ies"
-    if re.search(r"(ch|sh|x|z)$", noun):
-        return noun + "es"
-    return noun + "s"
-
-
 def _order(words: list[Word]) -> list[str]:
     """Return English words in noun-phrase order: a leading verb follows its object, as a participle."""
     out: list[str] = []
@@ -204,7 +189,7 @@ def _order(words: list[Word]) -> list[str]:
     if obj:
         last = obj[-1]
         plural = last.counted and not ADJECTIVE.match(last.en)  # "illegal" is no thing to count
-        out += [w.en for w in obj[:-1]] + [_plural(last.en) if plural else last.en]
+        out += [w.en for w in obj[:-1]] + [dictionary.plural(last.en) if plural else last.en]
     return out + ([" and ".join(pending)] if pending else [])  # 招聘引进教师: teachers recruited and brought in
 
 
@@ -270,11 +255,26 @@ def _phrase(text: str, heading: bool = False) -> Optional[str]:
         words += found
     words = [w for i, w in enumerate(words) if not (w.verb and w.en in _EMPTY_VERBS and i + 1 < len(words)
                                                     and words[i + 1].verb)]  # 完成上市: "listed", not "completed listed"
-    ordered = [w.ing or w.en for w in words] if heading else _order(_of_last(words, tokens))
+    ordered = [w.ing or w.en for w in words] if heading else _order(_of_last(_acts(words), tokens))
     english = " ".join(w for w in ordered if w)
     english = re.sub(r"\s+([,)])", r"\1", re.sub(r"\(\s+", "(", english))
     english = re.sub(r"\b(\w+)( \1\b)+", r"\1", english)  # 增长 + 增长率 would say "growth growth rate"
     return english.strip() or None
+
+
+def _acts(words: list[Word]) -> list[Word]:
+    """Return the words with the participles just before "project" read as the act they name (危桥 改造 工程 →
+    "unsafe bridge renovation project", 加固 扩容 项目 → "reinforcement and expansion project")."""
+    out: list[Word] = []
+    for word in words:
+        run = 0
+        while word.en in ("project", "projects") and run < len(out) and dictionary.act_noun(out[-1 - run].en):
+            run += 1
+        if run and (run < len(out) or not out[0].verb):  # 治理项目 alone: a leading verb still reads after
+            acts = [dictionary.act_noun(w.en) for w in out[-run:]]
+            out[-run:] = [Word(" and ".join(acts))]
+        out.append(word)
+    return out
 
 
 _EMPTY_VERBS = {"completed", "achieved", "realized", "realised", "carried out", "passed through"}  # say only "done"
@@ -309,7 +309,7 @@ def _over(text: str) -> Optional[str]:
         return None
     verbs = [w.en for w in by if w.verb]
     measure = " ".join(w.en for w in by if not w.verb and w.en)
-    head = head if MASS.search(head) or head.endswith("s") else _plural(head)
+    head = head if dictionary.MASS.search(head) or head.endswith("s") else dictionary.plural(head)
     return " ".join(filter(None, [head, f"with {measure}" if measure else "", "over", amount, *verbs]))
 
 

@@ -8,7 +8,8 @@ from functools import cache
 from typing import Optional
 
 from generator.english import dictionary
-from generator.english.compose import ADJECTIVE, MASS
+from generator.english.compose import ADJECTIVE
+from generator.english.dictionary import MASS
 from generator.english.glossary import group
 from generator.read.segment import load_posseg
 

@@ -23,6 +23,10 @@ _SKIP = re.compile(r"^(-|CL:|see |see also |variant of |old variant of |also wri
                    r"used in |lit\. |fig\. |erhua variant|\(old\)|\(archaic\)|\(Tw\)|\(dialect\)|\(literary\))",
                    re.IGNORECASE)
 _DATES = re.compile(r"\d{3,}|\bBC\b")  # "the Wei dynasty 221-265": a history note, not a sense ("grade 2" is one)
+# nouns that English does not count: the head of an object stays singular
+MASS = re.compile(r"(ment|ing|ness|ism|ity|ics|ure|age|ance|ence|ship|power|land|water|energy|"
+                   r"electricity|income|output|revenue|funding|capital|work|waste|area|space|data|staff|"
+                   r"people|personnel|equipment|information|consumption|traffic|insurance|rate|rubbish|exploitation)$")
 _PARENS = re.compile(r"\s*\([^()]*\)\s*")
 
 
@@ -199,3 +203,33 @@ def verb_base(word: str) -> Optional[str]:
             rest = gloss[3:]
             return rest if " " not in rest and rest not in _IRREGULAR else None  # "do", "make" name no act
     return None
+
+
+# the act a participle names, by its ending (renovated → renovation); most verbs' acts are their -ing form
+_ACT_ENDINGS = (("ated", "ation"), ("ified", "ification"), ("ised", "isation"), ("ized", "ization"),
+                ("structed", "struction"), ("tected", "tection"), ("panded", "pansion"), ("tended", "tension"),
+                ("forced", "forcement"), ("hanced", "hancement"), ("proved", "provement"), ("veloped", "velopment"),
+                ("graded", "grading"), ("widened", "widening"), ("dredged", "dredging"), ("newed", "newal"),
+                ("paired", "pair"), ("stalled", "stallation"), ("moted", "motion"), ("ployed", "ployment"))
+_ACTS = {"built": "construction", "rebuilt": "reconstruction", "brought under control": "control",
+         "lit up": "lighting", "expanded or rebuilt": "expansion or reconstruction", "set up": "setting-up"}
+
+
+def act_noun(participle: str) -> Optional[str]:
+    """Return the noun of the act a participle names ("renovated" → "renovation", "reinforced" → "reinforcement",
+    "built" → "construction"), None when English has no sure one."""
+    if participle in _ACTS:
+        return _ACTS[participle]
+    return next((participle[:-len(end)] + act for end, act in _ACT_ENDINGS if participle.endswith(end)
+                 and len(participle) > len(end) + 1), None)
+
+
+def plural(noun: str) -> str:
+    """Return the plural of the last word of a counted noun phrase ("decrepit house" → "decrepit houses")."""
+    if MASS.search(noun) or noun.endswith(("s", "ed")) or not noun[-1:].isalpha():
+        return noun
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    if re.search(r"(ch|sh|x|z)$", noun):
+        return noun + "es"
+    return noun + "s"
