@@ -185,3 +185,17 @@ def test_an_affix_gloss_is_no_sense_of_a_word():
 ])
 def test_genre_terms_found_wrong_in_the_second_judged_sample(zh, en):
     assert indicator_en(zh) == en
+
+
+def test_a_passive_gloss_reads_without_be():
+    from generator.english.dictionary import participle
+    assert participle("to be posted") == "posted"  # 派驻: not "been posted"
+
+
+def test_a_phrase_ending_in_a_preposition_is_not_made_plural():
+    from generator.english.dictionary import plural
+    assert plural("very front of") == "very front of" and plural("decrepit house") == "decrepit houses"
+
+
+def test_a_category_ending_is_left_out():
+    assert indicator_en("上级资金类") == "Funds secured from higher levels"  # 类: not "… kind"

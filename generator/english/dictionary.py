@@ -172,6 +172,8 @@ def participle(gloss: str) -> str:
     if not gloss.startswith("to "):
         return gloss
     first, _, rest = gloss[3:].partition(" ")
+    if first == "be" and rest:
+        return rest  # "to be posted" → "posted", not "been posted"
     return f"{_past(first)} {rest}".strip()
 
 
@@ -226,7 +228,8 @@ def act_noun(participle: str) -> Optional[str]:
 
 def plural(noun: str) -> str:
     """Return the plural of the last word of a counted noun phrase ("decrepit house" → "decrepit houses")."""
-    if MASS.search(noun) or noun.endswith(("s", "ed")) or not noun[-1:].isalpha():
+    if MASS.search(noun) or noun.endswith(("s", "ed")) or not noun[-1:].isalpha() or re.search(
+            r"\b(of|in|for|to|at|on|by|with)$", noun):  # "very front of" names no thing to count
         return noun
     if re.search(r"[^aeiou]y$", noun):
         return noun[:-1] + "ies"
