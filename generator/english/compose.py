@@ -147,7 +147,7 @@ def _translate(word: str) -> Optional[list[Word]]:
         sense = re.sub(r"^(a|an|the) ", "", sense) if sense else None
         if dictionary.is_verb(word) and dictionary.verb_sense(word):
             return [Word(dictionary.verb_sense(word), True, sense, ing=dictionary.gerund(word))]
-        if sense and _explained(word):
+        if sense and _explained(word, 4):
             return [Word(_pinyin(word))]  # 魏: "tower over a palace gateway" explains a name's character
         if sense:
             return [Word(sense, counted=not _NUMERAL.search(word))]
@@ -163,11 +163,13 @@ def _translate(word: str) -> Optional[list[Word]]:
     return out
 
 
-def _explained(word: str) -> bool:
-    """Return True for one character whose CC-CEDICT sense is an explanation, not a word (午: "7th earthly
-    branch: 11 a.m.-1 p.m., noon, 5th solar month …"): a character of a name."""
-    sense = dictionary.noun_sense(word) if len(word) == 1 and word not in _terms() else None
-    return bool(sense) and (len(sense.split()) > 3 or ":" in sense)
+def _explained(word: str, words: int = 3) -> bool:
+    """Return True for one character, not a verb, whose CC-CEDICT sense is an explanation of more than
+    ``words`` words, not a word (午: "7th earthly branch: 11 a.m.-1 p.m., noon …"): a character of a name."""
+    if len(word) != 1 or word in _terms() or dictionary.verb_sense(word):
+        return False
+    sense = dictionary.noun_sense(word)
+    return bool(sense) and (len(sense.split()) > words or ":" in sense)
 
 
 def _order(words: list[Word]) -> list[str]:
