@@ -141,8 +141,9 @@ def _batch_heading(clause: str, data: dict) -> str:
 
 
 def name_by_sentence_context(sentence: str, drafts: list) -> None:
-    """Name a share of a target (完成任务目标的114.4%) after the figure before it, and a batch named by its ordinal
-    alone (第二批22台) after the topic of the campaign a clause before it names."""
+    """Name a share of a target (完成任务目标的114.4%) and an average with no subject (平均溢价) after the figure before
+    it, a batch named by its ordinal alone (第二批22台) after the campaign a clause before it names, a count after a
+    verb of reach after the things counted before it."""
     data = load_data("indicators.yaml")
     completion = re.compile(data["target_completion"] + "$")
     for i, draft in enumerate(drafts):
@@ -154,6 +155,9 @@ def name_by_sentence_context(sentence: str, drafts: list) -> None:
             draft.indicator = level.indicator + match.group(1) + data["completion_rate"]
         elif re.fullmatch(data["ordinal_batch"], draft.indicator):
             draft.indicator += _campaign_before(sentence, draft.quote_start)
+        elif draft.indicator.startswith(tuple(data["average_words"])) and len(draft.indicator) <= 6 and level is not None:
+            verb = opening_verb(level.indicator)  # 发展富硒粮食、果蔬1.1万余亩，平均溢价2倍 → 富硒粮食、果蔬平均溢价
+            draft.indicator = level.indicator[len(verb):] + draft.indicator
         else:
             draft.indicator = _reach_of_count_before(sentence, draft, drafts[max(0, i - LOOK_BACK):i], data)
 

@@ -248,7 +248,7 @@ def _possessive_tail(sentence: str, pos: int, joiners: str = "") -> str:
     ``joiners`` may carry their own figures (110公里农村公路和24座桥梁的修复重建)."""
     tail = sentence[pos:end_of_clause(sentence, pos)]
     items = rf"[{joiners}][^、，]{{1,16}}" if joiners else r"、[^\d、]{1,16}"
-    match = re.fullmatch(rf"{items}{_possessive()}([\u4e00-\u9fff]{{2,8}})", tail)
+    match = re.fullmatch(rf"{items}{_possessive()}([\u4e00-\u9fff]{{2,8}}(?:、[\u4e00-\u9fff]{{2,8}})?)", tail)
     return match.group(1) if match and _possessive() not in match.group(1) else ""
 
 
