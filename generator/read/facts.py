@@ -337,6 +337,9 @@ def _owned_attribute(sentence: str, num: Num, indicator: str, clause_start: int)
     owner = clean_indicator(attribute_owner(sentence, num.start, num.end, clause_start, bare))
     verb = next((v for v in names["done_attribute_verbs"] if indicator.endswith(v + attribute)), "")
     verb = "" if sentence.startswith(_possessive(), num.end) else verb  # 完成投资7.62亿元的X建设: X's size
+    if owner in names["bare_names"] and indicator != attribute:  # 对新谋划总投资X的48个项目 → 新谋划项目总投资
+        modifier = re.sub("^(?:" + "|".join(names["leading_prepositions"]) + ")", "", indicator[:-len(attribute)])
+        return modifier + owner + attribute if len(modifier) >= 2 and not bare else indicator
     return owner + verb + attribute if owner and owner not in names["bare_names"] else indicator
 
 

@@ -15,7 +15,7 @@ def clean_indicator(text: str) -> str:
     text = re.split(r"[\u2460-\u24ff\u2776-\u2793]", text)[-1]  # ①A②B: an item mark opens the last item
     text = re.sub(r"[（(][^）)]*[）)]|[〔\[【]\d*[〕\]】]?|[〕\]】]", "", text)
     text = re.split(r"[：:]", text)[-1]  # 主要预期目标是：地区生产总值 → 地区生产总值
-    text = period_matchers()[0].sub("", text)
+    text = re.sub("^(?:以前|以后|以来)", "", period_matchers()[0].sub("", text))  # 2000年以前建成的: no period
     for word in names["strip_anywhere"]:
         text = text.replace(word, "")
     text = text.strip(" ，、：")
@@ -170,7 +170,8 @@ def _without_manner(name: str) -> str:
         changed = False
         for word in sorted(data["manner_words"], key=len, reverse=True):
             rest = name[len(word):]
-            if name.startswith(word) and len(rest) >= 2 and rest not in bare and _opens_with_verb(name, word):
+            if name.startswith(word) and len(rest) >= 2 and rest not in bare \
+                    and (len(word) >= 4 or _opens_with_verb(name, word)):  # 从严从紧: never the start of a noun
                 name, changed = rest, True
         for word in sorted(data["manner_endings"], key=len, reverse=True):
             rest = name[:-len(word)]
