@@ -310,7 +310,8 @@ def _opens_clause(left: str, before: str) -> bool:
     """Return True when no verb governs a count, only a preposition at most: it is the subject of its
     clause (7个主题公园…, 对14家纳税大户…, 总投资168.2亿元的44个项目…), not an object (完成14个行政村…)."""
     names = load_data("indicators.yaml")
-    if left and left not in names["leading_prepositions"]:
+    scopes = "|".join(load_data("modality.yaml")["rank_scopes"])
+    if left and re.sub(f"(?:{scopes})$", "", left) not in names["leading_prepositions"]:  # 对全区298个村, 使全县923名
         return False
     head, marker, tail = before.rpartition(list_marker("examples_end"))
     if marker:  # 完成A、B等N个…: a governing verb opens the list of examples; names within it govern nothing

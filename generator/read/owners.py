@@ -50,7 +50,12 @@ def _predicate_start(tokens: list) -> int:
     stops = set(data["manner_words"]) | set(data["manner_endings"]) | set(data["copulas"]) | set(data["light_verbs"])
     for i, token in enumerate(tokens[1:], 1):
         if token.word in stops or token.flag in ADVERB_FLAGS and token.flag not in ("ul", "uz"):
-            return i
+            if not (i > 1 and token.word in data["light_verbs"] and tokens[i - 1].flag == "v"):
+                return i
+            start = i - 1  # 失业人员走上了公益性岗位: 了 closes the verb before it, with its adverb (村新打了)
+            while start > 1 and tokens[start - 1].flag in ("a", "d", "ad") and len(tokens[start - 1].word) == 1:
+                start -= 1
+            return start
     if tokens and (tokens[-1].flag in NOUN_ENDS or tokens[-1].flag == "m"):
         return len(tokens)  # 行政村集体经营性收入超百万: a comparison, not a predicate
     return next((i for i, t in enumerate(tokens[1:], 1) if t.flag == "v" and len(t.word) >= 2), len(tokens))
