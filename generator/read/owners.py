@@ -28,6 +28,8 @@ def subject_count_name(phrase: str, more_follows: bool = False) -> str:
     if more_follows:  # 32家企业享受加计扣除金额6987.1万元: the amount is the next figure's, not the count's
         phrase = re.sub("(?:" + "|".join(data["amount_words"]) + ")$", "", phrase)
     tokens = word_tags(phrase)
+    if len(tokens) > 1 and tokens[0].word in data["copulas"]:
+        return "".join(t.word for t in tokens[1:])  # 其中2项为计划完成项目: the count is of what it is called
     split = _predicate_start(tokens)
     noun = "".join(t.word for t in tokens[:split])
     rest = tokens[split:]
