@@ -259,7 +259,9 @@ def share_glued_counts(sentence: str, drafts: list[Draft]) -> None:
         if not 0 < len(noun) <= 3 or not first.indicator.endswith(noun) or sentence[after:second.num.start] not in joiners:
             continue
         own = second.extra.get("right_raw") or ""
-        if own and second.indicator.startswith(own):
+        if own and second.indicator == own and not _counted_alike(first, second):
+            said = own  # 5个项目398亩土地处置利用: the size of what the projects do
+        elif own and second.indicator.startswith(own):
             said = second.indicator[len(own):].removeprefix(possessive)
         else:
             said = second.indicator if not own and sentence.startswith(possessive, second.num.end) else ""

@@ -93,6 +93,9 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
     rest = sentence[pos:end_of_clause(sentence, pos)]
     if rest.startswith(data["possessive"]):
         return _owner_phrase(rest[1:], subject=True)
+    second = re.match(rf"、[^，；。{data['possessive']}]*\d[^，；。]*?{data['possessive']}(.+)", rest)
+    if second:  # 投资4.65亿元、日供水能力达到10万吨的地表水厂: two sizes of the thing after 的
+        return _owner_phrase(second.group(1), subject=True)
     if not bare:
         return ""
     verb = opening_verb(rest)
