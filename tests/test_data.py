@@ -23,20 +23,27 @@ def reports():
     return [read_report(p) for p in SEEDS]
 
 
-def downloads(reports):
-    """Return the site's downloads: each town's and those of all towns."""
-    own = {path: text for r in reports for path, text in report_downloads(r).items()}
-    return {**own, **data_files(reports, own)}
+@pytest.fixture
+def downloads(tmp_path):
+    """Return a function giving the site's downloads: each town's and those of all towns, the latter joined
+    from the towns' files written in a docs folder, as the build does."""
+    def files(reports):
+        own = {path: text for r in reports for path, text in report_downloads(r).items()}
+        for path, text in own.items():
+            (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / path).write_bytes(text.encode("utf-8"))
+        return {**own, **{path: "".join(chunks) for path, chunks in data_files(reports, tmp_path).items()}}
+    return files
 
 
 @pytest.mark.parametrize("count", [0, 1, 2])
-def test_all_towns_downloads_are_exactly_the_whole_documents(reports, count):
+def test_all_towns_downloads_are_exactly_the_whole_documents(reports, downloads, count):
     files = downloads(reports[:count])
     assert files["data/facts.csv"] == facts_csv(reports[:count])
     assert files["data/facts.json"] == all_reports_json(reports[:count])
 
 
-def test_csv_round_trips_every_fact(reports):
+def test_csv_round_trips_every_fact(reports, downloads):
     files = downloads(reports)
     rows = list(csv.DictReader(io.StringIO(files["data/facts.csv"])))
     facts = [(r, f) for r in reports for f in report_dict(r)["facts"]]
@@ -49,7 +56,7 @@ def test_csv_round_trips_every_fact(reports):
         assert row["kind"] == fact["kind"] and row["period"] == (fact["period"] or "")
 
 
-def test_json_download_is_the_contract(reports):
+def test_json_download_is_the_contract(reports, downloads):
     files = downloads(reports)
     for report in reports:
         download = json.loads(files[f"data/{report.meta.slug}/facts.json"])
@@ -59,7 +66,7 @@ def test_json_download_is_the_contract(reports):
     assert [r["meta"]["slug"] for r in json.loads(files["data/facts.json"])["reports"]] == [r.meta.slug for r in reports]
 
 
-def test_datapackage_describes_every_csv_field(reports):
+def test_datapackage_describes_every_csv_field(reports, downloads):
     package = json.loads(downloads(reports)["data/datapackage.json"])
     resources = {r["path"] for r in package["resources"]}
     assert "facts.csv" in resources and all(f"{r.meta.slug}/facts.csv" in resources for r in reports)
