@@ -155,3 +155,16 @@ def test_with_pagefind_material_search_indexes_no_page(monkeypatch):
     page = SimpleNamespace(content="<h1 id='a'>生产总值</h1>", toc=[], title="甲", url="towns/jia/2023/", meta={})
     index.add_entry_from_context(page)
     assert compat.search_entries(index) == []  # Pagefind indexes the pages; Material's entries would be emptied
+
+
+def test_the_search_is_indexed_once_after_every_language_is_built(tmp_path):
+    from types import SimpleNamespace
+
+    from generator.mkdocs.plugin import TownfactsPlugin
+
+    plugin = TownfactsPlugin()
+    plugin.load_config({})
+    plugin.lock = "held"
+    inner = SimpleNamespace(plugins={compat.I18N: SimpleNamespace(building=True)}, site_dir=str(tmp_path))
+    plugin.on_post_build(config=inner)  # i18n's build of English, inside the main build: nothing done yet
+    assert plugin.lock == "held" and not (tmp_path / "search").exists()

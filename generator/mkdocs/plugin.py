@@ -130,6 +130,8 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
 
     @event_priority(-200)  # after i18n has built every language and written the combined index
     def on_post_build(self, *, config) -> None:
+        if compat.inside_language_build(config):  # the main build's on_post_build indexes the whole site once
+            return
         try:
             locales = [compat.default_locale(config), *compat.other_locales(config)]
             entries = None if self.pagefind else {lang: fact_entries(self.reports, lang) for lang in locales}

@@ -74,7 +74,7 @@ def write_vendor_js(docs_dir: Path) -> Path:
 def data_files(reports: Sequence[Report], docs_dir: Path) -> dict[str, Iterator[str]]:
     """Return the downloads of all towns (facts.csv, facts.json, datapackage.json), each as the chunks of
     its text: joined from each town's own downloads as written in docs_dir, read back one town at a time."""
-    own = [docs_dir / "data" / r.meta.slug for r in reports]
+    own = [docs_dir / f"data/{r.meta.slug}" for r in reports]  # the downloads folder under docs/
     resources = [("facts", "facts.csv")] + [(r.meta.slug.replace("/", "-"), f"{r.meta.slug}/facts.csv") for r in reports]
     package = json.dumps(datapackage(list(reports), resources), ensure_ascii=False, indent=2, allow_nan=False)
     return {"data/facts.csv": joined_csv_chunks(_texts(folder / "facts.csv" for folder in own)),
