@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.docs import data_files
+from generator.site.docs import data_files, write_chunks_if_changed
 from generator.site.reports import read_report
 from generator.pages.export import CSV_FIELDS, all_reports_json, facts_csv, report_dict
 from generator.pages.quality import number_coverage
@@ -41,6 +41,17 @@ def test_all_towns_downloads_are_exactly_the_whole_documents(reports, downloads,
     files = downloads(reports[:count])
     assert files["data/facts.csv"] == facts_csv(reports[:count])
     assert files["data/facts.json"] == all_reports_json(reports[:count])
+
+
+def test_an_all_towns_download_is_written_only_when_its_text_changed(tmp_path):
+    path = tmp_path / "data" / "facts.csv"
+    assert write_chunks_if_changed(path, iter(["a,b\n", "1,\r\n", "文\n"]))
+    assert path.read_bytes() == "a,b\n1,\r\n文\n".encode("utf-8")  # no newline translation
+    before = path.stat()
+    assert not write_chunks_if_changed(path, iter(["a,b\n1,\r\n", "文\n"]))  # same text in other pieces
+    assert path.stat().st_ino == before.st_ino and path.stat().st_mtime_ns == before.st_mtime_ns
+    assert write_chunks_if_changed(path, iter(["a,b\n"])) and path.read_text(encoding="utf-8") == "a,b\n"
+    assert sorted(p.name for p in path.parent.iterdir()) == ["facts.csv"]  # no temporary file left
 
 
 def test_csv_round_trips_every_fact(reports, downloads):
