@@ -21,8 +21,10 @@ memory of its whole process tree (worker processes included: summed PSS, sampled
   * the average fact sheet's HTML at the largest N within 10 % of the smallest N's (issue 18)
 
 After the runs, each N's site is measured: the average size of a fact sheet's HTML (towns/<place>/<year>/,
-both languages) and of its primary nav, and the bytes the first search query transfers per language,
-measured by benchmarks/search_bytes.py (`first_query_bytes(site_dir, lang) -> int`) when it is there.
+both languages) and of its primary nav, and the bytes the first search query transfers per language
+(benchmarks/search_bytes.py: Chromium opens the language's home page and searches once; goal ≤ 1 MB).
+The sites use Pagefind when the project has it (`npm ci`: node_modules/ is linked into the copy), else
+Material's search.
 
 For --profile-size (default: the largest N run), the build is run once more (--force) under cProfile and the
 top cumulative functions of MkDocs, Material, i18n, Jinja2 and Markdown are printed, with the average
@@ -57,7 +59,7 @@ GOAL_PEAK_MB = 1024
 GOAL_PEAK_MB_2000 = 2048
 GOAL_COLD_S_2000 = 15 * 60
 GOAL_FACT_SHEET_GROWTH = 0.10
-NO_SEARCH_BYTES = "n/a (measured by benchmarks/search_bytes.py)"
+GOAL_FIRST_QUERY_BYTES = 1_000_000  # per language (issue 18)
 PROFILE_FILTER = re.compile(r"mkdocs|material|i18n|jinja2|markdown", re.I)
 STAGES_LINE = re.compile(r"Time per stage: (.*)$", re.M)
 MEMORY_LINE = re.compile(r"Peak memory by stage: (.*)$", re.M)
@@ -100,6 +102,20 @@ def snapshot_generator(dest: Path, live: bool) -> str:
                              check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(dest.parent)], input=archive, check=True)
     return f"HEAD {commit} (copy)"
+
+
+def link_node_modules(base: Path) -> str:
+    """Let the copied generator find the project's npm packages (Pagefind, after `npm ci`), as the working
+    tree's does: node and the build look for node_modules/ in the generator's parent folders. Return
+    whether Pagefind will index the sites."""
+    link = base / "node_modules"
+    if link.is_symlink():
+        link.unlink()
+    if not (ROOT / "node_modules" / "pagefind").is_dir():
+        return "not installed (`npm ci`): Material's search"
+    if not link.exists():
+        link.symlink_to(ROOT / "node_modules", target_is_directory=True)
+    return "node_modules/ linked"
 
 
 def make_project(work: Path, generator: Path) -> Path:
@@ -252,20 +268,26 @@ def fact_sheet_sizes(site: Path) -> dict[str, float]:
     return {"fact_sheets": len(pages), "avg_bytes": sum(sizes) / count, "avg_nav_bytes": sum(navs) / count}
 
 
-def search_bytes(site: Path) -> dict[str, str]:
-    """Return, per language, the bytes the first search query transfers, measured by the search's own
-    benchmarks/search_bytes.py (`first_query_bytes(site_dir, lang) -> int`), or why it was not measured."""
+def search_bytes(site: Path) -> dict[str, int | str]:
+    """Return, per language, the bytes the first search query transfers (from opening the language's home
+    page to the results), measured by benchmarks/search_bytes.py in Chromium, or why it was not measured."""
     try:
         from search_bytes import first_query_bytes
-    except ImportError:
-        return {lang: NO_SEARCH_BYTES for lang in ("zh", "en")}
-    out = {}
-    for lang in ("zh", "en"):
-        try:
-            out[lang] = f"{first_query_bytes(site, lang):,}"
-        except Exception as err:  # noqa: BLE001 - another branch's script: report, do not stop the benchmark
-            out[lang] = f"n/a ({type(err).__name__}: {err})"
-    return out
+        measured = first_query_bytes(site)
+    except Exception as err:  # noqa: BLE001 - no Chromium or Playwright here: report, do not stop the benchmark
+        return {lang: f"n/a ({type(err).__name__}: {str(err)[:80]})" for lang in ("zh", "en")}
+    return {lang: found["bytes"] if found["results"] else f"{found['bytes']:,} (no results)"
+            for lang, found in measured.items()}
+
+
+def search_engine(site: Path) -> str:
+    """Return which search the site serves: Pagefind (its bundle is in the site) or Material's."""
+    return "Pagefind" if (site / "pagefind" / "pagefind-entry.json").is_file() else "Material"
+
+
+def shown(measured: int | str) -> str:
+    """Return a byte count with thousands separators, or the reason it was not measured."""
+    return f"{measured:,}" if isinstance(measured, int) else measured
 
 
 def site_table(runs: list[Run], sites: dict[int, dict]) -> list[str]:
@@ -273,12 +295,12 @@ def site_table(runs: list[Run], sites: dict[int, dict]) -> list[str]:
     processes over those runs, the fact sheets' HTML and the first search query's bytes."""
     by = {(r.n, r.label): r for r in runs}
     out = ["| N | cold s | warm s | one changed s | peak MB (all processes) | fact sheets | avg fact-sheet HTML bytes "
-           "| of which nav | first query bytes zh | first query bytes en |", "|---:|" + "---:|" * 9]
+           "| of which nav | search | first query bytes zh | first query bytes en |", "|---:|" + "---:|" * 7 + "---|---:|---:|"]
     for n, info in sites.items():
         wall = [f"{by[(n, k)].wall:.1f}" if (n, k) in by else "–" for k in ("cold", "warm", "one changed")]
         peak = max(max(r.peak_mb, r.tree_mb) for r in runs if r.n == n and r.label != "profiled")
         out.append(f"| {n} | " + " | ".join(wall) + f" | {peak:.0f} | {info['fact_sheets']} | {info['avg_bytes']:,.0f} | "
-                   f"{info['avg_nav_bytes']:,.0f} | {info['search']['zh']} | {info['search']['en']} |")
+                   f"{info['avg_nav_bytes']:,.0f} | {info['engine']} | {shown(info['search']['zh'])} | {shown(info['search']['en'])} |")
     return out
 
 
@@ -372,6 +394,11 @@ def scale_goals(runs: list[Run], sites: dict[int, dict]) -> list[str]:
         peak = max(max(r.peak_mb, r.tree_mb) for r in runs if r.n == 2000 and r.label != "profiled")
         out.append(f"- N=2000: peak memory {peak:.0f} MB (all processes), goal ≤ {GOAL_PEAK_MB_2000} MB: "
                    f"{'PASS' if peak <= GOAL_PEAK_MB_2000 else 'FAIL'}")
+    for n, info in sites.items():
+        for lang, measured in info["search"].items():
+            verdict = ("PASS" if measured <= GOAL_FIRST_QUERY_BYTES else "FAIL") if isinstance(measured, int) else "not measured"
+            out.append(f"- N={n}: first search query ({info['engine']}, {lang}) {shown(measured)} bytes, goal ≤ "
+                       f"{GOAL_FIRST_QUERY_BYTES:,}: {verdict}")
     if len(sites) > 1:
         small, large = min(sites), max(sites)
         growth = sites[large]["avg_bytes"] / sites[small]["avg_bytes"] - 1
@@ -435,7 +462,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         elif package.exists():
             shutil.rmtree(package)
         print(f"generator: {snapshot_generator(package, args.live)}; load average {os.getloadavg()[0]:.1f} "
-              f"on {os.cpu_count()} CPUs", flush=True)
+              f"on {os.cpu_count()} CPUs; Pagefind: {link_node_modules(base)}", flush=True)
         for n in sizes:
             work = base / f"n{n}"
             if work.exists():
@@ -454,9 +481,10 @@ def main(argv: Optional[list[str]] = None) -> int:
                       f"load average {os.getloadavg()[0]:.1f}", flush=True)
                 if r.status != 0 or not r.stages:
                     print(r.stderr_tail, file=sys.stderr)
-            sites[n] = {**fact_sheet_sizes(site), "search": search_bytes(site)}
+            sites[n] = {**fact_sheet_sizes(site), "search": search_bytes(site), "engine": search_engine(site)}
             print(f"  fact sheets: {sites[n]['fact_sheets']}, average {sites[n]['avg_bytes']:,.0f} bytes "
-                  f"(nav {sites[n]['avg_nav_bytes']:,.0f}); first search query {sites[n]['search']}", flush=True)
+                  f"(nav {sites[n]['avg_nav_bytes']:,.0f}); first search query ({sites[n]['engine']}) "
+                  f"{sites[n]['search']}", flush=True)
             if n == profile_n:
                 sizes_info = html_sizes(site)
                 findings.append(f"### Generated HTML at N={n}\n")

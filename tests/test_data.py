@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.docs import data_files
+from generator.site.docs import data_files, write_chunks_if_changed
 from generator.site.reports import read_report
 from generator.pages.export import CSV_FIELDS, all_reports_json, facts_csv, report_dict
 from generator.pages.quality import number_coverage
@@ -23,20 +23,38 @@ def reports():
     return [read_report(p) for p in SEEDS]
 
 
-def downloads(reports):
-    """Return the site's downloads: each town's and those of all towns."""
-    own = {path: text for r in reports for path, text in report_downloads(r).items()}
-    return {**own, **data_files(reports, own)}
+@pytest.fixture
+def downloads(tmp_path):
+    """Return a function giving the site's downloads: each town's and those of all towns, the latter joined
+    from the towns' files written in a docs folder, as the build does."""
+    def files(reports):
+        own = {path: text for r in reports for path, text in report_downloads(r).items()}
+        for path, text in own.items():
+            (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / path).write_bytes(text.encode("utf-8"))
+        return {**own, **{path: "".join(chunks) for path, chunks in data_files(reports, tmp_path).items()}}
+    return files
 
 
 @pytest.mark.parametrize("count", [0, 1, 2])
-def test_all_towns_downloads_are_exactly_the_whole_documents(reports, count):
+def test_all_towns_downloads_are_exactly_the_whole_documents(reports, downloads, count):
     files = downloads(reports[:count])
     assert files["data/facts.csv"] == facts_csv(reports[:count])
     assert files["data/facts.json"] == all_reports_json(reports[:count])
 
 
-def test_csv_round_trips_every_fact(reports):
+def test_an_all_towns_download_is_written_only_when_its_text_changed(tmp_path):
+    path = tmp_path / "data" / "facts.csv"
+    assert write_chunks_if_changed(path, iter(["a,b\n", "1,\r\n", "文\n"]))
+    assert path.read_bytes() == "a,b\n1,\r\n文\n".encode("utf-8")  # no newline translation
+    before = path.stat()
+    assert not write_chunks_if_changed(path, iter(["a,b\n1,\r\n", "文\n"]))  # same text in other pieces
+    assert path.stat().st_ino == before.st_ino and path.stat().st_mtime_ns == before.st_mtime_ns
+    assert write_chunks_if_changed(path, iter(["a,b\n"])) and path.read_text(encoding="utf-8") == "a,b\n"
+    assert sorted(p.name for p in path.parent.iterdir()) == ["facts.csv"]  # no temporary file left
+
+
+def test_csv_round_trips_every_fact(reports, downloads):
     files = downloads(reports)
     rows = list(csv.DictReader(io.StringIO(files["data/facts.csv"])))
     facts = [(r, f) for r in reports for f in report_dict(r)["facts"]]
@@ -49,7 +67,7 @@ def test_csv_round_trips_every_fact(reports):
         assert row["kind"] == fact["kind"] and row["period"] == (fact["period"] or "")
 
 
-def test_json_download_is_the_contract(reports):
+def test_json_download_is_the_contract(reports, downloads):
     files = downloads(reports)
     for report in reports:
         download = json.loads(files[f"data/{report.meta.slug}/facts.json"])
@@ -59,7 +77,7 @@ def test_json_download_is_the_contract(reports):
     assert [r["meta"]["slug"] for r in json.loads(files["data/facts.json"])["reports"]] == [r.meta.slug for r in reports]
 
 
-def test_datapackage_describes_every_csv_field(reports):
+def test_datapackage_describes_every_csv_field(reports, downloads):
     package = json.loads(downloads(reports)["data/datapackage.json"])
     resources = {r["path"] for r in package["resources"]}
     assert "facts.csv" in resources and all(f"{r.meta.slug}/facts.csv" in resources for r in reports)

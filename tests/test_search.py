@@ -92,11 +92,22 @@ def test_the_installed_material_worker_gets_its_query_cutter_fixed(tmp_path):
 def test_pagefind_records_are_the_fact_entries_under_each_language_folder():
     from generator.mkdocs.pagefind import records
 
-    entries = {"zh": fact_entries([TOWN], "zh"), "en": fact_entries([TOWN], "en")}
-    out = records(entries, "zh")
+    out = list(records([TOWN], ["zh", "en"]))
     assert out[0]["url"] == "/towns/jia/2023/#f2" and out[0]["language"] == "zh"
     assert any(r["url"] == "/en/towns/jia/2023/#f2" and r["language"] == "en" for r in out)
     assert "生产总值" in out[0]["content"] and "181亿元" in out[0]["content"]
+
+
+def test_pagefind_records_are_written_as_one_json_list_as_json_dump_writes_it():
+    import io
+    import json
+
+    from generator.mkdocs.pagefind import records, write_json_list
+
+    for items in ([], list(records([TOWN], ["zh", "en"]))):
+        out = io.StringIO()
+        write_json_list(out, iter(items))
+        assert out.getvalue() == json.dumps(items, ensure_ascii=False)
 
 
 def test_pagefind_is_never_used_offline_nor_when_switched_off(monkeypatch):
@@ -126,3 +137,34 @@ def test_material_indexes_keep_only_their_settings_when_pagefind_answers(tmp_pat
             json.dumps({"config": {"lang": [folder or "zh"]}, "docs": [{"location": ""}]}))
     empty_indexes(tmp_path, ["", "en"])
     assert json.loads((tmp_path / "en/search/search_index.json").read_text()) == {"config": {"lang": ["en"]}, "docs": []}
+
+
+def test_with_pagefind_material_search_indexes_no_page(monkeypatch):
+    from types import SimpleNamespace
+
+    from material.plugins.search.plugin import SearchIndex
+
+    from generator.mkdocs.plugin import TownfactsPlugin
+
+    index = SearchIndex(lang=["zh"], separator=r"[\s\-]+", pipeline=[], fields={})
+    config = SimpleNamespace(plugins={compat.SEARCH: SimpleNamespace(search_index=index)})
+    plugin = TownfactsPlugin()
+    plugin.load_config({})
+    plugin.pagefind = True
+    plugin.on_pre_build(config=config)
+    page = SimpleNamespace(content="<h1 id='a'>生产总值</h1>", toc=[], title="甲", url="towns/jia/2023/", meta={})
+    index.add_entry_from_context(page)
+    assert compat.search_entries(index) == []  # Pagefind indexes the pages; Material's entries would be emptied
+
+
+def test_the_search_is_indexed_once_after_every_language_is_built(tmp_path):
+    from types import SimpleNamespace
+
+    from generator.mkdocs.plugin import TownfactsPlugin
+
+    plugin = TownfactsPlugin()
+    plugin.load_config({})
+    plugin.lock = "held"
+    inner = SimpleNamespace(plugins={compat.I18N: SimpleNamespace(building=True)}, site_dir=str(tmp_path))
+    plugin.on_post_build(config=inner)  # i18n's build of English, inside the main build: nothing done yet
+    assert plugin.lock == "held" and not (tmp_path / "search").exists()

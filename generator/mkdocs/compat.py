@@ -156,6 +156,12 @@ def default_locale(config) -> str:
     return defaults[0] if defaults else "zh"
 
 
+def inside_language_build(config) -> bool:
+    """Return whether this build is one of i18n's builds of another language, which it runs inside the main
+    build's on_post_build (the main build's own events come after)."""
+    return bool(getattr(config.plugins.get(I18N), "building", False))
+
+
 def building_language(config) -> str:
     """Return the language i18n is building now and its default one ('None/None' without i18n)."""
     i18n = config.plugins.get(I18N)

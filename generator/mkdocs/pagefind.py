@@ -20,9 +20,11 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
-from typing import Mapping, Optional, Sequence
+from typing import Iterable, Iterator, Sequence, TextIO
 
 from generator.mkdocs.search_index import INDEX
+from generator.model import Report
+from generator.site.search_entries import fact_entries
 from generator.site.uptodate import npm_version
 
 log = logging.getLogger("mkdocs.plugins.townfacts")
@@ -51,16 +53,16 @@ def wanted(setting: str, offline: bool) -> bool:
     return usable
 
 
-def records(entries: Mapping[str, Mapping[str, list]], default_locale: str) -> list[dict]:
-    """Return Pagefind custom records of the fact entries: URL from the site root, language, title, words."""
-    out = []
-    for lang, pages in entries.items():
-        prefix = "" if lang == default_locale else f"{lang}/"
-        for page, page_entries in pages.items():
-            out.extend({"url": f"/{prefix}{page}#{e['anchor']}", "language": lang, "title": e["title"],
-                        "content": " ".join([e["title"], *e["tags"], e["text"], characters(e.get("place", ""))])}
-                       for e in page_entries)
-    return out
+def records(reports: Sequence[Report], locales: Sequence[str]) -> Iterator[dict]:
+    """Yield Pagefind custom records of the reports' fact entries, one report at a time: URL from the site
+    root, language, title, words (the default language, first, at the root)."""
+    for lang in locales:
+        prefix = "" if lang == locales[0] else f"{lang}/"
+        for report in reports:
+            for page, page_entries in fact_entries([report], lang).items():
+                yield from ({"url": f"/{prefix}{page}#{e['anchor']}", "language": lang, "title": e["title"],
+                             "content": " ".join([e["title"], *e["tags"], e["text"], characters(e.get("place", ""))])}
+                            for e in page_entries)
 
 
 def characters(name: str) -> str:
@@ -70,10 +72,10 @@ def characters(name: str) -> str:
     return " ".join(name)
 
 
-def index_site(site_dir: Path, fact_records: Sequence[dict]) -> bool:
+def index_site(site_dir: Path, fact_records: Iterable[dict]) -> bool:
     """Index the built site and the fact records into <site>/pagefind/; return whether it worked."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as f:
-        json.dump(list(fact_records), f, ensure_ascii=False)
+        write_json_list(f, fact_records)
     started = time.perf_counter()
     try:
         done = subprocess.run(["node", str(SCRIPT), str(site_dir), f.name], capture_output=True, text=True,
@@ -85,6 +87,14 @@ def index_site(site_dir: Path, fact_records: Sequence[dict]) -> bool:
         return False
     log.info("%s in %.1f s", done.stdout.strip(), time.perf_counter() - started)
     return True
+
+
+def write_json_list(file: TextIO, items: Iterable) -> None:
+    """Write the items as one JSON list, as json.dump would, one item at a time."""
+    file.write("[")
+    for i, item in enumerate(items):
+        file.write((", " if i else "") + json.dumps(item, ensure_ascii=False))
+    file.write("]")
 
 
 def empty_indexes(site_dir: Path, folders: Sequence[str]) -> None:

@@ -70,9 +70,12 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
         return config
 
     def on_pre_build(self, *, config) -> None:
-        """Let this build's search index cut each text once and reuse cached entries (its on_config has run)."""
+        """Let this build's search index cut each text once and reuse cached entries, or add none when Pagefind
+        indexes the site (its on_config has run)."""
         index = compat.search_index(config)
-        if index is not None:
+        if index is not None and self.pagefind:  # Material's entries would be emptied after Pagefind indexed the site
+            compat.replace_add_entry(index, skip_entry)
+        elif index is not None:
             search_cache.install(index, cache_for(config, "search", list) if self.config.cache else None, self.user_dict)
 
     @event_priority(-200)  # after i18n has added every language's files
@@ -127,13 +130,15 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
 
     @event_priority(-200)  # after i18n has built every language and written the combined index
     def on_post_build(self, *, config) -> None:
+        if compat.inside_language_build(config):  # the main build's on_post_build indexes the whole site once
+            return
         try:
             locales = [compat.default_locale(config), *compat.other_locales(config)]
-            entries = {lang: fact_entries(self.reports, lang) for lang in locales}
+            entries = None if self.pagefind else {lang: fact_entries(self.reports, lang) for lang in locales}
             write_split_index(Path(config.site_dir), locales[1:], locales[0], entries)
             compat.fix_query_segmenter(config.site_dir)
             if self.pagefind:
-                index_with_pagefind(Path(config.site_dir), entries, locales)
+                index_with_pagefind(Path(config.site_dir), self.reports, locales)
         finally:
             self.release()
 
@@ -150,9 +155,13 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
             self.lock = None
 
 
-def index_with_pagefind(site_dir: Path, entries, locales: Sequence[str]) -> None:
+def skip_entry(page) -> None:
+    """Add nothing to Material's search index (Pagefind indexes the written pages instead)."""
+
+
+def index_with_pagefind(site_dir: Path, reports: Sequence[Report], locales: Sequence[str]) -> None:
     """Index the site with Pagefind and empty Material's indexes; a failure fails the build (pages name its worker)."""
-    if not pagefind.index_site(site_dir, pagefind.records(entries, locales[0])):
+    if not pagefind.index_site(site_dir, pagefind.records(reports, locales)):
         raise PluginError("pagefind could not index the site (set `pagefind: off` or TOWNFACTS_PAGEFIND=0)")
     pagefind.empty_indexes(site_dir, ["", *locales[1:]])
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, fields
-from typing import Sequence
+from typing import Iterable, Iterator, Sequence
 
 from generator.datafiles import load
 from generator.model import Fact, Report
@@ -124,20 +124,35 @@ def all_reports_json(reports: list[Report]) -> str:
 
 def joined_csv(parts: Sequence[str]) -> str:
     """Return the CSV of several reports from their own CSV texts (facts_csv of each): one header."""
-    if not parts:
-        return facts_csv([])
-    return parts[0] + "".join(part.split("\n", 1)[1] for part in parts[1:])
+    return "".join(joined_csv_chunks(parts))
+
+
+def joined_csv_chunks(parts: Iterable[str]) -> Iterator[str]:
+    """Yield the text of `joined_csv` in pieces, taking one report's CSV at a time."""
+    first = True
+    for part in parts:
+        yield part if first else part.split("\n", 1)[1]
+        first = False
+    if first:
+        yield facts_csv([])
 
 
 def joined_json(parts: Sequence[str]) -> str:
     """Return the all-reports JSON from each report's JSON text (report_json), exactly as all_reports_json
     writes it: indenting text is much faster than json.dumps with indent, which runs in pure Python."""
-    if not parts:
-        return all_reports_json([])
-    # split on "\n" only: JSON escapes it inside strings, but not U+2028, U+0085 … that splitlines() and
-    # textwrap.indent also break lines at, which inserted spaces into the strings
-    items = ",\n".join("\n".join("    " + line for line in part.rstrip("\n").split("\n")) for part in parts)
-    return f'{{\n  "schema": "townfacts.reports/1",\n  "reports": [\n{items}\n  ]\n}}\n'
+    return "".join(joined_json_chunks(parts))
+
+
+def joined_json_chunks(parts: Iterable[str]) -> Iterator[str]:
+    """Yield the text of `joined_json` in pieces, taking one report's JSON at a time."""
+    first = True
+    for part in parts:
+        # split on "\n" only: JSON escapes it inside strings, but not U+2028, U+0085 … that splitlines() and
+        # textwrap.indent also break lines at, which inserted spaces into the strings
+        item = "\n".join("    " + line for line in part.rstrip("\n").split("\n"))
+        yield (f'{{\n  "schema": "townfacts.reports/1",\n  "reports": [\n' if first else ",\n") + item
+        first = False
+    yield all_reports_json([]) if first else "\n  ]\n}\n"
 
 
 # name: (type, English description, Chinese description)

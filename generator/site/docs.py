@@ -6,22 +6,24 @@ files that no report produces any more are removed.
 """
 from __future__ import annotations
 
+import filecmp
 import json
 import logging
+import os
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Iterator, Mapping, Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 from generator.english.glossary import load_glossary, load_units
 from generator.errors import ReportError, TownfactsError
 from generator.model import Report
-from generator.pages.export import datapackage, joined_csv, joined_json
-from generator.pages.places import render_place_pages
+from generator.pages.export import datapackage, joined_csv_chunks, joined_json_chunks
+from generator.pages.places import places, render_place_pages
 from generator.pages.render import LANGS, SitePages, render_index_pages, render_report
 from generator.site.regions import render_region_pages
 from generator.site.reports import ReadResult, find_reports, project_memory, read_reports
 from generator.site.search_terms import jieba_user_dict
-from generator.support.cache import PickleCache, content_key, write_atomic
+from generator.support.cache import PickleCache, content_key, ensure_dir, write_atomic
 from generator.support.timings import Progress, Timings, peak_mb
 from generator.support.workers import Workers
 
@@ -69,16 +71,40 @@ def write_vendor_js(docs_dir: Path) -> Path:
     return path
 
 
-def data_files(reports: Sequence[Report], pages: Mapping[str, str]) -> dict[str, str]:
-    """Return the downloads of all towns (facts.csv, facts.json, datapackage.json), joined from each
-    town's own downloads among the rendered pages."""
-    own = [f"data/{r.meta.slug}" for r in reports]
-    files = {"data/facts.csv": joined_csv([pages[f"{folder}/facts.csv"] for folder in own]),
-             "data/facts.json": joined_json([pages[f"{folder}/facts.json"] for folder in own])}
+def data_files(reports: Sequence[Report], docs_dir: Path) -> dict[str, Iterator[str]]:
+    """Return the downloads of all towns (facts.csv, facts.json, datapackage.json), each as the chunks of
+    its text: joined from each town's own downloads as written in docs_dir, read back one town at a time."""
+    own = [docs_dir / f"data/{r.meta.slug}" for r in reports]  # the downloads folder under docs/
     resources = [("facts", "facts.csv")] + [(r.meta.slug.replace("/", "-"), f"{r.meta.slug}/facts.csv") for r in reports]
-    files["data/datapackage.json"] = json.dumps(datapackage(list(reports), resources), ensure_ascii=False,
-                                                indent=2, allow_nan=False) + "\n"
-    return files
+    package = json.dumps(datapackage(list(reports), resources), ensure_ascii=False, indent=2, allow_nan=False)
+    return {"data/facts.csv": joined_csv_chunks(_texts(folder / "facts.csv" for folder in own)),
+            "data/facts.json": joined_json_chunks(_texts(folder / "facts.json" for folder in own)),
+            "data/datapackage.json": iter([package + "\n"])}
+
+
+def _texts(paths: Iterable[Path]) -> Iterator[str]:
+    """Yield each file's text exactly as written (no newline translation)."""
+    for path in paths:
+        yield path.read_bytes().decode("utf-8")
+
+
+def write_chunks_if_changed(path: Path, chunks: Iterable[str]) -> bool:
+    """Write the chunks' text to path unless it already holds exactly that, never holding the whole text;
+    return whether it wrote."""
+    ensure_dir(path.parent)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as file:
+            for chunk in chunks:
+                file.write(chunk.encode("utf-8"))
+        if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
+            tmp.unlink()
+            return False
+        tmp.replace(path)
+        return True
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def render_or_error(report: Report, site_url: str) -> tuple[Optional[SitePages], Optional[ReportError]]:
@@ -134,19 +160,24 @@ class DocsWriter:
             write_if_changed(self.docs_dir / CHARTS_DIR / name, svg)
             self.written.add(self.docs_dir / CHARTS_DIR / name)
 
+    def write_chunks(self, rel: str, chunks: Iterable[str]) -> None:
+        """Write one file given as chunks of its text."""
+        self.changed += write_chunks_if_changed(self.docs_dir / rel, chunks)
+        self.written.add(self.docs_dir / rel)
+
 
 def write_docs(reports: Sequence[Report], docs_dir: Path, project_dir: Path, site_url: str = "",
                workers: Optional[Workers] = None, progress: Progress = print) -> ReadResult:
     """Render every generated page into docs/ (only changed files are touched); return the reports whose
     pages were written and an error for each report that failed to render (it is left out of the site).
 
-    Each report's pages are written as they come and let go (500 towns' pages are ~300 MB); the
-    rendered pages are cached on disk only.
+    Each report's pages are written as they come and let go (500 towns' pages are ~300 MB), each place's
+    page too, and the all-towns downloads are joined from the towns' files on disk: what this holds does
+    not grow with the pages' size (only the reports themselves). The rendered pages are cached on disk only.
     """
     cache = PickleCache(project_dir / PAGE_CACHE, remember=False, kind=SitePages)
     out = DocsWriter(docs_dir)
     errors, failed = [], set()
-    downloads: dict[str, str] = {}  # each town's facts.csv / facts.json, for the all-towns files
     with Workers() if workers is None else nullcontext(workers) as pool:
         for report, pages, error, _ in report_pages(reports, site_url, cache, pool):
             if error is not None:
@@ -155,12 +186,13 @@ def write_docs(reports: Sequence[Report], docs_dir: Path, project_dir: Path, sit
                 failed.add(id(report))
                 continue
             out.write(pages)
-            downloads.update((rel, text) for rel, text in pages.pages.items() if rel.startswith("data/"))
     built = [r for r in reports if id(r) not in failed]  # in the reports' order, as the index pages list them
     out.write(render_index_pages(built))
-    out.write(render_place_pages(built))
+    for group in places(built).values():  # one place's pages at a time
+        out.write(render_place_pages(group))
     out.write(render_region_pages(built))
-    out.write(SitePages(data_files(built, downloads), {}))
+    for rel, chunks in data_files(built, docs_dir).items():
+        out.write_chunks(rel, chunks)
     remove_stale(docs_dir, out.written)
     write_vendor_js(docs_dir)
     write_if_changed(project_dir / JIEBA_DICT, jieba_user_dict(built))
