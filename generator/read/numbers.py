@@ -205,10 +205,11 @@ def _range_upper(text: str, num_end: int, unit_end: int, unit: Optional[str]):
     """Return (unit, end, range text) when the number opens a range (4.5%-5%, 4.5-5%), else None."""
     for pos in (unit_end, num_end):
         if pos < len(text) and text[pos] in load_data("numerals.yaml")["range_marks"]:
-            match = re.match(r"\d+(?:\.\d+)?", text[pos + 1:])
+            marks = len(text[pos:]) - len(text[pos:].lstrip(text[pos]))  # 1--2家: a doubled dash is one mark
+            match = re.match(r"\d+(?:\.\d+)?", text[pos + marks:])
             if not match:
                 continue
-            upper_end = pos + 1 + match.end()
+            upper_end = pos + marks + match.end()
             upper_unit, end, _ = _read_unit(text, upper_end)
             if upper_unit and (unit is None or upper_unit == unit or pos == num_end):
                 return upper_unit, end, load_data("numerals.yaml")["range_word"] + match.group() + upper_unit
