@@ -14,6 +14,7 @@ def clean_indicator(text: str) -> str:
     names = load_data("indicators.yaml")
     text = re.split(r"[\u2460-\u24ff\u2776-\u2793]", text)[-1]  # ①A②B: an item mark opens the last item
     text = re.sub(r"[（(][^）)]*[）)]|[〔\[【]\d*[〕\]】]?|[〕\]】]", "", text)
+    text = re.sub(r"[（）()]", "", text)  # 农村公路（总长21.7公里）: the figure inside names its thing, bracket unpaired
     text = re.split(r"[：:]", text)[-1]  # 主要预期目标是：地区生产总值 → 地区生产总值
     text = re.sub("^(?:以前|以后|以来)", "", period_matchers()[0].sub("", text))  # 2000年以前建成的: no period
     for word in names["strip_anywhere"]:
