@@ -81,6 +81,11 @@ def scan_numbers(text: str) -> list[Num]:
         num = _read_number(text, match)
         if num is not None and abs(num.value) <= LARGEST:  # also False for NaN
             nums.append(num)
+    for first, second in zip(nums, nums[1:]):
+        joiner = text[first.num_end:second.start]
+        if first.unit is None and second.unit and joiner != "、" and joiner in load_data("lists.yaml")["item_joiners"]:
+            first.unit = second.unit  # 分别是2005年的2.7和2.4倍: one unit for both (not a 、 run of bare numbers)
+            first.skip = not_fact_reason(text, first)
     return nums
 
 
