@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.indicators import clean_indicator, opening_verb
+from generator.read.indicators import clean_indicator, object_of_opening_verb, opening_verb
 from generator.read.lexicon import growth_words, unit_table
 from generator.read.owners import NOUN_ENDS, is_verbal, topic_phrase, whole_predicate
 from generator.read.segment import word_tags
@@ -169,27 +169,23 @@ def _reach_of_count_before(sentence: str, draft, earlier: list, data: dict) -> s
     verb = next((v for v in data["reach_verbs"] if sentence.startswith(v, draft.quote_start)), "")
     noun = clean_indicator(draft.extra.get("right_raw") or "")
     things = load_data("not_facts.yaml")["group_count_units"]
-    subject = next((d.indicator for d in reversed(earlier) if d.quote_end <= draft.quote_start), "")
     owner = next((d for d in reversed(earlier) if d.quote_end <= draft.quote_start), None)
     if not verb or len(noun) < 2 or owner is None or owner.num.unit not in things or owner.num.growth \
-            or subject in data["bare_names"]:
+            or owner.indicator in data["bare_names"]:
         return draft.indicator
-    return subject + verb + noun
+    return owner.indicator + verb + noun
 
 
 def _campaign_before(sentence: str, at: int) -> str:
     """Return what the nearest of the two clauses before ``at`` that opens with a verb works on, without figures
     (全面推进工业炉窑深度治理工作 → 工业炉窑深度治理), ''."""
-    data = load_data("indicators.yaml")
-    manner = sorted(data["manner_words"], key=len, reverse=True)
+    heads = "|".join(load_data("indicators.yaml")["generic_heads"])
     for _ in range(2):
         if at < 2:
             return ""
         start = start_of_clause(sentence, at - 1)
         clause = re.sub(r"\s+", "", sentence[start:at - 1])
-        rest = clause[next((len(w) for w in manner if clause.startswith(w)), 0):]
-        verb = opening_verb(rest)
-        topic = re.sub("(?:" + "|".join(data["generic_heads"]) + ")$", "", rest[len(verb):]) if verb else ""
+        topic = re.sub(f"(?:{heads})$", "", object_of_opening_verb(clause))
         if len(topic) >= 4 and not re.search(r"\d", clause):
             return topic
         at = start

@@ -44,7 +44,7 @@ def drop_examples(left: str, names_only: bool) -> str:
         return _verb_of_examples(head) + tail
     if "、" not in left:
         return left
-    grouping = _grouping_closing_list(left)
+    grouping = after_grouping(left)
     if grouping:
         return grouping
     if names_only:
@@ -62,13 +62,25 @@ def _leading_verb(text: str) -> str:
     if it opens with a noun."""
     if not text or "、" not in text and len(text) <= 2:
         return ""
-    manner = load_data("indicators.yaml")["manner_words"]
-    rest = text[next((len(w) for w in sorted(manner, key=len, reverse=True) if text.startswith(w)), 0):]
-    verb = opening_verb(rest)
+    verb = opening_verb(without_manner_opening(text))
     return verb if verb and len(verb) <= 4 else ""
 
 
-def _grouping_closing_list(left: str) -> str:
+def without_manner_opening(text: str) -> str:
+    """Return ``text`` without the word of manner opening it (重点打造A、B → 打造A、B)."""
+    manner = sorted(load_data("indicators.yaml")["manner_words"], key=len, reverse=True)
+    return text[next((len(w) for w in manner if text.startswith(w)), 0):]
+
+
+def object_of_opening_verb(text: str) -> str:
+    """Return what the verb opening ``text``, past a word of manner, works on (重点发展A、B → A、B); '' when no
+    verb opens it."""
+    rest = without_manner_opening(text)
+    verb = opening_verb(rest)
+    return rest[len(verb):] if verb else ""
+
+
+def after_grouping(left: str) -> str:
     """Return the words from the noun of a grouping that closes a list on (A制造、B制造三大主导产业实现产值 →
     主导产业实现产值), '' when no grouping closes one."""
     numerals = load_data("numerals.yaml")["counting_numerals"]
@@ -87,9 +99,9 @@ def _verb_of_examples(text: str) -> str:
 def opening_verb(text: str) -> str:
     """Return the verb of doing or building that opens ``text``: the longest one the data lists (新改扩建,
     新建改建: the segmenter tags 新建 a place name), else a first word tagged a verb; '' if none."""
-    verbs = sorted(load_data("indicators.yaml")["object_verbs"], key=len, reverse=True)
+    data = load_data("indicators.yaml")
+    verbs, progress = sorted(data["object_verbs"], key=len, reverse=True), data["progress_verbs"]
     listed = ""
-    progress = load_data("indicators.yaml")["progress_verbs"]
     joined = [j + v for v in verbs for j in ("", "和", "、")]  # 新修和改造道路: two verbs, one object
     while (word := next((v for v in joined if text.startswith(listed + v)), "")):
         listed += word

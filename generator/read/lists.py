@@ -11,7 +11,7 @@ from typing import Callable
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
 from generator.read.lexicon import list_joiner_regex, list_joiners, list_marker, period_matchers
-from generator.read.indicators import clean_indicator, opening_verb
+from generator.read.indicators import clean_indicator, object_of_opening_verb, opening_verb
 from generator.read.numbers import Num, parse_chinese_number
 from generator.read.segment import word_tags
 from generator.read.sentences import CLAUSE_END, end_of_clause, start_of_clause
@@ -114,7 +114,7 @@ def _respective_items(sentence: str, clause_start: int, at: int, size: int) -> t
     items, grouped = _split_items(text, size)
     if not items and clause_start >= 2:  # 重点发展A、B、C、D四大主导产业，2015年力争年产值分别达到…
         before = sentence[start_of_clause(sentence, clause_start - 1):clause_start - 1]
-        items, grouped = _split_items(_without_opening_verb(before), size)
+        items, grouped = _split_items("" if re.search(r"\d", before) else object_of_opening_verb(before), size)
     return items, grouped
 
 
@@ -126,15 +126,6 @@ def _split_items(text: str, size: int) -> tuple[list[str], bool]:
         if len(items) == size:
             return items, ungrouped != text
     return [], False
-
-
-def _without_opening_verb(clause: str) -> str:
-    """Return a clause of figures-free words without its opening adverbs of manner and verb (重点发展A、B → A、B);
-    '' when it has figures or opens with no verb."""
-    manner = sorted(load_data("indicators.yaml")["manner_words"], key=len, reverse=True)
-    rest = clause[next((len(w) for w in manner if clause.startswith(w)), 0):]
-    verb = opening_verb(rest)
-    return rest[len(verb):] if verb and not re.search(r"\d", clause) else ""
 
 
 def _subject_words(clause: str) -> str:

@@ -10,7 +10,7 @@ import functools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.indicators import clean_indicator, opening_verb
+from generator.read.indicators import after_grouping, clean_indicator, opening_verb
 from generator.read.lexicon import cue_alternation, growth_words, period_matchers, unit_table
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
@@ -251,9 +251,7 @@ def topic_phrase(clause: str) -> str:
     """Return the thing a clause without figures is about: its first run of nouns once leading adverbs and
     verbs are gone, without a closing generic head (积极开展农民健康工程 → 农民健康工程; 全面推进新农合工作 → 新农合)."""
     data = load_data("indicators.yaml")
-    numerals = load_data("numerals.yaml")["counting_numerals"]
-    grouping = "|".join(load_data("not_facts.yaml")["grouping_after"])
-    clause = re.sub(rf"^[^，]*、[^、]*?[{numerals}]+(?:{grouping})", "", clause)  # A、B、C三大主导产业 → 主导产业
+    clause = after_grouping(clause) or clause  # A、B、C三大主导产业 → 主导产业
     tokens = list(word_tags(clause))
     while tokens and (is_verbal(tokens[0]) or tokens[0].word in data["manner_words"]
                       or tokens[0].flag in (*ADVERB_FLAGS, "l")):  # 积极开展 is one idiom
