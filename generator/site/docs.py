@@ -9,7 +9,6 @@ from __future__ import annotations
 import filecmp
 import json
 import logging
-import os
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence
@@ -23,7 +22,7 @@ from generator.pages.render import LANGS, SitePages, render_index_pages, render_
 from generator.site.regions import render_region_pages
 from generator.site.reports import ReadResult, find_reports, project_memory, read_reports
 from generator.site.search_terms import jieba_user_dict
-from generator.support.cache import PickleCache, content_key, ensure_dir, write_atomic
+from generator.support.cache import PickleCache, content_key, ensure_dir, temporary_beside, write_atomic
 from generator.support.timings import Progress, Timings, peak_mb
 from generator.support.workers import Workers
 
@@ -92,19 +91,14 @@ def write_chunks_if_changed(path: Path, chunks: Iterable[str]) -> bool:
     """Write the chunks' text to path unless it already holds exactly that, never holding the whole text;
     return whether it wrote."""
     ensure_dir(path.parent)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
+    with temporary_beside(path) as tmp:
         with open(tmp, "wb") as file:
             for chunk in chunks:
                 file.write(chunk.encode("utf-8"))
         if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
-            tmp.unlink()
             return False
         tmp.replace(path)
         return True
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def render_or_error(report: Report, site_url: str) -> tuple[Optional[SitePages], Optional[ReportError]]:

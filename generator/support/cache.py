@@ -5,6 +5,7 @@ generator invalidates what it cached before.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -12,7 +13,7 @@ import pickle
 import shutil
 from functools import cache
 from pathlib import Path
-from typing import Optional
+from typing import Iterator, Optional
 
 log = logging.getLogger("townfacts")
 PACKAGE = Path(__file__).resolve().parent.parent  # the whole generator package
@@ -148,10 +149,16 @@ def write_atomic(path: Path, data: bytes) -> None:
     ensure_dir(path.parent)
     if path.is_dir() and not path.is_symlink() and CACHE_ROOT in path.parts:
         shutil.rmtree(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
+    with temporary_beside(path) as tmp:
         tmp.write_bytes(data)
         tmp.replace(path)
-    except BaseException:
+
+
+@contextlib.contextmanager
+def temporary_beside(path: Path) -> Iterator[Path]:
+    """Yield a temporary file's path beside path (same folder, so a rename is atomic), removed if left."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        yield tmp
+    finally:
         tmp.unlink(missing_ok=True)
-        raise
