@@ -5,7 +5,7 @@ import re
 
 from generator.datafiles import load as load_data
 from generator.read.indicators import clean_indicator, object_of_opening_verb, opening_verb
-from generator.read.lexicon import growth_words, unit_table
+from generator.read.lexicon import growth_words, list_marker, unit_table
 from generator.read.owners import NOUN_ENDS, is_verbal, topic_phrase, whole_predicate
 from generator.read.segment import word_tags
 from generator.read.sentences import start_of_clause
@@ -138,6 +138,44 @@ def _batch_heading(clause: str, data: dict) -> str:
     word = next((w for w in data["batch_words"] if clause.endswith(w)), "")
     topic = clean_indicator(clause[:-len(word)]) if word else ""
     return topic if len(topic) >= 4 else ""
+
+
+def name_time_taken(sentence: str, drafts: list) -> None:
+    """Name a duration after a verb of time used as the time the task after it took (利用20天完成47万亩农田冬小麦
+    播种 → 农田冬小麦播种用时; 利用14个月，完成安置房建设 → 安置房建设用时), and take the verb and 时间 out of
+    the names of the task's own figures (47万亩: 农田冬小麦播种, not 利用农田冬小麦播种)."""
+    data = load_data("indicators.yaml")
+    verbs = tuple(sorted(data["time_taken_verbs"], key=len, reverse=True))
+    for i, draft in enumerate(drafts):
+        verb = next((v for v in verbs if sentence[:draft.num.start].rstrip("近仅约").endswith(v)), "")
+        if not verb or draft.num.unit not in data["time_taken_units"] or draft.num.growth:
+            continue
+        task_drafts = [d for d in drafts[i + 1:] if d.quote_start <= _task_start(sentence, draft.num.end)]
+        for later in task_drafts:
+            later.indicator = re.sub(rf"^(?:{verb})?(?:时间)?", "", later.indicator) or later.indicator
+        task = _task(sentence, draft.num.end) or (task_drafts[0].indicator if task_drafts else "")
+        if task:
+            draft.indicator = task + data["time_taken_noun"]
+
+
+def _task_start(sentence: str, pos: int) -> int:
+    """Return where the task after a duration starts: after 时间 and a comma (利用14个月，完成…)."""
+    match = re.match(r"时间|[^，。；\d]{0,0}", sentence[pos:])
+    pos += len(match.group())
+    return pos + 1 if sentence[pos:pos + 1] == "，" else pos
+
+
+def _task(sentence: str, pos: int) -> str:
+    """Return the task named after a duration up to its first figure or the end of its clause, its verbs of
+    completion dropped (完成北三环东延安置房建设), '' when a figure comes first."""
+    start = _task_start(sentence, pos)
+    words = re.match(r"[^，。；\d]*", sentence[start:]).group()
+    words = re.sub(r"^(?:就|才)?(?:完成了|完成|实现了|实现)?", "", words)
+    book = re.match(r"(.+?)完成的?《([^》]+)》", words)
+    words = book[2] + book[1] if book else words  # 编纂完成的《冉庄镇志》 → 冉庄镇志编纂
+    if list_marker("examples_end") in words:
+        words = words.rpartition(list_marker("examples_end"))[2]  # A、B等片区土地收储: the task, not its examples
+    return clean_indicator(words)
 
 
 def name_by_sentence_context(sentence: str, drafts: list) -> None:

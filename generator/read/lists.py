@@ -202,7 +202,7 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
             scope = scope.replace(word, "")  # 全市排第一: the verb after the scope
         earlier = [d for d in found if d.quote_start == clause_start]  # 位居全省第9位、全市第一位: one subject
         subject = sentence[clause_start:earlier[0].extra["rank_at"] if earlier else match.start()]
-        subject = clean_indicator(re.sub(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[\u4e00-\u9fff%]?", "", subject))
+        subject = _without_manner_end(clean_indicator(re.sub(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[\u4e00-\u9fff%]?", "", subject)))
         if not subject:
             subject = _rank_subject(sentence, clause_start, last_before)
         start = match.start(3)
@@ -210,6 +210,14 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
         found.append(Draft(num, subject + scope + data["rank_noun"], clause_start, end_of_clause(sentence, match.end()),
                            kind="rank", extra={"rank_at": match.start()}))
     return found
+
+
+def _without_manner_end(subject: str) -> str:
+    """Return a rank's subject without the manner word its rank verb had (高考成绩持续稳居全市第一 → 高考成绩)."""
+    words = tuple(w for w in load_data("indicators.yaml")["manner_words"] if len(w) > 1)
+    while subject.endswith(words) and len(subject) > 2:
+        subject = subject[:-len(next(w for w in words if subject.endswith(w)))]
+    return subject
 
 
 def _rank_subject(sentence: str, clause_start: int, last_before: Callable[[int], str]) -> str:
