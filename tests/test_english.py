@@ -578,7 +578,7 @@ def test_gold_indicators_are_covered():
     (8, "所", "高校", "8 universities"),
     (2, "条", "街道", "2 streets"),
     (4404, "户", "新增市场主体", "4,404 market entities"),
-    (12, "家", "规模以上工业企业", "12 enterprises"),
+    (12, "家", "规模以上工业企业", "12 industrial enterprises"),
     (1, "所", "高校", "1 university"),
     (3, "户", "脱贫户", "3 households lifted out of poverty"),
     (5, "家", "企业总数", "5 enterprises"),  # 总数 says how many of the noun before it

@@ -199,3 +199,49 @@ def test_a_phrase_ending_in_a_preposition_is_not_made_plural():
 
 def test_a_category_ending_is_left_out():
     assert indicator_en("上级资金类") == "Funds secured from higher levels"  # 类: not "… kind"
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("开工棚改任务", "Shantytown renovation tasks started"),  # jieba: 开 工棚 改 — the term 棚改 cut across
+    ("返迁房一期封顶", "Resettlement housing phase 1 topped out"),
+    ("财政直接投入", "Fiscal direct investment"),
+    ("产品销售收入", "Product sales revenue"),
+    ("谋划实事好事", "Practical and good deeds planned"),
+    ("引进京津企业", "Beijing-Tianjin enterprise introduced"),
+])
+def test_genre_terms_found_wrong_in_the_third_judged_sample(zh, en):
+    assert indicator_en(zh) == en
+
+
+def test_a_genre_term_jieba_cuts_across_is_one_word_only_where_that_reads_fewer_words():
+    from generator.english.compose import words_of
+    assert words_of("开工棚改任务") == ["开工", "棚改", "任务"]
+    assert words_of("开发区内签约项目")[:2] == ["开发区", "内"]  # no 开发 + 区内: as many words, jieba's stay
+    assert words_of("京津冀禁煤区")[0] == "京津冀"  # a term jieba kept whole is not cut for a shorter one
+
+
+def test_a_ranking_in_an_assessment_reads_ranking_of_who_in_what():
+    assert indicator_en("区公安分局在公安队伍群众满意度测评中全省排名") == (
+        "Provincial ranking of district public security sub-bureau in police force public satisfaction assessment")
+
+
+def test_acts_before_project_include_a_noun_of_an_act_right_before_it():
+    assert compose_en("粮食储运包装加工项目") == "Grain storage and transport packaging and processing project"
+    assert compose_en("索具扩建项目") == "Rigging extension project"  # rigging is a thing, not an act
+
+
+def test_a_head_that_english_does_not_count_stays_singular():
+    assert indicator_en("入园在建项目") == "Projects under construction moved into the park"
+    assert indicator_en("推广配方施肥") == "Formula fertilisation extended"
+
+
+def test_a_firms_trade_name_is_pinyin_in_every_name_of_its_report():
+    from generator.english.entities import trade_names
+    from generator.english.structure import translate_report
+    from generator.read.extract import extract_report
+    from generator.read.normalize import clean_string
+    text = "巨力集团实现产值70亿元。投资2亿元的巨力金属结构件项目开工。风帆公司投资3亿元。"
+    report = translate_report(extract_report(clean_string(text)))
+    assert trade_names(p.text for p in report.paragraphs) == {"巨力"}  # 风帆 is a common word: "sail"
+    assert [f.indicator_en for f in report.facts if "金属" in f.indicator] == [
+        "Investment in Juli metal structural part project started"]

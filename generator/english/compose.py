@@ -12,6 +12,7 @@ from functools import cache
 from typing import Optional
 
 from generator.english import dictionary
+from generator.english.cuts import money_en, with_senses_whole, without_unpaired_bracket
 from generator.english.glossary import group
 from generator.english.names import place_en
 from generator.english.periods import ordinal_en
@@ -62,16 +63,26 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _segment(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
     """Return the words of ``text`` as jieba cuts them, adjacent words joined where they make a glossary term."""
     tagged = load_posseg().lcut(text)
     _TAGS.update((w.word, w.flag) for w in tagged)
-    terms, cut, words, i = _terms(), [w.word for w in tagged], [], 0
+    terms, cut, words, i = _terms(), with_senses_whole([w.word for w in tagged]), [], 0
     while i < len(cut):
         size = next((n for n in range(len(cut) - i, 1, -1) if "".join(cut[i:i + n]) in terms), 1)
         words.append("".join(cut[i:i + size]))
         i += size
     return words
+
+
+def pinyin_name(word: str) -> str:
+    """Return a proper name in pinyin, kept capitalised wherever composition meets it again (巨力 → Juli)."""
+    return _pinyin(word)
+
+
+def is_term(word: str) -> bool:
+    """Return True if the glossary gives ``word`` an English of its own (a name, modifier or sense)."""
+    return word in _terms()
 
 
 _TAGS: dict[str, str] = {}  # word → the part-of-speech tag jieba gave it where it was last cut
@@ -222,21 +233,10 @@ def _name_at(tokens: list[str], i: int) -> Optional[tuple[str, int]]:
     return None
 
 
-def _money(text: str) -> str:
-    """Return ``text`` with amounts such as 500万元 written out in English (CNY 5 million)."""
-    def english(m: re.Match) -> str:
-        value = float(m[1]) * (10_000 if m[2] == "万" else 100_000_000)
-        for size, word in ((1e9, "billion"), (1e6, "million")):
-            if value >= size:
-                return f" CNY {value / size:g} {word} "
-        return f" CNY {value:,.0f} "
-    return re.sub(r"(\d+(?:\.\d+)?)(万|亿)元", english, text)
-
-
 def _phrase(text: str, heading: bool = False) -> Optional[str]:
     """Return the English of a name without 的 (of a heading: in Chinese order, verbs as -ing), None if unknown."""
     words: list[Word] = []
-    tokens = _segment(_money(text))
+    tokens = words_of(money_en(text))
     i = 0
     while i < len(tokens):
         if i + 1 < len(tokens) and tokens[i + 1] == "大" and ordinal_en(tokens[i]):
@@ -270,13 +270,21 @@ def _acts(words: list[Word]) -> list[Word]:
     out: list[Word] = []
     for word in words:
         run = 0
-        while word.en in ("project", "projects") and run < len(out) and dictionary.act_noun(out[-1 - run].en):
+        while word.en in ("project", "projects") and run < len(out) and _act(out[-1 - run], run == 0):
             run += 1
         if run and (run < len(out) or not out[0].verb):  # 治理项目 alone: a leading verb still reads after
-            acts = [dictionary.act_noun(w.en) for w in out[-run:]]
+            acts = [_act(w, i == run - 1) for i, w in enumerate(out[-run:])]
             out[-run:] = [Word(" and ".join(acts))]
         out.append(word)
     return out
+
+
+def _act(word: Word, last: bool) -> Optional[str]:
+    """Return the act a word names before "project": a participle's noun (renovated → renovation) or, right
+    before it, a noun of an act already (包装 加工 项目: packaging and processing), None otherwise."""
+    if word.verb or not last or not word.en.endswith("ing") or " " in word.en:
+        return dictionary.act_noun(word.en)
+    return word.en
 
 
 _EMPTY_VERBS = {"completed", "achieved", "realized", "realised", "carried out", "passed through"}  # say only "done"
@@ -306,7 +314,7 @@ def _over(text: str) -> Optional[str]:
     if not m or not _HAN.search(m["head"]):
         return None
     head, amount = _phrase(m["head"]), _phrase(m["amount"])
-    by = [w for t in _segment(_money(m["by"])) for w in (_translate(t) or [Word("?")])] if m["by"] else []
+    by = [w for t in words_of(money_en(m["by"])) for w in (_translate(t) or [Word("?")])] if m["by"] else []
     if not head or not amount or any(w.en == "?" for w in by):
         return None
     verbs = [w.en for w in by if w.verb]
@@ -322,9 +330,9 @@ def _rate(text: str) -> Optional[str]:
     """Return the English of a rate or value named by what is measured, verbs read as nouns in Chinese order
     (响应率 → "response rate", 集中供热率 → "central heating rate", 技术合同输出额 → "technology contract
     export value"), None unless ``text`` ends in a word 率 or 额 of its own."""
-    tokens = _segment(text)
+    tokens = words_of(text)
     if text.endswith("率") and len(text) > 2 and tokens[-1] != "率" and tokens[-1] not in _terms():
-        tokens = _segment(text[:-1]) + ["率"]  # 资助率: jieba's one word, read as 资助 + 率
+        tokens = words_of(text[:-1]) + ["率"]  # 资助率: jieba's one word, read as 资助 + 率
     if len(tokens) < 2 or tokens[-1] not in _MEASURE_ENDS:
         return None
     words = [(t, _translate(t)) for t in tokens[:-1]]
@@ -344,18 +352,16 @@ def _verb_noun(token: str, word: Word) -> str:
     return dictionary.verb_base(token) or word.ing or word.en
 
 
-def _paired(text: str) -> str:
-    """Return ``text`` without a bracket at its start or end whose pair the cut of the name left out (）危桥)."""
-    if text.startswith(")") and text.count(")") > text.count("("):
-        text = text[1:]
-    if text.endswith("(") and text.count("(") > text.count(")"):
-        text = text[:-1]
-    return text
+_IN_FRAME = re.compile(r"(?P<who>[^在的]{2,})在(?P<what>[^在中]{2,})中(?P<rest>[^在中]{2,}|)")  # X在Y中Z: Z of X in Y
 
 
 def compose_en(text: str, heading: bool = False) -> Optional[str]:
     """Return the dictionary-composed English of a name or heading (capitalised), None when a word is unknown."""
-    text = _paired(PARTY_OF.sub("", text))
+    text = without_unpaired_bracket(PARTY_OF.sub("", text))
+    framed = None if heading else _IN_FRAME.fullmatch(text)
+    if framed:  # 分局在满意度测评中全省排名: "provincial ranking of the branch in the satisfaction assessment"
+        outer, inner = compose_en(framed["who"] + framed["rest"]), compose_en(framed["what"])  # rest: 排名, or none
+        return f"{outer} in {_lower_first(inner)}" if outer and inner else None
     over = None if heading else (_over(text) or _rate(text))
     if over:
         return over[:1].upper() + over[1:]
@@ -364,7 +370,7 @@ def compose_en(text: str, heading: bool = False) -> Optional[str]:
         head, detail = _phrase(whose, heading), compose_en(what, heading)
         if not head or not detail:
             return None
-        verbal = any(w.verb for t in _segment(what) for w in (_translate(t) or []))
+        verbal = any(w.verb for t in words_of(what) for w in (_translate(t) or []))
         english = f"{head} ({_lower_first(detail)})" if verbal else f"{detail} {head}"
     else:
         english = _phrase(text, heading)
@@ -374,7 +380,7 @@ def compose_en(text: str, heading: bool = False) -> Optional[str]:
 def name_words(name: str) -> Optional[tuple[list[str], str]]:
     """Return a firm's name split for English: (its leading places and then its trade name (字号), in pinyin;
     the Chinese rest), e.g. 北京荷马金桥信息技术有限公司 → (["Beijing", "Hema"], "金桥信息技术有限公司")."""
-    tokens = _segment(name)
+    tokens = words_of(name)
     lead: list[str] = []
     i = 0
     while i < len(tokens) - 1 and _TAGS.get(tokens[i]) == "ns" and tokens[i] not in _terms():

@@ -26,7 +26,8 @@ _DATES = re.compile(r"\d{3,}|\bBC\b")  # "the Wei dynasty 221-265": a history no
 # nouns that English does not count: the head of an object stays singular
 MASS = re.compile(r"(ment|ing|ness|ism|ity|ics|ure|age|ance|ence|ship|power|land|water|energy|"
                    r"electricity|income|output|revenue|funding|capital|work|waste|area|space|data|staff|"
-                   r"people|personnel|equipment|information|consumption|traffic|insurance|rate|rubbish|exploitation)$")
+                   r"people|personnel|equipment|information|consumption|traffic|insurance|rate|rubbish|exploitation|"
+                  r"construction|renovation|fertili[sz]ation|pollution|protection|transport)$")
 _PARENS = re.compile(r"\s*\([^()]*\)\s*")
 
 
@@ -214,7 +215,7 @@ _ACT_ENDINGS = (("ated", "ation"), ("ified", "ification"), ("ised", "isation"), 
                 ("graded", "grading"), ("widened", "widening"), ("dredged", "dredging"), ("newed", "newal"),
                 ("paired", "pair"), ("stalled", "stallation"), ("moted", "motion"), ("ployed", "ployment"))
 _ACTS = {"built": "construction", "rebuilt": "reconstruction", "brought under control": "control",
-         "lit up": "lighting", "expanded or rebuilt": "expansion or reconstruction", "set up": "setting-up"}
+         "lit up": "lighting", "packed": "packaging", "expanded or rebuilt": "expansion or reconstruction", "set up": "setting-up"}
 
 
 def act_noun(participle: str) -> Optional[str]:

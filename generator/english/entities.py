@@ -7,7 +7,8 @@ import re
 from functools import cache
 from typing import Iterable, Optional
 
-from generator.english.compose import compose_en, name_words
+from generator.english import dictionary
+from generator.english.compose import compose_en, is_term, name_words, words_of
 from generator.english.names import place_en
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -40,6 +41,21 @@ def entity_en(kind: str, name: str) -> Optional[str]:
         return place_en(name)
     english = _enterprise(name) if kind == "enterprise" else compose_en(name)
     return english if english and not _HAN.search(english) else None
+
+
+_FIRM = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:集团|股份|有限公司|公司)")
+
+
+def trade_names(texts: Iterable[str]) -> frozenset[str]:
+    """Return the trade names (字号) of the firms a report names, those CC-CEDICT lacks as common words: 巨力 of
+    巨力集团, written in pinyin wherever the report's names hold them (巨力刘伶醉…项目: Juli, not "very large power")."""
+    names = set()
+    for text in texts:
+        for m in _FIRM.finditer(text):
+            last = words_of(m[1])[-1]
+            if len(last) > 1 and _HAN.fullmatch(last[0]) and not dictionary.common(last) and not is_term(last):
+                names.add(last)
+    return frozenset(names)
 
 
 def entity_coverage(entities: Iterable[tuple[str, str]]) -> tuple[int, int]:

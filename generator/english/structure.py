@@ -5,6 +5,8 @@ import dataclasses
 from collections import Counter
 from typing import Iterable, Optional
 
+from generator.english.compose import pinyin_name
+from generator.english.entities import trade_names
 from generator.english.headings import composed_title_en, section_title_en
 from generator.english.indicators import indicator_en, indicator_origin
 from generator.english.names import person_en, place_en
@@ -28,6 +30,14 @@ def _origin(fact: Fact) -> Optional[str]:
     return indicator_origin(fact.indicator)
 
 
+def _indicator_en(indicator: Optional[str], firms: frozenset[str]) -> Optional[str]:
+    """Return an indicator's English with the trade names of the report's firms in it written in pinyin."""
+    inside = [firm for firm in firms if indicator and firm in indicator]
+    for firm in inside:
+        indicator = indicator.replace(firm, pinyin_name(firm))
+    return indicator_en(indicator)
+
+
 def translate_report(report: Report) -> Report:
     """Return a copy of ``report`` with English names, indicators and headings filled where known."""
     m = report.meta
@@ -39,7 +49,8 @@ def translate_report(report: Report) -> Report:
         province_en=_keep(m.province_en, _maybe(place_en, m.province)),
         speaker_en=_keep(m.speaker_en, _maybe(person_en, m.speaker)),
     )
-    facts = tuple(dataclasses.replace(f, indicator_en=_keep(f.indicator_en, indicator_en(f.indicator)),
+    firms = trade_names(p.text for p in report.paragraphs)
+    facts = tuple(dataclasses.replace(f, indicator_en=_keep(f.indicator_en, _indicator_en(f.indicator, firms)),
                                       indicator_origin=_origin(f))
                   for f in report.facts)
     return _headings(dataclasses.replace(report, meta=meta, facts=facts), section_title_en)

@@ -1,0 +1,79 @@
+"""How composition cuts a name into words before translating them: jieba's cut with the glossary's genre terms
+made whole where jieba cut across them, amounts written out in English, an unpaired bracket dropped."""
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Optional
+
+from generator.english import dictionary
+from generator.english.glossary import group
+from generator.read.segment import load_jieba
+
+
+def with_senses_whole(cut: list[str]) -> list[str]:
+    """Return jieba's words with a genre term of the glossary's senses that jieba cut across made one word when
+    that reads the words it crosses in fewer words (开 工棚 改 → 开工 棚改); 开发区 内 stays (no 开发 区内)."""
+    out, i = [], 0
+    while i < len(cut):
+        best = _sense_across(cut, i)
+        if best:
+            out += best[0]
+            i = best[1]
+        else:
+            out.append(cut[i])
+            i += 1
+    return out
+
+
+def _sense_across(cut: list[str], first: int) -> Optional[tuple[list[str], int]]:
+    """Return (new words, index after the last jieba word re-read) when a sense crosses the ends of two to four
+    of jieba's words from ``first`` on and, with the rest cut again, reads them in fewer real words, else None."""
+    for last in range(first + 1, min(first + 4, len(cut))):
+        old = cut[first:last + 1]
+        text = "".join(old)
+        for offset, size in _senses_in(text):
+            ends = {0, *itertools.accumulate(len(w) for w in old)}
+            if offset + size <= len(text) - len(old[-1]) or {offset, offset + size} <= ends:
+                continue  # ends before the last word (a shorter span covers it) or cuts no word of jieba's
+            left, right = text[:offset], text[offset + size:]
+            words = (load_jieba().lcut(left) if left else []) + [text[offset:offset + size]] + (
+                load_jieba().lcut(right) if right else [])
+            if len(words) < len(old) and all(w == text[offset:offset + size] or _a_word(w) for w in words):
+                return words, last + 1
+    return None
+
+
+def _senses_in(text: str) -> list[tuple[int, int]]:
+    """Return (offset, length) of every sense of the glossary inside ``text``, longest first."""
+    found = [(i, n) for i in range(len(text)) for n in range(2, min(_LONGEST_SENSE, len(text) - i) + 1)
+             if text[i:i + n] in group("senses")]
+    return sorted(found, key=lambda span: -span[1])
+
+
+_LONGEST_SENSE = 8  # characters: longer glossary senses are whole names, joined by the merge below
+
+
+def _a_word(word: str) -> bool:
+    """Return True if jieba's dictionary or CC-CEDICT has ``word`` (园及, 申列市: no word)."""
+    return len(word) == 1 or bool(load_jieba().FREQ.get(word)) or dictionary.known(word)
+
+
+def money_en(text: str) -> str:
+    """Return ``text`` with amounts such as 500万元 written out in English (CNY 5 million)."""
+    def english(m: re.Match) -> str:
+        value = float(m[1]) * (10_000 if m[2] == "万" else 100_000_000)
+        for size, word in ((1e9, "billion"), (1e6, "million")):
+            if value >= size:
+                return f" CNY {value / size:g} {word} "
+        return f" CNY {value:,.0f} "
+    return re.sub(r"(\d+(?:\.\d+)?)(万|亿)元", english, text)
+
+
+def without_unpaired_bracket(text: str) -> str:
+    """Return ``text`` without a bracket at its start or end whose pair the cut of the name left out (）危桥)."""
+    if text.startswith(")") and text.count(")") > text.count("("):
+        text = text[1:]
+    if text.endswith("(") and text.count("(") > text.count(")"):
+        text = text[:-1]
+    return text
