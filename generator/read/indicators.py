@@ -130,7 +130,7 @@ def right_noun(text: str, start: int) -> str:
     if not re.match(r"[\u4e00-\u9fff“]", phrase):
         return ""
     stops = load_data("indicators.yaml")["right_stops"]
-    cut = min([i for i in (phrase.find(w) for w in stops) if i >= 0] + [len(phrase)])
+    cut = min([i for i in (_stop_at(phrase, w) for w in stops) if i >= 0] + [len(phrase)])
     whole = re.fullmatch(r"[\u4e00-\u9fff“”]{2,8}、[\u4e00-\u9fff“”]{2,8}", phrase) if cut == len(phrase) else None
     phrase = whole.group() if whole else re.split(r"[（(\d：:]|(?<!^.)、", phrase[:cut])[0]  # 省、市重点项目: one head
     if len(phrase) > 12:
@@ -138,13 +138,42 @@ def right_noun(text: str, start: int) -> str:
     return phrase
 
 
+def _stop_at(phrase: str, stop: str) -> int:
+    """Return where ``stop`` first stands as a word of its own in ``phrase`` (-1 if nowhere): the 和 of 宜居宜业和美
+    乡村 is inside 和美 (harmonious and beautiful), no joiner."""
+    at, starts = phrase.find(stop), None
+    inside = load_data("indicators.yaml")["right_stops_inside"]
+    while at >= 0:
+        if any(phrase.startswith(word, at - word.index(stop)) for word in inside if stop in word):
+            at = phrase.find(stop, at + 1)
+            continue
+        if starts is None:
+            starts = {start: word for start, word in _word_starts(phrase)}
+        if at in starts and (starts[at] == stop or len(stop) > 1):  # 居全市: 居 + 全市 still stops at 居全
+            return at
+        at = phrase.find(stop, at + 1)
+    return -1
+
+
+def _word_starts(phrase: str) -> list[tuple[int, str]]:
+    """Return (offset, word) of the words jieba cuts ``phrase`` into."""
+    out, at = [], 0
+    for token in word_tags(phrase):
+        out.append((at, token.word))
+        at += len(token.word)
+    return out
+
+
 def _noun_prefix(phrase: str) -> str:
     """Return the noun phrase opening ``phrase`` (党员干部重点保障… → 党员干部)."""
-    words = []
+    words, at = [], 0
+    inside = load_data("indicators.yaml")["right_stops_inside"]
     for token in word_tags(phrase):
-        if words and token.flag.startswith(("v", "d", "p", "u", "c")):
+        glued = any(phrase.startswith(word, at) for word in inside)  # 和 of 和美乡村: no conjunction
+        if words and token.flag.startswith(("v", "d", "p", "u", "c")) and not glued:
             break
         words.append(token.word)
+        at += len(token.word)
     return "".join(words)[:12]
 
 

@@ -7,6 +7,7 @@ that follows it, or to the clause before it.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from generator.datafiles import load as load_data
@@ -50,7 +51,11 @@ def _predicate_start(tokens: list) -> int:
     preposition or copula, else its first verb when the phrase does not end in a noun; len(tokens) if none."""
     data = load_data("indicators.yaml")
     stops = set(data["manner_words"]) | set(data["manner_endings"]) | set(data["copulas"]) | set(data["light_verbs"])
+    text = "".join(t.word for t in tokens)
+    starts = list(itertools.accumulate(len(t.word) for t in tokens))  # where the word after each token starts
     for i, token in enumerate(tokens[1:], 1):
+        if any(text.startswith(word, starts[i - 1]) for word in data["right_stops_inside"]):
+            continue  # 宜居宜业和美乡村: the 和 of 和美 joins nothing
         if token.word in stops or token.flag in ADVERB_FLAGS and token.flag not in ("ul", "uz"):
             if not (i > 1 and token.word in data["light_verbs"] and tokens[i - 1].flag == "v"):
                 return i
