@@ -245,3 +245,20 @@ def test_a_firms_trade_name_is_pinyin_in_every_name_of_its_report():
     assert trade_names(p.text for p in report.paragraphs) == {"巨力"}  # 风帆 is a common word: "sail"
     assert [f.indicator_en for f in report.facts if "金属" in f.indicator] == [
         "Investment in Juli metal structural part project started"]
+
+
+def test_a_firm_listed_beside_a_known_trade_name_or_closed_by_shares_is_one_too():
+    from generator.english.entities import trade_names
+    assert trade_names(["巨力集团实现产值70亿元。召开长城、风帆、巨力、晨阳高层对接会14次。"]) == {"巨力", "风帆"}
+    assert trade_names(["风帆股份、立中集团上市。组建村集体股份经济合作社。"]) == {"风帆", "立中"}  # 集体 no firm
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("省重点村", "Provincial key village"),
+    ("本二以上上线总人数全市排名", "City ranking of students above the second-tier undergraduate admission line"),
+    ("打造特色专科", "Specialty department built"),
+    ("智慧供水、数字社区场景应用投资", "Investment in smart water supply and digital community scenario application"),
+    ("农田冬小麦播种用时", "Time taken for farmland winter wheat sown"),
+])
+def test_genre_terms_found_wrong_in_the_fourth_judged_sample(zh, en):
+    assert indicator_en(zh) == en
