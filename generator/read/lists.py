@@ -158,8 +158,11 @@ def _complete_items(items: list[str]) -> list[str]:
     all_words = set(jieba.lcut(last, cut_all=True))
     done = []
     for item in items[:-1]:
+        end_word = jieba.lcut(item)[-1]
         if last[:len(item)] in all_words:
             tail = last[len(item):]  # 城镇 ↔ 农村: same-length modifiers
+        elif len(end_word) == 1 and end_word in last_words:  # 政府投资类、…备案类项目: after the shared 类
+            tail = "".join(last_words[last_words.index(end_word) + 1:])
         else:
             tail = "".join(last_words[len(jieba.lcut(item)):])
         done.append(item if not tail or item.endswith(tail) else item + tail)

@@ -81,12 +81,26 @@ def scan_numbers(text: str) -> list[Num]:
         num = _read_number(text, match)
         if num is not None and abs(num.value) <= LARGEST:  # also False for NaN
             nums.append(num)
-    for first, second in zip(nums, nums[1:]):
+    for first, second in reversed(list(zip(nums, nums[1:]))):  # from the last: a run's unit travels back
         joiner = text[first.num_end:second.start]
-        if first.unit is None and second.unit and joiner != "、" and joiner in load_data("lists.yaml")["item_joiners"]:
-            first.unit = second.unit  # 分别是2005年的2.7和2.4倍: one unit for both (not a 、 run of bare numbers)
+        if first.unit is None and second.unit and joiner in load_data("lists.yaml")["item_joiners"] and (
+                joiner != "、" or _each_run(text, nums, first)):
+            first.unit = second.unit  # 分别是2005年的2.7和2.4倍, 分别由45、38、35个工作日: one unit for all
             first.skip = not_fact_reason(text, first)
     return nums
+
+
+def _each_run(text: str, nums: list[Num], num: Num) -> bool:
+    """Return True when ``num`` is in a 、 run of bare numbers that 分别 opens (分别由45、38、35个工作日): one unit,
+    written once at the end; a 、 run without 分别 is left bare (1、2、3)."""
+    at = nums.index(num)
+    while at > 0 and nums[at - 1].unit is None and text[nums[at - 1].num_end:nums[at].start] == "、":
+        at -= 1
+    lists, before = load_data("lists.yaml"), text[max(0, nums[at].start - 6):nums[at].start]
+    opening = rf"{lists['respectively']}(?:{'|'.join(lists['respectively_verbs'])})?$"
+    to_list = before.endswith(tuple(load_data("not_facts.yaml")["from_value_after"])) and lists["respectively"] in \
+        text[:nums[at].start]  # 分别由45、38、35个工作日压缩至39、33、31个工作日: the list of new values
+    return to_list or re.search(opening, before) is not None
 
 
 def _read_number(text: str, match: re.Match) -> Optional[Num]:
