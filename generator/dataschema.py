@@ -75,7 +75,7 @@ PERIODS = {
     "not_after": Each(STRINGS), "later_period_stops": "text",
 }
 INDICATORS = {
-    "strip_anywhere": STRINGS, "strip_leading": STRINGS, "strip_trailing": STRINGS, "right_stops": STRINGS, "right_stops_inside": STRINGS,
+    "strip_anywhere": STRINGS, "strip_leading": STRINGS, "strip_trailing": STRINGS, "right_stops": STRINGS, "right_stops_inside": STRINGS, "tag_overrides": Each("text"),
     "attribute_words": STRINGS, "possessive": "text", "fallback": "text",
     "bare_names": STRINGS, "empty_verbs_before_attribute": STRINGS, "subject_measures": STRINGS, "batch_words": STRINGS, "average_words": STRINGS, "reach_verbs": STRINGS, "time_taken_verbs": STRINGS, "time_taken_units": STRINGS, "time_taken_noun": "text", "target_completion": "text", "completion_rate": "text", "ordinal_batch": "text", "totals": STRINGS, "done_attribute_verbs": STRINGS, "generic_heads": STRINGS, "amount_words": STRINGS, "multiples": STRINGS, "manner_words": STRINGS, "manner_endings": STRINGS, "leading_prepositions": STRINGS, "frame_prepositions": Each(STRINGS),
     "progress_verbs": STRINGS, "light_verbs": STRINGS, "copulas": STRINGS, "rate_endings": STRINGS, "object_verbs": STRINGS, "never_in_names": STRINGS, "object_determiners": STRINGS,

@@ -10,6 +10,8 @@ import tempfile
 
 import jieba
 
+from generator.datafiles import load as load_data
+
 jieba.setLogLevel(60)  # the dictionary-loading chatter is not for the user
 
 
@@ -61,5 +63,7 @@ def load_posseg():
 
 @functools.lru_cache(maxsize=8192)
 def word_tags(text: str) -> tuple:
-    """Return the jieba (word, part-of-speech) pairs of ``text``; names and clauses recur within a report."""
-    return tuple(load_posseg().cut(text))
+    """Return the jieba (word, part-of-speech) pairs of ``text``, with the genre's corrections of jieba's tags
+    (indicators.yaml tag_overrides); names and clauses recur within a report."""
+    pseg, overrides = load_posseg(), load_data("indicators.yaml")["tag_overrides"]
+    return tuple(pseg.pair(p.word, overrides[p.word]) if p.word in overrides else p for p in pseg.cut(text))
