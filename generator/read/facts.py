@@ -238,8 +238,28 @@ def _one_rate_each(draft: Draft, left_raw: str) -> list[Draft]:
     topic = draft.indicator[:-len(items[-1])] if draft.indicator.endswith(items[-1]) else ""
     if re.search(list_joiner_regex("item_joiners") + "|" + "|".join(rates), topic):
         topic = ""  # 政协委员提案 came from the clause before (办结率、满意率100%); a list item is no topic
-    names = [topic + item if len(item) <= 3 else item for item in items]
+    names = _shared_qualifiers([topic + item if len(item) <= 3 else item for item in items])
     return [replace(draft, indicator=name, extra={**draft.extra, "left": name}) for name in names]
+
+
+def _shared_qualifiers(names: list[str]) -> list[str]:
+    """Return rate names where a bare rate word takes the qualifier of the named rate before it
+    (义务教育阶段入学率和巩固率 → 义务教育阶段巩固率; 按时办结率、满意率: an adverb qualifies nothing)."""
+    shared, qualifier = [], ""
+    for name in names:
+        if len(name) <= 3 and qualifier:
+            name = qualifier + name
+        elif len(name) > 3:
+            qualifier = _rate_qualifier(name)
+        shared.append(name)
+    return shared
+
+
+def _rate_qualifier(name: str) -> str:
+    """Return the words before the rate word (verb + 率) of a rate name, '' when they only say how (按时)."""
+    words = word_tags(name[:-3])
+    flags = load_data("indicators.yaml")["qualifier_not_flags"]
+    return name[:-3] if len(name) >= 5 and words and words[-1].flag not in flags else ""
 
 
 def _possessive_tail(sentence: str, pos: int, joiners: str = "") -> str:
