@@ -219,14 +219,19 @@ def _count_of_possessive(sentence: str, num: Num, right_raw: str) -> str:
 
 
 def _noun_after_amount(sentence: str, num: Num, left_raw: str) -> str:
-    """Return the noun an amount is of when it stands right after it (已下达12.87亿元国债资金的… → 下达国债资金,
-    发放1.2亿元贷款 → 发放贷款), with the verb before the amount; '' when no noun follows."""
-    match = re.match(r"[\u4e00-\u9fff]{2,8}(?=[的、，；。和及与]|$)", sentence[num.end:end_of_clause(sentence, num.end)])
-    tags = word_tags(match.group()) if match else ()
-    if not tags or not all(t.flag in ("n", "nz", "vn", "j", "ng", "nt") for t in tags):
+    """Return the noun an amount is of when it stands right after it, 的 or not (已下达12.87亿元国债资金的… →
+    下达国债资金, 设立200万元的扶贫济困资金 → 设立扶贫济困资金), with the verb before the amount; '' when no noun follows."""
+    tail = sentence[num.end:end_of_clause(sentence, num.end)]
+    match = re.match(rf"({_possessive()})?([\u4e00-\u9fff]{{2,8}})(?=[的、，；。和及与]|$)", tail)
+    attributes = tuple(load_data("indicators.yaml")["attribute_words"])
+    if not match or match.group(1) and clean_indicator(left_raw).endswith(attributes):
+        return ""  # 投资6亿元的X: X's investment (_owned_attribute)
+    tags = word_tags(match.group(2))
+    flags = load_data("indicators.yaml")["amount_noun_flags"]
+    if not any(t.flag in flags["noun"] for t in tags) or not all(t.flag in flags["noun"] + flags["inside"] for t in tags):
         return ""
     verbs = [t.word for t in word_tags(left_raw) if t.flag == "v" and len(t.word) >= 2]
-    return clean_indicator((verbs[-1] if verbs else "") + match.group())
+    return clean_indicator((verbs[-1] if verbs else "") + match.group(2))
 
 
 def _one_rate_each(draft: Draft, left_raw: str) -> list[Draft]:
