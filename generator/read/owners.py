@@ -11,7 +11,7 @@ import re
 
 from generator.datafiles import load as load_data
 from generator.read.indicators import after_grouping, clean_indicator, opening_verb
-from generator.read.lexicon import cue_alternation, growth_words, period_matchers, unit_table
+from generator.read.lexicon import cue_alternation, growth_words, magnitudes, period_matchers, unit_table
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
 
@@ -98,6 +98,9 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
         return _owner_phrase(second.group(1), subject=True)
     if not bare:
         return ""
+    treated = _treated_object(rest)
+    if treated:
+        return treated
     verb = opening_verb(rest)
     if verb:
         return _owner_phrase(rest[len(verb):])
@@ -121,6 +124,19 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
     while tokens and (tokens[0].flag in ("v", "d", "p", "ad") or tokens[0].word in data["manner_words"]):
         tokens = tokens[1:]
     return _owner_phrase("".join(t.word for t in tokens))
+
+
+def _treated_object(rest: str) -> str:
+    """Return what was done to what after a figure spent on it (投入100万元对全县所有畜禽进行了强制免疫 →
+    畜禽强制免疫), '' when the words after the figure do not read 对X进行Y."""
+    data = load_data("indicators.yaml")["spent_on"]
+    match = re.fullmatch(rf"(?:{'|'.join(data['prepositions'])})(.+?)(?:{'|'.join(data['verbs'])})([\u4e00-\u9fff]{{2,8}})", rest)
+    if not match:
+        return ""
+    units = "|".join(sorted(unit_table(), key=len, reverse=True))
+    thing = re.sub(rf"^.*\d(?:[\d.{''.join(magnitudes())}余多]*)(?:{units})", "", match.group(1))  # 5万余亩林木 → 林木
+    thing = re.sub("^(?:" + "|".join(data["determiners"]) + ")", "", clean_indicator(thing))
+    return thing + match.group(2) if len(thing) >= 2 else ""
 
 
 def after_glued_value(sentence: str, pos: int) -> int:
