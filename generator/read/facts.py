@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Optional
+from typing import Callable, Optional
 
 from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
@@ -147,7 +147,7 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     items = list_items(left_raw) if each else []
     if len(items) > 1:
         return [replace(base, indicator=clean_indicator(item) + right, extra={"left": item}) for item in items]
-    return _one_rate_each(base, left_raw)
+    return _one_rate_each(base, left_raw, lambda rate: _topic_from_clause_before(sentence, clause_start, rate, earlier, num.unit))
 
 
 def _left_words(sentence: str, num: Num, previous: Optional[Num], earlier: list[Draft], clause_start: int,
@@ -234,8 +234,9 @@ def _noun_after_amount(sentence: str, num: Num, left_raw: str) -> str:
     return clean_indicator((verbs[-1] if verbs else "") + match.group(2))
 
 
-def _one_rate_each(draft: Draft, left_raw: str) -> list[Draft]:
-    """Return one draft per rate when one percentage is stated for several (热线解决率、群众满意率达到100%)."""
+def _one_rate_each(draft: Draft, left_raw: str, named_before: Callable[[str], str]) -> list[Draft]:
+    """Return one draft per rate when one percentage is stated for several (热线解决率、群众满意率达到100%);
+    ``named_before`` names a bare rate after the clause before it."""
     rates = tuple(load_data("indicators.yaml")["rate_endings"])
     items = [clean_indicator(i) for i in re.split(list_joiner_regex("item_joiners"), left_raw) if clean_indicator(i)]
     if draft.num.unit != "%" or len(items) < 2 or not all(i.endswith(rates) for i in items):
@@ -243,6 +244,9 @@ def _one_rate_each(draft: Draft, left_raw: str) -> list[Draft]:
     topic = draft.indicator[:-len(items[-1])] if draft.indicator.endswith(items[-1]) else ""
     if re.search(list_joiner_regex("item_joiners") + "|" + "|".join(rates), topic):
         topic = ""  # 政协委员提案 came from the clause before (办结率、满意率100%); a list item is no topic
+    if not topic and len(items[0]) <= 3:  # 46件…提案全部办复，办复率和满意率均达100%: the list opens bare
+        named = named_before(items[0])
+        topic = named[:-len(items[0])] if named.endswith(items[0]) else ""
     names = _shared_qualifiers([topic + item if len(item) <= 3 else item for item in items])
     return [replace(draft, indicator=name, extra={**draft.extra, "left": name}) for name in names]
 

@@ -247,7 +247,7 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
             while object_tokens and (is_verbal(object_tokens[0]) or object_tokens[0].word in leading):
                 object_tokens = object_tokens[1:]
             return name + "".join(t.word for t in object_tokens) if object_tokens else name
-        return earlier_name + name if rate else name
+        return _without_opening_verbs(earlier_name) + name if rate else name
     stem = name[:-1]
     if rate and not re.search(r"\d", before) and not (len(stem) >= 2 and before.endswith(stem)):
         topic = topic_phrase(before)  # 全面推进新农合工作，参合率达到73.2% → 新农合参合率
@@ -261,6 +261,14 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
             words.insert(0, token.word)
         return "".join(words)[:-len(stem)] + name
     return name
+
+
+def _without_opening_verbs(name: str) -> str:
+    """Return a name without the verbs opening it (办理12345政务服务热线 → 12345政务服务热线), whole if only verbs."""
+    tokens = word_tags(name)
+    at = next((i for i, t in enumerate(tokens) if not is_verbal(t)), len(tokens))
+    rest = "".join(t.word for t in tokens[at:])
+    return rest if len(rest) >= 2 else name
 
 
 def topic_phrase(clause: str) -> str:
