@@ -131,8 +131,8 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
         left = earlier[-1].indicator + left + share["share_noun"]  # 占全区45.1%: the share of the fact before
     if counted and not each:
         left, right = _with_possessive_tail(sentence, num, left, right, noun_at + len(right_raw))
-    if not left and not right and sentence.startswith(_possessive(), num.end):
-        right = clean_indicator(right_noun(sentence, num.end + 1))  # 5.38万人的搬迁 → 搬迁
+    if _lone_verb(left) and not right and sentence.startswith(_possessive(), num.end):
+        right = clean_indicator(right_noun(sentence, num.end + 1))  # 5.38万人的搬迁 → 搬迁, 解决了8.4万人的X问题 → 解决X问题
     if not left and earlier and earlier[-1].num.end == seg_start and left_raw.strip() in ("", *list_joiners("item_joiners")):
         left = earlier[-1].extra.get("left", "")  # 解决了13个村2.3万人的…: one verb for both figures
         left = "" if right and left in load_data("indicators.yaml")["attribute_words"] else left  # 投资X亿元Y公里的Z
@@ -176,6 +176,13 @@ def _noun_start(sentence: str, num: Num) -> int:
     if right_noun(sentence, num.end) or glued == num.end:
         return num.end
     return glued + sentence.startswith(_possessive(), glued)
+
+
+def _lone_verb(words: str) -> bool:
+    """Return True when ``words`` are nothing or one verb alone (解决), not an attribute (占地X亩的Y is Y's)."""
+    tags = word_tags(words)
+    attribute = words in load_data("indicators.yaml")["attribute_words"]
+    return not words or len(tags) == 1 and tags[0].flag == "v" and not attribute
 
 
 def _with_possessive_tail(sentence: str, num: Num, left: str, right: str, noun_end: int) -> tuple[str, str]:
