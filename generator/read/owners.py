@@ -260,7 +260,22 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
                 break
             words.insert(0, token.word)
         return "".join(words)[:-len(stem)] + name
-    return name
+    return _verb_repeated(name, before) if verb and not re.search(r"\d", before) else name
+
+
+def _verb_repeated(verb: str, before: str) -> str:
+    """Return a lone verb named after the clause before it when that clause opens with the same verb (积极偿还县、
+    乡两级债务，全年偿还 → 偿还县、乡两级债务): the verb with its object there; ``verb`` otherwise (实施…培训“阳光工程”，
+    完成培训: 培训 is inside a name)."""
+    data = load_data("indicators.yaml")
+    heads = "|".join(data["generic_heads"])
+    tokens = list(word_tags(re.sub(f"(?:{heads})$", "", before)))
+    while tokens and (tokens[0].word in data["manner_words"] or tokens[0].flag in ADVERB_FLAGS):
+        tokens = tokens[1:]
+    after = "".join(t.word for t in tokens[1:])
+    if not tokens or tokens[0].word != verb or len(after) < 2 or has_governing_verb(after):
+        return verb
+    return verb + after
 
 
 def _without_opening_verbs(name: str) -> str:
