@@ -246,6 +246,7 @@ def _one_rate_each(draft: Draft, left_raw: str, named_before: Callable[[str], st
     ``named_before`` names a bare rate after the clause before it."""
     rates = tuple(load_data("indicators.yaml")["rate_endings"])
     items = [clean_indicator(i) for i in re.split(list_joiner_regex("item_joiners"), left_raw) if clean_indicator(i)]
+    items = items if list_marker("respectively") in left_raw else _rate_word_shared(items)  # A和B参保率分别达到X和Y
     if draft.num.unit != "%" or len(items) < 2 or not all(i.endswith(rates) for i in items):
         return [draft]
     topic = draft.indicator[:-len(items[-1])] if draft.indicator.endswith(items[-1]) else ""
@@ -256,6 +257,19 @@ def _one_rate_each(draft: Draft, left_raw: str, named_before: Callable[[str], st
         topic = named[:-len(items[0])] if named.endswith(items[0]) else ""
     names = _shared_qualifiers([topic + item if len(item) <= 3 else item for item in items])
     return [replace(draft, indicator=name, extra={**draft.extra, "left": name}) for name in names]
+
+
+def _rate_word_shared(items: list[str]) -> list[str]:
+    """Return list items with the rate that closes only the last one given to the things listed before it, read
+    after the head word they share (城乡居民基本养老保险、医疗保险参保率 → …养老保险参保率, 医疗保险参保率;
+    建设用地和农用地安全利用率 → 建设用地安全利用率, …); the items as they are when the things share no head."""
+    rates = tuple(load_data("indicators.yaml")["rate_endings"])
+    if len(items) < 2 or not items[-1].endswith(rates) or any(i.endswith(rates) or re.search(r"\d", i) for i in items[:-1]):
+        return items
+    heads = {item[-2:] for item in items[:-1]}
+    at = items[-1].rfind(heads.pop()) if len(heads) == 1 else -1
+    rate = items[-1][at + 2:] if at >= 0 else ""
+    return [item + rate for item in items[:-1]] + [items[-1]] if len(rate) >= 2 else items
 
 
 def _shared_qualifiers(names: list[str]) -> list[str]:
