@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable, Optional
+from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous, name_listed_changes
 from generator.read.growth import add_starting_levels, mark_growth, place_growths
 from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name
-from generator.read.lexicon import (cue_regex, data_pattern, list_joiner_regex, list_joiners, list_marker,
+from generator.read.lexicon import (cue_regex, data_pattern, list_joiners, list_marker,
                                     magnitudes, period_matchers, unit_table, word_list)
 from generator.read.lists import (distribute_lists, link_parts, list_items, rank_drafts, share_glued_counts,
                                   share_list_verb, split_each_of_listed, split_shared_names)
@@ -20,6 +20,7 @@ from generator.read.owners import (after_glued_value, attribute_owner, has_gover
                                    subject_count_name, subject_of, topic_of_rate, topic_of_state)
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
 from generator.read.periods import carries_targets, kind_of, period_before, plan_sentences
+from generator.read.rates import one_rate_each
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, sentence_spans, start_of_clause
 
@@ -147,7 +148,7 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     items = list_items(left_raw) if each else []
     if len(items) > 1:
         return [replace(base, indicator=clean_indicator(item) + right, extra={"left": item}) for item in items]
-    return _one_rate_each(base, left_raw, lambda rate: _topic_from_clause_before(sentence, clause_start, rate, earlier, num.unit))
+    return one_rate_each(base, left_raw, lambda rate: _topic_from_clause_before(sentence, clause_start, rate, earlier, num.unit))
 
 
 def _left_words(sentence: str, num: Num, previous: Optional[Num], earlier: list[Draft], clause_start: int,
@@ -239,57 +240,6 @@ def _noun_after_amount(sentence: str, num: Num, left_raw: str) -> str:
         return ""
     verbs = [t.word for t in word_tags(left_raw) if t.flag == "v" and len(t.word) >= 2]
     return clean_indicator((verbs[-1] if verbs else "") + match.group(2))
-
-
-def _one_rate_each(draft: Draft, left_raw: str, named_before: Callable[[str], str]) -> list[Draft]:
-    """Return one draft per rate when one percentage is stated for several (热线解决率、群众满意率达到100%);
-    ``named_before`` names a bare rate after the clause before it."""
-    rates = tuple(load_data("indicators.yaml")["rate_endings"])
-    items = [clean_indicator(i) for i in re.split(list_joiner_regex("item_joiners"), left_raw) if clean_indicator(i)]
-    items = items if list_marker("respectively") in left_raw else _rate_word_shared(items)  # A和B参保率分别达到X和Y
-    if draft.num.unit != "%" or len(items) < 2 or not all(i.endswith(rates) for i in items):
-        return [draft]
-    topic = draft.indicator[:-len(items[-1])] if draft.indicator.endswith(items[-1]) else ""
-    if re.search(list_joiner_regex("item_joiners") + "|" + "|".join(rates), topic):
-        topic = ""  # 政协委员提案 came from the clause before (办结率、满意率100%); a list item is no topic
-    if not topic and len(items[0]) <= 3:  # 46件…提案全部办复，办复率和满意率均达100%: the list opens bare
-        named = named_before(items[0])
-        topic = named[:-len(items[0])] if named.endswith(items[0]) else ""
-    names = _shared_qualifiers([topic + item if len(item) <= 3 else item for item in items])
-    return [replace(draft, indicator=name, extra={**draft.extra, "left": name}) for name in names]
-
-
-def _rate_word_shared(items: list[str]) -> list[str]:
-    """Return list items with the rate that closes only the last one given to the things listed before it, read
-    after the head word they share (城乡居民基本养老保险、医疗保险参保率 → …养老保险参保率, 医疗保险参保率;
-    建设用地和农用地安全利用率 → 建设用地安全利用率, …); the items as they are when the things share no head."""
-    rates = tuple(load_data("indicators.yaml")["rate_endings"])
-    if len(items) < 2 or not items[-1].endswith(rates) or any(i.endswith(rates) or re.search(r"\d", i) for i in items[:-1]):
-        return items
-    heads = {item[-2:] for item in items[:-1]}
-    at = items[-1].rfind(heads.pop()) if len(heads) == 1 else -1
-    rate = items[-1][at + 2:] if at >= 0 else ""
-    return [item + rate for item in items[:-1]] + [items[-1]] if len(rate) >= 2 else items
-
-
-def _shared_qualifiers(names: list[str]) -> list[str]:
-    """Return rate names where a bare rate word takes the qualifier of the named rate before it
-    (义务教育阶段入学率和巩固率 → 义务教育阶段巩固率; 按时办结率、满意率: an adverb qualifies nothing)."""
-    shared, qualifier = [], ""
-    for name in names:
-        if len(name) <= 3 and qualifier:
-            name = qualifier + name
-        elif len(name) > 3:
-            qualifier = _rate_qualifier(name)
-        shared.append(name)
-    return shared
-
-
-def _rate_qualifier(name: str) -> str:
-    """Return the words before the rate word (verb + 率) of a rate name, '' when they only say how (按时)."""
-    words = word_tags(name[:-3])
-    flags = load_data("indicators.yaml")["qualifier_not_flags"]
-    return name[:-3] if len(name) >= 5 and words and words[-1].flag not in flags else ""
 
 
 def _possessive_tail(sentence: str, pos: int, joiners: str = "") -> str:
