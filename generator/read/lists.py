@@ -158,8 +158,9 @@ def _complete_items(items: list[str]) -> list[str]:
     all_words = set(jieba.lcut(last, cut_all=True))
     done = []
     for item in items[:-1]:
-        if 0 <= last.find(item[-2:]) < len(last) - 2:  # 城乡居民基本养老保险和基本医疗保险参保率: one head, 保险
-            tail = last[last.find(item[-2:]) + 2:]
+        head = last.find(item[-2:])
+        if 0 <= head < len(last) - 2:  # 城乡居民基本养老保险和基本医疗保险参保率: one head, 保险
+            tail = last[head + 2:]
         elif last[:len(item)] in all_words:
             tail = last[len(item):]  # 城镇 ↔ 农村: same-length modifiers
         else:

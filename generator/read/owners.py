@@ -279,7 +279,7 @@ def _verb_repeated(verb: str, before: str) -> str:
 
 
 def _without_opening_verbs(name: str) -> str:
-    """Return a name without the verbs opening it (办理12345政务服务热线 → 12345政务服务热线), whole if only verbs."""
+    """Return a name without the verbs opening it (办复政协委员提案 → 政协委员提案), whole if only verbs."""
     tokens = word_tags(name)
     at = next((i for i, t in enumerate(tokens) if not is_verbal(t)), len(tokens))
     rest = "".join(t.word for t in tokens[at:])
