@@ -108,7 +108,9 @@ def _can_own(owner, draft, name: str, data: dict) -> bool:
         return False
     group = unit_table().get(owner.num.unit or "", (None, None, ""))[2]
     if name in data["totals"]:  # 8000亩 … 总数达3.2万亩: one measure, other magnitudes
-        return unit_table().get(owner.num.unit or "", ("",))[0] == unit_table().get(draft.num.unit or "", (None,))[0]
+        things = owner.num.unit in load_data("not_facts.yaml")["group_count_units"]  # 公路20条，总里程60公里
+        return unit_table().get(owner.num.unit or "", ("",))[0] == unit_table().get(draft.num.unit or "", (None,))[0] \
+            or things and name in data["totals_of_things"]
     if name in data["attribute_words"]:
         return group == "count"
     if name in data["bare_names"] and name not in data["multiples"] and len(name) >= 2:  # 入园企业达135家，实现产值…

@@ -10,7 +10,7 @@ from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous, name_listed_changes
 from generator.read.growth import add_starting_levels, mark_growth, place_growths
 from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name
-from generator.read.lexicon import (cue_regex, data_pattern, list_joiner_regex, list_joiners, list_marker,
+from generator.read.lexicon import (cue_regex, data_pattern, list_joiners, list_marker,
                                     magnitudes, period_matchers, unit_table, word_list)
 from generator.read.lists import (distribute_lists, link_parts, list_items, rank_drafts, share_glued_counts,
                                   share_list_verb, split_each_of_listed, split_shared_names)
@@ -20,6 +20,7 @@ from generator.read.owners import (after_glued_value, attribute_owner, has_gover
                                    subject_count_name, subject_of, topic_of_rate, topic_of_state)
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
 from generator.read.periods import carries_targets, kind_of, period_before, plan_sentences
+from generator.read.rates import one_rate_each
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, sentence_spans, start_of_clause
 
@@ -132,8 +133,8 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
         left = earlier[-1].indicator + left + share["share_noun"]  # 占全区45.1%: the share of the fact before
     if counted and not each:
         left, right = _with_possessive_tail(sentence, num, left, right, noun_at + len(right_raw))
-    if not left and not right and sentence.startswith(_possessive(), num.end):
-        right = clean_indicator(right_noun(sentence, num.end + 1))  # 5.38万人的搬迁 → 搬迁
+    if _lone_verb(left) and not right and sentence.startswith(_possessive(), num.end):
+        right = clean_indicator(right_noun(sentence, num.end + 1))  # 5.38万人的搬迁 → 搬迁, 解决了8.4万人的X问题 → 解决X问题
     if not left and earlier and earlier[-1].num.end == seg_start and left_raw.strip() in ("", *list_joiners("item_joiners")):
         left = earlier[-1].extra.get("left", "")  # 解决了13个村2.3万人的…: one verb for both figures
         left = "" if right and left in load_data("indicators.yaml")["attribute_words"] else left  # 投资X亿元Y公里的Z
@@ -148,7 +149,7 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     items = list_items(left_raw) if each else []
     if len(items) > 1:
         return [replace(base, indicator=clean_indicator(item) + right, extra={"left": item}) for item in items]
-    return _one_rate_each(base, left_raw)
+    return one_rate_each(base, left_raw, lambda rate: _topic_from_clause_before(sentence, clause_start, rate, earlier, num.unit))
 
 
 def _left_words(sentence: str, num: Num, previous: Optional[Num], earlier: list[Draft], clause_start: int,
@@ -177,6 +178,13 @@ def _noun_start(sentence: str, num: Num) -> int:
     if right_noun(sentence, num.end) or glued == num.end:
         return num.end
     return glued + sentence.startswith(_possessive(), glued)
+
+
+def _lone_verb(words: str) -> bool:
+    """Return True when ``words`` are nothing or one verb alone (解决), not an attribute (占地X亩的Y is Y's)."""
+    tags = word_tags(words)
+    attribute = words in load_data("indicators.yaml")["attribute_words"]
+    return not words or len(tags) == 1 and tags[0].flag == "v" and not attribute
 
 
 def _with_possessive_tail(sentence: str, num: Num, left: str, right: str, noun_end: int) -> tuple[str, str]:
@@ -220,27 +228,19 @@ def _count_of_possessive(sentence: str, num: Num, right_raw: str) -> str:
 
 
 def _noun_after_amount(sentence: str, num: Num, left_raw: str) -> str:
-    """Return the noun an amount is of when it stands right after it (已下达12.87亿元国债资金的… → 下达国债资金,
-    发放1.2亿元贷款 → 发放贷款), with the verb before the amount; '' when no noun follows."""
-    match = re.match(r"[\u4e00-\u9fff]{2,8}(?=[的、，；。和及与]|$)", sentence[num.end:end_of_clause(sentence, num.end)])
-    tags = word_tags(match.group()) if match else ()
-    if not tags or not all(t.flag in ("n", "nz", "vn", "j", "ng", "nt") for t in tags):
+    """Return the noun an amount is of when it stands right after it, 的 or not (已下达12.87亿元国债资金的… →
+    下达国债资金, 设立200万元的扶贫济困资金 → 设立扶贫济困资金), with the verb before the amount; '' when no noun follows."""
+    tail = sentence[num.end:end_of_clause(sentence, num.end)]
+    match = re.match(rf"({_possessive()})?([\u4e00-\u9fff]{{2,8}})(?=[的、，；。和及与]|$)", tail)
+    attributes = tuple(load_data("indicators.yaml")["attribute_words"])
+    if not match or match.group(1) and clean_indicator(left_raw).endswith(attributes):
+        return ""  # 投资6亿元的X: X's investment (_owned_attribute)
+    tags = word_tags(match.group(2))
+    flags = load_data("indicators.yaml")["amount_noun_flags"]
+    if not any(t.flag in flags["noun"] for t in tags) or not all(t.flag in flags["noun"] + flags["inside"] for t in tags):
         return ""
     verbs = [t.word for t in word_tags(left_raw) if t.flag == "v" and len(t.word) >= 2]
-    return clean_indicator((verbs[-1] if verbs else "") + match.group())
-
-
-def _one_rate_each(draft: Draft, left_raw: str) -> list[Draft]:
-    """Return one draft per rate when one percentage is stated for several (热线解决率、群众满意率达到100%)."""
-    rates = tuple(load_data("indicators.yaml")["rate_endings"])
-    items = [clean_indicator(i) for i in re.split(list_joiner_regex("item_joiners"), left_raw) if clean_indicator(i)]
-    if draft.num.unit != "%" or len(items) < 2 or not all(i.endswith(rates) for i in items):
-        return [draft]
-    topic = draft.indicator[:-len(items[-1])] if draft.indicator.endswith(items[-1]) else ""
-    if re.search(list_joiner_regex("item_joiners") + "|" + "|".join(rates), topic):
-        topic = ""  # 政协委员提案 came from the clause before (办结率、满意率100%); a list item is no topic
-    names = [topic + item if len(item) <= 3 else item for item in items]
-    return [replace(draft, indicator=name, extra={**draft.extra, "left": name}) for name in names]
+    return clean_indicator((verbs[-1] if verbs else "") + match.group(2))
 
 
 def _possessive_tail(sentence: str, pos: int, joiners: str = "") -> str:

@@ -28,11 +28,22 @@ def clean_indicator(text: str) -> str:
             if text.startswith(word) and len(text) > len(word) and (text[len(word):] not in bare or word in names["never_in_names"]):
                 text, changed = text[len(word):], True
         for word in sorted(names["strip_trailing"], key=len, reverse=True):
-            if text.endswith(word) and len(text) > len(word):
+            if text.endswith(word) and len(text) > len(word) and not _cuts_last_word(text, word):
                 text, changed = text[:-len(word)], True
     if text in names["strip_leading"] or text in names["strip_trailing"] or text in names["manner_words"]:
         return ""  # 持续推进 less 推进: a manner word alone names nothing
     return text
+
+
+def _cuts_last_word(text: str, ending: str) -> bool:
+    """Return True when a one-character ``ending`` is the tail of a verb of two characters closing ``text``
+    whose head would be left alone (共涉及 → 共涉, 已下达 → 已下); 压减至 → 压减 leaves a word."""
+    if len(ending) > 1:
+        return False
+    last = word_tags(text[-6:])[-1]
+    if len(last.word) != 2 or not last.word.endswith(ending) or not last.flag.startswith("v"):
+        return False
+    return len(word_tags(text[-6:-1])[-1].word) == 1
 
 
 def drop_examples(left: str, names_only: bool) -> str:

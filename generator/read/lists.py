@@ -87,12 +87,12 @@ def split_each_of_listed(sentence: str, drafts: list[Draft]) -> None:
         if len(items) < 2 or not re.search(f"(?<!年){marker}", tail) or any(len(i) < 2 for i in items):  # 年均: a basis
             out.append(draft)
             continue
-        names = _complete_items(items) if all(len(i) <= 3 for i in items[:-1]) else _share_tail(items)
+        names = _complete_items(items) if all(len(i) <= 3 for i in items[:-1]) else share_tail(items)
         out.extend(replace(draft, indicator=name, extra=dict(draft.extra)) for name in names)
     drafts[:] = out
 
 
-def _share_tail(items: list[str]) -> list[str]:
+def share_tail(items: list[str]) -> list[str]:
     """Return list items completed with what the last one says after the words they end in (城镇居民和农村居民
     人均可支配收入 → 城镇居民人均可支配收入; 建设用地和农用地安全利用率 → 建设用地安全利用率)."""
     last = items[-1]
@@ -159,7 +159,10 @@ def _complete_items(items: list[str]) -> list[str]:
     done = []
     for item in items[:-1]:
         end_word = jieba.lcut(item)[-1]
-        if last[:len(item)] in all_words:
+        head = last.find(item[-2:])
+        if 0 <= head < len(last) - 2:  # 城乡居民基本养老保险和基本医疗保险参保率: one head, 保险
+            tail = last[head + 2:]
+        elif last[:len(item)] in all_words:
             tail = last[len(item):]  # 城镇 ↔ 农村: same-length modifiers
         elif len(end_word) == 1 and end_word in last_words:  # 政府投资类、…备案类项目: after the shared 类
             tail = "".join(last_words[last_words.index(end_word) + 1:])

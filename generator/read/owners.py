@@ -12,7 +12,7 @@ import re
 
 from generator.datafiles import load as load_data
 from generator.read.indicators import after_grouping, clean_indicator, opening_verb
-from generator.read.lexicon import cue_alternation, growth_words, period_matchers, unit_table
+from generator.read.lexicon import cue_alternation, growth_words, magnitudes, period_matchers, unit_table
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
 
@@ -103,6 +103,9 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
         return _owner_phrase(second.group(1), subject=True)
     if not bare:
         return ""
+    treated = _treated_object(rest)
+    if treated:
+        return treated
     verb = opening_verb(rest)
     if verb:
         return _owner_phrase(rest[len(verb):])
@@ -126,6 +129,19 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
     while tokens and (tokens[0].flag in ("v", "d", "p", "ad") or tokens[0].word in data["manner_words"]):
         tokens = tokens[1:]
     return _owner_phrase("".join(t.word for t in tokens))
+
+
+def _treated_object(rest: str) -> str:
+    """Return what was done to what after a figure spent on it (投入100万元对全县所有畜禽进行了强制免疫 →
+    畜禽强制免疫), '' when the words after the figure do not read 对X进行Y."""
+    data = load_data("indicators.yaml")["spent_on"]
+    match = re.fullmatch(rf"(?:{'|'.join(data['prepositions'])})(.+?)(?:{'|'.join(data['verbs'])})([\u4e00-\u9fff]{{2,8}})", rest)
+    if not match:
+        return ""
+    units = "|".join(sorted(unit_table(), key=len, reverse=True))
+    thing = re.sub(rf"^.*\d(?:[\d.{''.join(magnitudes())}余多]*)(?:{units})", "", match.group(1))  # 5万余亩林木 → 林木
+    thing = re.sub("^(?:" + "|".join(data["determiners"]) + ")", "", clean_indicator(thing))
+    return thing + match.group(2) if len(thing) >= 2 else ""
 
 
 def after_glued_value(sentence: str, pos: int) -> int:
@@ -236,7 +252,7 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
             while object_tokens and (is_verbal(object_tokens[0]) or object_tokens[0].word in leading):
                 object_tokens = object_tokens[1:]
             return name + "".join(t.word for t in object_tokens) if object_tokens else name
-        return earlier_name + name if rate else name
+        return _without_opening_verbs(earlier_name) + name if rate else name
     stem = name[:-1]
     if rate and not re.search(r"\d", before) and not (len(stem) >= 2 and before.endswith(stem)):
         topic = topic_phrase(before)  # 全面推进新农合工作，参合率达到73.2% → 新农合参合率
@@ -249,7 +265,30 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
                 break
             words.insert(0, token.word)
         return "".join(words)[:-len(stem)] + name
-    return name
+    return _verb_repeated(name, before) if verb and not re.search(r"\d", before) else name
+
+
+def _verb_repeated(verb: str, before: str) -> str:
+    """Return a lone verb named after the clause before it when that clause opens with the same verb (积极偿还县、
+    乡两级债务，全年偿还 → 偿还县、乡两级债务): the verb with its object there; ``verb`` otherwise (实施…培训“阳光工程”，
+    完成培训: 培训 is inside a name)."""
+    data = load_data("indicators.yaml")
+    heads = "|".join(data["generic_heads"])
+    tokens = list(word_tags(re.sub(f"(?:{heads})$", "", before)))
+    while tokens and (tokens[0].word in data["manner_words"] or tokens[0].flag in ADVERB_FLAGS):
+        tokens = tokens[1:]
+    after = "".join(t.word for t in tokens[1:])
+    if not tokens or tokens[0].word != verb or len(after) < 2 or has_governing_verb(after):
+        return verb
+    return verb + after
+
+
+def _without_opening_verbs(name: str) -> str:
+    """Return a name without the verbs opening it (办复政协委员提案 → 政协委员提案), whole if only verbs."""
+    tokens = word_tags(name)
+    at = next((i for i, t in enumerate(tokens) if not is_verbal(t)), len(tokens))
+    rest = "".join(t.word for t in tokens[at:])
+    return rest if len(rest) >= 2 else name
 
 
 def topic_phrase(clause: str) -> str:
