@@ -149,7 +149,8 @@ def name_time_taken(sentence: str, drafts: list) -> None:
     data = load_data("indicators.yaml")
     verbs = tuple(sorted(data["time_taken_verbs"], key=len, reverse=True))
     for i, draft in enumerate(drafts):
-        verb = next((v for v in verbs if sentence[:draft.num.start].rstrip("近仅约").endswith(v)), "")
+        before = sentence[max(0, draft.num.start - 8):draft.num.start].rstrip("近仅约")  # a window: long lists stay linear
+        verb = next((v for v in verbs if before.endswith(v)), "")
         if not verb or draft.num.unit not in data["time_taken_units"] or draft.num.growth:
             continue
         task_drafts = [d for d in drafts[i + 1:] if d.quote_start <= _task_start(sentence, draft.num.end)]

@@ -16,10 +16,12 @@ from generator.read.segment import word_tags
 def one_rate_each(draft: Draft, left_raw: str, named_before: Callable[[str], str]) -> list[Draft]:
     """Return one draft per rate when one percentage is stated for several (热线解决率、群众满意率达到100%);
     ``named_before`` names a bare rate after the clause before it."""
+    if draft.num.unit != "%":
+        return [draft]
     rates = tuple(load_data("indicators.yaml")["rate_endings"])
-    items = [clean_indicator(i) for i in re.split(list_joiner_regex("item_joiners"), left_raw) if clean_indicator(i)]
+    items = [clean for clean in map(clean_indicator, re.split(list_joiner_regex("item_joiners"), left_raw)) if clean]
     items = items if list_marker("respectively") in left_raw else _rate_word_shared(items)  # A和B参保率分别达到X和Y
-    if draft.num.unit != "%" or len(items) < 2 or not all(i.endswith(rates) for i in items):
+    if len(items) < 2 or not all(i.endswith(rates) for i in items):
         return [draft]
     topic = draft.indicator[:-len(items[-1])] if draft.indicator.endswith(items[-1]) else ""
     if re.search(list_joiner_regex("item_joiners") + "|" + "|".join(rates), topic):
