@@ -262,3 +262,15 @@ def test_a_firm_listed_beside_a_known_trade_name_or_closed_by_shares_is_one_too(
 ])
 def test_genre_terms_found_wrong_in_the_fourth_judged_sample(zh, en):
     assert indicator_en(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("义务教育阶段入学率", "Compulsory education enrolment rate"),
+    ("减免社保费", "Social insurance premiums reduced or waived"),
+    ("面向社会公开招聘教师", "Teachers openly recruited from the public"),
+    ("规上企业R&D经费投入", "Investment in enterprises above designated size R&D funds"),  # R & D: one word
+    ("河北省中等职业", "Hebei Province secondary vocational"),  # CC-CEDICT's pinyin "Hebeisheng" gives way
+    ("阜平县投资", "Investment in Fuping County"),
+])
+def test_genre_terms_and_divisions_found_wrong_in_the_fifth_judged_sample(zh, en):
+    assert indicator_en(zh) == en

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Optional
 
 from generator.english import dictionary
-from generator.english.cuts import money_en, with_senses_whole, without_unpaired_bracket
+from generator.english.cuts import latin_joined, money_en, with_senses_whole, without_unpaired_bracket
 from generator.english.glossary import group
 from generator.english.names import place_en
 from generator.english.periods import ordinal_en
@@ -21,7 +21,7 @@ from generator.read.segment import load_jieba, load_posseg
 _HAN = re.compile(r"[\u3400-\u9fff]")
 PARTY_OF = re.compile(r"党的(?=[一二三四五六七八九十]+大)")  # 党的十七大: "the Party's" says nothing 十七大 does not
 _NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿两]")
-_LATIN = re.compile(r"[0-9A-Za-z.+%\-]+")
+_LATIN = re.compile(r"[0-9A-Za-z.+%&\-]+")
 ADJECTIVE = re.compile(r"^[a-z]+(?<![st])al$|^[a-z]+(ic|ous|ive)$")  # a sense that modifies (乡村: rural)
 
 
@@ -68,16 +68,12 @@ def words_of(text: str) -> list[str]:
     tagged = load_posseg().lcut(text)
     _TAGS.update((w.word, w.flag) for w in tagged)
     terms, cut, words, i = _terms(), with_senses_whole([w.word for w in tagged]), [], 0
+    cut = latin_joined(cut) if "&" in text else cut
     while i < len(cut):
         size = next((n for n in range(len(cut) - i, 1, -1) if "".join(cut[i:i + n]) in terms), 1)
         words.append("".join(cut[i:i + size]))
         i += size
     return words
-
-
-def pinyin_name(word: str) -> str:
-    """Return a proper name in pinyin, kept capitalised wherever composition meets it again (巨力 → Juli)."""
-    return _pinyin(word)
 
 
 def is_term(word: str) -> bool:
@@ -118,11 +114,14 @@ def _looks_like_name(word: str) -> bool:
     return _TAGS.get(word, "n")[:1] not in {"v", "a", "d"}  # a word only jieba's model found: a name unless verbal
 
 
-def _pinyin(word: str) -> str:
+def _pinyin(word: str, generic: bool = False) -> str:
     """Return a name in pinyin by the place-name rules (织里 → Zhili, 北邓村 → Beideng Village)."""
-    name = place_en(word)
+    name = place_en(word, generic=generic)
     _NAMES.add(name.split(" ", 1)[0])
     return name
+
+
+pinyin_name = _pinyin  # for a report's trade names (巨力 → Juli), kept capitalised where composition meets them
 
 
 def is_name(word: str) -> bool:
@@ -148,6 +147,8 @@ def _translate(word: str) -> Optional[list[Word]]:
         return [Word(word)]
     if not _HAN.search(word):
         return []
+    if len(word) > 2 and word[-1] in group("levels") and " " not in (dictionary.proper_name(word) or " "):
+        return [Word(_pinyin(word, generic=True))]  # CC-CEDICT's 河北省 "Hebeisheng": Hebei Province
     if dictionary.proper_name(word) and len(word) > 1:
         _NAMES.add(dictionary.proper_name(word).split(" ", 1)[0])
         return [Word(dictionary.proper_name(word))]

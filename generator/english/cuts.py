@@ -59,6 +59,20 @@ def _a_word(word: str) -> bool:
     return len(word) == 1 or bool(load_jieba().FREQ.get(word)) or dictionary.known(word)
 
 
+_LATIN = re.compile(r"[0-9A-Za-z.+%&\-]+")
+
+
+def latin_joined(cut: list[str]) -> list[str]:
+    """Return jieba's words with Latin words it cut apart joined again (R & D → R&D)."""
+    out: list[str] = []
+    for word in cut:
+        if out and _LATIN.fullmatch(word) and _LATIN.fullmatch(out[-1]):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
+
+
 def money_en(text: str) -> str:
     """Return ``text`` with amounts such as 500万元 written out in English (CNY 5 million)."""
     def english(m: re.Match) -> str:
