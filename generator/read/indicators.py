@@ -17,6 +17,7 @@ def clean_indicator(text: str) -> str:
     text = re.sub(r"[（）()]", "", text)  # 农村公路（总长21.7公里）: the figure inside names its thing, bracket unpaired
     text = re.split(r"[：:]", text)[-1]  # 主要预期目标是：地区生产总值 → 地区生产总值
     text = re.sub("^(?:以前|以后|以来)", "", period_matchers()[0].sub("", text))  # 2000年以前建成的: no period
+    text = _without_span_before_sum(text, names)
     for word in names["strip_anywhere"]:
         text = text.replace(word, "")
     text = text.strip(" ，、：")
@@ -33,6 +34,17 @@ def clean_indicator(text: str) -> str:
     if text in names["strip_leading"] or text in names["strip_trailing"] or text in names["manner_words"]:
         return ""  # 持续推进 less 推进: a manner word alone names nothing
     return text
+
+
+def _without_span_before_sum(text: str, names: dict) -> str:
+    """Return ``text`` without a span of years before a sum (五年累计盘活… → 累计盘活…), kept when only a bare
+    name follows the sum (五年累计投资: the span is all that says whose)."""
+    cut = re.sub(names["span_before_sum"], "", text)
+    if cut == text:
+        return text
+    rest = clean_indicator(cut)
+    rest = next((rest[len(w):] for w in load_data("not_facts.yaml")["sum_verbs"] if rest.startswith(w)), rest)
+    return text if rest in names["bare_names"] else cut
 
 
 def _cuts_last_word(text: str, ending: str) -> bool:
