@@ -22,8 +22,9 @@ def clean_indicator(text: str) -> str:
         text = text.replace(word, "")
     text = text.strip(" ，、：")
     bare = set(names["bare_names"])
+    lone = {*names["strip_leading"], *names["strip_trailing"], *names["manner_words"]}
     changed = True
-    while changed and text:
+    while changed and text and text not in lone:  # 以及 alone is a joiner, not 以 less 及
         changed = False
         for word in sorted(names["strip_leading"], key=len, reverse=True):
             if text.startswith(word) and len(text) > len(word) and (text[len(word):] not in bare or word in names["never_in_names"]):
@@ -31,7 +32,7 @@ def clean_indicator(text: str) -> str:
         for word in sorted(names["strip_trailing"], key=len, reverse=True):
             if text.endswith(word) and len(text) > len(word) and not _cuts_last_word(text, word):
                 text, changed = text[:-len(word)], True
-    if text in names["strip_leading"] or text in names["strip_trailing"] or text in names["manner_words"]:
+    if text in lone:
         return ""  # 持续推进 less 推进: a manner word alone names nothing
     return text
 
