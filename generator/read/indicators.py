@@ -27,7 +27,8 @@ def clean_indicator(text: str) -> str:
     while changed and text and text not in lone:  # 以及 alone is a joiner, not 以 less 及
         changed = False
         for word in sorted(names["strip_leading"], key=len, reverse=True):
-            if text.startswith(word) and len(text) > len(word) and (text[len(word):] not in bare or word in names["never_in_names"]):
+            if text.startswith(word) and len(text) > len(word) and (text[len(word):] not in bare or word in names["never_in_names"]) \
+                    and not _opens_whole_word(text, word, names):
                 text, changed = text[len(word):], True
         for word in sorted(names["strip_trailing"], key=len, reverse=True):
             if text.endswith(word) and len(text) > len(word) and not _cuts_last_word(text, word):
@@ -35,6 +36,11 @@ def clean_indicator(text: str) -> str:
     if text in lone:
         return ""  # 持续推进 less 推进: a manner word alone names nothing
     return text
+
+
+def _opens_whole_word(text: str, word: str, names: dict) -> bool:
+    """Return True when ``word`` only opens a longer word that holds it (及 of 及时解决, 和 of 和美乡村)."""
+    return any(w.startswith(word) and len(w) > len(word) and text.startswith(w) for w in names["right_stops_inside"])
 
 
 def _without_span_before_sum(text: str, names: dict) -> str:
