@@ -152,11 +152,18 @@ def _from_last_verb(text: str) -> str:
     return text
 
 
+def without_period_after_copula(phrase: str) -> str:
+    """Return ``phrase`` without a period right after its opening copula (为2021年启动项目 → 为启动项目): the
+    period dates what a count is called, it is no figure ending the name."""
+    copulas = "|".join(load_data("indicators.yaml")["copulas"])
+    return re.sub(rf"^({copulas})(?:{period_matchers()[0].pattern})", r"\1", phrase)
+
+
 def right_noun(text: str, start: int) -> str:
     """Return the noun a count governs, read after the unit (14个项目启动建设 → 项目启动建设); two nouns closing the
     clause share it (3条断头路、卡脖路)."""
     end = end_of_clause(text, start)
-    phrase = text[start:end]
+    phrase = without_period_after_copula(text[start:end])
     if not re.match(r"[\u4e00-\u9fff“]", phrase):
         return ""
     stops = load_data("indicators.yaml")["right_stops"]
