@@ -55,7 +55,7 @@ MODALITY = {
     "growth_aspect": STRINGS, "growth_links": STRINGS, "growth_subject_noise": STRINGS,
     "hedges_before_unit": Each("text"), "change_comparers": STRINGS, "growth_base_markers": STRINGS,
     "growth_base_after": STRINGS, "growth_minus": STRINGS, "change_kept": STRINGS,
-    "rank_noun": "text", "rank_units": STRINGS, "rank_verbs_needing_unit": STRINGS,
+    "rank_noun": "text", "rank_duration": "text", "rank_units": STRINGS, "rank_verbs_needing_unit": STRINGS,
     "targets_lead_in": STRINGS, "target_list_marks": STRINGS,
 }
 NOT_FACTS = {
@@ -77,7 +77,7 @@ PERIODS = {
 INDICATORS = {
     "strip_anywhere": STRINGS, "strip_leading": STRINGS, "strip_trailing": STRINGS, "right_stops": STRINGS, "right_stops_inside": STRINGS, "tag_overrides": Each("text"),
     "attribute_words": STRINGS, "possessive": "text", "fallback": "text",
-    "bare_names": STRINGS, "empty_verbs_before_attribute": STRINGS, "subject_measures": STRINGS, "batch_words": STRINGS, "average_words": STRINGS, "reach_verbs": STRINGS, "target_completion": "text", "completion_rate": "text", "ordinal_batch": "text", "totals": STRINGS, "totals_of_things": STRINGS, "done_attribute_verbs": STRINGS, "generic_heads": STRINGS, "amount_words": STRINGS, "multiples": STRINGS, "manner_words": STRINGS, "manner_endings": STRINGS, "leading_prepositions": STRINGS, "frame_prepositions": Each(STRINGS), "time_taken_verbs": STRINGS, "time_taken_units": STRINGS, "time_taken_noun": "text",
+    "bare_names": STRINGS, "empty_verbs_before_attribute": STRINGS, "subject_measures": STRINGS, "batch_words": STRINGS, "average_words": STRINGS, "reach_verbs": STRINGS, "target_completion": "text", "completion_rate": "text", "ordinal_batch": "text", "span_before_sum": "text", "topic_measures": Each(STRINGS), "totals": STRINGS, "totals_of_things": STRINGS, "done_attribute_verbs": STRINGS, "generic_heads": STRINGS, "amount_words": STRINGS, "multiples": STRINGS, "manner_words": STRINGS, "manner_endings": STRINGS, "leading_prepositions": STRINGS, "frame_prepositions": Each(STRINGS), "time_taken_verbs": STRINGS, "time_taken_units": STRINGS, "time_taken_noun": "text",
     "progress_verbs": STRINGS, "light_verbs": STRINGS, "copulas": STRINGS, "rate_endings": STRINGS, "qualifier_not_flags": STRINGS, "amount_noun_flags": Each(STRINGS), "spent_on": Each(STRINGS), "object_verbs": STRINGS, "never_in_names": STRINGS, "object_determiners": STRINGS,
     "state_adverbs": STRINGS, "state_verbs": STRINGS,
     "entities": {"suffixes": Each("text"), "breaks": "text", "lead_words": STRINGS, "generic_words": STRINGS,

@@ -9,7 +9,7 @@ from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous, name_listed_changes
 from generator.read.growth import add_starting_levels, mark_growth, place_growths
-from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name
+from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name, without_period_after_copula
 from generator.read.lexicon import (cue_regex, data_pattern, list_joiners, list_marker,
                                     magnitudes, period_matchers, unit_table, word_list)
 from generator.read.lists import (distribute_lists, link_parts, list_items, rank_drafts, share_glued_counts,
@@ -323,7 +323,8 @@ def _opens_clause(left: str, before: str) -> bool:
 def _subject_phrase(sentence: str, pos: int) -> tuple[str, bool]:
     """Return the words after a count up to the end of its clause, the next figure or list item, and
     whether a figure follows them."""
-    phrase = sentence[pos:end_of_clause(sentence, pos)]
+    phrase = without_period_after_copula(sentence[pos:end_of_clause(sentence, pos)])
+    phrase = re.sub(r"（[^（）\d]{1,3}）|\([^()\d]{1,3}\)", "", phrase)  # 实施气（电）代煤改造: an aside inside a word
     parts = re.split(r"[（(]|、(?=\S{0,3}\d)|\d", phrase, maxsplit=1)
     return parts[0], len(parts) > 1 and bool(re.match(r"\d", phrase[len(parts[0]):]))
 

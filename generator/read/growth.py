@@ -142,13 +142,21 @@ def place_growth(sentence: str, num: Num, clauses: Clauses) -> None:
         return
     growth_nouns = load_data("modality.yaml")["growth_nouns"]
     if not subject:
-        subject = _list_subject(sentence, num, drafts)
+        subject = _list_subject(sentence, num, drafts) or _unread_level_before(sentence, clause_start)
     indicator = subject + (growth.word if growth.word in growth_nouns or rate_bases()[num.unit] == "pp" else "")
     indicator = change_of_previous(indicator if subject else growth.word, _earlier(drafts, num))
     draft = Draft(num, indicator or growth.word, clause_start, end_of_clause(sentence, num.end), extra={"left": subject})
     if rate_bases()[num.unit] != "pp":
         draft.growth_pct, draft.growth_basis = rate, growth.basis
     drafts.append(draft)
+
+
+def _unread_level_before(sentence: str, clause_start: int) -> str:
+    """Return the name of a level the clause before states with a bare figure no fact is made of (综合污染指数为
+    7.26，同比降低5.22% → 综合污染指数), '' when that clause ends otherwise."""
+    before = sentence[start_of_clause(sentence, max(0, clause_start - 1)):clause_start]
+    match = re.search(r"(?<![\d.])\d+(?:\.\d+)?[，,]$", before)
+    return clean_indicator(before[:match.start()]) if match else ""
 
 
 def add_starting_levels(sentence: str, nums: list[Num], drafts: list[Draft]) -> None:

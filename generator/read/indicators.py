@@ -17,22 +17,41 @@ def clean_indicator(text: str) -> str:
     text = re.sub(r"[（）()]", "", text)  # 农村公路（总长21.7公里）: the figure inside names its thing, bracket unpaired
     text = re.split(r"[：:]", text)[-1]  # 主要预期目标是：地区生产总值 → 地区生产总值
     text = re.sub("^(?:以前|以后|以来)", "", period_matchers()[0].sub("", text))  # 2000年以前建成的: no period
+    text = _without_span_before_sum(text, names)
     for word in names["strip_anywhere"]:
         text = text.replace(word, "")
     text = text.strip(" ，、：")
     bare = set(names["bare_names"])
+    lone = {*names["strip_leading"], *names["strip_trailing"], *names["manner_words"]}
     changed = True
-    while changed and text:
+    while changed and text and text not in lone:  # 以及 alone is a joiner, not 以 less 及
         changed = False
         for word in sorted(names["strip_leading"], key=len, reverse=True):
-            if text.startswith(word) and len(text) > len(word) and (text[len(word):] not in bare or word in names["never_in_names"]):
+            if text.startswith(word) and len(text) > len(word) and (text[len(word):] not in bare or word in names["never_in_names"]) \
+                    and not _opens_whole_word(text, word, names):
                 text, changed = text[len(word):], True
         for word in sorted(names["strip_trailing"], key=len, reverse=True):
             if text.endswith(word) and len(text) > len(word) and not _cuts_last_word(text, word):
                 text, changed = text[:-len(word)], True
-    if text in names["strip_leading"] or text in names["strip_trailing"] or text in names["manner_words"]:
+    if text in lone:
         return ""  # 持续推进 less 推进: a manner word alone names nothing
     return text
+
+
+def _opens_whole_word(text: str, word: str, names: dict) -> bool:
+    """Return True when ``word`` only opens a longer word that holds it (及 of 及时解决, 和 of 和美乡村)."""
+    return any(w.startswith(word) and len(w) > len(word) and text.startswith(w) for w in names["right_stops_inside"])
+
+
+def _without_span_before_sum(text: str, names: dict) -> str:
+    """Return ``text`` without a span of years before a sum (五年累计盘活… → 累计盘活…), kept when only a bare
+    name follows the sum (五年累计投资: the span is all that says whose)."""
+    cut = re.sub(names["span_before_sum"], "", text)
+    if cut == text:
+        return text
+    rest = clean_indicator(cut)
+    rest = next((rest[len(w):] for w in load_data("not_facts.yaml")["sum_verbs"] if rest.startswith(w)), rest)
+    return text if rest in names["bare_names"] else cut
 
 
 def _cuts_last_word(text: str, ending: str) -> bool:
@@ -133,11 +152,18 @@ def _from_last_verb(text: str) -> str:
     return text
 
 
+def without_period_after_copula(phrase: str) -> str:
+    """Return ``phrase`` without a period right after its opening copula (为2021年启动项目 → 为启动项目): the
+    period dates what a count is called, it is no figure ending the name."""
+    copulas = "|".join(load_data("indicators.yaml")["copulas"])
+    return re.sub(rf"^({copulas})(?:{period_matchers()[0].pattern})", r"\1", phrase)
+
+
 def right_noun(text: str, start: int) -> str:
     """Return the noun a count governs, read after the unit (14个项目启动建设 → 项目启动建设); two nouns closing the
     clause share it (3条断头路、卡脖路)."""
     end = end_of_clause(text, start)
-    phrase = text[start:end]
+    phrase = without_period_after_copula(text[start:end])
     if not re.match(r"[\u4e00-\u9fff“]", phrase):
         return ""
     stops = load_data("indicators.yaml")["right_stops"]

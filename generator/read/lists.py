@@ -208,6 +208,7 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
             scope = scope.replace(word, "")  # 全市排第一: the verb after the scope
         earlier = [d for d in found if d.quote_start == clause_start]  # 位居全省第9位、全市第一位: one subject
         subject = sentence[clause_start:earlier[0].extra["rank_at"] if earlier else match.start()]
+        subject = re.sub(data["rank_duration"], "", subject)
         subject = _without_manner_end(clean_indicator(re.sub(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[\u4e00-\u9fff%]?", "", subject)))
         if not subject:
             subject = _rank_subject(sentence, clause_start, last_before)

@@ -21,6 +21,9 @@ def one_rate_each(draft: Draft, left_raw: str, named_before: Callable[[str], str
     rates = tuple(load_data("indicators.yaml")["rate_endings"])
     items = [clean for clean in map(clean_indicator, re.split(list_joiner_regex("item_joiners"), left_raw)) if clean]
     items = items if list_marker("respectively") in left_raw else _rate_word_shared(items)  # A和B参保率分别达到X和Y
+    crossed = _things_then_rates(items, rates)
+    if crossed:
+        return [replace(draft, indicator=name, extra={**draft.extra, "left": name}) for name in crossed]
     if len(items) < 2 or not all(i.endswith(rates) for i in items):
         return [draft]
     topic = draft.indicator[:-len(items[-1])] if draft.indicator.endswith(items[-1]) else ""
@@ -31,6 +34,18 @@ def one_rate_each(draft: Draft, left_raw: str, named_before: Callable[[str], str
         topic = named[:-len(items[0])] if named.endswith(items[0]) else ""
     names = _shared_qualifiers([topic + item if len(item) <= 3 else item for item in items])
     return [replace(draft, indicator=name, extra={**draft.extra, "left": name}) for name in names]
+
+
+def _things_then_rates(items: list[str], rates: tuple[str, ...]) -> list[str]:
+    """Return one name per thing and rate when things listed first share the rates listed after the last of them
+    (人大代表建议、政协提案办结率、满意率 → 人大代表建议办结率, 政协提案办结率, 人大代表建议满意率, …), else []."""
+    first = next((at for at, item in enumerate(items) if item.endswith(rates)), None)
+    if not first or len(items[first]) <= 3 or any(len(i) > 3 or not i.endswith(rates) for i in items[first + 1:]):
+        return []
+    if len(items) == first + 1 or any(re.search(r"\d", i) or i.endswith(rates) for i in items[:first]):
+        return []
+    things = items[:first] + [items[first][:-3]]
+    return [thing + rate for rate in [items[first][-3:], *items[first + 1:]] for thing in things]
 
 
 def _rate_word_shared(items: list[str]) -> list[str]:
