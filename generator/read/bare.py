@@ -151,6 +151,7 @@ def name_time_taken(sentence: str, drafts: list) -> None:
     for i, draft in enumerate(drafts):
         before = sentence[max(0, draft.num.start - 8):draft.num.start].rstrip("近仅约")  # a window: long lists stay linear
         verb = next((v for v in verbs if before.endswith(v)), "")
+        verb = verb or ("用" if before.endswith("用") and sentence.startswith("时间", draft.num.end) else "")  # 用两年时间
         if not verb or draft.num.unit not in data["time_taken_units"] or draft.num.growth:
             continue
         task_drafts = [d for d in drafts[i + 1:] if d.quote_start <= _task_start(sentence, draft.num.end)]

@@ -10,7 +10,7 @@ from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous, name_listed_changes
 from generator.read.growth import add_starting_levels, mark_growth, place_growths
 from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name, without_period_after_copula
-from generator.read.lexicon import (cue_regex, data_pattern, list_joiners, list_marker,
+from generator.read.lexicon import (cue_regex, data_pattern, list_joiner_regex, list_joiners, list_marker,
                                     magnitudes, period_matchers, unit_table, word_list)
 from generator.read.lists import (distribute_lists, link_parts, list_items, rank_drafts, share_glued_counts,
                                   share_list_verb, split_each_of_listed, split_shared_names)
@@ -124,7 +124,10 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     if right and not each and _opens_clause(left, sentence[clause_start:num.start]):
         left, right = "", _subject_count(sentence, num) or right
     elif right and group == "count":
-        right = _count_of_possessive(sentence, num, right_raw) or right
+        owned = _count_of_possessive(sentence, num, right_raw)
+        if owned and _possessive() in left_raw and left_raw.endswith(tuple(list_joiners("item_joiners"))):
+            left = ""  # 13个乡镇的控制性详规和38个村的…: the words before 38 are the item before's
+        right = owned or right
     elif group == "money":
         right = _noun_after_amount(sentence, num, left_raw)
         left = "" if right else left
@@ -220,11 +223,14 @@ def _subject_count(sentence: str, num: Num) -> str:
 
 def _count_of_possessive(sentence: str, num: Num, right_raw: str) -> str:
     """Return the name of a count whose noun is followed by 的 and what was done for it (完成80个村的文化站建设 →
-    村文化站建设), '' if another figure follows in the clause."""
+    村文化站建设; 13个乡镇的控制性详规和38个村的… → 乡镇控制性详规), '' if a figure comes before what was done ends."""
     at = num.end + len(right_raw)
-    if not sentence.startswith(_possessive(), at) or re.search(r"\d", sentence[num.end:end_of_clause(sentence, num.end)]):
+    done = right_noun(sentence, at + 1) if sentence.startswith(_possessive(), at) else ""
+    rest = sentence[at + 1 + len(done):end_of_clause(sentence, num.end)]
+    parallel = re.match(f"(?:{list_joiner_regex('item_joiners')})\\d", rest)  # …的控制性详规和38个村的…: a twin count
+    if not done or re.search(r"\d", sentence[num.end:at + 1 + len(done)]) or re.search(r"\d", rest) and not parallel:
         return ""
-    return clean_indicator(right_raw + right_noun(sentence, at + 1))
+    return clean_indicator(right_raw + done)
 
 
 def _noun_after_amount(sentence: str, num: Num, left_raw: str) -> str:
