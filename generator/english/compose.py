@@ -12,7 +12,7 @@ from functools import cache
 from typing import Optional
 
 from generator.english import dictionary
-from generator.english.cuts import latin_joined, money_en, with_senses_whole, without_unpaired_bracket
+from generator.english.cuts import LATIN, latin_joined, money_en, with_senses_whole, without_unpaired_bracket
 from generator.english.glossary import group
 from generator.english.names import place_en
 from generator.english.periods import ordinal_en
@@ -21,7 +21,6 @@ from generator.read.segment import load_jieba, load_posseg
 _HAN = re.compile(r"[\u3400-\u9fff]")
 PARTY_OF = re.compile(r"党的(?=[一二三四五六七八九十]+大)")  # 党的十七大: "the Party's" says nothing 十七大 does not
 _NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿两]")
-_LATIN = re.compile(r"[0-9A-Za-z.+%&\-]+")
 ADJECTIVE = re.compile(r"^[a-z]+(?<![st])al$|^[a-z]+(ic|ous|ive)$")  # a sense that modifies (乡村: rural)
 
 
@@ -143,7 +142,7 @@ def _translate(word: str) -> Optional[list[Word]]:
         return [Word(en, verb, ing=ing, counted=not verb and not _NUMERAL.search(word))] if en else []
     if word in _PUNCT:
         return [Word(_PUNCT[word])] if _PUNCT[word] else []
-    if _LATIN.fullmatch(word):
+    if LATIN.fullmatch(word):
         return [Word(word)]
     if not _HAN.search(word):
         return []

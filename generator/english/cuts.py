@@ -31,9 +31,8 @@ def _sense_across(cut: list[str], first: int) -> Optional[tuple[list[str], int]]
     of jieba's words from ``first`` on and, with the rest cut again, reads them in fewer real words, else None."""
     for last in range(first + 1, min(first + 4, len(cut))):
         old = cut[first:last + 1]
-        text = "".join(old)
+        text, ends = "".join(old), {0, *itertools.accumulate(len(w) for w in old)}
         for offset, size in _senses_in(text):
-            ends = {0, *itertools.accumulate(len(w) for w in old)}
             if offset + size <= len(text) - len(old[-1]) or {offset, offset + size} <= ends:
                 continue  # ends before the last word (a shorter span covers it) or cuts no word of jieba's
             left, right = text[:offset], text[offset + size:]
@@ -51,7 +50,7 @@ def _senses_in(text: str) -> list[tuple[int, int]]:
     return sorted(found, key=lambda span: -span[1])
 
 
-_LONGEST_SENSE = 8  # characters: longer glossary senses are whole names, joined by the merge below
+_LONGEST_SENSE = 8  # characters: longer senses are whole names, joined by compose.words_of's merge of terms
 
 
 def _a_word(word: str) -> bool:
@@ -59,14 +58,14 @@ def _a_word(word: str) -> bool:
     return len(word) == 1 or bool(load_jieba().FREQ.get(word)) or dictionary.known(word)
 
 
-_LATIN = re.compile(r"[0-9A-Za-z.+%&\-]+")
+LATIN = re.compile(r"[0-9A-Za-z.+%&\-]+")  # a word in Latin letters, digits or signs (R&D, PM2.5, 5G)
 
 
 def latin_joined(cut: list[str]) -> list[str]:
     """Return jieba's words with Latin words it cut apart joined again (R & D → R&D)."""
     out: list[str] = []
     for word in cut:
-        if out and _LATIN.fullmatch(word) and _LATIN.fullmatch(out[-1]):
+        if out and LATIN.fullmatch(word) and LATIN.fullmatch(out[-1]):
             out[-1] += word
         else:
             out.append(word)

@@ -164,8 +164,7 @@ def name_time_taken(sentence: str, drafts: list) -> None:
 
 def _task_start(sentence: str, pos: int) -> int:
     """Return where the task after a duration starts: after 时间 and a comma (利用14个月，完成…)."""
-    match = re.match(r"时间|[^，。；\d]{0,0}", sentence[pos:])
-    pos += len(match.group())
+    pos += 2 if sentence.startswith("时间", pos) else 0
     return pos + 1 if sentence[pos:pos + 1] == "，" else pos
 
 

@@ -192,6 +192,11 @@ def _stop_at(phrase: str, stop: str) -> int:
     return -1
 
 
+def glued_word_at(text: str, at: int) -> bool:
+    """Return True when a word that holds a right stop but joins nothing starts at ``at`` (和美 of 宜居宜业和美乡村)."""
+    return any(text.startswith(word, at) for word in load_data("indicators.yaml")["right_stops_inside"])
+
+
 def _word_starts(phrase: str) -> list[tuple[int, str]]:
     """Return (offset, word) of the words jieba cuts ``phrase`` into."""
     out, at = [], 0
@@ -204,10 +209,8 @@ def _word_starts(phrase: str) -> list[tuple[int, str]]:
 def _noun_prefix(phrase: str) -> str:
     """Return the noun phrase opening ``phrase`` (党员干部重点保障… → 党员干部)."""
     words, at = [], 0
-    inside = load_data("indicators.yaml")["right_stops_inside"]
     for token in word_tags(phrase):
-        glued = any(phrase.startswith(word, at) for word in inside)  # 和 of 和美乡村: no conjunction
-        if words and token.flag.startswith(("v", "d", "p", "u", "c")) and not glued:
+        if words and token.flag.startswith(("v", "d", "p", "u", "c")) and not glued_word_at(phrase, at):
             break
         words.append(token.word)
         at += len(token.word)

@@ -11,7 +11,7 @@ import itertools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.indicators import after_grouping, clean_indicator, opening_verb
+from generator.read.indicators import after_grouping, clean_indicator, glued_word_at, opening_verb
 from generator.read.lexicon import cue_alternation, growth_words, magnitudes, period_matchers, unit_table
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
@@ -54,7 +54,7 @@ def _predicate_start(tokens: list) -> int:
     text = "".join(t.word for t in tokens)
     starts = list(itertools.accumulate(len(t.word) for t in tokens))  # where the word after each token starts
     for i, token in enumerate(tokens[1:], 1):
-        if any(text.startswith(word, starts[i - 1]) for word in data["right_stops_inside"]):
+        if glued_word_at(text, starts[i - 1]):
             continue  # 宜居宜业和美乡村: the 和 of 和美 joins nothing
         if token.word in stops or token.flag in ADVERB_FLAGS and token.flag not in ("ul", "uz"):
             if not (i > 1 and token.word in data["light_verbs"] and tokens[i - 1].flag == "v"):
