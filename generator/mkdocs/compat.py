@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from pathlib import Path
 from typing import Callable, Optional
 from urllib.parse import urlsplit
@@ -67,6 +68,25 @@ def set_links_to_anchors(page, links: Optional[dict[str, dict]], files) -> None:
     """Set the links to anchors as `render` would have recorded them, against this build's files."""
     if links is not None:
         page.links_to_anchors = {files.src_uris[src]: dict(anchors) for src, anchors in links.items()}
+
+
+class PackedHTML(bytes):
+    """A page's HTML body, compressed while the page waits to be written."""
+
+
+def pack_rendered(page, html: Optional[str]) -> Optional[PackedHTML]:
+    """Return the converted page's HTML (what on_page_content passes on) compressed, its Markdown let go. MkDocs converts every page before it
+    writes the first (build.py: `_populate_page` for all, then `_build_page` for each), so it held the whole
+    site's HTML and Markdown at once, ~1 GB at 2,000 towns; until its template is rendered, only the page's
+    title, table of contents and anchors are read, and they stay."""
+    page.markdown = ""  # not None: see release_rendered
+    return html if isinstance(html, PackedHTML) or html is None else PackedHTML(zlib.compress(html.encode(), 1))
+
+
+def unpack_rendered(page) -> None:
+    """Give the page its HTML back as text, before any plugin's on_page_context reads it (Material's search)."""
+    if isinstance(page.content, PackedHTML):
+        page.content = zlib.decompress(page.content).decode()
 
 
 def release_rendered(page) -> None:

@@ -14,7 +14,7 @@ from typing import Mapping, Optional, Sequence
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from generator.mkdocs import compat, page_cache, pagefind, search_cache
 from generator.mkdocs.cache import cache_for, template_cache
@@ -83,13 +83,24 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
         self.roots |= {f.dest_uri.split("/", 1)[0] for f in files}
         return files
 
+    @event_priority(-300)  # after every plugin's: the page waits for its template with its HTML compressed
+    def on_page_content(self, html, /, *, page, config, files):
+        return compat.pack_rendered(page, html)
+
+    @event_priority(300)  # before any plugin reads the page's HTML
+    def _unpack_page(self, context, /, *, page, config, nav):
+        compat.unpack_rendered(page)
+        return context
+
     @event_priority(-200)  # after i18n has set this page's language links
-    def on_page_context(self, context, /, *, page, config, nav):
+    def _page_nav(self, context, /, *, page, config, nav):
         compat.relative_alternates(config)
         folder = page.file.dest_uri.split("/", 1)[0]
         lang = folder if folder in compat.other_locales(config) else compat.default_locale(config)
         context["nav"] = page_nav(nav, page, self.towns, lang, compat.default_locale(config), config.use_directory_urls)
         return context
+
+    on_page_context = CombinedEvent(_unpack_page, _page_nav)
 
     @event_priority(-200)  # after i18n's
     def on_template_context(self, context, /, *, template_name, config):
@@ -161,7 +172,8 @@ def skip_entry(page) -> None:
 
 def index_with_pagefind(site_dir: Path, reports: Sequence[Report], locales: Sequence[str]) -> None:
     """Index the site with Pagefind and empty Material's indexes; a failure fails the build (pages name its worker)."""
-    if not pagefind.index_site(site_dir, pagefind.records(reports, locales)):
+    parts = pagefind.plan_parts(pagefind.site_pages(site_dir), reports, locales)
+    if not pagefind.index_site(site_dir, parts):
         raise PluginError("pagefind could not index the site (set `pagefind: off` or TOWNFACTS_PAGEFIND=0)")
     pagefind.empty_indexes(site_dir, ["", *locales[1:]])
 
