@@ -282,7 +282,7 @@ def search_bytes(site: Path) -> dict[str, int | str]:
 
 def search_engine(site: Path) -> str:
     """Return which search the site serves: Pagefind (its bundle is in the site) or Material's."""
-    return "Pagefind" if (site / "pagefind" / "pagefind-entry.json").is_file() else "Material"
+    return "Pagefind" if (site / "pagefind" / "parts.json").is_file() else "Material"
 
 
 def shown(measured: int | str) -> str:

@@ -110,6 +110,29 @@ def test_pagefind_records_are_written_as_one_json_list_as_json_dump_writes_it():
         assert out.getvalue() == json.dumps(items, ensure_ascii=False)
 
 
+def _town(slug: str, city: str) -> Report:
+    return Report(Meta(place="乙镇", slug=slug, source=f"{slug}.txt", sha256="0", province="四川省", city=city), facts=())
+
+
+def test_pagefind_parts_keep_a_language_and_a_place_together_in_region_order():
+    from generator.mkdocs.pagefind import plan_parts
+
+    reports = [_town("yi/2023", "甲市"), _town("bing/2022", "乙市"), _town("bing/2023", "乙市"), _town("ding/2023", "甲市")]
+    pages = ["index.html", "regions/index.html", "en/index.html", "en/towns/yi/2023/index.html",
+             *(f"towns/{r.meta.slug}/{page}" for r in reports for page in ("index.html", "text/index.html")),
+             "towns/bing/index.html", "towns/gone/2020/index.html"]
+    parts = plan_parts(pages, reports, ["zh", "en"], {"zh": 2, "*": 10})
+    assert [p.name for p in parts] == ["zh-0", "zh-1", "en-0"]
+    zh0, zh1, en0 = parts
+    # city by city (乙 < 甲), a place's years together; the other pages (and a town page of no report) in the first
+    assert [r.meta.slug for r in zh0.reports] == ["bing/2022", "bing/2023"]
+    assert zh0.pages[:3] == ("index.html", "regions/index.html", "towns/gone/2020/index.html")
+    assert "towns/bing/index.html" in zh0.pages and all(p.startswith("towns/bing/") for p in zh0.pages[3:])
+    assert [r.meta.slug for r in zh1.reports] == ["ding/2023", "yi/2023"]
+    assert en0.pages == ("en/index.html", "en/towns/yi/2023/index.html") and en0.prefix == "en/"
+    assert len(en0.reports) == 4 and plan_parts(["index.html"], [], ["zh"])[0].pages == ("index.html",)
+
+
 def test_pagefind_is_never_used_offline_nor_when_switched_off(monkeypatch):
     from generator.mkdocs import pagefind
 

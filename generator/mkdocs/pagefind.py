@@ -19,8 +19,9 @@ import shutil
 import subprocess
 import tempfile
 import time
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence, TextIO
+from typing import Iterable, Iterator, Optional, Sequence, TextIO
 
 from generator.mkdocs.search_index import INDEX
 from generator.model import Report
@@ -34,6 +35,13 @@ SCRIPT = HERE / "pagefind_index.mjs"
 WORKER = "assets/javascripts/pagefind-search.js"  # in overrides/, copied into the site by MkDocs
 MIN_VERSION = (1, 6)
 OFF = "TOWNFACTS_PAGEFIND"  # =0: never use Pagefind (e.g. to compare with Material's search)
+BUNDLE = "pagefind"  # the site's folder of index parts
+PARTS = "parts.json"  # in it: {language: [part, …]}, read by the search worker
+SKIPPED = ("404.html",)
+# Reports a part holds. Pagefind keeps a whole index in memory until it writes it, and cutting Chinese costs
+# it ~4 MB a report (full text 2.3, fact sheet 1.5; English 1.7): parts keep each indexing process near
+# 400 MB at any N. Each part adds its meta file and a chunk a word to a first query (the WebAssembly once).
+PART_REPORTS = {"zh": 150, "*": 300}
 
 
 def installed_version() -> tuple[int, ...]:
@@ -57,12 +65,16 @@ def records(reports: Sequence[Report], locales: Sequence[str]) -> Iterator[dict]
     """Yield Pagefind custom records of the reports' fact entries, one report at a time: URL from the site
     root, language, title, words (the default language, first, at the root)."""
     for lang in locales:
-        prefix = "" if lang == locales[0] else f"{lang}/"
-        for report in reports:
-            for page, page_entries in fact_entries([report], lang).items():
-                yield from ({"url": f"/{prefix}{page}#{e['anchor']}", "language": lang, "title": e["title"],
-                             "content": " ".join([e["title"], *e["tags"], e["text"], characters(e.get("place", ""))])}
-                            for e in page_entries)
+        yield from language_records(reports, lang, "" if lang == locales[0] else f"{lang}/")
+
+
+def language_records(reports: Sequence[Report], lang: str, prefix: str) -> Iterator[dict]:
+    """Yield one language's records of the reports' fact entries, their URLs under `prefix` ('' or 'en/')."""
+    for report in reports:
+        for page, page_entries in fact_entries([report], lang).items():
+            yield from ({"url": f"/{prefix}{page}#{e['anchor']}", "language": lang, "title": e["title"],
+                         "content": " ".join([e["title"], *e["tags"], e["text"], characters(e.get("place", ""))])}
+                        for e in page_entries)
 
 
 def characters(name: str) -> str:
@@ -72,21 +84,118 @@ def characters(name: str) -> str:
     return " ".join(name)
 
 
-def index_site(site_dir: Path, fact_records: Iterable[dict]) -> bool:
-    """Index the built site and the fact records into <site>/pagefind/; return whether it worked."""
-    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as f:
-        write_json_list(f, fact_records)
+@dataclass(frozen=True)
+class Part:
+    """One of the site's Pagefind indexes: one language's pages and fact records, in pagefind/<name>/."""
+
+    name: str
+    language: str
+    prefix: str  # the language's folder in the site ('' or 'en/')
+    pages: tuple[str, ...]  # HTML files, paths from the site root
+    reports: tuple[Report, ...]  # whose fact records it holds
+
+
+def plan_parts(pages: Iterable[str], reports: Sequence[Report], locales: Sequence[str],
+               per_part: Optional[dict[str, int]] = None) -> list[Part]:
+    """Return the site's index parts: per language, its towns' pages and fact records, a place's years together,
+    places in region order, at most per_part[lang] reports a part; the language's other pages in its first."""
+    per_part = per_part or PART_REPORTS
+    by_place: dict[str, list[Report]] = {}
+    for report in sorted(reports, key=region_order):
+        by_place.setdefault(place_folder(report), []).append(report)
+    parts: list[Part] = []
+    for lang in locales:
+        prefix = "" if lang == locales[0] else f"{lang}/"
+        towns: dict[str, list[str]] = {}
+        for page in (p for p in pages if page_language(p, locales) == lang):
+            towns.setdefault(page_place(page[len(prefix):]), []).append(page)
+        others = towns.pop("", [])
+        lang_parts = [Part(f"{lang}-{i}", lang, prefix, tuple(page for place, _ in group for page in towns.pop(place, [])),
+                           tuple(r for _, place_reports in group for r in place_reports))
+                      for i, group in enumerate(pack(list(by_place.items()), per_part.get(lang, per_part["*"])))]
+        # the site's other pages join the first part: Pagefind scores a word by how rare it is in its own
+        # index, so in a part of their own the home page outranked every town for a fact's name
+        orphans = [page for rest in towns.values() for page in rest]  # town pages of no report
+        first = lang_parts[0] if lang_parts else Part(f"{lang}-0", lang, prefix, (), ())
+        lang_parts[:1] = [replace(first, pages=(*others, *orphans, *first.pages))]
+        parts += lang_parts
+    return parts
+
+
+def pack(places: list[tuple[str, list[Report]]], size: int) -> Iterator[list[tuple[str, list[Report]]]]:
+    """Yield runs of consecutive places holding about `size` reports each (a place is never split)."""
+    run, count = [], 0
+    for place, place_reports in places:
+        if run and count + len(place_reports) > size:
+            yield run
+            run, count = [], 0
+        run.append((place, place_reports))
+        count += len(place_reports)
+    if run:
+        yield run
+
+
+def region_order(report: Report) -> tuple[str, ...]:
+    """Return the key that puts a province's reports city by city, county by county, then by town."""
+    m = report.meta
+    return (m.province or "", m.city or "", m.district or "", m.slug or "")
+
+
+def place_folder(report: Report) -> str:
+    """Return the folder of the report's place under towns/ ('jia' for towns/jia/2023/)."""
+    return (report.meta.slug or "").split("/")[0]
+
+
+def page_language(page: str, locales: Sequence[str]) -> str:
+    """Return the language of a page of the site: its first folder when that names a locale, else the default."""
+    first = page.split("/", 1)[0]
+    return first if first in locales[1:] else locales[0]
+
+
+def page_place(page: str) -> str:
+    """Return the place folder of a page under towns/ ('' for any other page); the path is the language's."""
+    parts = page.split("/")
+    return parts[1] if len(parts) > 2 and parts[0] == "towns" else ""
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Return the site's HTML files as sorted paths from its root, 404 pages left out."""
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html") if p.name not in SKIPPED)
+
+
+def index_site(site_dir: Path, parts: Sequence[Part]) -> bool:
+    """Index each part into <site>/pagefind/<part>/ and list them in pagefind/parts.json; return whether it worked."""
+    out = site_dir / BUNDLE
+    shutil.rmtree(out, ignore_errors=True)
     started = time.perf_counter()
-    try:
-        done = subprocess.run(["node", str(SCRIPT), str(site_dir), f.name], capture_output=True, text=True,
-                              timeout=3600)
-    finally:
-        os.unlink(f.name)
+    with tempfile.TemporaryDirectory(prefix="townfacts-pagefind-") as tmp:
+        files = [write_part(Path(tmp) / f"{part.name}.json", part) for part in parts]
+        done = subprocess.run(["node", str(SCRIPT), str(site_dir), *map(str, files)], capture_output=True,
+                              text=True, timeout=3600)
     if done.returncode != 0:
         log.warning("townfacts: pagefind failed:\n%s", done.stderr[-2000:])
         return False
+    (out / PARTS).write_text(json.dumps(part_names(parts), ensure_ascii=False), encoding="utf-8")
     log.info("%s in %.1f s", done.stdout.strip(), time.perf_counter() - started)
     return True
+
+
+def part_names(parts: Sequence[Part]) -> dict[str, list[str]]:
+    """Return {language: its parts' folder names, the one with the site's other pages first}."""
+    names: dict[str, list[str]] = {}
+    for part in parts:
+        names.setdefault(part.language, []).append(part.name)
+    return names
+
+
+def write_part(path: Path, part: Part) -> Path:
+    """Write what node needs to index one part (output folder, language, pages, records); return the path."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(json.dumps({"output": f"{BUNDLE}/{part.name}", "language": part.language, "pages": part.pages},
+                           ensure_ascii=False)[:-1] + ', "records": ')
+        write_json_list(f, language_records(part.reports, part.language, part.prefix))
+        f.write("}")
+    return path
 
 
 def write_json_list(file: TextIO, items: Iterable) -> None:

@@ -1,7 +1,9 @@
 // Material's search worker protocol answered by Pagefind (hosted site only; generator/mkdocs/pagefind.py).
 // Material's page sends SETUP with its (here: empty) search index, then QUERY with what the reader typed;
 // we answer READY at once and RESULT with Material's item groups, loading only the Pagefind index chunks
-// and fragments that the query needs. The bundle is <site>/pagefind/, two folders above this file.
+// and fragments that the query needs. The index is in parts (<site>/pagefind/<part>/, two folders above this
+// file, listed by language in pagefind/parts.json): the language's first part is loaded, the others merged
+// into it; they share its WebAssembly, so each adds only its meta file and the chunks of the query's words.
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const ROOT = new URL("../../", self.location.href);
 const SHOWN = 10;      // results whose fragments are loaded (Material shows 10 first)
@@ -12,8 +14,11 @@ let engine = null;
 function load() {
   // Pagefind picks the index of the page's <html lang>; a worker has no document, so give it one to ask
   self.document = { querySelector: () => ({ getAttribute: () => language }) };
-  engine = engine || import(new URL("pagefind/pagefind.js", ROOT).href).then(async pf => {
+  engine = engine || fetch(new URL("pagefind/parts.json", ROOT)).then(r => r.json()).then(async parts => {
+    const names = parts[language] || Object.values(parts)[0];
+    const pf = await import(new URL(`pagefind/${names[0]}/pagefind.js`, ROOT).href);
     await pf.options({ excerptLength: 30 });
+    for (const name of names.slice(1)) await pf.mergeIndex(new URL(`pagefind/${name}/`, ROOT).href);
     await pf.init();
     return pf;
   });
