@@ -13,7 +13,7 @@ from generator.english.entities import entity_coverage
 from generator.english.structure import glossary_coverage, origin_counts
 from generator.english.memory import MEMORY_PATH
 from generator.errors import ReportError, TownfactsError
-from generator.mkdocs.plugin import configure_mkdocs
+from generator.mkdocs.plugin import configure_mkdocs, search_after_build
 from generator.model import Report
 from generator.pages.render import LANGS
 from generator.site.docs import generate
@@ -96,7 +96,7 @@ def _build(seeds_dir: Path, config, project_dir: Path, strict: bool, progress: P
             return finished(result.reports, result.errors, timings, site, progress)
     with timings.stage("mkdocs"):
         configure_mkdocs(config, result.reports, project_dir)
-        out = run_mkdocs(config, finish)
+        out = run_mkdocs(config, search_after_build(config, result.reports, finish))
     if key is not None:
         record_build(project_dir / STATE_FILE, out, key)
     progress(f"Built {len(result.reports)} reports ({sum(len(r.facts) for r in result.reports)} facts, "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Mapping, Optional, Sequence
+from typing import Callable, Mapping, Optional, Sequence
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -49,6 +49,7 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
         self.towns: Mapping[str, TownNav] = {}  # each town's own nav (its parents and siblings), by its folder
         self.reports: Sequence[Report] = ()  # the site's reports, for their facts' own search entries
         self.pagefind = False  # this build's search is Pagefind's (decided in on_config)
+        self.search_later = False  # the caller indexes the built site (search_after_build), not on_post_build
 
     def seeds_dir(self, config) -> Path:
         """Return the folder of reports named in the plugin's options."""
@@ -148,7 +149,7 @@ class TownfactsPlugin(BasePlugin[TownfactsConfig]):
             entries = None if self.pagefind else {lang: fact_entries(self.reports, lang) for lang in locales}
             write_split_index(Path(config.site_dir), locales[1:], locales[0], entries)
             compat.fix_query_segmenter(config.site_dir)
-            if self.pagefind:
+            if self.pagefind and not self.search_later:
                 index_with_pagefind(Path(config.site_dir), self.reports, locales)
         finally:
             self.release()
@@ -176,6 +177,24 @@ def index_with_pagefind(site_dir: Path, reports: Sequence[Report], locales: Sequ
     if not pagefind.index_site(site_dir, parts):
         raise PluginError("pagefind could not index the site (set `pagefind: off` or TOWNFACTS_PAGEFIND=0)")
     pagefind.empty_indexes(site_dir, ["", *locales[1:]])
+
+
+def search_after_build(config, reports: Sequence[Report],
+                       finish: Optional[Callable[[Path], None]]) -> Optional[Callable[[Path], None]]:
+    """Return `finish` preceded by indexing the built site with Pagefind when this build uses it, the plugin
+    then leaving the indexing to it: MkDocs may run in a child process (site/run.py), whose memory is given
+    back before Pagefind takes its own."""
+    plugin = townfacts_plugin(config)
+    if plugin is None or not pagefind.wanted(plugin.config.pagefind, compat.is_offline_build(config)):
+        return finish
+    plugin.search_later = True
+    locales = [compat.default_locale(config), *compat.other_locales(config)]
+
+    def index_then_finish(site_dir: Path) -> None:
+        index_with_pagefind(site_dir, reports, locales)
+        if finish is not None:
+            finish(site_dir)
+    return index_then_finish
 
 
 def refuse_nul(app):
