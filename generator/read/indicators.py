@@ -88,8 +88,9 @@ def drop_examples(left: str, names_only: bool) -> str:
 
 
 def _leading_verb(text: str) -> str:
-    """Return the verb opening ``text`` after adverbs of manner (打造雨荷苑、… → 打造, 重点打造A、B → 打造), ''
-    if it opens with a noun."""
+    """Return the verb opening ``text`` after a period and adverbs of manner (打造雨荷苑、… → 打造, 重点打造A、B →
+    打造, 全年实施省、市… → 实施), '' if it opens with a noun."""
+    text = re.sub(f"^(?:{period_matchers()[0].pattern})", "", text)  # 全年实施省、市重点项目: the period governs nothing
     if not text or "、" not in text and len(text) <= 2:
         return ""
     verb = opening_verb(without_manner_opening(text))
