@@ -8,7 +8,7 @@ from generator.read.indicators import clean_indicator, object_of_opening_verb, o
 from generator.read.lexicon import growth_words, list_marker, unit_table
 from generator.read.owners import NOUN_ENDS, is_verbal, topic_phrase, whole_predicate
 from generator.read.segment import word_tags
-from generator.read.sentences import start_of_clause
+from generator.read.sentences import end_of_clause, start_of_clause
 
 LOOK_BACK = 12  # figures of a sentence searched back for the one a bare figure belongs to
 
@@ -160,6 +160,36 @@ def name_time_taken(sentence: str, drafts: list) -> None:
         task = _task(sentence, draft.num.end) or (task_drafts[0].indicator if task_drafts else "")
         if task:
             draft.indicator = task + data["time_taken_noun"]
+
+
+def name_streaks(sentence: str, drafts: list) -> None:
+    """Name a duration after a word of streak by its subject, that word and what has held, which a stop word
+    would cut (大棚西瓜总产量连续5年位居全省第一 → 大棚西瓜总产量连续位居全省第一, 连续三年开展X → 连续开展X); a
+    level held that long is the subject's (粮食总产连续5年稳定在10亿斤以上 → 粮食总产)."""
+    data = load_data("indicators.yaml")
+    for i, draft in enumerate(drafts):
+        word = next((w for w in data["streak_words"] if sentence.endswith(w, 0, draft.num.start)), "")
+        if not word or draft.num.unit not in data["streak_units"] or draft.num.growth:
+            continue
+        start = max([draft.quote_start] + [d.num.end for d in drafts if d.num.end <= draft.num.start])
+        subject = clean_indicator(sentence[start:draft.num.start - len(word)])
+        level = next((d for d in drafts[i + 1:] if d.quote_start == draft.quote_start), None)
+        held = _streak_predicate(sentence[draft.num.end:level.quote_end if level else end_of_clause(sentence, draft.num.end)])
+        if level is not None and level.kind == "rank":  # 连续5年位居全省第一: the rank is a fact of its own
+            level, held = None, _streak_predicate(sentence[draft.num.end:end_of_clause(sentence, draft.num.end)])
+        if level is not None and not subject:
+            continue
+        if held:
+            draft.indicator = subject + word + held
+        if level is not None:
+            level.indicator = subject
+
+
+def _streak_predicate(words: str) -> str:
+    """Return what a streak is of, its words without quotes, asides and the particle 了; '' when they are only
+    stop words."""
+    words = re.sub(r"[“”\"‘’《》]|[（(][^）)]*[）)]", "", words)
+    return "".join(t.word for t in word_tags(words) if t.flag != "ul") if clean_indicator(words) else ""
 
 
 def _task_start(sentence: str, pos: int) -> int:

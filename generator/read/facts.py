@@ -15,7 +15,7 @@ from generator.read.lexicon import (cue_regex, data_pattern, list_joiner_regex, 
 from generator.read.lists import (distribute_lists, link_parts, list_items, rank_drafts, share_glued_counts,
                                   share_list_verb, split_each_of_listed, split_shared_names)
 from generator.read.normalize import is_title_like
-from generator.read.bare import bare_core, name_bare_by_earlier, name_by_sentence_context, name_time_taken
+from generator.read.bare import bare_core, name_bare_by_earlier, name_by_sentence_context, name_streaks, name_time_taken
 from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb,
                                    subject_count_name, subject_of, topic_of_rate, topic_of_state)
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
@@ -101,6 +101,7 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
     name_bare_by_earlier(sentence, drafts)
     name_by_sentence_context(sentence, drafts)
     name_time_taken(sentence, drafts)
+    name_streaks(sentence, drafts)
     split_shared_names(drafts)
     split_each_of_listed(sentence, drafts)
     share_glued_counts(sentence, drafts)
