@@ -9,7 +9,8 @@ from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous, name_listed_changes
 from generator.read.growth import add_starting_levels, mark_growth, place_growths
-from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name, without_period_after_copula
+from generator.read.indicators import (clean_indicator, drop_examples, opening_threshold, right_noun, tidy_name,
+                                       without_manner_opening, without_period_after_copula)
 from generator.read.lexicon import (cue_regex, data_pattern, list_joiner_regex, list_joiners, list_marker,
                                     magnitudes, period_matchers, unit_table, word_list)
 from generator.read.lists import (distribute_lists, link_parts, list_items, rank_drafts, share_glued_counts,
@@ -319,6 +320,7 @@ def _opens_clause(left: str, before: str) -> bool:
     clause (7个主题公园…, 对14家纳税大户…, 总投资168.2亿元的44个项目…), not an object (完成14个行政村…)."""
     names = load_data("indicators.yaml")
     scopes = "|".join(load_data("modality.yaml")["rank_scopes"])
+    left = re.sub("^(?:" + "|".join(names["before_prepositions"]) + ")", "", without_manner_opening(left))  # 免费为全县
     if left and re.sub(f"(?:{scopes})$", "", left) not in names["leading_prepositions"]:  # 对全区298个村, 使全县923名
         return False
     head, marker, tail = before.rpartition(list_marker("examples_end"))
@@ -332,8 +334,10 @@ def _subject_phrase(sentence: str, pos: int) -> tuple[str, bool]:
     whether a figure follows them."""
     phrase = without_period_after_copula(sentence[pos:end_of_clause(sentence, pos)])
     phrase = re.sub(r"（[^（）\d]{1,3}）|\([^()\d]{1,3}\)", "", phrase)  # 实施气（电）代煤改造: an aside inside a word
+    threshold = opening_threshold(phrase)  # 6万名65岁以上老年人: 65 sorts the people, it ends no name
+    phrase = phrase[len(threshold):]
     parts = re.split(r"[（(]|、(?=\S{0,3}\d)|\d", phrase, maxsplit=1)
-    return parts[0], len(parts) > 1 and bool(re.match(r"\d", phrase[len(parts[0]):]))
+    return threshold + parts[0], len(parts) > 1 and bool(re.match(r"\d", phrase[len(parts[0]):]))
 
 
 def _owned_attribute(sentence: str, num: Num, indicator: str, clause_start: int) -> str:

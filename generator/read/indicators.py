@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import list_marker, period_matchers
+from generator.read.lexicon import list_marker, period_matchers, unit_table
 from generator.read.segment import load_posseg, word_tags
 from generator.read.sentences import end_of_clause
 
@@ -165,6 +165,8 @@ def right_noun(text: str, start: int) -> str:
     clause share it (3条断头路、卡脖路)."""
     end = end_of_clause(text, start)
     phrase = without_period_after_copula(text[start:end])
+    threshold = opening_threshold(phrase)
+    phrase = phrase[len(threshold):]
     if not re.match(r"[\u4e00-\u9fff“]", phrase):
         return ""
     stops = load_data("indicators.yaml")["right_stops"]
@@ -173,7 +175,16 @@ def right_noun(text: str, start: int) -> str:
     phrase = whole.group() if whole else re.split(r"[（(\d：:]|(?<!^.)、", phrase[:cut])[0]  # 省、市重点项目: one head
     if len(phrase) > 12:
         phrase = _noun_prefix(phrase)  # a long predicate follows the noun: keep the noun only
-    return phrase
+    return threshold + phrase
+
+
+def opening_threshold(phrase: str) -> str:
+    """Return the threshold opening the noun a count counts (6万名65岁以上老年人 → 65岁以上), '' if none: it sorts
+    what is counted, it is no figure of its own."""
+    units = "|".join(sorted(map(re.escape, unit_table()), key=len, reverse=True))
+    qualifiers = "|".join(load_data("not_facts.yaml")["threshold_qualifiers"])
+    match = re.match(rf"\d+(?:\.\d+)?(?:{units})(?:{qualifiers})(?=[\u4e00-\u9fff])", phrase)
+    return match.group() if match else ""
 
 
 def _stop_at(phrase: str, stop: str) -> int:

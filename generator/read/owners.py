@@ -50,7 +50,8 @@ def _predicate_start(tokens: list) -> int:
     """Return the index of the first word of the predicate after a counted noun: its first adverb,
     preposition or copula, else its first verb when the phrase does not end in a noun; len(tokens) if none."""
     data = load_data("indicators.yaml")
-    stops = set(data["manner_words"]) | set(data["manner_endings"]) | set(data["copulas"]) | set(data["light_verbs"])
+    stops = set(data["manner_words"]) | set(data["manner_endings"]) | set(data["copulas"]) | set(data["light_verbs"]) \
+        | set(data["before_prepositions"])
     text = "".join(t.word for t in tokens)
     starts = list(itertools.accumulate(len(t.word) for t in tokens))  # where the word after each token starts
     for i, token in enumerate(tokens[1:], 1):
@@ -226,7 +227,7 @@ def has_governing_verb(text: str, opening_only: bool = False) -> bool:
     """Return True when ``text`` holds a verb that could govern what follows it (完成, 新建, 谋划), not
     counting attribute words (投资) and adverbs of manner; only among its first two words if ``opening_only``."""
     data = load_data("indicators.yaml")
-    skip = set(data["attribute_words"]) | set(data["manner_words"])
+    skip = set(data["attribute_words"]) | set(data["manner_words"]) | set(data["before_prepositions"])
     text = re.sub(r"\d+(?:\.\d+)?", " ", text)
     tokens = word_tags(text)[:2] if opening_only else word_tags(text)
     return any((t.flag == "v" or t.flag == "vn" and i == 0) and len(t.word) >= 2 and t.word not in skip
