@@ -222,7 +222,8 @@ def _noun_prefix(phrase: str) -> str:
     """Return the noun phrase opening ``phrase`` (党员干部重点保障… → 党员干部)."""
     words, at = [], 0
     for token in word_tags(phrase):
-        if words and token.flag.startswith(("v", "d", "p", "u", "c")) and not glued_word_at(phrase, at):
+        verb = token.flag.startswith(("v", "d", "p", "u", "c")) and not glued_word_at(phrase, at)
+        if words and (verb or at + len(token.word) > 12):  # a whole word or none: 落户徐水 is no 落户徐
             break
         words.append(token.word)
         at += len(token.word)
