@@ -72,7 +72,7 @@ def drop_examples(left: str, names_only: bool) -> str:
     if examples_end in left:
         head, _, tail = left.rpartition(examples_end)
         return _verb_of_examples(head) + tail
-    if "、" not in left:
+    if "、" not in left or _verbs_sharing_object(left):
         return left
     grouping = after_grouping(left)
     if grouping:
@@ -85,6 +85,14 @@ def drop_examples(left: str, names_only: bool) -> str:
     if whole and _leading_verb(head) and not any(t.flag.startswith("v") for t in word_tags(last)):
         return left  # 发展富硒粮食、果蔬1.1万余亩: one figure for the whole list the verb governs
     return _from_last_verb(last)
+
+
+def _verbs_sharing_object(left: str) -> bool:
+    """Return True when the items of a list are verbs, the last one with the object they share
+    (全县新建、续建千万元以上项目 → 新建、续建千万元以上项目, not 续建千万元以上项目)."""
+    *verbs, last = left.split("、")
+    verbs = [clean_indicator(v) for v in verbs]  # 全县新建, 2009年新上: the scope or period opens the list
+    return all(opening_verb(v) == v for v in verbs) and bool(opening_verb(last))
 
 
 def _leading_verb(text: str) -> str:
