@@ -9,8 +9,8 @@ from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous, name_listed_changes
 from generator.read.growth import add_starting_levels, mark_growth, place_growths
-from generator.read.indicators import (clean_indicator, drop_examples, opening_threshold, right_noun, tidy_name,
-                                       without_manner_opening, without_period_after_copula)
+from generator.read.indicators import (clean_indicator, drop_examples, opening_threshold, opening_verb, right_noun,
+                                       tidy_name, without_manner_opening, without_period_after_copula)
 from generator.read.lexicon import (cue_regex, data_pattern, list_joiner_regex, list_joiners, list_marker,
                                     magnitudes, period_matchers, unit_table, word_list)
 from generator.read.lists import (distribute_lists, link_parts, list_items, rank_drafts, share_glued_counts,
@@ -126,6 +126,8 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     if right and not each and _opens_clause(left, sentence[clause_start:num.start]):
         left, right = "", _subject_count(sentence, num) or right
     elif right and group == "count":
+        sibling = _before_sibling_item(left_raw)
+        left = left if sibling is None else sibling
         owned = _count_of_possessive(sentence, num, right_raw)
         if owned and _possessive() in left_raw and left_raw.endswith(tuple(list_joiners("item_joiners"))):
             left = ""  # 13个乡镇的控制性详规和38个村的…: the words before 38 are the item before's
@@ -190,6 +192,22 @@ def _lone_verb(words: str) -> bool:
     tags = word_tags(words)
     attribute = words in load_data("indicators.yaml")["attribute_words"]
     return not words or len(tags) == 1 and tags[0].flag == "v" and not attribute
+
+
+def _before_sibling_item(left_raw: str) -> Optional[str]:
+    """Return the words before a count without the item before it, when they end in that item and a joiner
+    (国土空间规划和122个村庄单元规划编制 → '', 公交线路覆盖城区和11个乡镇 → 公交线路覆盖): an item with no figure of
+    its own is the count's sibling, no part of what it counts; None when no such item ends them."""
+    tokens = word_tags(left_raw)
+    if len(tokens) < 2 or tokens[-1].word not in list_joiners("item_joiners") or tokens[-1].flag not in ("c", "x") \
+            or re.search(r"\d", left_raw):
+        return None
+    verbs = set(load_data("indicators.yaml")["object_verbs"])
+    last_verb = max((i for i, t in enumerate(tokens[:-1]) if t.flag == "v" or t.word in verbs), default=-1)
+    item = tokens[last_verb + 1:-1]
+    if not item or not all(t.flag.startswith(("n", "j")) or t.flag == "x" for t in item):
+        return None  # 对散乱污企业的取缔和28家企业…: two acts joined, no item
+    return clean_indicator("".join(t.word for t in tokens[:last_verb + 1]).rpartition("、")[2])  # A评估、完成B、: 完成
 
 
 def _with_possessive_tail(sentence: str, num: Num, left: str, right: str, noun_end: int) -> tuple[str, str]:
