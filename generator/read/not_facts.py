@@ -79,8 +79,9 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
     clause = re.match(r"[^，。；;,]*", text[num.unit_end:]).group()
     if clause.endswith(data["one_of_end"]) and not re.search(r"分之一$", clause):
         return "one of"  # 成为全省7个奶业生产能力提升示范县之一: the 7 are the province's, one of them is ours
+    plain = re.sub(r"[（(][^（）()]{1,6}[）)]", "", after)  # 九次全体（扩大）会议: an aside inside the meeting's name
     for key, reason in (("ordinal_after", "ordinal"), ("milestone_after", "milestone"), ("from_value_after", FROM_VALUE)):
-        if any(after.startswith(w) for w in data[key]) and (reason != "milestone" or _restates_level(text, num)):
+        if any(plain.startswith(w) for w in data[key]) and (reason != "milestone" or _restates_level(text, num)):
             return reason
     return None
 
