@@ -57,7 +57,8 @@ def _predicate_start(tokens: list) -> int:
     for i, token in enumerate(tokens[1:], 1):
         if glued_word_at(text, starts[i - 1]):
             continue  # 宜居宜业和美乡村: the 和 of 和美 joins nothing
-        if token.word in stops or token.flag in ADVERB_FLAGS and token.flag not in ("ul", "uz"):
+        ending = text.startswith(tuple(w for w in data["manner_endings"] if len(w) > 2), starts[i - 1])  # 进展顺利
+        if token.word in stops or ending or token.flag in ADVERB_FLAGS and token.flag not in ("ul", "uz"):
             if not (i > 1 and token.word in data["light_verbs"] and tokens[i - 1].flag == "v"):
                 return i
             start = i - 1  # 失业人员走上了公益性岗位: 了 closes the verb before it, with its adverb (村新打了)
@@ -193,12 +194,15 @@ def _lead_index(text: str) -> int:
 
 
 def _cut_index(text: str) -> int:
-    """Return where ``text`` stops naming a thing: its first period phrase, adverb or preposition."""
+    """Return where ``text`` stops naming a thing: its first period phrase, adverb, preposition or predicate of
+    manner (项目进展顺利 → 项目)."""
+    data = load_data("indicators.yaml")
     period = period_matchers()[0].search(text)
     end = period.start() if period and period.start() > 0 else len(text)
     at = 0
     for token in word_tags(text[:end]):
-        if at and (token.flag in ("d", "ad", "p", "c") or token.word in load_data("indicators.yaml")["manner_words"]):
+        if at and (token.flag in ("d", "ad", "p", "c") or token.word in data["manner_words"]
+                   or text.startswith(tuple(w for w in data["manner_endings"] if len(w) > 2), at)):
             return at
         at += len(token.word)
     return end
@@ -342,7 +346,10 @@ def topic_of_state(clause: str) -> str:
 
 def subject_of(clause: str) -> str:
     """Return the subject of a clause: its words before its first figure, growth word or comparison
-    (城镇居民人均可支配收入年均递增12% → 城镇居民人均可支配收入), '' when that is not a name."""
+    (城镇居民人均可支配收入年均递增12% → 城镇居民人均可支配收入), '' when that is not a name or the clause is a
+    milestone restating a level (首次突破百亿元大关)."""
+    if clause.endswith(tuple(load_data("not_facts.yaml")["milestone_after"])):
+        return ""
     cut = "|".join([r"\d", *growth_words(), *load_data("modality.yaml")["growth_basis"], *cue_alternation("change_comparers").split("|")])
     subject = clean_indicator(re.split(cut, clause, maxsplit=1)[0])
     return subject if len(subject) >= 2 and subject not in load_data("indicators.yaml")["bare_names"] else ""
