@@ -30,12 +30,18 @@ def not_fact_reason(text: str, num: Num) -> Optional[str]:
     return _descriptive_reason(text, num, data) or _context_reason(text, num, data)
 
 
+def _next_session(text: str, num: Num) -> bool:
+    """Return True for a further session of a term listed after one (九届十一次、十二次和市委…: 十二次)."""
+    numerals = load_data("numerals.yaml")["counting_numerals"]
+    return num.unit == "次" and re.search(rf"届[\d{numerals}]+次、$", text[:num.start]) is not None
+
+
 def _marked_reason(text: str, num: Num, data: dict) -> Optional[str]:
     """Return why the characters right around a number mark it as no fact (第3, PM2.5, 〔12〕, “两个
     翻一番”, 六大专班), None if they do not."""
     before = text[max(0, num.start - 1):num.start]
     after_num = text[num.num_end:num.num_end + 1]
-    if before in data["ordinal_before"]:
+    if before in data["ordinal_before"] or _next_session(text, num):
         return "ordinal"
     if re.match(r"[A-Za-z]", before) or re.match(r"[A-Za-z]", after_num):
         return "name"  # PM2.5, 5G, 5.98MW
