@@ -84,7 +84,8 @@ def drop_examples(left: str, names_only: bool) -> str:
     whole = not re.search(rf"\d|(?:{rates})、", left) and not re.search(rf"(?:{rates})$", last)
     if whole and _leading_verb(head) and not any(t.flag.startswith("v") for t in word_tags(last)):
         return left  # 发展富硒粮食、果蔬1.1万余亩: one figure for the whole list the verb governs
-    return _from_last_verb(last)
+    done = _from_last_verb(last)
+    return left if whole and not clean_indicator(done) else done  # 街角公园、口袋公园达到32个: one figure for all
 
 
 def _verbs_sharing_object(left: str) -> bool:
