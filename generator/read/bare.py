@@ -248,7 +248,9 @@ def _reach_of_count_before(sentence: str, draft, earlier: list, data: dict) -> s
     """Return the name of a count in a clause that opens with a verb of reach and no subject, after the things
     counted in the clause before (省级人才项目22个，覆盖全镇12家企业及全市3个科研院所 → 省级人才项目覆盖企业, …覆盖科研院所);
     its own name otherwise."""
-    verb = next((v for v in data["reach_verbs"] if sentence.startswith(v, draft.quote_start)), "")
+    sums = sorted(data["reach_sum_words"], key=len, reverse=True)
+    start = draft.quote_start + next((len(w) for w in sums if sentence.startswith(w, draft.quote_start)), 0)
+    verb = next((v for v in data["reach_verbs"] if sentence.startswith(v, start)), "")  # 共惠及: a sum reaches too
     noun = clean_indicator(draft.extra.get("right_raw") or "")
     things = load_data("not_facts.yaml")["group_count_units"]
     owner = next((d for d in reversed(earlier) if d.quote_end <= draft.quote_start), None)
