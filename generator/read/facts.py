@@ -341,6 +341,7 @@ def _opens_clause(left: str, before: str) -> bool:
     left = re.sub("^(?:" + "|".join(names["before_prepositions"]) + ")", "", without_manner_opening(left))  # 免费为全县
     if left and re.sub(f"(?:{scopes})$", "", left) not in names["leading_prepositions"]:  # 对全区298个村, 使全县923名
         return False
+    before = re.split("[：:]", before)[-1]  # 民生实事：完成A、B等6个…: the words after a colon open their own clause
     head, marker, tail = before.rpartition(list_marker("examples_end"))
     if marker:  # 完成A、B等N个…: a governing verb opens the list of examples; names within it govern nothing
         return not has_governing_verb(tail) and not has_governing_verb(head, opening_only=True)

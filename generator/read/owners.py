@@ -162,7 +162,7 @@ def _owner_phrase(text: str, subject: bool = False) -> str:
     (县养老服务中心年内投入使用 → 县养老服务中心)."""
     attributes = "|".join(load_data("indicators.yaml")["attribute_words"])
     text = re.split(rf"[、和及](?:{attributes})|(?:{attributes})(?=\D?\d)", text)[0]  # X ends at the next figure
-    text = re.sub(r"（[^）]*）|\([^)]*\)", "", text)
+    text = re.sub(r"（[^）]*）|\([^)]*\)", "", _before_note(text))
     lead = _lead_index(text)
     counts = [m for m in _count_regex().finditer(text) if m.start() < lead + _cut_index(text[lead:])]
     if counts:  # 的何桥、李庄等6个乡镇41个村的土地整治项目: the things counted last
@@ -173,6 +173,14 @@ def _owner_phrase(text: str, subject: bool = False) -> str:
         return _cut(text[:counts[0].start()])  # 县以上重点项目64个: the noun stands before its count
     text = re.sub(rf"\d+(?:\.\d+)?(?:{_unit_alternation()})(?:、.*)?$", "", text)  # 整地12.2万亩: the object, not its size
     return _cut(text.split("等")[0])
+
+
+def _before_note(text: str) -> str:
+    """Return ``text`` up to a footnote mark that ends the thing it names (智能制造产业园〔8〕奠基开工 → 智能制造产业园),
+    without the mark when only a word of progress follows it (“五馆两中心”[9]建设 → 五馆两中心建设)."""
+    head, *rest = re.split(r"[〔\[【]\d+[〕\]】]", text, maxsplit=1)
+    after = rest[0] if rest else ""
+    return head + after if after in load_data("indicators.yaml")["progress_verbs"] else head
 
 
 def _cut(text: str) -> str:
@@ -346,10 +354,11 @@ def topic_of_state(clause: str) -> str:
 
 def subject_of(clause: str) -> str:
     """Return the subject of a clause: its words before its first figure, growth word or comparison
-    (城镇居民人均可支配收入年均递增12% → 城镇居民人均可支配收入), '' when that is not a name or the clause is a
-    milestone restating a level (首次突破百亿元大关)."""
-    if clause.endswith(tuple(load_data("not_facts.yaml")["milestone_after"])):
-        return ""
+    (城镇居民人均可支配收入年均递增12% → 城镇居民人均可支配收入), '' when that is not a name, or the clause is a
+    milestone restating a level (首次突破百亿元大关) or a share of it (占全部财政收入的56.4%)."""
+    if clause.endswith(tuple(load_data("not_facts.yaml")["milestone_after"])) \
+            or clause.startswith(tuple(load_data("modality.yaml")["share_verbs"])):
+        return ""  # 占全部财政收入的56.4%: a share's clause has no subject of its own
     cut = "|".join([r"\d", *growth_words(), *load_data("modality.yaml")["growth_basis"], *cue_alternation("change_comparers").split("|")])
     subject = clean_indicator(re.split(cut, clause, maxsplit=1)[0])
     return subject if len(subject) >= 2 and subject not in load_data("indicators.yaml")["bare_names"] else ""
