@@ -9,16 +9,15 @@ from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous, name_listed_changes, name_repeated_runs
 from generator.read.growth import add_starting_levels, mark_growth, place_growths
-from generator.read.indicators import (clean_indicator, drop_examples, opening_threshold, opening_verb, right_noun,
-                                       tidy_name, without_manner_opening, without_period_after_copula)
+from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name, without_manner_opening
 from generator.read.lexicon import (cue_regex, data_pattern, list_joiner_regex, list_joiners, list_marker,
                                     magnitudes, period_matchers, unit_table, word_list)
-from generator.read.lists import (distribute_lists, link_parts, list_items, rank_drafts, share_glued_counts,
-                                  share_list_verb, split_each_of_listed, split_shared_names)
+from generator.read.lists import (before_sibling_item, distribute_lists, link_parts, list_items, rank_drafts,
+                                  share_glued_counts, share_list_verb, split_each_of_listed, split_shared_names)
 from generator.read.normalize import is_title_like
 from generator.read.bare import bare_core, name_bare_by_earlier, name_by_sentence_context, name_streaks, name_time_taken
-from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb,
-                                   subject_count_name, subject_of, topic_of_rate, topic_of_state)
+from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb, subject_count,
+                                   subject_of, topic_of_rate, topic_of_state)
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
 from generator.read.periods import carries_targets, kind_of, period_before, plan_sentences
 from generator.read.rates import one_rate_each
@@ -125,9 +124,9 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     right = clean_indicator(right_raw)
     left = clean_indicator(drop_examples(left_raw, names_only=bool(right) and not each))
     if right and not each and _opens_clause(left, sentence[clause_start:num.start]):
-        left, right = "", _subject_count(sentence, num) or right
+        left, right = "", subject_count(sentence, num.end) or right
     elif right and group == "count":
-        sibling = _before_sibling_item(left_raw)
+        sibling = before_sibling_item(left_raw)
         left = left if sibling is None else sibling
         owned = _count_of_possessive(sentence, num, right_raw)
         if owned and _possessive() in left_raw and left_raw.endswith(tuple(list_joiners("item_joiners"))):
@@ -195,22 +194,6 @@ def _lone_verb(words: str) -> bool:
     return not words or len(tags) == 1 and tags[0].flag == "v" and not attribute
 
 
-def _before_sibling_item(left_raw: str) -> Optional[str]:
-    """Return the words before a count without the item before it, when they end in that item and a joiner
-    (国土空间规划和122个村庄单元规划编制 → '', 公交线路覆盖城区和11个乡镇 → 公交线路覆盖): an item with no figure of
-    its own is the count's sibling, no part of what it counts; None when no such item ends them."""
-    tokens = word_tags(left_raw)
-    if len(tokens) < 2 or tokens[-1].word not in list_joiners("item_joiners") or tokens[-1].flag not in ("c", "x") \
-            or re.search(r"\d", left_raw):
-        return None
-    verbs = set(load_data("indicators.yaml")["object_verbs"])
-    last_verb = max((i for i, t in enumerate(tokens[:-1]) if t.flag == "v" or t.word in verbs), default=-1)
-    item = tokens[last_verb + 1:-1]
-    if not item or not all(t.flag.startswith(("n", "j")) or t.flag == "x" for t in item):
-        return None  # 对散乱污企业的取缔和28家企业…: two acts joined, no item
-    return clean_indicator("".join(t.word for t in tokens[:last_verb + 1]).rpartition("、")[2])  # A评估、完成B、: 完成
-
-
 def _with_possessive_tail(sentence: str, num: Num, left: str, right: str, noun_end: int) -> tuple[str, str]:
     """Return left and right words with the head of a list closed by 的 (A和B的修复重建: A's too, but not
     A规划和B的村庄规划; A八百亩、B的收储清零; 占地75亩、…的X: X's 占地)."""
@@ -234,12 +217,6 @@ def _after_earlier_noun(left_raw: str, earlier: list[Draft], seg_start: int, glu
         return rest
     joiner = next((j for j in joiners if rest.startswith(j)), None)
     return rest[len(joiner):] if joiner and glued else left_raw  # 58项问题、市委…反馈25项问题: the next item
-
-
-def _subject_count(sentence: str, num: Num) -> str:
-    """Return the name of a count opening its clause (see subject_count_name)."""
-    phrase, more = _subject_phrase(sentence, num.end)
-    return clean_indicator(subject_count_name(phrase, more))
 
 
 def _count_of_possessive(sentence: str, num: Num, right_raw: str) -> str:
@@ -347,17 +324,6 @@ def _opens_clause(left: str, before: str) -> bool:
     if marker:  # 完成A、B等N个…: a governing verb opens the list of examples; names within it govern nothing
         return not has_governing_verb(tail) and not has_governing_verb(head, opening_only=True)
     return not has_governing_verb(before)
-
-
-def _subject_phrase(sentence: str, pos: int) -> tuple[str, bool]:
-    """Return the words after a count up to the end of its clause, the next figure or list item, and
-    whether a figure follows them."""
-    phrase = without_period_after_copula(sentence[pos:end_of_clause(sentence, pos)])
-    phrase = re.sub(r"（[^（）\d]{1,3}）|\([^()\d]{1,3}\)", "", phrase)  # 实施气（电）代煤改造: an aside inside a word
-    threshold = opening_threshold(phrase)  # 6万名65岁以上老年人: 65 sorts the people, it ends no name
-    phrase = phrase[len(threshold):]
-    parts = re.split(r"[（(]|、(?=\S{0,3}\d)|\d", phrase, maxsplit=1)
-    return threshold + parts[0], len(parts) > 1 and bool(re.match(r"\d", phrase[len(parts[0]):]))
 
 
 def _owned_attribute(sentence: str, num: Num, indicator: str, clause_start: int) -> str:

@@ -11,7 +11,8 @@ import itertools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.indicators import after_grouping, clean_indicator, glued_word_at, opening_verb
+from generator.read.indicators import (after_grouping, clean_indicator, glued_word_at, opening_threshold, opening_verb,
+                                       without_period_after_copula)
 from generator.read.lexicon import cue_alternation, growth_words, magnitudes, period_matchers, unit_table
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
@@ -362,3 +363,20 @@ def subject_of(clause: str) -> str:
     cut = "|".join([r"\d", *growth_words(), *load_data("modality.yaml")["growth_basis"], *cue_alternation("change_comparers").split("|")])
     subject = clean_indicator(re.split(cut, clause, maxsplit=1)[0])
     return subject if len(subject) >= 2 and subject not in load_data("indicators.yaml")["bare_names"] else ""
+
+
+def subject_count(sentence: str, pos: int) -> str:
+    """Return the name of a count opening its clause (see subject_count_name)."""
+    phrase, more = _subject_phrase(sentence, pos)
+    return clean_indicator(subject_count_name(phrase, more))
+
+
+def _subject_phrase(sentence: str, pos: int) -> tuple[str, bool]:
+    """Return the words after a count up to the end of its clause, the next figure or list item, and
+    whether a figure follows them."""
+    phrase = without_period_after_copula(sentence[pos:end_of_clause(sentence, pos)])
+    phrase = re.sub(r"（[^（）\d]{1,3}）|\([^()\d]{1,3}\)", "", phrase)  # 实施气（电）代煤改造: an aside inside a word
+    threshold = opening_threshold(phrase)  # 6万名65岁以上老年人: 65 sorts the people, it ends no name
+    phrase = phrase[len(threshold):]
+    parts = re.split(r"[（(]|、(?=\S{0,3}\d)|\d", phrase, maxsplit=1)
+    return threshold + parts[0], len(parts) > 1 and bool(re.match(r"\d", phrase[len(parts[0]):]))
