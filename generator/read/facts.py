@@ -122,7 +122,7 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     noun_at = _noun_start(sentence, num) if counted else num.end
     right_raw = right_noun(sentence, noun_at) if counted else ""
     right = clean_indicator(right_raw)
-    left = clean_indicator(drop_examples(left_raw, names_only=bool(right) and not each))
+    left = clean_indicator(drop_examples(left_raw, names_only=bool(right) and not each, count=num.value))
     if right and not each and _opens_clause(left, sentence[clause_start:num.start]):
         left, right = "", subject_count(sentence, num.end) or right
     elif right and group == "count":
@@ -166,6 +166,8 @@ def _left_words(sentence: str, num: Num, previous: Optional[Num], earlier: list[
     if previous is not None and previous.end > clause_start:
         seg_start = previous.end
     left_raw = sentence[seg_start:num.start]
+    if seg_start == clause_start:  # 2、新建和改建县城污水管道: an item's number opens no list
+        left_raw = re.sub(f"^(?:{data_pattern('level_3')})", "", left_raw)
     if previous is not None and seg_start == previous.end and left_raw[:1] in ("、", "，"):
         left_raw = left_raw[1:]  # 改造11867户、老旧小区改造793户: the 、 ends the fact before
     owned = right_noun(sentence, num.end) or sentence.startswith(_possessive(), num.end)

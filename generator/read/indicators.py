@@ -65,9 +65,13 @@ def _cuts_last_word(text: str, ending: str) -> bool:
     return len(word_tags(text[-6:-1])[-1].word) == 1
 
 
-def drop_examples(left: str, names_only: bool) -> str:
+def drop_examples(left: str, names_only: bool, count: float = 0) -> str:
     """Return the words before a number without the examples listed in it: A、B等14个项目 → '',
-    提升海上湾、滨湖城两个美丽小区 → 提升 (when the noun follows the count), 镇机关、社区筹集善款 → 筹集善款."""
+    提升海上湾、滨湖城两个美丽小区 → 提升 (when the noun follows the count), 镇机关、社区筹集善款 → 筹集善款,
+    改建A桥和B桥两座农村危桥 → 改建 (two joined by 和 before a count of two)."""
+    pair = re.fullmatch(r"[^和及、\d]{2,}[和及][^和及、\d]{2,}(?<!的)", object_of_opening_verb(left) or "-")  # A和B的两个: owners
+    if names_only and count == 2 and pair:
+        return _verb_of_examples(left)
     examples_end = list_marker("examples_end")
     if examples_end in left:
         head, _, tail = left.rpartition(examples_end)

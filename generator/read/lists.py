@@ -331,8 +331,12 @@ def before_sibling_item(left_raw: str) -> Optional[str]:
             or re.search(r"\d", left_raw):
         return None
     verbs = set(load_data("indicators.yaml")["object_verbs"])
-    last_verb = max((i for i, t in enumerate(tokens[:-1]) if t.flag == "v" or t.word in verbs), default=-1)
-    item = tokens[last_verb + 1:-1]
-    if not item or not all(t.flag.startswith(("n", "j")) or t.flag == "x" for t in item):
+    acts = [i for i, t in enumerate(tokens[:-1]) if t.flag == "v" or t.word in verbs]
+    nouns = [t.flag.startswith(("n", "j")) or t.flag == "x" for t in tokens]
+    last_verb = max((i for i in acts if i < len(tokens) - 2), default=-1)
+    if acts and acts[-1] == len(tokens) - 2 and acts[-1] > 0 and nouns[acts[-1] - 1]:
+        last_verb = max((i for i in acts[:-1]), default=-1)  # 完成城网改造和70个村的…: 城网改造 is the item
+    item = range(last_verb + 1, len(tokens) - 1)
+    if not item or not all(nouns[i] or i in acts and nouns[i - 1] for i in item):
         return None  # 对散乱污企业的取缔和28家企业…: two acts joined, no item
     return clean_indicator("".join(t.word for t in tokens[:last_verb + 1]).rpartition("、")[2])  # A评估、完成B、: 完成
