@@ -80,13 +80,14 @@ def whole_predicate(tokens: list) -> str:
 
 def _bare_predicate(tokens: list) -> str:
     """Return a predicate without its adverbs of manner and light verbs ('' when nothing else is said:
-    按期推进, 全部完成, 星罗棋布); after an adverb of manner, a short word is a verb whatever its tag
-    (安置区全部封顶 → 封顶)."""
+    按期推进, 全部完成, 星罗棋布); after an adverb of manner, a word of two or four characters is a verb whatever
+    its tag, and so is each of a list of them (安置区全部封顶 → 封顶, 企业踊跃捐款捐物、助工助力 → 捐款捐物、助工助力)."""
     data = load_data("indicators.yaml")
     drop = set(data["manner_words"]) | set(data["manner_endings"]) | set(data["light_verbs"])
     words = [t for t in tokens if t.word not in drop and t.flag not in ("d", "ad", "ul", "uz", "i")]
     text = "".join(t.word for t in words)
-    after_manner = bool(tokens) and tokens[0].word in drop and len(words) == 1 and len(text) == 2
+    manner = bool(tokens) and (tokens[0].word in drop or tokens[0].flag in ("d", "ad"))  # 踊跃捐款捐物
+    after_manner = manner and all(len(item) in (2, 4) for item in text.split("、"))
     if text in data["progress_verbs"] or not after_manner and not any(t.flag.startswith("v") for t in words):
         return ""
     return text
