@@ -193,11 +193,15 @@ def right_noun(text: str, start: int) -> str:
 
 
 def opening_threshold(phrase: str) -> str:
-    """Return the threshold opening the noun a count counts (6万名65岁以上老年人 → 65岁以上), '' if none: it sorts
-    what is counted, it is no figure of its own."""
+    """Return the threshold opening the noun a count counts, with the attribute it sorts by (6万名65岁以上老年人 →
+    65岁以上, 5个投资亿元以上项目 → 投资亿元以上, 1个投资100亿元以上的大项目 → 投资100亿元以上的), '' if none: it
+    sorts what is counted, it is no figure of its own."""
+    data = load_data("not_facts.yaml")
     units = "|".join(sorted(map(re.escape, unit_table()), key=len, reverse=True))
-    qualifiers = "|".join(load_data("not_facts.yaml")["threshold_qualifiers"])
-    match = re.match(rf"\d+(?:\.\d+)?(?:{units})(?:{qualifiers})(?=[\u4e00-\u9fff])", phrase)
+    qualifiers, over = "|".join(data["threshold_qualifiers"]), "|".join(data["threshold_before"])
+    attribute = "|".join(load_data("indicators.yaml")["attribute_words"])
+    value = rf"(?:\d+(?:\.\d+)?[十百千万亿]*|[十百千万亿]+)(?:{units})"
+    match = re.match(rf"(?:{attribute})?(?:(?:{over}){value}|{value}(?:{qualifiers})的?)(?=[\u4e00-\u9fff])", phrase)
     return match.group() if match else ""
 
 
