@@ -87,8 +87,9 @@ def drop_examples(left: str, names_only: bool, count: float = 0) -> str:
     head, _, last = left.rpartition("、")
     rates = "|".join(load_data("indicators.yaml")["rate_endings"])
     whole = not re.search(rf"\d|(?:{rates})、", left) and not re.search(rf"(?:{rates})$", last)
-    if whole and _leading_verb(head) and not any(t.flag.startswith("v") for t in word_tags(last)):
-        return left  # 发展富硒粮食、果蔬1.1万余亩: one figure for the whole list the verb governs
+    if whole and (_leading_verb(head) and not any(t.flag.startswith("v") for t in word_tags(last))
+                  or _twin_words(head, last)):
+        return left  # 发展富硒粮食、果蔬1.1万余亩, 三期、四期工程改造…: one figure for the whole list
     done = _from_last_verb(last)
     return left if whole and not clean_indicator(done) else done  # 街角公园、口袋公园达到32个: one figure for all
 
@@ -99,6 +100,16 @@ def _verbs_sharing_object(left: str) -> bool:
     *verbs, last = left.split("、")
     verbs = [clean_indicator(v) for v in verbs]  # 全县新建, 2009年新上: the scope or period opens the list
     return all(opening_verb(v) == v for v in verbs) and bool(opening_verb(last))
+
+
+def _twin_words(head: str, last: str) -> bool:
+    """Return True when the word closing ``head`` and the word opening ``last`` are twins that modify one head
+    (三期、四期工程: same length, same last character)."""
+    before, after = word_tags(head), word_tags(last)
+    if not before or not after:
+        return False
+    one, two = before[-1].word, after[0].word
+    return len(one) == len(two) >= 2 and one[-1] == two[-1] and one != two
 
 
 def _leading_verb(text: str) -> str:
