@@ -170,9 +170,13 @@ def _owner_phrase(text: str, subject: bool = False) -> str:
     if counts:  # 的何桥、李庄等6个乡镇41个村的土地整治项目: the things counted last
         after = re.split(rf"[\d，]|、(?=\S{{0,3}}(?:\d|{attributes}))", text[counts[-1].end():])[0]
         after = after.partition(load_data("indicators.yaml")["possessive"])[2] or after  # 41个村的土地整治项目
-        if after:
+        before, names = text[lead:counts[0].start()], tuple(load_data("not_facts.yaml")["chinese_name_units"])
+        last = word_tags(before)[-1] if before else None  # 长城汽车项目五个车间: the parts counted are the project's
+        owner = last is not None and last.flag in NOUN_ENDS and len(last.word) >= 2 and not re.search("[等、和及]", before) \
+            and not counts[0].group().endswith(names)  # 巨力新能源二期扩建: a phase is no count
+        if after and not owner:
             return subject_count_name(after) if subject else _cut(after)
-        return _cut(text[:counts[0].start()])  # 县以上重点项目64个: the noun stands before its count
+        return _cut(text[:counts[0].start()])  # 县以上重点项目64个, 长城汽车项目五个车间…: the noun before the count
     text = re.sub(rf"\d+(?:\.\d+)?(?:{_unit_alternation()})(?:、.*)?$", "", text)  # 整地12.2万亩: the object, not its size
     return _cut(text.split("等")[0])
 
