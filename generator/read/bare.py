@@ -230,17 +230,18 @@ def name_by_sentence_context(sentence: str, drafts: list) -> None:
             verb = opening_verb(level.indicator)  # 发展富硒粮食、果蔬1.1万余亩，平均溢价2倍 → 富硒粮食、果蔬平均溢价
             draft.indicator = level.indicator[len(verb):] + draft.indicator
         elif draft.indicator in data["topic_measures"]:
-            draft.indicator = _topic_before(sentence, draft.quote_start, data["topic_measures"][draft.indicator]) \
+            draft.indicator = _topic_before(sentence, draft.num.start, data["topic_measures"][draft.indicator]) \
                 + draft.indicator
         else:
             draft.indicator = _reach_of_count_before(sentence, draft, drafts[max(0, i - LOOK_BACK):i], data)
 
 
 def _topic_before(sentence: str, at: int, topics: list[str]) -> str:
-    """Return the topic among ``topics`` the clause before ``at`` names last (全年粮食播种面积83.3万亩，产量 → 粮食),
-    '' if it names none."""
-    clause = sentence[start_of_clause(sentence, max(0, at - 1)):at]
-    found = [(clause.rfind(t), -len(t), t) for t in topics if t in clause]
+    """Return the topic among ``topics`` the sentence names last before ``at``, the longest of those ending
+    there (全年粮食播种面积83.3万亩，产量 → 粮食; …重点项目…，31个政府债券项目申报资金…、开工率 → 债券项目), ''
+    if it names none."""
+    text = sentence[:at]
+    found = [(text.rfind(t) + len(t), len(t), t) for t in topics if t in text]
     return max(found)[2] if found else ""
 
 

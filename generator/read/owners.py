@@ -271,7 +271,8 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
             while object_tokens and (is_verbal(object_tokens[0]) or object_tokens[0].word in leading):
                 object_tokens = object_tokens[1:]
             return name + "".join(t.word for t in object_tokens) if object_tokens else name
-        return _without_opening_verbs(earlier_name) + name if rate else name
+        rated = earlier_name.endswith(tuple(data["rate_endings"]))  # 完成率达115%，开工率…: a rate owns no rate
+        return _without_opening_verbs(earlier_name) + name if rate and not rated else name
     stem = name[:-1]
     if rate and not re.search(r"\d", before) and not (len(stem) >= 2 and before.endswith(stem)):
         topic = topic_phrase(before)  # 全面推进新农合工作，参合率达到73.2% → 新农合参合率
