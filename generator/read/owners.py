@@ -372,9 +372,12 @@ def subject_of(clause: str) -> str:
 
 
 def subject_count(sentence: str, pos: int) -> str:
-    """Return the name of a count opening its clause (see subject_count_name)."""
+    """Return the name of a count opening its clause (see subject_count_name), its counted noun joined to the
+    head it owns without 的 (41个村的土地整治项目扎实推进 → 村土地整治项目)."""
     phrase, more = _subject_phrase(sentence, pos)
-    return clean_indicator(subject_count_name(phrase, more))
+    name = clean_indicator(subject_count_name(phrase, more))
+    possessive = load_data("indicators.yaml")["possessive"]
+    return re.sub(rf"^([\u4e00-\u9fff]{{1,4}}){possessive}(?=[\u4e00-\u9fff]{{2}})", r"\1", name)
 
 
 def _subject_phrase(sentence: str, pos: int) -> tuple[str, bool]:
