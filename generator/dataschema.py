@@ -62,7 +62,7 @@ NOT_FACTS = {
     "grouping_after": STRINGS, "chinese_name_units": STRINGS, "year_unit_cues": STRINGS,
     "capacity_cues": STRINGS, "threshold_after": STRINGS, "threshold_qualifiers": STRINGS,
     "list_intro_before": STRINGS, "milestone_after": STRINGS, "one_of_end": "text", "from_value_after": STRINGS,
-    "glossary_start": "text", "unit_word_breakers": Each(STRINGS), "ordinal_after": STRINGS,
+    "glossary_start": "text", "unit_word_breakers": Each(STRINGS), "unit_word_keepers": Each(STRINGS), "ordinal_after": STRINGS,
     "descriptive_after": Each(STRINGS), "capacity_units": STRINGS,
     "chinese_name_nouns": STRINGS, "chinese_grouping_units": STRINGS, "ordinal_before": STRINGS,
     "counting_units": STRINGS, "capacity_unit_followers": STRINGS,
@@ -77,7 +77,7 @@ PERIODS = {
 INDICATORS = {
     "strip_anywhere": STRINGS, "strip_leading": STRINGS, "strip_trailing": STRINGS, "right_stops": STRINGS, "right_stops_inside": STRINGS, "tag_overrides": Each("text"),
     "attribute_words": STRINGS, "possessive": "text", "fallback": "text",
-    "bare_names": STRINGS, "empty_verbs_before_attribute": STRINGS, "subject_measures": STRINGS, "batch_words": STRINGS, "average_words": STRINGS, "reach_verbs": STRINGS, "target_completion": "text", "completion_rate": "text", "ordinal_batch": "text", "span_before_sum": "text", "topic_measures": Each(STRINGS), "totals": STRINGS, "totals_of_things": STRINGS, "done_attribute_verbs": STRINGS, "generic_heads": STRINGS, "amount_words": STRINGS, "multiples": STRINGS, "manner_words": STRINGS, "manner_endings": STRINGS, "leading_prepositions": STRINGS, "frame_prepositions": Each(STRINGS), "time_taken_verbs": STRINGS, "time_taken_units": STRINGS, "time_taken_noun": "text",
+    "bare_names": STRINGS, "empty_verbs_before_attribute": STRINGS, "subject_measures": STRINGS, "batch_words": STRINGS, "average_words": STRINGS, "reach_verbs": STRINGS, "reach_sum_words": STRINGS, "target_completion": "text", "completion_rate": "text", "ordinal_batch": "text", "span_before_sum": "text", "topic_measures": Each(STRINGS), "totals": STRINGS, "totals_of_things": STRINGS, "done_attribute_verbs": STRINGS, "generic_heads": STRINGS, "amount_words": STRINGS, "multiples": STRINGS, "manner_words": STRINGS, "manner_endings": STRINGS, "leading_prepositions": STRINGS, "before_prepositions": STRINGS, "frame_prepositions": Each(STRINGS), "time_taken_verbs": STRINGS, "time_taken_units": STRINGS, "time_taken_noun": "text", "streak_words": STRINGS, "streak_units": STRINGS,
     "progress_verbs": STRINGS, "light_verbs": STRINGS, "copulas": STRINGS, "rate_endings": STRINGS, "qualifier_not_flags": STRINGS, "amount_noun_flags": Each(STRINGS), "spent_on": Each(STRINGS), "object_verbs": STRINGS, "never_in_names": STRINGS, "object_determiners": STRINGS,
     "state_adverbs": STRINGS, "state_verbs": STRINGS,
     "entities": {"suffixes": Each("text"), "breaks": "text", "lead_words": STRINGS, "generic_words": STRINGS,

@@ -8,7 +8,7 @@ from generator.read.indicators import clean_indicator, object_of_opening_verb, o
 from generator.read.lexicon import growth_words, list_marker, unit_table
 from generator.read.owners import NOUN_ENDS, is_verbal, topic_phrase, whole_predicate
 from generator.read.segment import word_tags
-from generator.read.sentences import start_of_clause
+from generator.read.sentences import end_of_clause, start_of_clause
 
 LOOK_BACK = 12  # figures of a sentence searched back for the one a bare figure belongs to
 
@@ -162,6 +162,36 @@ def name_time_taken(sentence: str, drafts: list) -> None:
             draft.indicator = task + data["time_taken_noun"]
 
 
+def name_streaks(sentence: str, drafts: list) -> None:
+    """Name a duration after a word of streak by its subject, that word and what has held, which a stop word
+    would cut (大棚西瓜总产量连续5年位居全省第一 → 大棚西瓜总产量连续位居全省第一, 连续三年开展X → 连续开展X); a
+    level held that long is the subject's (粮食总产连续5年稳定在10亿斤以上 → 粮食总产)."""
+    data = load_data("indicators.yaml")
+    for i, draft in enumerate(drafts):
+        word = next((w for w in data["streak_words"] if sentence.endswith(w, 0, draft.num.start)), "")
+        if not word or draft.num.unit not in data["streak_units"] or draft.num.growth:
+            continue
+        start = max([draft.quote_start] + [d.num.end for d in drafts if d.num.end <= draft.num.start])
+        subject = clean_indicator(sentence[start:draft.num.start - len(word)])
+        level = next((d for d in drafts[i + 1:] if d.quote_start == draft.quote_start), None)
+        held = _streak_predicate(sentence[draft.num.end:level.quote_end if level else end_of_clause(sentence, draft.num.end)])
+        if level is not None and level.kind == "rank":  # 连续5年位居全省第一: the rank is a fact of its own
+            level, held = None, _streak_predicate(sentence[draft.num.end:end_of_clause(sentence, draft.num.end)])
+        if level is not None and not subject:
+            continue
+        if held:
+            draft.indicator = subject + word + held
+        if level is not None:
+            level.indicator = subject
+
+
+def _streak_predicate(words: str) -> str:
+    """Return what a streak is of, its words without quotes, asides and the particle 了; '' when they are only
+    stop words."""
+    words = re.sub(r"[“”\"‘’《》]|[（(][^）)]*[）)]", "", words)
+    return "".join(t.word for t in word_tags(words) if t.flag != "ul") if clean_indicator(words) else ""
+
+
 def _task_start(sentence: str, pos: int) -> int:
     """Return where the task after a duration starts: after 时间 and a comma (利用14个月，完成…)."""
     pos += 2 if sentence.startswith("时间", pos) else 0
@@ -200,17 +230,18 @@ def name_by_sentence_context(sentence: str, drafts: list) -> None:
             verb = opening_verb(level.indicator)  # 发展富硒粮食、果蔬1.1万余亩，平均溢价2倍 → 富硒粮食、果蔬平均溢价
             draft.indicator = level.indicator[len(verb):] + draft.indicator
         elif draft.indicator in data["topic_measures"]:
-            draft.indicator = _topic_before(sentence, draft.quote_start, data["topic_measures"][draft.indicator]) \
+            draft.indicator = _topic_before(sentence, draft.num.start, data["topic_measures"][draft.indicator]) \
                 + draft.indicator
         else:
             draft.indicator = _reach_of_count_before(sentence, draft, drafts[max(0, i - LOOK_BACK):i], data)
 
 
 def _topic_before(sentence: str, at: int, topics: list[str]) -> str:
-    """Return the topic among ``topics`` the clause before ``at`` names last (全年粮食播种面积83.3万亩，产量 → 粮食),
-    '' if it names none."""
-    clause = sentence[start_of_clause(sentence, max(0, at - 1)):at]
-    found = [(clause.rfind(t), -len(t), t) for t in topics if t in clause]
+    """Return the topic among ``topics`` the sentence names last before ``at``, the longest of those ending
+    there (全年粮食播种面积83.3万亩，产量 → 粮食; …重点项目…，31个政府债券项目申报资金…、开工率 → 债券项目), ''
+    if it names none."""
+    text = sentence[:at]
+    found = [(text.rfind(t) + len(t), len(t), t) for t in topics if t in text]
     return max(found)[2] if found else ""
 
 
@@ -218,7 +249,9 @@ def _reach_of_count_before(sentence: str, draft, earlier: list, data: dict) -> s
     """Return the name of a count in a clause that opens with a verb of reach and no subject, after the things
     counted in the clause before (省级人才项目22个，覆盖全镇12家企业及全市3个科研院所 → 省级人才项目覆盖企业, …覆盖科研院所);
     its own name otherwise."""
-    verb = next((v for v in data["reach_verbs"] if sentence.startswith(v, draft.quote_start)), "")
+    sums = sorted(data["reach_sum_words"], key=len, reverse=True)
+    start = draft.quote_start + next((len(w) for w in sums if sentence.startswith(w, draft.quote_start)), 0)
+    verb = next((v for v in data["reach_verbs"] if sentence.startswith(v, start)), "")  # 共惠及: a sum reaches too
     noun = clean_indicator(draft.extra.get("right_raw") or "")
     things = load_data("not_facts.yaml")["group_count_units"]
     owner = next((d for d in reversed(earlier) if d.quote_end <= draft.quote_start), None)

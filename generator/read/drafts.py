@@ -59,6 +59,20 @@ def name_listed_changes(sentence: str, drafts: list[Draft]) -> None:
                 change.indicator = level.indicator + tail.group()
 
 
+def name_repeated_runs(sentence: str, drafts: list[Draft]) -> None:
+    """Name a list of bare values after the named list of as many values in the same units just before it, in
+    order (分别达到439亿元、36亿元，力争达到700亿元、60亿元 → 地方生产总值, 全部财政收入)."""
+    runs = _value_runs(sentence, drafts)
+    for levels, bare in zip(runs, runs[1:]):
+        between = sentence[levels[-1].num.end:bare[0].num.start]
+        own = any(d.extra.get("left") or d.extra.get("right_raw") for d in bare)  # a name from context is no name
+        if len(bare) < 2 or len(bare) != len(levels) or own or re.search(r"\d|[。；]", between) \
+                or not all(d.indicator for d in levels) or [d.num.unit for d in levels] != [d.num.unit for d in bare]:
+            continue
+        for level, draft in zip(levels, bare):
+            draft.indicator = level.indicator
+
+
 def _is_change_list(sentence: str, levels: list[Draft], changes: list[Draft]) -> bool:
     """Return True when ``changes`` (one name shared, each a change) follow ``levels`` item for item after 分别."""
     is_change = [d.indicator.endswith(tuple(growth_words())) for d in levels + changes]

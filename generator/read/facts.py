@@ -7,17 +7,17 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
-from generator.read.drafts import Draft, change_of_previous, name_listed_changes
+from generator.read.drafts import Draft, change_of_previous, name_listed_changes, name_repeated_runs
 from generator.read.growth import add_starting_levels, mark_growth, place_growths
-from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name, without_period_after_copula
+from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name, without_manner_opening
 from generator.read.lexicon import (cue_regex, data_pattern, list_joiner_regex, list_joiners, list_marker,
                                     magnitudes, period_matchers, unit_table, word_list)
-from generator.read.lists import (distribute_lists, link_parts, list_items, rank_drafts, share_glued_counts,
-                                  share_list_verb, split_each_of_listed, split_shared_names)
+from generator.read.lists import (before_sibling_item, distribute_lists, link_parts, list_items, rank_drafts,
+                                  share_glued_counts, share_list_verb, split_each_of_listed, split_shared_names)
 from generator.read.normalize import is_title_like
-from generator.read.bare import bare_core, name_bare_by_earlier, name_by_sentence_context, name_time_taken
-from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb,
-                                   subject_count_name, subject_of, topic_of_rate, topic_of_state)
+from generator.read.bare import bare_core, name_bare_by_earlier, name_by_sentence_context, name_streaks, name_time_taken
+from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb, subject_count,
+                                   subject_of, topic_of_rate, topic_of_state)
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
 from generator.read.periods import carries_targets, kind_of, period_before, plan_sentences
 from generator.read.rates import one_rate_each
@@ -98,9 +98,11 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
     drafts.sort(key=lambda d: d.num.start)
     distribute_lists(sentence, drafts)
     name_listed_changes(sentence, drafts)
+    name_repeated_runs(sentence, drafts)
     name_bare_by_earlier(sentence, drafts)
     name_by_sentence_context(sentence, drafts)
     name_time_taken(sentence, drafts)
+    name_streaks(sentence, drafts)
     split_shared_names(drafts)
     split_each_of_listed(sentence, drafts)
     share_glued_counts(sentence, drafts)
@@ -120,10 +122,12 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     noun_at = _noun_start(sentence, num) if counted else num.end
     right_raw = right_noun(sentence, noun_at) if counted else ""
     right = clean_indicator(right_raw)
-    left = clean_indicator(drop_examples(left_raw, names_only=bool(right) and not each))
+    left = clean_indicator(drop_examples(left_raw, names_only=bool(right) and not each, count=num.value))
     if right and not each and _opens_clause(left, sentence[clause_start:num.start]):
-        left, right = "", _subject_count(sentence, num) or right
+        left, right = "", subject_count(sentence, num.end) or right
     elif right and group == "count":
+        sibling = before_sibling_item(left_raw)
+        left = left if sibling is None else sibling
         owned = _count_of_possessive(sentence, num, right_raw)
         if owned and _possessive() in left_raw and left_raw.endswith(tuple(list_joiners("item_joiners"))):
             left = ""  # 13个乡镇的控制性详规和38个村的…: the words before 38 are the item before's
@@ -162,6 +166,8 @@ def _left_words(sentence: str, num: Num, previous: Optional[Num], earlier: list[
     if previous is not None and previous.end > clause_start:
         seg_start = previous.end
     left_raw = sentence[seg_start:num.start]
+    if seg_start == clause_start:  # 2、新建和改建县城污水管道: an item's number opens no list
+        left_raw = re.sub(f"^(?:{data_pattern('level_3')})", "", left_raw)
     if previous is not None and seg_start == previous.end and left_raw[:1] in ("、", "，"):
         left_raw = left_raw[1:]  # 改造11867户、老旧小区改造793户: the 、 ends the fact before
     owned = right_noun(sentence, num.end) or sentence.startswith(_possessive(), num.end)
@@ -213,12 +219,6 @@ def _after_earlier_noun(left_raw: str, earlier: list[Draft], seg_start: int, glu
         return rest
     joiner = next((j for j in joiners if rest.startswith(j)), None)
     return rest[len(joiner):] if joiner and glued else left_raw  # 58项问题、市委…反馈25项问题: the next item
-
-
-def _subject_count(sentence: str, num: Num) -> str:
-    """Return the name of a count opening its clause (see subject_count_name)."""
-    phrase, more = _subject_phrase(sentence, num.end)
-    return clean_indicator(subject_count_name(phrase, more))
 
 
 def _count_of_possessive(sentence: str, num: Num, right_raw: str) -> str:
@@ -318,21 +318,14 @@ def _opens_clause(left: str, before: str) -> bool:
     clause (7个主题公园…, 对14家纳税大户…, 总投资168.2亿元的44个项目…), not an object (完成14个行政村…)."""
     names = load_data("indicators.yaml")
     scopes = "|".join(load_data("modality.yaml")["rank_scopes"])
+    left = re.sub("^(?:" + "|".join(names["before_prepositions"]) + ")", "", without_manner_opening(left))  # 免费为全县
     if left and re.sub(f"(?:{scopes})$", "", left) not in names["leading_prepositions"]:  # 对全区298个村, 使全县923名
         return False
+    before = re.split("[：:]", before)[-1]  # 民生实事：完成A、B等6个…: the words after a colon open their own clause
     head, marker, tail = before.rpartition(list_marker("examples_end"))
     if marker:  # 完成A、B等N个…: a governing verb opens the list of examples; names within it govern nothing
         return not has_governing_verb(tail) and not has_governing_verb(head, opening_only=True)
     return not has_governing_verb(before)
-
-
-def _subject_phrase(sentence: str, pos: int) -> tuple[str, bool]:
-    """Return the words after a count up to the end of its clause, the next figure or list item, and
-    whether a figure follows them."""
-    phrase = without_period_after_copula(sentence[pos:end_of_clause(sentence, pos)])
-    phrase = re.sub(r"（[^（）\d]{1,3}）|\([^()\d]{1,3}\)", "", phrase)  # 实施气（电）代煤改造: an aside inside a word
-    parts = re.split(r"[（(]|、(?=\S{0,3}\d)|\d", phrase, maxsplit=1)
-    return parts[0], len(parts) > 1 and bool(re.match(r"\d", phrase[len(parts[0]):]))
 
 
 def _owned_attribute(sentence: str, num: Num, indicator: str, clause_start: int) -> str:
@@ -364,7 +357,7 @@ def _before_from_value(left: str) -> str:
 
 def _fallback_indicator(sentence: str, clause_start: int, num: Num) -> str:
     """Return an indicator cut from the clause when no words stand before or after the number."""
-    clause = sentence[clause_start:end_of_clause(sentence, num.end)]
+    clause = sentence[clause_start:num.start] + sentence[num.end:end_of_clause(sentence, num.end)]  # no 以上 left
     return clean_indicator(re.sub(rf"\d+(?:\.\d+)?[{''.join(magnitudes())}]?[\u4e00-\u9fff%]?", "", clause))[:16]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import list_marker, period_matchers
+from generator.read.lexicon import list_marker, period_matchers, unit_table
 from generator.read.segment import load_posseg, word_tags
 from generator.read.sentences import end_of_clause
 
@@ -16,6 +16,7 @@ def clean_indicator(text: str) -> str:
     text = re.sub(r"[（(][^）)]*[）)]|[〔\[【]\d*[〕\]】]?|[〕\]】]", "", text)
     text = re.sub(r"[（）()]", "", text)  # 农村公路（总长21.7公里）: the figure inside names its thing, bracket unpaired
     text = re.split(r"[：:]", text)[-1]  # 主要预期目标是：地区生产总值 → 地区生产总值
+    text = re.sub(f"^[到至](?={period_matchers()[0].pattern})", "", text)  # 到2025年全区…: 到 dates, no name
     text = re.sub("^(?:以前|以后|以来)", "", period_matchers()[0].sub("", text))  # 2000年以前建成的: no period
     text = _without_span_before_sum(text, names)
     for word in names["strip_anywhere"]:
@@ -65,14 +66,18 @@ def _cuts_last_word(text: str, ending: str) -> bool:
     return len(word_tags(text[-6:-1])[-1].word) == 1
 
 
-def drop_examples(left: str, names_only: bool) -> str:
+def drop_examples(left: str, names_only: bool, count: float = 0) -> str:
     """Return the words before a number without the examples listed in it: A、B等14个项目 → '',
-    提升海上湾、滨湖城两个美丽小区 → 提升 (when the noun follows the count), 镇机关、社区筹集善款 → 筹集善款."""
+    提升海上湾、滨湖城两个美丽小区 → 提升 (when the noun follows the count), 镇机关、社区筹集善款 → 筹集善款,
+    改建A桥和B桥两座农村危桥 → 改建 (two joined by 和 before a count of two)."""
+    pair = re.fullmatch(r"[^和及、\d]{2,}[和及][^和及、\d]{2,}(?<!的)", object_of_opening_verb(left) or "-")  # A和B的两个: owners
+    if names_only and count == 2 and pair:
+        return _verb_of_examples(left)
     examples_end = list_marker("examples_end")
     if examples_end in left:
         head, _, tail = left.rpartition(examples_end)
         return _verb_of_examples(head) + tail
-    if "、" not in left:
+    if "、" not in left or _verbs_sharing_object(left):
         return left
     grouping = after_grouping(left)
     if grouping:
@@ -82,14 +87,35 @@ def drop_examples(left: str, names_only: bool) -> str:
     head, _, last = left.rpartition("、")
     rates = "|".join(load_data("indicators.yaml")["rate_endings"])
     whole = not re.search(rf"\d|(?:{rates})、", left) and not re.search(rf"(?:{rates})$", last)
-    if whole and _leading_verb(head) and not any(t.flag.startswith("v") for t in word_tags(last)):
-        return left  # 发展富硒粮食、果蔬1.1万余亩: one figure for the whole list the verb governs
-    return _from_last_verb(last)
+    if whole and (_leading_verb(head) and not any(t.flag.startswith("v") for t in word_tags(last))
+                  or _twin_words(head, last)):
+        return left  # 发展富硒粮食、果蔬1.1万余亩, 三期、四期工程改造…: one figure for the whole list
+    done = _from_last_verb(last)
+    return left if whole and not clean_indicator(done) else done  # 街角公园、口袋公园达到32个: one figure for all
+
+
+def _verbs_sharing_object(left: str) -> bool:
+    """Return True when the items of a list are verbs, the last one with the object they share
+    (全县新建、续建千万元以上项目 → 新建、续建千万元以上项目, not 续建千万元以上项目)."""
+    *verbs, last = left.split("、")
+    verbs = [clean_indicator(v) for v in verbs]  # 全县新建, 2009年新上: the scope or period opens the list
+    return all(opening_verb(v) == v for v in verbs) and bool(opening_verb(last))
+
+
+def _twin_words(head: str, last: str) -> bool:
+    """Return True when the word closing ``head`` and the word opening ``last`` are twins that modify one head
+    (三期、四期工程: same length, same last character)."""
+    before, after = word_tags(head), word_tags(last)
+    if not before or not after:
+        return False
+    one, two = before[-1].word, after[0].word
+    return len(one) == len(two) >= 2 and one[-1] == two[-1] and one != two
 
 
 def _leading_verb(text: str) -> str:
-    """Return the verb opening ``text`` after adverbs of manner (打造雨荷苑、… → 打造, 重点打造A、B → 打造), ''
-    if it opens with a noun."""
+    """Return the verb opening ``text`` after a period and adverbs of manner (打造雨荷苑、… → 打造, 重点打造A、B →
+    打造, 全年实施省、市… → 实施), '' if it opens with a noun."""
+    text = re.sub(f"^(?:{period_matchers()[0].pattern})", "", text)  # 全年实施省、市重点项目: the period governs nothing
     if not text or "、" not in text and len(text) <= 2:
         return ""
     verb = opening_verb(without_manner_opening(text))
@@ -164,6 +190,8 @@ def right_noun(text: str, start: int) -> str:
     clause share it (3条断头路、卡脖路)."""
     end = end_of_clause(text, start)
     phrase = without_period_after_copula(text[start:end])
+    threshold = opening_threshold(phrase)
+    phrase = phrase[len(threshold):]
     if not re.match(r"[\u4e00-\u9fff“]", phrase):
         return ""
     stops = load_data("indicators.yaml")["right_stops"]
@@ -172,7 +200,20 @@ def right_noun(text: str, start: int) -> str:
     phrase = whole.group() if whole else re.split(r"[（(\d：:]|(?<!^.)、", phrase[:cut])[0]  # 省、市重点项目: one head
     if len(phrase) > 12:
         phrase = _noun_prefix(phrase)  # a long predicate follows the noun: keep the noun only
-    return phrase
+    return threshold + phrase
+
+
+def opening_threshold(phrase: str) -> str:
+    """Return the threshold opening the noun a count counts, with the attribute it sorts by (6万名65岁以上老年人 →
+    65岁以上, 5个投资亿元以上项目 → 投资亿元以上, 1个投资100亿元以上的大项目 → 投资100亿元以上的), '' if none: it
+    sorts what is counted, it is no figure of its own."""
+    data = load_data("not_facts.yaml")
+    units = "|".join(sorted(map(re.escape, unit_table()), key=len, reverse=True))
+    qualifiers, over = "|".join(data["threshold_qualifiers"]), "|".join(data["threshold_before"])
+    attribute = "|".join(load_data("indicators.yaml")["attribute_words"])
+    value = rf"(?:\d+(?:\.\d+)?[十百千万亿]*|[十百千万亿]+)(?:{units})"
+    match = re.match(rf"(?:{attribute})?(?:(?:{over}){value}|{value}(?:{qualifiers})的?)(?=[\u4e00-\u9fff])", phrase)
+    return match.group() if match else ""
 
 
 def _stop_at(phrase: str, stop: str) -> int:
@@ -210,7 +251,8 @@ def _noun_prefix(phrase: str) -> str:
     """Return the noun phrase opening ``phrase`` (党员干部重点保障… → 党员干部)."""
     words, at = [], 0
     for token in word_tags(phrase):
-        if words and token.flag.startswith(("v", "d", "p", "u", "c")) and not glued_word_at(phrase, at):
+        verb = token.flag.startswith(("v", "d", "p", "u", "c")) and not glued_word_at(phrase, at)
+        if words and (verb or at + len(token.word) > 12):  # a whole word or none: 落户徐水 is no 落户徐
             break
         words.append(token.word)
         at += len(token.word)

@@ -6,7 +6,7 @@ from dataclasses import replace
 import functools
 import itertools
 import re
-from typing import Callable
+from typing import Callable, Optional
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
@@ -321,3 +321,22 @@ def _counted_alike(first: Draft, second: Draft) -> bool:
     things = load_data("not_facts.yaml")["group_count_units"]
     return first.num.unit in things and second.num.unit in things
 
+
+def before_sibling_item(left_raw: str) -> Optional[str]:
+    """Return the words before a count without the item before it, when they end in that item and a joiner
+    (国土空间规划和122个村庄单元规划编制 → '', 公交线路覆盖城区和11个乡镇 → 公交线路覆盖): an item with no figure of
+    its own is the count's sibling, no part of what it counts; None when no such item ends them."""
+    tokens = word_tags(left_raw)
+    if len(tokens) < 2 or tokens[-1].word not in list_joiners("item_joiners") or tokens[-1].flag not in ("c", "x") \
+            or re.search(r"\d", left_raw):
+        return None
+    verbs = set(load_data("indicators.yaml")["object_verbs"])
+    acts = [i for i, t in enumerate(tokens[:-1]) if t.flag == "v" or t.word in verbs]
+    nouns = [t.flag.startswith(("n", "j")) or t.flag == "x" for t in tokens]
+    last_verb = max((i for i in acts if i < len(tokens) - 2), default=-1)
+    if acts and acts[-1] == len(tokens) - 2 and acts[-1] > 0 and nouns[acts[-1] - 1]:
+        last_verb = max((i for i in acts[:-1]), default=-1)  # 完成城网改造和70个村的…: 城网改造 is the item
+    item = range(last_verb + 1, len(tokens) - 1)
+    if not item or not all(nouns[i] or i in acts and nouns[i - 1] for i in item):
+        return None  # 对散乱污企业的取缔和28家企业…: two acts joined, no item
+    return clean_indicator("".join(t.word for t in tokens[:last_verb + 1]).rpartition("、")[2])  # A评估、完成B、: 完成

@@ -30,12 +30,18 @@ def not_fact_reason(text: str, num: Num) -> Optional[str]:
     return _descriptive_reason(text, num, data) or _context_reason(text, num, data)
 
 
+def _next_session(text: str, num: Num) -> bool:
+    """Return True for a further session of a term listed after one (九届十一次、十二次和市委…: 十二次)."""
+    numerals = load_data("numerals.yaml")["counting_numerals"]
+    return num.unit == "次" and re.search(rf"届[\d{numerals}]+次、$", text[:num.start]) is not None
+
+
 def _marked_reason(text: str, num: Num, data: dict) -> Optional[str]:
     """Return why the characters right around a number mark it as no fact (第3, PM2.5, 〔12〕, “两个
     翻一番”, 六大专班), None if they do not."""
     before = text[max(0, num.start - 1):num.start]
     after_num = text[num.num_end:num.num_end + 1]
-    if before in data["ordinal_before"]:
+    if before in data["ordinal_before"] or _next_session(text, num):
         return "ordinal"
     if re.match(r"[A-Za-z]", before) or re.match(r"[A-Za-z]", after_num):
         return "name"  # PM2.5, 5G, 5.98MW
@@ -79,8 +85,9 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
     clause = re.match(r"[^，。；;,]*", text[num.unit_end:]).group()
     if clause.endswith(data["one_of_end"]) and not re.search(r"分之一$", clause):
         return "one of"  # 成为全省7个奶业生产能力提升示范县之一: the 7 are the province's, one of them is ours
+    plain = re.sub(r"[（(][^（）()]{1,6}[）)]", "", after)  # 九次全体（扩大）会议: an aside inside the meeting's name
     for key, reason in (("ordinal_after", "ordinal"), ("milestone_after", "milestone"), ("from_value_after", FROM_VALUE)):
-        if any(after.startswith(w) for w in data[key]) and (reason != "milestone" or _restates_level(text, num)):
+        if any(plain.startswith(w) for w in data[key]) and (reason != "milestone" or _restates_level(text, num)):
             return reason
     return None
 

@@ -153,10 +153,11 @@ def _read_number(text: str, match: re.Match) -> Optional[Num]:
 def _unit_at(text: str, pos: int) -> Optional[str]:
     """Return the longest known unit starting at ``pos`` that does not run into a word (人民, 周年)."""
     table = unit_table()
-    breakers = load_data("not_facts.yaml")["unit_word_breakers"]
+    data = load_data("not_facts.yaml")
+    breakers, keepers = data["unit_word_breakers"], data["unit_word_keepers"]
     for size in range(min(longest_unit_len(), len(text) - pos), 0, -1):
-        unit = text[pos:pos + size]
-        if unit in table and text[pos + size:pos + size + 1] not in breakers.get(unit[-1], ()):
+        unit, after = text[pos:pos + size], text[pos + size:]
+        if unit in table and (after[:1] not in breakers.get(unit[-1], ()) or after.startswith(tuple(keepers.get(unit[-1], ())))):
             return unit
     return None
 

@@ -11,7 +11,8 @@ import itertools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.indicators import after_grouping, clean_indicator, glued_word_at, opening_verb
+from generator.read.indicators import (after_grouping, clean_indicator, glued_word_at, opening_threshold, opening_verb,
+                                       without_period_after_copula)
 from generator.read.lexicon import cue_alternation, growth_words, magnitudes, period_matchers, unit_table
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
@@ -50,13 +51,15 @@ def _predicate_start(tokens: list) -> int:
     """Return the index of the first word of the predicate after a counted noun: its first adverb,
     preposition or copula, else its first verb when the phrase does not end in a noun; len(tokens) if none."""
     data = load_data("indicators.yaml")
-    stops = set(data["manner_words"]) | set(data["manner_endings"]) | set(data["copulas"]) | set(data["light_verbs"])
+    stops = set(data["manner_words"]) | set(data["manner_endings"]) | set(data["copulas"]) | set(data["light_verbs"]) \
+        | set(data["before_prepositions"])
     text = "".join(t.word for t in tokens)
     starts = list(itertools.accumulate(len(t.word) for t in tokens))  # where the word after each token starts
     for i, token in enumerate(tokens[1:], 1):
         if glued_word_at(text, starts[i - 1]):
             continue  # 宜居宜业和美乡村: the 和 of 和美 joins nothing
-        if token.word in stops or token.flag in ADVERB_FLAGS and token.flag not in ("ul", "uz"):
+        ending = text.startswith(tuple(w for w in data["manner_endings"] if len(w) > 2), starts[i - 1])  # 进展顺利
+        if token.word in stops or ending or token.flag in ADVERB_FLAGS and token.flag not in ("ul", "uz"):
             if not (i > 1 and token.word in data["light_verbs"] and tokens[i - 1].flag == "v"):
                 return i
             start = i - 1  # 失业人员走上了公益性岗位: 了 closes the verb before it, with its adverb (村新打了)
@@ -77,13 +80,14 @@ def whole_predicate(tokens: list) -> str:
 
 def _bare_predicate(tokens: list) -> str:
     """Return a predicate without its adverbs of manner and light verbs ('' when nothing else is said:
-    按期推进, 全部完成, 星罗棋布); after an adverb of manner, a short word is a verb whatever its tag
-    (安置区全部封顶 → 封顶)."""
+    按期推进, 全部完成, 星罗棋布); after an adverb of manner, a word of two or four characters is a verb whatever
+    its tag, and so is each of a list of them (安置区全部封顶 → 封顶, 企业踊跃捐款捐物、助工助力 → 捐款捐物、助工助力)."""
     data = load_data("indicators.yaml")
     drop = set(data["manner_words"]) | set(data["manner_endings"]) | set(data["light_verbs"])
     words = [t for t in tokens if t.word not in drop and t.flag not in ("d", "ad", "ul", "uz", "i")]
     text = "".join(t.word for t in words)
-    after_manner = bool(tokens) and tokens[0].word in drop and len(words) == 1 and len(text) == 2
+    manner = bool(tokens) and (tokens[0].word in drop or tokens[0].flag in ("d", "ad"))  # 踊跃捐款捐物
+    after_manner = manner and all(len(item) in (2, 4) for item in text.split("、"))
     if text in data["progress_verbs"] or not after_manner and not any(t.flag.startswith("v") for t in words):
         return ""
     return text
@@ -160,17 +164,29 @@ def _owner_phrase(text: str, subject: bool = False) -> str:
     (县养老服务中心年内投入使用 → 县养老服务中心)."""
     attributes = "|".join(load_data("indicators.yaml")["attribute_words"])
     text = re.split(rf"[、和及](?:{attributes})|(?:{attributes})(?=\D?\d)", text)[0]  # X ends at the next figure
-    text = re.sub(r"（[^）]*）|\([^)]*\)", "", text)
+    text = re.sub(r"（[^）]*）|\([^)]*\)", "", _before_note(text))
     lead = _lead_index(text)
     counts = [m for m in _count_regex().finditer(text) if m.start() < lead + _cut_index(text[lead:])]
     if counts:  # 的何桥、李庄等6个乡镇41个村的土地整治项目: the things counted last
         after = re.split(rf"[\d，]|、(?=\S{{0,3}}(?:\d|{attributes}))", text[counts[-1].end():])[0]
         after = after.partition(load_data("indicators.yaml")["possessive"])[2] or after  # 41个村的土地整治项目
-        if after:
+        before, names = text[lead:counts[0].start()], tuple(load_data("not_facts.yaml")["chinese_name_units"])
+        last = word_tags(before)[-1] if before else None  # 长城汽车项目五个车间: the parts counted are the project's
+        owner = last is not None and last.flag in NOUN_ENDS and len(last.word) >= 2 and not re.search("[等、和及]", before) \
+            and not counts[0].group().endswith(names)  # 巨力新能源二期扩建: a phase is no count
+        if after and not owner:
             return subject_count_name(after) if subject else _cut(after)
-        return _cut(text[:counts[0].start()])  # 县以上重点项目64个: the noun stands before its count
+        return _cut(text[:counts[0].start()])  # 县以上重点项目64个, 长城汽车项目五个车间…: the noun before the count
     text = re.sub(rf"\d+(?:\.\d+)?(?:{_unit_alternation()})(?:、.*)?$", "", text)  # 整地12.2万亩: the object, not its size
     return _cut(text.split("等")[0])
+
+
+def _before_note(text: str) -> str:
+    """Return ``text`` up to a footnote mark that ends the thing it names (智能制造产业园〔8〕奠基开工 → 智能制造产业园),
+    without the mark when only a word of progress follows it (“五馆两中心”[9]建设 → 五馆两中心建设)."""
+    head, *rest = re.split(r"[〔\[【]\d+[〕\]】]", text, maxsplit=1)
+    after = rest[0] if rest else ""
+    return head + after if after in load_data("indicators.yaml")["progress_verbs"] else head
 
 
 def _cut(text: str) -> str:
@@ -192,12 +208,15 @@ def _lead_index(text: str) -> int:
 
 
 def _cut_index(text: str) -> int:
-    """Return where ``text`` stops naming a thing: its first period phrase, adverb or preposition."""
+    """Return where ``text`` stops naming a thing: its first period phrase, adverb, preposition or predicate of
+    manner (项目进展顺利 → 项目)."""
+    data = load_data("indicators.yaml")
     period = period_matchers()[0].search(text)
     end = period.start() if period and period.start() > 0 else len(text)
     at = 0
     for token in word_tags(text[:end]):
-        if at and (token.flag in ("d", "ad", "p", "c") or token.word in load_data("indicators.yaml")["manner_words"]):
+        if at and (token.flag in ("d", "ad", "p", "c") or token.word in data["manner_words"]
+                   or text.startswith(tuple(w for w in data["manner_endings"] if len(w) > 2), at)):
             return at
         at += len(token.word)
     return end
@@ -226,7 +245,7 @@ def has_governing_verb(text: str, opening_only: bool = False) -> bool:
     """Return True when ``text`` holds a verb that could govern what follows it (完成, 新建, 谋划), not
     counting attribute words (投资) and adverbs of manner; only among its first two words if ``opening_only``."""
     data = load_data("indicators.yaml")
-    skip = set(data["attribute_words"]) | set(data["manner_words"])
+    skip = set(data["attribute_words"]) | set(data["manner_words"]) | set(data["before_prepositions"])
     text = re.sub(r"\d+(?:\.\d+)?", " ", text)
     tokens = word_tags(text)[:2] if opening_only else word_tags(text)
     return any((t.flag == "v" or t.flag == "vn" and i == 0) and len(t.word) >= 2 and t.word not in skip
@@ -252,7 +271,8 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
             while object_tokens and (is_verbal(object_tokens[0]) or object_tokens[0].word in leading):
                 object_tokens = object_tokens[1:]
             return name + "".join(t.word for t in object_tokens) if object_tokens else name
-        return _without_opening_verbs(earlier_name) + name if rate else name
+        rated = earlier_name.endswith(tuple(data["rate_endings"]))  # 完成率达115%，开工率…: a rate owns no rate
+        return _without_opening_verbs(earlier_name) + name if rate and not rated else name
     stem = name[:-1]
     if rate and not re.search(r"\d", before) and not (len(stem) >= 2 and before.endswith(stem)):
         topic = topic_phrase(before)  # 全面推进新农合工作，参合率达到73.2% → 新农合参合率
@@ -341,7 +361,31 @@ def topic_of_state(clause: str) -> str:
 
 def subject_of(clause: str) -> str:
     """Return the subject of a clause: its words before its first figure, growth word or comparison
-    (城镇居民人均可支配收入年均递增12% → 城镇居民人均可支配收入), '' when that is not a name."""
+    (城镇居民人均可支配收入年均递增12% → 城镇居民人均可支配收入), '' when that is not a name, or the clause is a
+    milestone restating a level (首次突破百亿元大关) or a share of it (占全部财政收入的56.4%)."""
+    if clause.endswith(tuple(load_data("not_facts.yaml")["milestone_after"])) \
+            or clause.startswith(tuple(load_data("modality.yaml")["share_verbs"])):
+        return ""  # 占全部财政收入的56.4%: a share's clause has no subject of its own
     cut = "|".join([r"\d", *growth_words(), *load_data("modality.yaml")["growth_basis"], *cue_alternation("change_comparers").split("|")])
     subject = clean_indicator(re.split(cut, clause, maxsplit=1)[0])
     return subject if len(subject) >= 2 and subject not in load_data("indicators.yaml")["bare_names"] else ""
+
+
+def subject_count(sentence: str, pos: int) -> str:
+    """Return the name of a count opening its clause (see subject_count_name), its counted noun joined to the
+    head it owns without 的 (41个村的土地整治项目扎实推进 → 村土地整治项目)."""
+    phrase, more = _subject_phrase(sentence, pos)
+    name = clean_indicator(subject_count_name(phrase, more))
+    possessive = load_data("indicators.yaml")["possessive"]
+    return re.sub(rf"^([\u4e00-\u9fff]{{1,4}}){possessive}(?=[\u4e00-\u9fff]{{2}})", r"\1", name)
+
+
+def _subject_phrase(sentence: str, pos: int) -> tuple[str, bool]:
+    """Return the words after a count up to the end of its clause, the next figure or list item, and
+    whether a figure follows them."""
+    phrase = without_period_after_copula(sentence[pos:end_of_clause(sentence, pos)])
+    phrase = re.sub(r"（[^（）\d]{1,3}）|\([^()\d]{1,3}\)", "", phrase)  # 实施气（电）代煤改造: an aside inside a word
+    threshold = opening_threshold(phrase)  # 6万名65岁以上老年人: 65 sorts the people, it ends no name
+    phrase = phrase[len(threshold):]
+    parts = re.split(r"[（(]|、(?=\S{0,3}\d)|\d", phrase, maxsplit=1)
+    return threshold + parts[0], len(parts) > 1 and bool(re.match(r"\d", phrase[len(parts[0]):]))

@@ -14,6 +14,7 @@ from generator.read.sentences import SENTENCE_END, end_of_clause, found_before, 
 
 # a cue at most this many characters before a number governs it (已下达12.87亿元, 已建成的5个项目)
 _NEAR_CUE = 6
+_ESTIMATE_REACH = 300  # characters searched back for the estimate cue of a statement: statements are short
 
 
 def period_before(sentence: str, pos: int) -> Optional[str]:
@@ -81,7 +82,7 @@ def kind_of(sentence: str, num: Num, indicator: str, plan: Optional[bool]) -> st
     ``plan`` is None outside a plan part; inside one it tells whether the cues of the paragraph before the
     sentence (else after it) plan (True) or tell work done (False). The cue governing the number (see
     _governing_cue) decides before ``plan`` does; a done cue (已下达, 完成了) makes no target anywhere."""
-    if found_before(cue_regex("estimate"), sentence, num.start):
+    if _estimated(sentence, num):
         return "estimate"
     cue = _governing_cue(sentence, num)
     planned = plan is not None and (plan if cue is None else cue)
@@ -91,6 +92,20 @@ def kind_of(sentence: str, num: Num, indicator: str, plan: Optional[bool]) -> st
     if num.unit == "%" and not num.growth and _is_share(sentence, num, indicator):
         return "share"
     return "actual"
+
+
+def _estimated(sentence: str, num: Num) -> bool:
+    """Return True when an estimate cue governs the number: one in the sentence's first clause governs all of
+    it (预计全年地区生产总值…；一般公共预算收入…), a later one only its own statement, which a ； ends
+    (…扎实推进，预计新增耕地5800多亩；投资300万元完成… is no estimate)."""
+    cue = cue_regex("estimate")
+    if not found_before(cue, sentence, num.start):
+        return False
+    if cue.search(sentence, 0, end_of_clause(sentence, 0)):
+        return True
+    window = sentence[max(0, num.start - _ESTIMATE_REACH):num.start]
+    near = list(cue.finditer(window))
+    return bool(near) and "；" not in window[near[-1].end():]
 
 
 def _secured(sentence: str, num: Num) -> bool:
