@@ -133,6 +133,13 @@ def test_pagefind_parts_keep_a_language_and_a_place_together_in_region_order():
     assert len(en0.reports) == 4 and plan_parts(["index.html"], [], ["zh"])[0].pages == ("index.html",)
 
 
+def test_pagefind_parts_are_small_until_a_language_has_its_most_parts_then_grow():
+    from generator.mkdocs.pagefind import part_reports
+
+    assert [part_reports("zh", n) for n in (2, 500, 800, 2000)] == [100, 100, 100, 250]
+    assert [part_reports("en", n) for n in (500, 2000)] == [200, 400]
+
+
 def test_pagefind_is_never_used_offline_nor_when_switched_off(monkeypatch):
     from generator.mkdocs import pagefind
 

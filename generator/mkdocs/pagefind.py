@@ -38,11 +38,19 @@ OFF = "TOWNFACTS_PAGEFIND"  # =0: never use Pagefind (e.g. to compare with Mater
 BUNDLE = "pagefind"  # the site's folder of index parts
 PARTS = "parts.json"  # in it: {language: [part, …]}, read by the search worker
 SKIPPED = ("404.html",)
-# Reports a part holds. Pagefind keeps a whole index in memory until it writes it, and cutting Chinese costs
-# it ~4.1 MB a report (full text 2.3, fact sheet 1.5; English ~1.7): a Chinese part takes ~1.1 GB at most.
-# Each part adds its meta file and a chunk a query word to a first query, ~80 KB (the WebAssembly is loaded
-# once): at 2,000 towns, 9 Chinese parts fetch ~0.9 MB for 地区生产总值, where 14 parts of 150 fetched 1.29 MB.
-PART_REPORTS = {"zh": 250, "*": 400}
+# How a language's reports are cut into parts: (fewest reports a part holds, most parts a language has).
+# Pagefind keeps a whole index in memory until it writes it, and cutting Chinese costs it ~4.1 MB a report
+# (full text 2.3, fact sheet 1.5; English ~1.7): small parts keep its process small. But each part adds its
+# meta file and a chunk per query word to a first query, ~80 KB (the WebAssembly is loaded once): at 2,000
+# towns 14 Chinese parts fetched 1.29 MB for 地区生产总值, 8 parts 0.79 MB. So parts are as small as the
+# first number allows until the second is reached, then grow: at 2,000 towns a Chinese part takes ~1 GB.
+PART_SIZES = {"zh": (100, 8), "*": (200, 5)}
+
+
+def part_reports(lang: str, reports: int) -> int:
+    """Return how many reports a part of the language holds at most, for a site of that many reports."""
+    fewest, most_parts = PART_SIZES.get(lang, PART_SIZES["*"])
+    return max(fewest, -(-reports // most_parts))
 
 
 def installed_version() -> tuple[int, ...]:
@@ -100,10 +108,12 @@ def plan_parts(pages: Iterable[str], reports: Sequence[Report], locales: Sequenc
                per_part: Optional[dict[str, int]] = None) -> list[Part]:
     """Return the site's index parts: per language, its towns' pages and fact records, a place's years together,
     places in region order, at most per_part[lang] reports a part; the language's other pages in its first."""
-    per_part = per_part or PART_REPORTS
     by_place: dict[str, list[Report]] = {}
     for report in sorted(reports, key=region_order):
         by_place.setdefault(place_folder(report), []).append(report)
+    def size(lang: str) -> int:
+        return per_part.get(lang, per_part["*"]) if per_part else part_reports(lang, len(reports))
+
     parts: list[Part] = []
     for lang in locales:
         prefix = "" if lang == locales[0] else f"{lang}/"
@@ -113,7 +123,7 @@ def plan_parts(pages: Iterable[str], reports: Sequence[Report], locales: Sequenc
         others = towns.pop("", [])
         lang_parts = [Part(f"{lang}-{i}", lang, prefix, tuple(page for place, _ in group for page in towns.pop(place, [])),
                            tuple(r for _, place_reports in group for r in place_reports))
-                      for i, group in enumerate(pack(list(by_place.items()), per_part.get(lang, per_part["*"])))]
+                      for i, group in enumerate(pack(list(by_place.items()), size(lang)))]
         # the site's other pages join the first part: Pagefind scores a word by how rare it is in its own
         # index, so in a part of their own the home page outranked every town for a fact's name
         orphans = [page for rest in towns.values() for page in rest]  # town pages of no report
