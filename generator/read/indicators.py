@@ -1,6 +1,7 @@
 """Indicator names: cut from the words before and after a number."""
 from __future__ import annotations
 
+import functools
 import re
 
 from generator.datafiles import load as load_data
@@ -27,16 +28,22 @@ def clean_indicator(text: str) -> str:
     changed = True
     while changed and text and text not in lone:  # 以及 alone is a joiner, not 以 less 及
         changed = False
-        for word in sorted(names["strip_leading"], key=len, reverse=True):
+        for word in _longest_first("strip_leading"):
             if text.startswith(word) and len(text) > len(word) and (text[len(word):] not in bare or word in names["never_in_names"]) \
                     and not _opens_whole_word(text, word, names):
                 text, changed = text[len(word):], True
-        for word in sorted(names["strip_trailing"], key=len, reverse=True):
+        for word in _longest_first("strip_trailing"):
             if text.endswith(word) and len(text) > len(word) and not _cuts_last_word(text, word):
                 text, changed = text[:-len(word)], True
     if text in lone:
         return ""  # 持续推进 less 推进: a manner word alone names nothing
     return text
+
+
+@functools.cache
+def _longest_first(key: str) -> tuple[str, ...]:
+    """Return the words of an indicators.yaml list, longest first (sorted once, not per name)."""
+    return tuple(sorted(load_data("indicators.yaml")[key], key=len, reverse=True))
 
 
 def _opens_whole_word(text: str, word: str, names: dict) -> bool:
@@ -207,13 +214,19 @@ def opening_threshold(phrase: str) -> str:
     """Return the threshold opening the noun a count counts, with the attribute it sorts by (6万名65岁以上老年人 →
     65岁以上, 5个投资亿元以上项目 → 投资亿元以上, 1个投资100亿元以上的大项目 → 投资100亿元以上的), '' if none: it
     sorts what is counted, it is no figure of its own."""
+    match = _threshold_regex().match(phrase)
+    return match.group() if match else ""
+
+
+@functools.cache
+def _threshold_regex() -> re.Pattern:
+    """Return the pattern of a threshold opening a counted noun (see opening_threshold), compiled once."""
     data = load_data("not_facts.yaml")
     units = "|".join(sorted(map(re.escape, unit_table()), key=len, reverse=True))
     qualifiers, over = "|".join(data["threshold_qualifiers"]), "|".join(data["threshold_before"])
     attribute = "|".join(load_data("indicators.yaml")["attribute_words"])
     value = rf"(?:\d+(?:\.\d+)?[十百千万亿]*|[十百千万亿]+)(?:{units})"
-    match = re.match(rf"(?:{attribute})?(?:(?:{over}){value}|{value}(?:{qualifiers})的?)(?=[\u4e00-\u9fff])", phrase)
-    return match.group() if match else ""
+    return re.compile(rf"(?:{attribute})?(?:(?:{over}){value}|{value}(?:{qualifiers})的?)(?=[\u4e00-\u9fff])")
 
 
 def _stop_at(phrase: str, stop: str) -> int:

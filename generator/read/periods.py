@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 from bisect import bisect_left
 from typing import Optional
@@ -111,9 +112,21 @@ def _estimated(sentence: str, num: Num) -> bool:
 def _secured(sentence: str, num: Num) -> bool:
     """Return True when the sentence's only target cues before the number are verbs of seeking followed by
     what was got (争取上级资金4.3亿元, 争取到补贴3000万元: got, not sought), outside a plan part."""
+    first_end, sought_end = _seeking_cues(sentence)
+    return first_end <= num.start < sought_end
+
+
+@functools.lru_cache(maxsize=64)
+def _seeking_cues(sentence: str) -> tuple[float, float]:
+    """Return where the sentence's first target cue ends and where its first cue that is no seeking of what
+    was got ends (infinity for none); cached, and found once a sentence, as each fact of it asks in turn."""
     seeking = load_data("modality.yaml")["seeking_verbs"]
-    cues = list(cue_regex("target").finditer(sentence, 0, num.start))
-    return bool(cues) and all(c.group() in seeking and _got_after(sentence, c.end()) for c in cues)
+    first = math.inf
+    for cue in cue_regex("target").finditer(sentence):
+        first = min(first, cue.end())
+        if not (cue.group() in seeking and _got_after(sentence, cue.end())):
+            return first, cue.end()
+    return first, math.inf
 
 
 def _got_after(sentence: str, at: int) -> bool:
