@@ -75,10 +75,10 @@ class PackedHTML(bytes):
 
 
 def pack_rendered(page, html: Optional[str]) -> Optional[PackedHTML]:
-    """Return the converted page's HTML (what on_page_content passes on) compressed, its Markdown let go. MkDocs converts every page before it
-    writes the first (build.py: `_populate_page` for all, then `_build_page` for each), so it held the whole
-    site's HTML and Markdown at once, ~1 GB at 2,000 towns; until its template is rendered, only the page's
-    title, table of contents and anchors are read, and they stay."""
+    """Return the converted page's HTML (what on_page_content passes on) compressed, its Markdown let go.
+    MkDocs converts every page before it writes the first (build.py: `_populate_page` for all, then
+    `_build_page` for each), so it held the whole site's HTML and Markdown at once, ~1 GB at 2,000 towns;
+    until its template is rendered, only the page's title, table of contents and anchors are read."""
     page.markdown = ""  # not None: see release_rendered
     return html if isinstance(html, PackedHTML) or html is None else PackedHTML(zlib.compress(html.encode(), 1))
 

@@ -111,6 +111,7 @@ def plan_parts(pages: Iterable[str], reports: Sequence[Report], locales: Sequenc
     by_place: dict[str, list[Report]] = {}
     for report in sorted(reports, key=region_order):
         by_place.setdefault(place_folder(report), []).append(report)
+
     def size(lang: str) -> int:
         return per_part.get(lang, per_part["*"]) if per_part else part_reports(lang, len(reports))
 

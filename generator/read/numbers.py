@@ -150,17 +150,15 @@ def _read_number(text: str, match: re.Match) -> Optional[Num]:
     return num
 
 
-_AFTER_UNIT = 16  # the characters after a unit its breakers and keepers are read in (a slice to the end is O(n))
-
-
 def _unit_at(text: str, pos: int) -> Optional[str]:
     """Return the longest known unit starting at ``pos`` that does not run into a word (人民, 周年)."""
     table = unit_table()
     data = load_data("not_facts.yaml")
     breakers, keepers = data["unit_word_breakers"], data["unit_word_keepers"]
     for size in range(min(longest_unit_len(), len(text) - pos), 0, -1):
-        unit, after = text[pos:pos + size], text[pos + size:pos + size + _AFTER_UNIT]
-        if unit in table and (after[:1] not in breakers.get(unit[-1], ()) or after.startswith(tuple(keepers.get(unit[-1], ())))):
+        unit, end = text[pos:pos + size], pos + size
+        if unit in table and (text[end:end + 1] not in breakers.get(unit[-1], ())
+                              or text.startswith(tuple(keepers.get(unit[-1], ())), end)):
             return unit
     return None
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import math
 import re
 from bisect import bisect_left
 from typing import Optional
@@ -112,21 +111,13 @@ def _estimated(sentence: str, num: Num) -> bool:
 def _secured(sentence: str, num: Num) -> bool:
     """Return True when the sentence's only target cues before the number are verbs of seeking followed by
     what was got (争取上级资金4.3亿元, 争取到补贴3000万元: got, not sought), outside a plan part."""
-    first_end, sought_end = _seeking_cues(sentence)
-    return first_end <= num.start < sought_end
+    cue = cue_regex("target")
+    return found_before(cue, sentence, num.start) and last_match_before(cue, sentence, num.start, _sought) is None
 
 
-@functools.lru_cache(maxsize=64)
-def _seeking_cues(sentence: str) -> tuple[float, float]:
-    """Return where the sentence's first target cue ends and where its first cue that is no seeking of what
-    was got ends (infinity for none); cached, and found once a sentence, as each fact of it asks in turn."""
-    seeking = load_data("modality.yaml")["seeking_verbs"]
-    first = math.inf
-    for cue in cue_regex("target").finditer(sentence):
-        first = min(first, cue.end())
-        if not (cue.group() in seeking and _got_after(sentence, cue.end())):
-            return first, cue.end()
-    return first, math.inf
+def _sought(sentence: str, cue: re.Match) -> bool:
+    """Return True for a target cue that aims (力争, 争取 before a verb), not one that got something."""
+    return not (cue.group() in load_data("modality.yaml")["seeking_verbs"] and _got_after(sentence, cue.end()))
 
 
 def _got_after(sentence: str, at: int) -> bool:
