@@ -10,7 +10,7 @@ from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous, name_listed_changes, name_repeated_runs
 from generator.read.growth import add_starting_levels, mark_growth, place_growths
 from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name, without_manner_opening
-from generator.read.lexicon import (cue_regex, data_pattern, list_joiner_regex, list_joiners, list_marker,
+from generator.read.lexicon import (data_pattern, list_joiner_regex, list_joiners, list_marker,
                                     magnitudes, period_matchers, unit_table, word_list)
 from generator.read.lists import (before_sibling_item, distribute_lists, link_parts, list_items, rank_drafts,
                                   share_glued_counts, share_list_verb, split_each_of_listed, split_shared_names)
@@ -367,10 +367,9 @@ def _finish(sentence: str, draft: Draft, plan: Optional[bool]) -> None:
     draft.unit = draft.num.unit
     draft.period = period_before(sentence, draft.num.start)
     draft.indicator = tidy_name(draft.indicator) if draft.extra.get("tidy", True) else draft.indicator
-    if draft.kind != "rank":
-        draft.kind = kind_of(sentence, draft.num, draft.indicator, plan)
-    elif cue_regex("target").search(sentence[:draft.num.start]):
-        draft.kind = "target"
+    kind = kind_of(sentence, draft.num, draft.indicator, plan)
+    if draft.kind != "rank" or kind in ("target", "estimate"):  # modality wins over type
+        draft.kind = kind
 
 
 def _named_by_row(facts: list[Fact], paragraphs: list[Paragraph], index: int) -> list[Fact]:
