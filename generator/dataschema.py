@@ -71,7 +71,8 @@ NOT_FACTS = {
 }
 PERIODS = {
     "phrases": ListOf(OneOf(("text", {"text": "text", "as": "text"}))),
-    "patterns": STRINGS, "base_markers": STRINGS, "comparison_words": STRINGS, "multiple_verbs": STRINGS,
+    "patterns": STRINGS, "base_markers": STRINGS, "comparison_words": STRINGS,
+    "comparison_openers": STRINGS, "comparison_fillers": STRINGS, "multiple_verbs": STRINGS,
     "not_after": Each(STRINGS), "later_period_stops": "text",
 }
 INDICATORS = {

@@ -24,7 +24,7 @@ def period_before(sentence: str, pos: int) -> Optional[str]:
     regex, normal = period_matchers()
     starts = tuple(load_data("not_facts.yaml")["from_value_before"])
     if sentence.endswith(starts, 0, pos):
-        return None
+        return _compared_period(sentence, pos)  # 与1998年相比，…由21.70亿元增加到: the base is the start's period
     last = last_match_before(regex, sentence, pos, _whole_word)
     if last and sentence.endswith(starts, 0, last.start()) and sentence[last.end():pos] in ("", _possessive()):
         return normal.get(last.group(), last.group())  # 由2015年的29.1亿元: the starting point's own period
@@ -67,8 +67,28 @@ def _is_base_period(sentence: str, start: int, end: int) -> bool:
     data = load_data("periods.yaml")
     if before[-1:] in data["base_markers"] or sentence.endswith(tuple(data["comparison_words"]), 0, start):
         return True
+    if before[-1:] in data["comparison_openers"] and _compared_after(sentence, end, data):
+        return True
     multiple = sentence.endswith(tuple(data["multiple_verbs"]), 0, start)
     return multiple and re.match(rf"{_possessive()}\d", sentence[end:end + 2]) is not None
+
+
+def _compared_period(sentence: str, pos: int) -> Optional[str]:
+    """Return the period a comparison before ``pos`` is made with (与1998年相比 → 1998年), None if none is."""
+    regex, normal = period_matchers()
+    openers = tuple(load_data("periods.yaml")["comparison_openers"])
+
+    def compared(text: str, match: re.Match) -> bool:
+        return text.endswith(openers, 0, match.start()) and _compared_after(text, match.end(), load_data("periods.yaml"))
+    match = last_match_before(regex, sentence, pos, compared)
+    return normal.get(match.group(), match.group()) if match else None
+
+
+def _compared_after(sentence: str, end: int, data: dict) -> bool:
+    """Return True when a comparison word (相比, after a filler such as 同期) follows the period ending at ``end``."""
+    fillers = tuple(data["comparison_fillers"])
+    at = end + next((len(f) for f in fillers if sentence.startswith(f, end)), 0)
+    return sentence.startswith(tuple(data["comparison_words"]), at)
 
 
 def _possessive() -> str:
