@@ -128,6 +128,19 @@ def test_corpus_meta_place_parents_and_year(name, place, parents, year):
     assert meta.year == year
 
 
+@pytest.mark.parametrize("title,place,code,parents", [
+    ("2018年新巴尔虎左旗人民政府工作报告", "新巴尔虎左旗", "150726", ("呼伦贝尔市", "内蒙古自治区")),
+    ("正蓝旗2019年政府工作报告", "正蓝旗", "152530", ("锡林郭勒盟", "内蒙古自治区")),
+    ("2021年巴彦乌拉苏木政府工作报告", "巴彦乌拉苏木", None, (None, None))])
+def test_a_banner_and_a_sumu_are_places_like_a_county_and_a_township(title, place, code, parents):
+    """Inner Mongolia's banners (旗) and sumu (苏木) name the report's place like 县 and 乡, and 全旗 opens no name."""
+    report = extract_report(clean_string(f"{title}\n各位代表：\n全旗地区生产总值完成50亿元，增长5%。\n"))
+    meta = report.meta
+    assert meta.place == place and meta.level == ("banner" if place.endswith("旗") else "township")
+    assert code is None or (meta.place_code, meta.city, meta.province) == (code, *parents)
+    assert report.facts[0].indicator == "地区生产总值"
+
+
 def test_title_lines_are_sections_in_unnumbered_report():
     report = extract_report(read_text(ROOT / "seeds" / "000_1ad54c40f023aa15.txt"))
     titles = [s.title for s in report.sections]
