@@ -57,6 +57,11 @@ def test_fullwidth_entities_and_lost_spaces_are_folded():
     assert reader_view("a\\r\\nb\r\nc") == "a\nb\nc"
 
 
+def test_care_of_and_small_percent_signs_are_read_as_percent():
+    """Word files converted to text write ℅ or ﹪ for %: each growth rate must still be read as one."""
+    assert fold_chars("同比增长15\u2105，增长57.7\ufe6a") == "同比增长15%，增长57.7%"
+
+
 def test_wrapped_lines_rejoin_and_titles_stay_apart():
     texts = [p.text for p in read_text(SEED0).paragraphs]
     assert "加速迈向“湖州副中心·吴兴新中心”" in texts
