@@ -221,7 +221,8 @@ def _levels_before(sentence: str, clauses: Clauses, clause_start: int, count: in
         if clauses.has_rate(prev_start, pos):
             return found
         in_clause = [d for d in clauses.drafts_in(prev_start) if d.num.start < pos and d.num.unit != "%"]
-        candidates = [d for d in in_clause if not d.indicator.endswith(tuple(growth_words()))]
+        levels = [d for d in in_clause if not _multiple_of_base(sentence, d, prev_start)]
+        candidates = [d for d in levels if not d.indicator.endswith(tuple(growth_words()))]
         found = candidates + found  # 23天，同比减少3天，下降11.5%: the rate is the level's, not the change's
         if len(found) >= count:
             return found
@@ -229,6 +230,12 @@ def _levels_before(sentence: str, clauses: Clauses, clause_start: int, count: in
             return found
         pos = prev_start - 1
     return found
+
+
+def _multiple_of_base(sentence: str, draft: Draft, clause_start: int) -> bool:
+    """Return True for a multiple of an earlier level (是2005年的2倍): a ratio, which a rate after it never grows."""
+    verbs = tuple(load_data("periods.yaml")["multiple_verbs"])
+    return draft.num.unit == "倍" and sentence.startswith(verbs, clause_start) and "的" in sentence[clause_start:draft.num.start]
 
 
 def _pick_level(drafts: list[Draft], count: int, index: int) -> Optional[Draft]:
