@@ -55,7 +55,7 @@ MODALITY = {
     "growth_aspect": STRINGS, "growth_links": STRINGS, "growth_subject_noise": STRINGS,
     "hedges_before_unit": Each("text"), "change_comparers": STRINGS, "growth_base_markers": STRINGS,
     "growth_base_after": STRINGS, "growth_minus": STRINGS, "change_kept": STRINGS,
-    "rank_noun": "text", "rank_duration": "text", "rank_units": STRINGS, "rank_verbs_needing_unit": STRINGS,
+    "rank_noun": "text", "growth_rank_word": "text", "rank_duration": "text", "rank_units": STRINGS, "rank_verbs_needing_unit": STRINGS,
     "targets_lead_in": STRINGS, "target_list_marks": STRINGS,
 }
 NOT_FACTS = {
@@ -89,14 +89,14 @@ HEADLINE = ListOf({"key": "text", "label": {"zh": "text", "en": "text"}, "match"
                    "exclude?": STRINGS, "money?": "bool"})
 NUMERALS = {"digits": Each("integer"), "powers": Each("integer"), "magnitudes": Each("integer"),
             "ordinals": "text", "percent_prefix": "text", "decimal_point": "text", "percent_numerals": "text",
-            "never_alone": STRINGS, "ordinal_prefix": "text", "counting_numerals": "text",
+            "never_alone": STRINGS, "ordinal_prefix": "text", "first_place": "text", "counting_numerals": "text",
             "range_marks": "text", "range_word": "text"}
 PLACES = {"levels": Each("text"), "speaker_titles": STRINGS, "government_organ": "text",
           "front_patterns": STRINGS, "lead_words": STRINGS,
           "division_levels": Each(Each("text")), "self_reference": STRINGS, "generic_parts": STRINGS,
           "renamed": ListOf({"old": "text", "now": "text", "parent": "text", "year": "integer", "source": "text"})}
 LISTS = {"item_joiners": STRINGS, "shared_head_joiners": STRINGS, "rate_joiners": STRINGS,
-         "respectively": "text", "respectively_verbs": STRINGS, "each": "text", "each_all": "text", "of_which": "text", "examples_end": "text",
+         "respectively": "text", "respectively_verbs": STRINGS, "each": "text", "each_all": "text", "of_which": "text", "examples_end": "text", "rank_sharers": STRINGS,
          "pair_words": Each(STRINGS)}
 HEADINGS = {**{key: "text" for key in ("level_1", "level_2", "level_3", "chapter", "appendix", "glossary",
                                         "review_word", "dated_period", "page_line", "wrapper_head",

@@ -15,6 +15,7 @@ from generator.read.lexicon import (cue_alternation, growth_words, list_joiner_r
                                     rate_bases)
 from generator.read.not_facts import FROM_VALUE
 from generator.read.numbers import Growth, Num
+from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
 
 
@@ -131,7 +132,8 @@ def place_growth(sentence: str, num: Num, clauses: Clauses) -> None:
     phrase_start = min(growth.phrase_start, listed[0].growth.phrase_start)  # a listed rate shares the first one's subject
     before = [d.num.end for d in clauses.drafts_in(clause_start) if d.num.end <= phrase_start]
     subject_start = max([clause_start, *before])  # 城镇化率达到47%、提高12个百分点: the subject is not the figure before
-    subject = own or clean_indicator(re.sub(cue_alternation("growth_subject_noise"), "", sentence[subject_start:phrase_start]))
+    subject = own or _without_adverbs(clean_indicator(re.sub(cue_alternation("growth_subject_noise"), "",
+                                                             sentence[subject_start:phrase_start])))
     target = None
     if rate_bases()[num.unit] != "pp":
         target = _growth_target(sentence, num, clauses, clause_start, subject)
@@ -149,6 +151,19 @@ def place_growth(sentence: str, num: Num, clauses: Clauses) -> None:
     if rate_bases()[num.unit] != "pp":
         draft.growth_pct, draft.growth_basis = rate, growth.basis
     drafts.append(draft)
+
+
+def _without_adverbs(subject: str) -> str:
+    """Return a growth's subject without the adverbs of manner ending it (逆势增长, 大幅下降: 逆势 and 大幅 say
+    how it grew, not what; 全部财政收入 keeps its 全部), '' when nothing else is left."""
+    manner = set(load_data("indicators.yaml")["manner_words"])
+    words = list(word_tags(subject)) if subject else []
+    while words and (words[-1].flag in _ADVERB_TAGS or words[-1].word in manner):
+        words.pop()
+    return "".join(w.word for w in words)
+
+
+_ADVERB_TAGS = ("d", "vd", "ad")
 
 
 def _unread_level_before(sentence: str, clause_start: int) -> str:

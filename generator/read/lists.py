@@ -10,7 +10,7 @@ from typing import Callable, Optional
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
-from generator.read.lexicon import list_joiner_regex, list_joiners, list_marker, period_matchers
+from generator.read.lexicon import growth_words, list_joiner_regex, list_joiners, list_marker, period_matchers
 from generator.read.indicators import clean_indicator, object_of_opening_verb, opening_verb
 from generator.read.numbers import Num, parse_chinese_number
 from generator.read.segment import word_tags
@@ -186,37 +186,63 @@ def list_items(text: str) -> list[str]:
 
 
 def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
-    """Return rank facts (排名上升至第56位, 位列吴兴区第一, 居全市第一)."""
+    """Return rank facts (排名上升至第56位, 位列吴兴区第一, 居全市第一, 均位居全市首位)."""
     data = load_data("modality.yaml")
     verbs = "|".join(sorted(data["rank_verbs"], key=len, reverse=True))
     numerals = load_data("numerals.yaml")
     ordinals, prefix, units = numerals["ordinals"], numerals["ordinal_prefix"], "|".join(data["rank_units"])
+    first = numerals["first_place"]
     found, last_before = [], _last_before(drafts)
     scopes = "|".join(data["rank_scopes"])  # 增速全市第一: a scope before 第N ranks without a verb
-    for match in re.finditer(rf"({verbs}|(?=(?:{scopes})))([^，。；！？、]{{0,10}}?){prefix}([{ordinals}\d]+)({units})?", sentence):
-        token = match.group(3)
+    for match in re.finditer(rf"({verbs}|(?=(?:{scopes})))([^，。；！？、]{{0,10}}?)"
+                             rf"(?:{prefix}([{ordinals}\d]+)|({first})(?=(?:{units})))({units})?", sentence):
+        token, group = (match.group(3), 3) if match.group(3) else ("一", 4)
         value = float(token) if token.isdigit() else parse_chinese_number(token)
-        if value is None or not (match.group(4) or match.group(1) not in data["rank_verbs_needing_unit"]):
+        scope = match.group(2)
+        unit = match.group(5)
+        if value is None or not (unit or match.group(1) not in data["rank_verbs_needing_unit"]
+                                 or re.match(f"(?:{scopes})", scope)):  # 增速排全市第二: the scope makes it a rank
             continue
+        if group == 4 and not re.search(f"(?:{scopes})$", scope):
+            continue  # 首位 ranks only in a scope (位居全市首位); 排在首位 alone is a place in a queue
         if not match.group(1) and sentence[match.end():match.end() + 1] not in ("", *CLAUSE_END):
             continue  # 全省第一家…: without a verb only a 第N that ends its clause is a place in a ranking
-        if not match.group(4) and sentence.startswith(tuple(data["rank_not_before"]), match.end()):
+        if not unit and sentence.startswith(tuple(data["rank_not_before"]), match.end()):
             continue  # 第一方阵, 第一梯队: a group, not a place in a ranking
         clause_start = start_of_clause(sentence, match.start())
-        scope = match.group(2)
         for word in sorted(data["rank_movement"] + data["rank_verbs"], key=len, reverse=True):
             scope = scope.replace(word, "")  # 全市排第一: the verb after the scope
         earlier = [d for d in found if d.quote_start == clause_start]  # 位居全省第9位、全市第一位: one subject
         subject = sentence[clause_start:earlier[0].extra["rank_at"] if earlier else match.start()]
         subject = re.sub(data["rank_duration"], "", subject)
         subject = _without_manner_end(clean_indicator(re.sub(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[\u4e00-\u9fff%]?", "", subject)))
-        if not subject:
-            subject = _rank_subject(sentence, clause_start, last_before)
-        start = match.start(3)
-        num = Num(start, match.end(3), match.end(), value, match.group(4), not token.isdigit(), unit_end=match.end())
-        found.append(Draft(num, subject + scope + data["rank_noun"], clause_start, end_of_clause(sentence, match.end()),
-                           kind="rank", extra={"rank_at": match.start()}))
+        subjects = [subject]
+        if subject in growth_names():  # 增长0.6%、排全市第4位; 增速排全市第二: the rank of the growth of the level before
+            subjects = [last_before(clause_start) + data["growth_rank_word"]] if last_before(clause_start) else [subject]
+        elif not subject:
+            subjects = _listed_before(sentence, clause_start, drafts) or [_rank_subject(sentence, clause_start, last_before)]
+        num = Num(match.start(group), match.end(group), match.end(), value, unit, not token.isdigit(), unit_end=match.end())
+        for name in subjects:  # 总产值242.7亿元、财政总收入10.3亿元，均位居全市首位: one rank each
+            found.append(Draft(num, name + scope + data["rank_noun"], clause_start, end_of_clause(sentence, match.end()),
+                               kind="rank", extra={"rank_at": match.start()}))
     return found
+
+
+def _listed_before(sentence: str, clause_start: int, drafts: list[Draft]) -> list[str]:
+    """Return the names of the levels listed in the clause before a rank that names none (A242.7亿元、B10.3亿元，
+    均位居全市首位), when there are several; [] otherwise."""
+    if not sentence.startswith(tuple(load_data("lists.yaml")["rank_sharers"]), clause_start):
+        return []
+    before = start_of_clause(sentence, max(0, clause_start - 1))
+    levels = [d.indicator for d in drafts if before <= d.num.start < clause_start and d.kind != "rank"
+              and not d.num.growth and d.indicator]
+    return levels if len(levels) > 1 else []
+
+
+@functools.cache
+def growth_names() -> frozenset[str]:
+    """Return the words that name a growth, not a level (增长, 增速, 增幅): a rank of them ranks a growth."""
+    return frozenset([*growth_words(), *load_data("modality.yaml")["growth_nouns"]])
 
 
 def _without_manner_end(subject: str) -> str:
