@@ -33,6 +33,8 @@ def mark_growth(text: str, nums: list[Num]) -> None:
     """Mark the rates written after a growth word (增长5%, 同比下降2个百分点, 比2011年增长85%) as growth numbers."""
     data = load_data("modality.yaml")
     for num in nums:
+        if num.skip == "no unit" and _unitless_rate(text, num, data):
+            num.unit, num.skip = "%", None  # 同比增长18.3；: the % sign lost, as converted Word files lose it
         if num.skip or num.unit not in rate_bases():
             continue
         clause_start = start_of_clause(text, num.start)
@@ -54,6 +56,13 @@ def mark_growth(text: str, nums: list[Num]) -> None:
         word = match.group(2)
         num.growth = Growth(word, data["growth_words"][word], basis, phrase_start)
     _mark_listed_growth(text, nums)
+
+
+def _unitless_rate(text: str, num: Num, data: dict) -> bool:
+    """Return True for a bare number closing its clause right after a word that only a rate follows (同比增长18.3；)."""
+    after = text[num.end:num.end + 1]
+    return (after == "" or after in "，,；;。") and not num.chinese and \
+        text.endswith(tuple(data["rate_only_growth_words"]), 0, num.start)
 
 
 @functools.cache
