@@ -22,6 +22,10 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
     data = load_data("indicators.yaml")
     for i, draft in enumerate(drafts):
         window = drafts[max(0, i - LOOK_BACK):i]  # an owner is near: a long list stays linear
+        thing = _thing_measured_before(sentence, draft, window, data)
+        if thing:  # 水稻种植面积达5000亩，总产2600吨 → 水稻总产
+            draft.indicator = thing + draft.indicator
+            continue
         things = _count_of_earlier_things(sentence, draft, window)
         if things:  # 完成民生实事: the act tells this count from the earlier one, so tidying keeps it
             draft.indicator, draft.extra["tidy"] = things, False
@@ -47,6 +51,26 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
             batch = _batch_heading(before, data)
             topic = "" if re.search(r"\d", before) else batch or topic_phrase(before)
             draft.indicator = (topic if name in topic else topic + name) if topic else draft.indicator
+
+
+def _thing_measured_before(sentence: str, draft, window: list, data: dict) -> str:
+    """Return the thing a lone measure of a product (产值, 总产, 均价, 涉及金额) is of: the thing the figure of the
+    clause before counts or sizes (烟叶收购9.8万担，均价36.01元 → 烟叶收购; 打击非法金融活动7起，涉及金额… →
+    非法金融活动), '' when that figure names none."""
+    if draft.indicator not in data["thing_measures"] or not window:
+        return ""
+    earlier = window[-1]
+    if earlier.kind == "rank" or earlier.num.growth or earlier.num.unit == "%" or earlier.num.end > draft.quote_start:
+        return ""
+    name = earlier.indicator
+    ends = sorted(data["thing_measure_ends"], key=len, reverse=True)
+    name = next((name[:-len(e)] for e in ends if name.endswith(e) and len(name) > len(e)), name)
+    thing = name[len(opening_verb(name)):]
+    tokens = word_tags(thing)
+    named = tokens and (tokens[-1].flag in (*NOUN_ENDS, "vn") or len(tokens) > 1 and tokens[0].flag in NOUN_ENDS)
+    ok = len(thing) >= 2 and named and thing not in data["bare_names"]  # 烟叶收购: a noun and its verb name a thing
+    ok = ok and not thing.startswith(tuple(data["leading_prepositions"]) + ("以",))  # 形成以…为主的企业集团: a frame
+    return thing if ok else ""
 
 
 def _before_clause_or_item(sentence: str, earlier, draft) -> bool:
@@ -129,7 +153,7 @@ def _owner_name(owner: str, name: str, unit, data: dict) -> str:
         return owner[:len(owner) - len(measure)] + name  # 加计扣除户数X户、金额Y亿元 → 加计扣除金额
     if name or unit_table().get(unit or "", (None, None, ""))[2] == "count":
         tokens = word_tags(owner)
-        while len(tokens) > 1 and is_verbal(tokens[0]):
+        while len(tokens) > 1 and is_verbal(tokens[0]) and len(tokens[0].word + tokens[1].word) > 2:  # 新+植: one verb
             tokens = tokens[1:]
         owner = "".join(t.word for t in tokens)
     return owner + name

@@ -28,10 +28,15 @@ def clean_indicator(text: str) -> str:
     changed = True
     while changed and text and text not in lone:  # 以及 alone is a joiner, not 以 less 及
         changed = False
+        kept = ""  # 共有企业: 共有 stays before a bare name, so 共 of it is not taken alone (有企业)
         for word in _longest_first("strip_leading"):
-            if text.startswith(word) and len(text) > len(word) and (text[len(word):] not in bare or word in names["never_in_names"]) \
+            if not text.startswith(word) or kept.startswith(word):
+                continue
+            if len(text) > len(word) and (text[len(word):] not in bare or word in names["never_in_names"]) \
                     and not _opens_whole_word(text, word, names):
                 text, changed = text[len(word):], True
+            elif len(word) > len(kept):
+                kept = word
         for word in _longest_first("strip_trailing"):
             if text.endswith(word) and len(text) > len(word) and not _cuts_last_word(text, word):
                 text, changed = text[:-len(word)], True
