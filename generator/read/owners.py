@@ -115,7 +115,8 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
         return _owner_phrase(rest[len(verb):])
     if rest.strip():
         return ""
-    if clause_start == 0 and sentence.startswith("，", pos):  # 投资8.38亿元，完成A、B等10条道路改造提升
+    opens = clause_start == 0 or sentence[clause_start - 1] in "；;"  # 投资107万元，完成X；投资100万元，完成Y
+    if opens and sentence.startswith("，", pos):  # 投资8.38亿元，完成A、B等10条道路改造提升
         after = sentence[pos + 1:end_of_clause(sentence, pos + 1)]
         verb = opening_verb(after)
         if verb:
@@ -165,6 +166,8 @@ def _owner_phrase(text: str, subject: bool = False) -> str:
     attributes = "|".join(load_data("indicators.yaml")["attribute_words"])
     text = re.split(rf"[、和及](?:{attributes})|(?:{attributes})(?=\D?\d)", text)[0]  # X ends at the next figure
     text = re.sub(r"（[^）]*）|\([^)]*\)", "", _before_note(text))
+    text = re.sub(rf"\d+(?:\.\d+)?(?:{_size_alternation()}){load_data('indicators.yaml')['possessive']}?(?=[\u4e00-\u9fff])",
+                  "", text)  # 中华9.3公里弹石公路, 王庄村4公里的水泥路: the thing, not its size
     lead = _lead_index(text)
     counts = [m for m in _count_regex().finditer(text) if m.start() < lead + _cut_index(text[lead:])]
     if counts:  # 的何桥、李庄等6个乡镇41个村的土地整治项目: the things counted last
@@ -233,6 +236,14 @@ def _count_regex() -> re.Pattern:
     numerals = "".join(load_data("numerals.yaml")["digits"]) + "十百千"
     not_longer = f"(?!{'|'.join(map(re.escape, longer))})" if longer else ""
     return re.compile(rf"(?:(?<![\d.])\d+(?:\.\d+)?|[{numerals}]+){not_longer}(?:{'|'.join(map(re.escape, counts))})")
+
+
+@functools.cache
+def _size_alternation() -> str:
+    """Return the regex alternation of the units that size a work (公里, 亩, 平方米), longest first; a capacity
+    (350兆瓦, 10万吨) is part of a project's name and stays in it."""
+    sizes = (u for u, (base, _, _) in unit_table().items() if base in load_data("indicators.yaml")["work_size_bases"])
+    return "|".join(map(re.escape, sorted(sizes, key=len, reverse=True)))
 
 
 @functools.cache
