@@ -105,8 +105,11 @@ HEADINGS = {**{key: "text" for key in ("level_1", "level_2", "level_3", "chapter
             "review_part_words": STRINGS}
 DOCUMENTS = {"government_report": {"type": "text", "front": STRINGS, "body": STRINGS},
              "review_and_outlook": {"type": "text", "outlook": STRINGS, "review": STRINGS},
-             "title_words": STRINGS, "meeting_place_before": "text",
-             **{key: "text" for key in ("meeting", "date", "report_year", "speaker", "covered_period")}}
+             "title_words": STRINGS, "meeting_place_before": "text", "opening_address": "text",
+             "publish_labels": STRINGS, "year_statements": ListOf({"pattern": "text", "add": "integer"}),
+             **{key: "text" for key in ("meeting", "date", "report_year", "speaker", "covered_period",
+                                        "covered_statement", "period_joiner", "meeting_day", "news_date", "period_joiner_default",
+                                        "part_of_year")}}
 FIGURES = {"count_units": STRINGS, "plan_words": STRINGS, "per_unit_words": STRINGS, "review_year": STRINGS,
            "rate_suffixes": STRINGS}
 QUALITY = {"count_words": STRINGS, "measure_words": STRINGS, "threshold_words": STRINGS, "not_units": STRINGS,

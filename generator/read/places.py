@@ -47,8 +47,8 @@ def find_place(front: str, body: str) -> tuple[Optional[str], Optional[Division]
 
 def front_candidates(front: str) -> list[str]:
     """Return the names the front matter gives for the place, most explicit first (保定市清苑区, 清苑县)."""
-    levels = alternation("levels")
-    patterns = [p.replace("{levels}", levels).replace("{ordinal}", ordinal_class())
+    levels, titles = alternation("levels"), alternation("speaker_titles")
+    patterns = [p.replace("{levels}", levels).replace("{ordinal}", ordinal_class()).replace("{titles}", titles)
                 for p in load_data("places.yaml")["front_patterns"]]
     lines = front.splitlines()
     found = [first_group(pattern, front) for pattern in patterns]
@@ -78,10 +78,10 @@ def resolve(written: str, support: Counter) -> Optional[Division]:
 
 
 def _chain(written: str) -> list[str]:
-    """Return the division names a written name is made of, outermost first (保定市清苑区 → 保定市, 清苑区);
-    [] unless the last one ends it."""
+    """Return the division names a written name is made of, outermost first (保定市清苑区 → 保定市, 清苑区), the
+    longest of those starting at one place (乌镇镇 is one name, not 乌镇 then 镇); [] unless the last one ends it."""
     names, end = [], 0
-    for name, start in sorted(names_in(written), key=lambda n: n[1]):
+    for name, start in sorted(names_in(written), key=lambda n: (n[1], -len(n[0]))):  # 乌镇镇, not 乌镇
         if start >= end:
             names.append(name)
             end = start + len(name)
