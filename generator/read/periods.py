@@ -24,7 +24,7 @@ def period_before(sentence: str, pos: int) -> Optional[str]:
     regex, normal = period_matchers()
     starts = tuple(load_data("not_facts.yaml")["from_value_before"])
     if sentence.endswith(starts, 0, pos):
-        return _compared_period(sentence, pos)  # 与1998年相比，…由21.70亿元增加到: the base is the start's period
+        return _start_period(sentence, pos)  # 与1998年相比，…由21.70亿元增加到: the base is the start's period
     last = last_match_before(regex, sentence, pos, _whole_word)
     if last and sentence.endswith(starts, 0, last.start()) and sentence[last.end():pos] in ("", _possessive()):
         return normal.get(last.group(), last.group())  # 由2015年的29.1亿元: the starting point's own period
@@ -73,15 +73,25 @@ def _is_base_period(sentence: str, start: int, end: int) -> bool:
     return multiple and re.match(rf"{_possessive()}\d", sentence[end:end + 2]) is not None
 
 
-def _compared_period(sentence: str, pos: int) -> Optional[str]:
-    """Return the period a comparison before ``pos`` is made with (与1998年相比 → 1998年), None if none is."""
+def _start_period(sentence: str, pos: int) -> Optional[str]:
+    """Return the period of a starting level written without one: the base of a comparison before it (与1998年相比，
+    …由21.70亿元增加到 → 1998年), else the period of the sentence's earlier starting level (从2011年的3200万元跃升至…；
+    固定资产投资由2.6亿元跃升至 → 2011年), None if neither is written."""
     regex, normal = period_matchers()
-    openers = tuple(load_data("periods.yaml")["comparison_openers"])
-
-    def compared(text: str, match: re.Match) -> bool:
-        return text.endswith(openers, 0, match.start()) and _compared_after(text, match.end(), load_data("periods.yaml"))
-    match = last_match_before(regex, sentence, pos, compared)
+    match = last_match_before(regex, sentence, pos, _compared) or last_match_before(regex, sentence, pos, _started)
     return normal.get(match.group(), match.group()) if match else None
+
+
+def _compared(sentence: str, match: re.Match) -> bool:
+    """Return True for a period a comparison is made with (与1998年相比)."""
+    data = load_data("periods.yaml")
+    return sentence.endswith(tuple(data["comparison_openers"]), 0, match.start()) and _compared_after(sentence, match.end(), data)
+
+
+def _started(sentence: str, match: re.Match) -> bool:
+    """Return True for the period of a starting level (由2015年的29.1亿元)."""
+    starts = tuple(load_data("not_facts.yaml")["from_value_before"])
+    return sentence.endswith(starts, 0, match.start()) and sentence.startswith(_possessive(), match.end())
 
 
 def _compared_after(sentence: str, end: int, data: dict) -> bool:
