@@ -195,7 +195,7 @@ def add_starting_levels(sentence: str, nums: list[Num], drafts: list[Draft]) -> 
         num.skip = None
         clause_start = start_of_clause(sentence, num.start)
         drafts.append(Draft(num, result.indicator, clause_start, end_of_clause(sentence, num.end),
-                            extra={"left": result.extra.get("left", "")}))
+                            extra={"left": result.extra.get("left", ""), "starting": True}))
     drafts.sort(key=lambda d: d.num.start)
 
 

@@ -63,8 +63,8 @@ def split_shared_names(drafts: list[Draft]) -> None:
     for _, run in itertools.groupby(drafts, key=lambda d: (d.quote_start, d.indicator, d.num.unit)):
         run = list(run)
         name = run[0].indicator
-        if len(run) < 2 or not name:
-            continue
+        if len(run) < 2 or not name or any(d.extra.get("starting") for d in run):
+            continue  # 绿色和有机产品认证从45个发展到117个: one thing's start and end, not two things
         word = next((w for w in pairs if w in name and len(pairs[w]) == len(run)), None)
         items = [i for i in re.split(list_joiner_regex("item_joiners"), name) if i]
         if word:
