@@ -15,6 +15,9 @@ class Line:
     line: int  # 1-based line of the original file where the paragraph starts
     # offsets[i] = 1-based original line of text[i]; same length as text
     offsets: tuple[int, ...] = ()
+    # the paragraph in the characters the report writes (Traditional, before OpenCC t2s), one for one with
+    # text; "" when they are the same (a Simplified report, or a line whose conversion changed its length)
+    written: str = ""
 
     def line_at(self, index: int) -> int:
         """Return the original line of the character at ``index`` (clamped)."""
@@ -132,6 +135,9 @@ class Report:
     paragraphs: tuple[Paragraph, ...] = ()
     facts: tuple[Fact, ...] = ()
     entities: tuple["Entity", ...] = ()
+    # (name as shown, its Simplified form) of each name a report written in Traditional shows in its own
+    # characters (read/written.py), for the stages that look Simplified words up; () for a Simplified report
+    simplified: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
