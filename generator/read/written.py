@@ -3,7 +3,8 @@
 The reader works on Simplified text (OpenCC t2s, normalize.py); every cleaned character keeps the character
 written in its place (Line.written, one for one). Once read, what comes from the report's words is shown as
 written: paragraphs, section titles, each fact's quote (by position) and its indicator, period and qualifier,
-the names of things, the title, meeting and speaker. A name is taken at its place in the clause or paragraph
+the names of things, the title, meeting and speaker (the period covered stays as read: the pages compute
+years from it). A name is taken at its place in the clause or paragraph
 it was read from; a name found nowhere there goes through the report's own Simplified → written character
 map. Official data (place names from the divisions, the English, units) stays as it is. Report.simplified
 records each name shown with its Simplified form, for the stages that look words up (the English glossary).
@@ -11,6 +12,7 @@ records each name shown with its Simplified form, for the stages that look words
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter
 from typing import Optional, Sequence
 
@@ -26,10 +28,9 @@ class _Restorer:
     def __init__(self, lines: Sequence[Line]):
         self.pairs: list[Pair] = [(line.text, line.written or line.text) for line in lines]
         counts: dict[str, Counter] = {}
-        for text, written in self.pairs:
-            for s, w in zip(text, written):
-                if s != w:
-                    counts.setdefault(s, Counter())[w] += 1
+        for line in lines:  # how the report writes each character (a line kept in Simplified tells nothing)
+            for s, w in zip(line.text, line.written):
+                counts.setdefault(s, Counter())[w] += 1
         self.chars = {s: c.most_common(1)[0][0] for s, c in counts.items()}
         self.names: dict[str, str] = {}  # written → Simplified
 
@@ -49,10 +50,27 @@ class _Restorer:
             return text
         shown = next((w for w in (self.at(text, pair) for pair in within) if w is not None), None)
         if shown is None:
-            shown = "".join(self.chars.get(c, c) for c in text)
+            shown = self.by_character(text)
         if shown != text:
             self.names.setdefault(shown, text)
         return shown
+
+
+    def by_character(self, text: str) -> str:
+        """Return ``text`` character by character as the report writes each, and as OpenCC puts a character
+        the report does not write in Traditional (城乡居民 … 城镇居民: 鎮 written nowhere)."""
+        guess = _s2t().convert(text)
+        if len(guess) != len(text):
+            guess = text
+        return "".join(self.chars.get(c, g) for c, g in zip(text, guess))
+
+
+@functools.cache
+def _s2t():
+    """Return OpenCC's Simplified-to-Traditional converter."""
+    import opencc
+
+    return opencc.OpenCC("s2t")
 
 
 def _occurrences(text: str, part: str) -> list[int]:
@@ -80,8 +98,7 @@ def restore_written(report: Report, clean: CleanText) -> Report:
     m = report.meta
     front = r.pairs[:12]
     meta = dataclasses.replace(m, title=r.name(m.title, *front), meeting=r.name(m.meeting, *front),
-                               speaker=r.name(m.speaker, *front), speaker_title=r.name(m.speaker_title, *front),
-                               period_covered=r.name(m.period_covered, *r.pairs))
+                               speaker=r.name(m.speaker, *front), speaker_title=r.name(m.speaker_title, *front))
     return dataclasses.replace(report, meta=meta, sections=sections, paragraphs=paragraphs, facts=facts,
                                entities=entities, simplified=tuple(sorted(r.names.items())))
 
