@@ -1,6 +1,7 @@
 """The nouns of townfacts: plain frozen dataclasses passed from stage to stage."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Optional
 
@@ -138,6 +139,19 @@ class Report:
     # (name as shown, its Simplified form) of each name a report written in Traditional shows in its own
     # characters (read/written.py), for the stages that look Simplified words up; () for a Simplified report
     simplified: tuple[tuple[str, str], ...] = ()
+
+    def simplified_of(self, text: Optional[str]) -> Optional[str]:
+        """Return a name this report shows (indicator, period, qualifier, section title …) in Simplified, the
+        script the word lists are written in; the name itself in a report written in Simplified."""
+        if not self.simplified or not text:
+            return text
+        return _pairs(self.simplified).get(text, text)
+
+
+@functools.lru_cache(maxsize=16)
+def _pairs(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Return a report's (shown, Simplified) pairs as a dict (built once per report)."""
+    return dict(pairs)
 
 
 @dataclass(frozen=True)

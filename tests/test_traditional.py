@@ -111,3 +111,23 @@ def test_quotes_of_any_traditional_text_are_substrings_of_their_shown_paragraph(
         assert len(paragraph.text) == len(line.text)  # position for position
     for fact in report.facts:
         assert fact.source.quote in shown[fact.source.paragraph]
+
+
+def test_pages_pick_read_and_word_its_figures_as_for_the_simplified_text(pair):
+    from generator.pages.fulltext import text_blocks
+    from generator.pages.headline import headline_facts
+    from generator.pages.views import fact_row
+    from generator.site.search_entries import main_facts, tags
+
+    simplified, traditional = pair
+    assert [g.key for g, _ in headline_facts(traditional.facts)] == [g.key for g, _ in headline_facts(simplified.facts)]
+    for lang in ("en", "zh"):
+        rows = [(r.value, r.growth, r.period) for r in (fact_row(f, lang, traditional) for f in traditional.facts)]
+        assert rows == [(r.value, r.growth, r.period) for r in (fact_row(f, lang, simplified) for f in simplified.facts)]
+    assert [f.id.split("-", 1)[1] for f in main_facts(traditional)] == [f.id.split("-", 1)[1] for f in main_facts(simplified)]
+    gdp = next(f for f in main_facts(traditional) if f.indicator == "地區生產總值")
+    assert {"地區生產總值", "地区生产总值"} <= set(tags(gdp))  # a query in either script finds it
+    hidden = [b.simplified for b in text_blocks(traditional, "zh") if b.simplified]
+    assert "全年实现地区生产总值58.6亿元，同比增长6.2%；一般公共预算收入1.8亿元，增长4.5%。" in hidden
+    assert not any(b.simplified for lang in ("zh", "en") for b in text_blocks(simplified, lang))
+    assert not any(b.simplified for b in text_blocks(traditional, "en"))
