@@ -1,6 +1,7 @@
 """The nouns of townfacts: plain frozen dataclasses passed from stage to stage."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Optional
 
@@ -15,6 +16,9 @@ class Line:
     line: int  # 1-based line of the original file where the paragraph starts
     # offsets[i] = 1-based original line of text[i]; same length as text
     offsets: tuple[int, ...] = ()
+    # the paragraph in the characters the report writes (Traditional, before OpenCC t2s), one for one with
+    # text; "" when they are the same (a Simplified report, or a line whose conversion changed its length)
+    written: str = ""
 
     def line_at(self, index: int) -> int:
         """Return the original line of the character at ``index`` (clamped)."""
@@ -132,6 +136,22 @@ class Report:
     paragraphs: tuple[Paragraph, ...] = ()
     facts: tuple[Fact, ...] = ()
     entities: tuple["Entity", ...] = ()
+    # (name as shown, its Simplified form) of each name a report written in Traditional shows in its own
+    # characters (read/written.py), for the stages that look Simplified words up; () for a Simplified report
+    simplified: tuple[tuple[str, str], ...] = ()
+
+    def simplified_of(self, text: Optional[str]) -> Optional[str]:
+        """Return a name this report shows (indicator, period, qualifier, section title …) in Simplified, the
+        script the word lists are written in; the name itself in a report written in Simplified."""
+        if not self.simplified or not text:
+            return text
+        return _pairs(self.simplified).get(text, text)
+
+
+@functools.lru_cache(maxsize=16)
+def _pairs(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Return a report's (shown, Simplified) pairs as a dict (built once per report)."""
+    return dict(pairs)
 
 
 @dataclass(frozen=True)

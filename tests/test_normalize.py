@@ -139,8 +139,8 @@ def test_traditional_text_is_read_in_simplified_with_its_own_lines():
                                                   "全年实现地区生产总值135亿元，增长1.5%；一般公共预算收入4.3亿元。"]
     facts = extract_report(clean).facts
     assert [(f.indicator, f.value, f.growth_pct, f.source.line) for f in facts] == [
-        ("地区生产总值", 135, 1.5, 4), ("一般公共预算收入", 4.3, None, 5)]
-    assert facts[1].source.quote == "一般公共预算收入4.3亿元"  # quotes are the normalised (Simplified) text
+        ("地區生產總值", 135, 1.5, 4), ("一般公共預算收入", 4.3, None, 5)]
+    assert facts[1].source.quote == "一般公共預算收入4.3億元"  # read in Simplified, shown as written (written.py)
 
 
 def test_simplified_text_keeps_names_that_t2s_would_change():

@@ -15,6 +15,7 @@ from typing import Optional
 
 from generator.dataschema import glossary_key as norm
 from generator.datafiles import UNIT_FILES, data_path, load, load_file, unit_table
+from generator.read.normalize import to_simplified
 
 GLOSSARY_PATH = data_path("glossary.yaml")
 # English formats every unit the reader knows, so no unit is left in Chinese on an English page.
@@ -91,7 +92,10 @@ def unit_en(unit: Optional[str]) -> Optional[str]:
 
 def qualifier_spec(qualifier: Optional[str]) -> dict:
     """Return the glossary spec of a qualifier ({} when none or unknown): its English and where it goes."""
-    return group("qualifiers").get(norm(qualifier), {}) if qualifier else {}
+    if not qualifier:
+        return {}
+    specs = group("qualifiers")
+    return specs.get(norm(qualifier)) or specs.get(norm(to_simplified(qualifier)), {})  # 約 of a Traditional report
 
 
 def growth_basis_en(basis: Optional[str]) -> Optional[str]:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from generator.model import Paragraph, Report, Section
+from generator.read.normalize import to_simplified
 
 # a heading line is a title, not a sentence: a line ending with one of these is a point of a list, shown as a
 # paragraph (1.加快推进乡村振兴。), and so is a line longer than any title (the reader cuts titles at 40)
@@ -27,6 +28,7 @@ class TextBlock:
     untranslated: bool
     original: Optional[str] = None  # the Chinese shown under an English paragraph
     lead: str = ""  # a numbered point's title, shown in bold at the paragraph's start
+    simplified: Optional[str] = None  # a Traditional paragraph in Simplified, hidden, for the search to find
 
 
 def shown_as_heading(paragraph: Paragraph) -> bool:
@@ -62,7 +64,13 @@ def _block(p: Paragraph, section: Optional[Section], lang: str) -> TextBlock:
 
 
 def text_blocks(report: Report, lang: str) -> list[TextBlock]:
-    """Return the full text's paragraphs (title lines as headings at their section's level) for a language."""
+    """Return the full text's paragraphs (title lines as headings at their section's level) for a language;
+    the Chinese page of a report written in Traditional also holds each paragraph in Simplified, hidden, so
+    that a query in Simplified finds it as before (the search indexes the page's text)."""
     sections = {s.paragraph: s for s in report.sections}
-    return [_block(p, sections.get(p.anchor), lang) for p in report.paragraphs]
+    blocks = [_block(p, sections.get(p.anchor), lang) for p in report.paragraphs]
+    if lang != "zh" or not report.simplified:
+        return blocks
+    return [replace(b, simplified=to_simplified(b.lead + b.text)) if not b.heading_level and
+            to_simplified(b.lead + b.text) != b.lead + b.text else b for b in blocks]
 

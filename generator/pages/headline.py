@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from typing import Sequence
+from functools import cache, lru_cache
+from typing import Optional, Sequence
 
 from generator.datafiles import load
 from generator.model import Fact
+from generator.read.normalize import to_simplified
 
 RESULT_KINDS = ("actual", "estimate")  # the kinds that state what was achieved
 
@@ -36,19 +37,30 @@ def group_label(group: HeadlineGroup, lang: str) -> str:
     return dict(group.label)[lang]
 
 
+@lru_cache(maxsize=4096)
+def readings(name: Optional[str]) -> tuple[str, ...]:
+    """Return an indicator name as written and, when it differs, in Simplified (the script of headline.yaml):
+    a report written in Traditional shows 地區生產總值."""
+    name = name or ""
+    simplified = to_simplified(name)
+    return (name,) if simplified == name else (name, simplified)
+
+
 def _belongs(fact: Fact, group: HeadlineGroup) -> bool:
     """Return whether the fact's indicator names this group's indicator."""
-    name = fact.indicator or ""
-    return any(m in name for m in group.match) and not any(x in name for x in group.exclude)
+    return any(any(m in name for m in group.match) and not any(x in name for x in group.exclude)
+               for name in readings(fact.indicator))
 
 
 def names_headline(fact: Fact) -> bool:
     """Return whether a fact's indicator IS a headline indicator: its name (without a trailing 增速, 增幅 …)
     ends with a group's term and holds none of its exclusions (单位生产总值能耗 names no GDP)."""
-    name = fact.indicator or ""
-    for suffix in load("figures.yaml")["rate_suffixes"]:
-        name = name.removesuffix(suffix)
-    return any(name.endswith(tuple(g.match)) and not any(x in name for x in g.exclude) for g in headline_groups())
+    for name in readings(fact.indicator):
+        for suffix in load("figures.yaml")["rate_suffixes"]:
+            name = name.removesuffix(suffix)
+        if any(name.endswith(tuple(g.match)) and not any(x in name for x in g.exclude) for g in headline_groups()):
+            return True
+    return False
 
 
 @cache
@@ -60,7 +72,7 @@ def _per_unit_words() -> tuple[str, ...]:
 def is_money_total(fact: Fact) -> bool:
     """Return whether a fact is an amount of money in total: a CNY figure that is not per person, per
     household or per area (人均可支配收入 in 元 is another unit family than GDP in 亿元)."""
-    return fact.base_unit == "CNY" and not any(w in (fact.indicator or "") for w in _per_unit_words())
+    return fact.base_unit == "CNY" and not any(w in name for name in readings(fact.indicator) for w in _per_unit_words())
 
 
 def headline_facts(facts: Sequence[Fact]) -> list[tuple[HeadlineGroup, Fact]]:

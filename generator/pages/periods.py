@@ -27,7 +27,7 @@ def ui(key: str, lang: str, **fmt: object) -> str:
 def figure_year(fact: Fact, report: Report) -> Optional[tuple[int, str]]:
     """Return (year, period type) a figure is for when its period (or, without one, the report's) names one
     year, else None; a figure written for the whole year (全年) is never given a half year's type."""
-    found, period = point_year(fact, report), fact.period or ""
+    found, period = point_year(fact, report), report.simplified_of(fact.period) or ""
     if found is None and period and sub_year(period) == period:  # 上半年 alone: of the year the passage is about
         year = report.meta.year if fact.kind == "target" else (covered(report.meta) or (None,))[0]
         return (year, period) if year else None
@@ -44,7 +44,7 @@ def period_type(fact: Fact, report: Report) -> str:
     resolved = figure_year(fact, report)
     if resolved is not None:
         return resolved[1]
-    period = fact.period or ("" if fact.kind == "target" else report.meta.period_covered or "")
+    period = report.simplified_of(fact.period) or ("" if fact.kind == "target" else report.meta.period_covered or "")
     if period in load("figures.yaml")["review_year"] or period in words()["whole_year"]:
         return WHOLE_YEAR
     return sub_year(period) or period
@@ -77,7 +77,8 @@ def period_shown(fact: Fact, report: Report, lang: str) -> str:
     if resolved is not None:
         text = _in_lang(year_phrase(*resolved), lang)
         return text if fact.period else ui("period_report", lang, period=text)
-    written = fact.period or (report.meta.period_covered if fact.kind != "target" else None)
+    written = (fact.period if lang == "zh" else report.simplified_of(fact.period)) or (
+        report.meta.period_covered if fact.kind != "target" else None)  # English from the Simplified words
     when = _report_when(report)
     if written and _YEAR.search(written):
         return _in_lang(written, lang)

@@ -116,14 +116,15 @@ def _span_sections(report: Report) -> frozenset[str]:
     def spans(section_id: Optional[str]) -> bool:
         """Return whether the section or one of its parents is headed by a span of years."""
         section = by_id.get(section_id or "")
-        return section is not None and (any(w in section.title for w in span) or spans(section.parent))
+        title = report.simplified_of(section.title) if section is not None else ""
+        return section is not None and (any(w in title for w in span) or spans(section.parent))
     return frozenset(s.id for s in report.sections if spans(s.id))
 
 
 def point_year(fact: Fact, report: Report) -> Optional[tuple[int, str]]:
     """Return (year, period type) of a fact when it is a figure for its report's own year, else None: a
     target for the year the report was given, any other kind for the year it reviews."""
-    w, period, year = words(), fact.period or "", report.meta.year
+    w, period, year = words(), report.simplified_of(fact.period) or "", report.meta.year
     if fact.section in _span_sections(report) and one_year(period) is None:
         return None
     if fact.kind == "target":
@@ -169,7 +170,8 @@ def points(reports: Sequence[Report]) -> dict[Key, dict[int, list[Point]]]:
     for report in reports:
         for fact in report.facts:
             when = point_year(fact, report)
-            name = target_indicator(fact.indicator) if fact.kind == "target" else normal_indicator(fact.indicator)
+            indicator = report.simplified_of(fact.indicator)
+            name = target_indicator(indicator) if fact.kind == "target" else normal_indicator(indicator)
             if when is None or len(name) < 2 or name == fact.unit:
                 continue
             for key, value in measures(fact, when[1], name):
@@ -208,7 +210,7 @@ class TargetCheck:
 
 def verdict(target: Point, result: Point, key: Key) -> str:
     """Return whether a result met a target: at or above it, or at or below a ceiling (以内) or a decline."""
-    w, qualifier = words(), target.fact.qualifier or ""
+    w, qualifier = words(), target.report.simplified_of(target.fact.qualifier) or ""
     if any(r in qualifier for r in w["ranges"]):
         return "cannot tell"
     ceiling = any(b in qualifier for b in w["upper_bounds"]) or (key.measure == GROWTH and target.value < 0)

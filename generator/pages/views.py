@@ -65,7 +65,8 @@ def fact_row(fact: Fact, lang: str, report: Optional[Report] = None) -> FactRow:
     """Return how a fact reads on a page in one language; with its report, the period is never blank (the
     year it is for, or what the report says it covers)."""
     write = formatter(lang)
-    value = write.value(fact.value, fact.unit, fact.qualifier, fact.indicator)
+    value = write.value(fact.value, fact.unit, fact.qualifier,
+                        report.simplified_of(fact.indicator) if report is not None else fact.indicator)
     growth = write.growth(fact.growth_pct, fact.growth_basis) if fact.growth_pct is not None else ""
     period = period_shown(fact, report, lang) if report is not None else period_text(fact.period, lang) or ""
     kind = kind_zh(fact.kind) if lang == "zh" else kind_en(fact.kind)

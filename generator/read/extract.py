@@ -10,16 +10,18 @@ from generator.read.meta import build_meta
 from generator.read.sections import build_sections
 from generator.read.sidecar import apply_sidecar
 from generator.read.segment import load_jieba, load_posseg
+from generator.read.written import restore_written
 
 
 def extract_report(clean: CleanText, sidecar: Optional[dict] = None) -> Report:
     """Return the Report read from a cleaned text: meta (the sidecar's values winning), sections,
-    paragraphs, facts and entities."""
+    paragraphs, facts and entities; a text written in Traditional is read in Simplified and shown as written."""
     load_jieba()
     load_posseg()
     sections, paragraphs = build_sections(clean)
     meta = apply_sidecar(build_meta(clean, sections), sidecar or {})
     prefix = f"{meta.slug}-{meta.year}" if meta.year else meta.slug
     facts = report_facts(clean, sections, paragraphs, prefix)
-    return Report(meta=meta, sections=tuple(sections), paragraphs=tuple(paragraphs), facts=tuple(facts),
-                  entities=extract_entities(clean))
+    report = Report(meta=meta, sections=tuple(sections), paragraphs=tuple(paragraphs), facts=tuple(facts),
+                    entities=extract_entities(clean))
+    return restore_written(report, clean)

@@ -6,8 +6,9 @@ digits, &nbsp;, lost-space ``??``, bidi controls and zero-width characters dropp
 furniture and scraped page wrappers → rejoining of lines broken mid-sentence → removal of stray spaces.
 
 Every step before the rejoining works line by line, so each character keeps the number of the original
-line it came from (Line.offsets); the paragraphs, and so the quotes of facts, are the normalised text
-(Simplified, ASCII digits) while their line numbers point into the original file.
+line it came from (Line.offsets) and, in a converted text, the character written there (Line.written); the
+paragraphs are read as the normalised text (Simplified, ASCII digits) while their line numbers point into
+the original file, and read/written.py gives a Traditional report back its own characters once read.
 """
 from __future__ import annotations
 
@@ -21,8 +22,9 @@ from generator.errors import ReportError
 from generator.model import CleanText, Line
 from generator.read.lexicon import data_pattern
 
-# A character with the original line it came from.
-Chars = list[tuple[str, int]]
+# A character with the original line it came from and the character written there (its Traditional form
+# in a converted text, else itself).
+Chars = list[tuple[str, int, str]]
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _FULLWIDTH = {chr(0xFF10 + i): str(i) for i in range(10)}
@@ -132,6 +134,11 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+def to_simplified(text: str) -> str:
+    """Return ``text`` in Simplified characters (OpenCC t2s), whatever it is written in."""
+    return _t2s().convert(text)
+
+
 def simplified_lines(lines: list[str]) -> list[str]:
     """Return the lines in Simplified characters when the text is written in Traditional, else unchanged."""
     converted = [_t2s().convert(s) for s in lines]
@@ -154,14 +161,35 @@ def fold_chars(text: str) -> str:
 def _build(text: str, path: str, sha: str, encoding: str) -> CleanText:
     """Return the CleanText of a decoded report."""
     original = reader_view(text)
-    lines = [fold_chars(s).strip() for s in simplified_lines(original.split("\n"))]
+    raw = original.split("\n")
+    converted = simplified_lines(raw)
+    lines = [fold_chars(s).strip() for s in converted]
+    written = lines if converted is raw else [_written(r, s) for r, s in zip(raw, lines)]
     kept = _drop_furniture(lines)
     if _is_wrapped(kept):
-        paragraphs = _join_wrapped(kept)
+        paragraphs = _join_wrapped(kept, written)
     else:
-        paragraphs = [[(c, n) for c in s] for n, s in kept if s and not re.fullmatch(r"\d{1,3}", s)]
+        paragraphs = [list(zip(s, [n] * len(s), written[n - 1])) for n, s in kept if s and not re.fullmatch(r"\d{1,3}", s)]
     built = tuple(_to_line(p) for p in (_squeeze_spaces(p) for p in paragraphs) if p)
     return CleanText(path=path, sha256=sha, original=original, paragraphs=built, encoding=encoding)
+
+
+def _written(raw: str, line: str) -> str:
+    """Return a converted line's characters as written (folded like ``line``), aligned one for one with the
+    Simplified ``line``; ``line`` itself where the conversion did not keep every character in its place."""
+    shown = fold_chars(raw).strip()
+    if len(shown) != len(line):
+        return line
+    for a, b in zip(shown, line):
+        if a != b and not (_is_han(a) and _is_han(b)):
+            return line
+    return shown
+
+
+def _is_han(c: str) -> bool:
+    """Return True for a CJK ideograph of any block (extensions, compatibility ideographs)."""
+    o = ord(c)
+    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or o >= 0x20000
 
 
 def _drop_furniture(lines: list[str]) -> list[tuple[int, str]]:
@@ -217,8 +245,9 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip(CLOSERS)[-1:] in TERMINAL
 
 
-def _join_wrapped(kept: list[tuple[int, str]]) -> list[Chars]:
-    """Return paragraphs rebuilt from page-width lines, as character/line lists."""
+def _join_wrapped(kept: list[tuple[int, str]], written: list[str]) -> list[Chars]:
+    """Return paragraphs rebuilt from page-width lines, as character/line lists (``written``: each line's
+    characters as written, by line number - 1)."""
     rows = [(n, s) for n, s in kept if s]
     widths = [_width(s) for _, s in rows]
     body = [not is_title_like(s) and not _heading_regex().match(s) for _, s in rows]
@@ -232,8 +261,8 @@ def _join_wrapped(kept: list[tuple[int, str]]) -> list[Chars]:
         if starts or not paragraphs:
             paragraphs.append([])
         elif _joins_with_space(paragraphs[-1], text):
-            paragraphs[-1].append((" ", number))
-        paragraphs[-1].extend((c, number) for c in text)
+            paragraphs[-1].append((" ", number, " "))
+        paragraphs[-1].extend(zip(text, [number] * len(text), written[number - 1]))
         prev_closed = closes
     return paragraphs
 
@@ -308,14 +337,14 @@ def _joins_with_space(paragraph: Chars, text: str) -> bool:
 def _squeeze_spaces(chars: Chars) -> Chars:
     """Return the paragraph without stray spaces: a space stays only between two ASCII words,
     or between two phrases of a title line."""
-    text = "".join(c for c, _ in chars)
+    text = "".join(c[0] for c in chars)
     keep_cjk_gap = is_title_like(text) and not _letter_spaced(text)
     out: Chars = []
     i = 0
     while i < len(chars):
-        c, n = chars[i]
+        c, n, _ = chars[i]
         if c != " ":
-            out.append((c, n))
+            out.append(chars[i])
             i += 1
             continue
         j = i
@@ -325,7 +354,7 @@ def _squeeze_spaces(chars: Chars) -> Chars:
         right = chars[j][0] if j < len(chars) else ""
         if (left.isascii() and left.isalnum() and right.isascii() and right.isalnum()) or (
                 keep_cjk_gap and _is_cjk_word(left) and _is_cjk_word(right)):
-            out.append((" ", n))
+            out.append((" ", n, " "))
         i = j
     return out
 
@@ -337,4 +366,6 @@ def _is_cjk_word(c: str) -> bool:
 
 def _to_line(chars: Chars) -> Line:
     """Return the Line of a character/line list."""
-    return Line(text="".join(c for c, _ in chars), line=chars[0][1], offsets=tuple(n for _, n in chars))
+    text, written = "".join(c for c, _, _ in chars), "".join(w for _, _, w in chars)
+    return Line(text=text, line=chars[0][1], offsets=tuple(n for _, n, _ in chars),
+                written=written if written != text else "")

@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 from generator.datafiles import load
 from generator.model import Fact, Report
 from generator.pages.format import formatter
-from generator.pages.headline import RESULT_KINDS, group_label, headline_facts
+from generator.pages.headline import RESULT_KINDS, group_label, headline_facts, readings
 from generator.pages.views import fact_row
 from generator.read.divisions import stem
 
@@ -45,8 +45,8 @@ def alias_groups() -> tuple[AliasGroup, ...]:
 
 def belongs(fact: Fact, group: AliasGroup) -> bool:
     """Return whether a fact is of the group's indicator (name, unit and money as the group asks)."""
-    name = fact.indicator or ""
-    if not any(m in name for m in group.match) or any(x in name for x in group.exclude):
+    if not any(any(m in name for m in group.match) and not any(x in name for x in group.exclude)
+               for name in readings(fact.indicator)):
         return False
     if group.money and fact.base_unit != "CNY":
         return False
@@ -91,7 +91,7 @@ def unique(items) -> list[str]:
 def tags(fact: Fact) -> list[str]:
     """Return the names of the fact's indicator in both languages and its value as written in Chinese."""
     group = alias_group(fact)
-    names = [fact.indicator or "", fact.indicator_en or ""]
+    names = [*readings(fact.indicator), fact.indicator_en or ""]  # 地區生產總值 is found as 地区生产总值 too
     headline = dict(headline_label(fact))
     names += [headline.get("zh", ""), headline.get("en", "")]
     if group:
