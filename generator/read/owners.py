@@ -115,8 +115,7 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
         return _owner_phrase(rest[len(verb):])
     if rest.strip():
         return ""
-    opens = clause_start == 0 or sentence[clause_start - 1] in "；;"  # 投资107万元，完成X；投资100万元，完成Y
-    if opens and sentence.startswith("，", pos):  # 投资8.38亿元，完成A、B等10条道路改造提升
+    if (clause_start == 0 or sentence[clause_start - 1] in "；;") and sentence.startswith("，", pos):  # 投资8.38亿元，完成…
         after = sentence[pos + 1:end_of_clause(sentence, pos + 1)]
         verb = opening_verb(after)
         if verb:
@@ -240,10 +239,9 @@ def _count_regex() -> re.Pattern:
 
 @functools.cache
 def _size_alternation() -> str:
-    """Return the regex alternation of the units that size a work (公里, 亩, 平方米), longest first; a capacity
-    (350兆瓦, 10万吨) is part of a project's name and stays in it."""
-    sizes = (u for u, (base, _, _) in unit_table().items() if base in load_data("indicators.yaml")["work_size_bases"])
-    return "|".join(map(re.escape, sorted(sizes, key=len, reverse=True)))
+    """Return the regex alternation of the units that size a work (公里, 亩; not 350兆瓦), longest first."""
+    bases = load_data("indicators.yaml")["work_size_bases"]
+    return "|".join(map(re.escape, sorted((u for u, (b, _, _) in unit_table().items() if b in bases), key=len, reverse=True)))
 
 
 @functools.cache
