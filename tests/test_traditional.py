@@ -67,10 +67,12 @@ def test_facts_and_english_are_those_of_the_simplified_text(pair):
     simplified, traditional = pair
 
     def key(fact):
-        return (fact.value, fact.unit, fact.kind, fact.growth_pct, fact.growth_basis, fact.base_value, fact.base_unit,
+        return (fact.value, to_simplified(fact.unit or ""), fact.kind, fact.growth_pct, fact.growth_basis, fact.base_value, fact.base_unit,
                 fact.source.line, fact.source.paragraph, fact.indicator_en, fact.indicator_origin)
 
     assert [key(f) for f in traditional.facts] == [key(f) for f in simplified.facts]
+    assert "億元" in {f.unit for f in traditional.facts}  # a unit as written, as the quote writes it
+    assert all(f.unit in f.source.quote for f in traditional.facts if f.unit and f.unit != "%")
     for s, t in zip(simplified.facts, traditional.facts):
         for name in ("indicator", "period", "qualifier", "section"):
             assert to_simplified(getattr(t, name) or "") == (getattr(s, name) or ""), (name, s, t)
@@ -122,7 +124,7 @@ def test_pages_pick_read_and_word_its_figures_as_for_the_simplified_text(pair):
     simplified, traditional = pair
     assert [g.key for g, _ in headline_facts(traditional.facts)] == [g.key for g, _ in headline_facts(simplified.facts)]
     for lang in ("en", "zh"):
-        rows = [(r.value, r.growth, r.period) for r in (fact_row(f, lang, traditional) for f in traditional.facts)]
+        rows = [(to_simplified(r.value), r.growth, r.period) for r in (fact_row(f, lang, traditional) for f in traditional.facts)]
         assert rows == [(r.value, r.growth, r.period) for r in (fact_row(f, lang, simplified) for f in simplified.facts)]
     assert [f.id.split("-", 1)[1] for f in main_facts(traditional)] == [f.id.split("-", 1)[1] for f in main_facts(simplified)]
     gdp = next(f for f in main_facts(traditional) if f.indicator == "地區生產總值")

@@ -11,6 +11,8 @@ signed with + or a real minus (U+2212). The words (units, qualifiers, growth bas
 """
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, Optional
@@ -18,6 +20,7 @@ from typing import Callable, Optional
 from generator.datafiles import load
 from generator.english.counted import counted_en
 from generator.english.glossary import classifier, growth_basis_en, norm, qualifier_spec, unit_spec
+from generator.read.normalize import to_simplified
 
 MINUS = "\u2212"
 
@@ -131,10 +134,17 @@ def _amount_en(value: float | int, unit: Optional[str], counted: Optional[str] =
     return out
 
 
+@functools.lru_cache(maxsize=1024)
+def _simplified(word: Optional[str]) -> Optional[str]:
+    """Return a unit or qualifier in Simplified, the script of the glossary (萬元 → 万元); None stays None."""
+    return to_simplified(word) if word else word
+
+
 def format_value_en(value: float | int, unit: Optional[str], qualifier: Optional[str] = None,
                     counted: Optional[str] = None) -> str:
     """Return "over CNY 40 million"-style English for a value, its unit and qualifier; ``counted`` is the
     Chinese name of what a measure word counts (高校 for 8所: "8 universities")."""
+    unit, qualifier = _simplified(unit), _simplified(qualifier)  # a report in Traditional writes 萬元, 餘
     text = _amount_en(value, unit, counted)
     spec = qualifier_spec(qualifier)
     word = spec.get("en")

@@ -18,6 +18,7 @@ from generator.pages.series import (GROWTH, WHOLE_YEAR, Point, Series, TargetChe
 from generator.pages.linesvg import render_line_svg
 from generator.pages.periods import periods_label, year_text
 from generator.pages.views import doc_type_text, fact_row, level_text, period_text, ui
+from generator.read.normalize import to_simplified
 
 MAX_SERIES_CHARTS = 12  # the longest series get a chart and a table each; the rest share one table
 
@@ -112,7 +113,7 @@ def series_scale(series: Series, lang: str) -> tuple[float, str]:
     if series.key.unit == "CNY":
         return money_scale(lang)
     unit = series.points[-1].fact.unit or ""
-    spec = unit_table().get(unit)
+    spec = unit_table().get(to_simplified(unit))  # 萬元 in a report written in Traditional
     factor = spec.factor if spec and spec.base == series.key.unit and spec.factor else 1.0
     return factor, (unit if lang == "zh" or spec is None else spec.en or unit)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.indicators import clean_indicator, object_of_opening_verb, opening_verb
+from generator.read.indicators import clean_indicator, object_of_opening_verb, opening_verb, tidy_name
 from generator.read.lexicon import growth_words, list_marker, unit_table
 from generator.read.owners import NOUN_ENDS, is_verbal, topic_phrase, whole_predicate
 from generator.read.segment import word_tags
@@ -22,10 +22,6 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
     data = load_data("indicators.yaml")
     for i, draft in enumerate(drafts):
         window = drafts[max(0, i - LOOK_BACK):i]  # an owner is near: a long list stays linear
-        thing = _thing_measured_before(sentence, draft, window, data)
-        if thing:  # 水稻种植面积达5000亩，总产2600吨 → 水稻总产
-            draft.indicator = thing + draft.indicator
-            continue
         things = _count_of_earlier_things(sentence, draft, window)
         if things:  # 完成民生实事: the act tells this count from the earlier one, so tidying keeps it
             draft.indicator, draft.extra["tidy"] = things, False
@@ -51,6 +47,8 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
             batch = _batch_heading(before, data)
             topic = "" if re.search(r"\d", before) else batch or topic_phrase(before)
             draft.indicator = (topic if name in topic else topic + name) if topic else draft.indicator
+    for i, draft in enumerate(drafts):  # what no rule above named: 水稻种植面积达5000亩，总产2600吨 → 水稻总产
+        draft.indicator = _thing_measured_before(sentence, draft, drafts[max(0, i - LOOK_BACK):i], data) + draft.indicator
 
 
 def _thing_measured_before(sentence: str, draft, window: list, data: dict) -> str:
@@ -62,7 +60,7 @@ def _thing_measured_before(sentence: str, draft, window: list, data: dict) -> st
     earlier = window[-1]
     if earlier.kind == "rank" or earlier.num.growth or earlier.num.unit == "%" or earlier.num.end > draft.quote_start:
         return ""
-    name = earlier.indicator
+    name = tidy_name(earlier.indicator)  # 粮食播种面积稳定在: the manner word is not the thing's
     ends = sorted(data["thing_measure_ends"], key=len, reverse=True)
     name = next((name[:-len(e)] for e in ends if name.endswith(e) and len(name) > len(e)), name)
     thing = name[len(opening_verb(name)):]

@@ -109,3 +109,30 @@ def data_pattern(key: str, name: str = "headings.yaml") -> str:
     value = load_data(name)[key]
     patterns = value if isinstance(value, list) else [value]
     return "|".join(p.replace("{ordinal}", ordinal_class()) for p in patterns)
+
+
+@functools.cache
+def count_regex() -> re.Pattern:
+    """Return the regex of a count: a number then a counting unit (3条, 44个, 两座), not the start of a longer
+    unit (12.2万亩 is an area, though 万 alone counts)."""
+    table = unit_table()
+    counts = sorted((u for u, (_, _, group) in table.items() if group == "count"), key=len, reverse=True)
+    longer = sorted((u for u, (_, _, group) in table.items() if group != "count" and any(
+        u.startswith(c) and u != c for c in counts)), key=len, reverse=True)
+    numerals = "".join(load_data("numerals.yaml")["digits"]) + "十百千"
+    not_longer = f"(?!{'|'.join(map(re.escape, longer))})" if longer else ""
+    return re.compile(rf"(?:(?<![\d.])\d+(?:\.\d+)?|[{numerals}]+){not_longer}(?:{'|'.join(map(re.escape, counts))})")
+
+
+@functools.cache
+def size_alternation() -> str:
+    """Return the regex alternation of the units that size a work (公里, 亩, 平方米), longest first; a capacity
+    (350兆瓦, 10万吨) is part of a project's name and stays in it."""
+    sizes = (u for u, (base, _, _) in unit_table().items() if base in load_data("indicators.yaml")["work_size_bases"])
+    return "|".join(map(re.escape, sorted(sizes, key=len, reverse=True)))
+
+
+@functools.cache
+def unit_alternation() -> str:
+    """Return the regex alternation of every unit, longest first."""
+    return "|".join(map(re.escape, sorted(unit_table(), key=len, reverse=True)))

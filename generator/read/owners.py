@@ -13,7 +13,8 @@ import re
 from generator.datafiles import load as load_data
 from generator.read.indicators import (after_grouping, clean_indicator, glued_word_at, opening_threshold, opening_verb,
                                        without_period_after_copula)
-from generator.read.lexicon import cue_alternation, growth_words, magnitudes, period_matchers, unit_table
+from generator.read.lexicon import (count_regex, cue_alternation, growth_words, magnitudes, period_matchers, size_alternation,
+                                    unit_alternation, unit_table)
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
 
@@ -44,6 +45,8 @@ def subject_count_name(phrase: str, more_follows: bool = False) -> str:
         return noun
     if len(predicate) <= 4:
         return predicate + noun
+    if predicate.endswith(noun):  # 企业成功申报国家高新技术企业: what they became names them
+        return predicate
     return predicate + load_data("indicators.yaml")["possessive"] + noun
 
 
@@ -84,7 +87,9 @@ def _bare_predicate(tokens: list) -> str:
     its tag, and so is each of a list of them (安置区全部封顶 → 封顶, 企业踊跃捐款捐物、助工助力 → 捐款捐物、助工助力)."""
     data = load_data("indicators.yaml")
     drop = set(data["manner_words"]) | set(data["manner_endings"]) | set(data["light_verbs"])
-    words = [t for t in tokens if t.word not in drop and t.flag not in ("d", "ad", "ul", "uz", "i")]
+    verb = next((i for i, t in enumerate(tokens) if t.flag.startswith("v") and t.word not in drop), len(tokens))
+    words = [t for i, t in enumerate(tokens)  # an adverb after the verb is in its object (通过省级专精特新认定)
+             if t.word not in drop and t.flag not in ("ul", "uz", "i") and (i > verb or t.flag not in ("d", "ad"))]
     text = "".join(t.word for t in words)
     manner = bool(tokens) and (tokens[0].word in drop or tokens[0].flag in ("d", "ad"))  # 踊跃捐款捐物
     after_manner = manner and all(len(item) in (2, 4) for item in text.split("、"))
@@ -121,13 +126,13 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
         if verb:
             return _owner_phrase(after[len(verb):])
     same_clause = re.split(r"[、和及]?(?:" + "|".join(data["attribute_words"]) + ")[^、和及]*$", sentence[clause_start:start])[0]
-    if _count_regex().search(same_clause):  # 在谈项目25个、总投资148亿元
+    if count_regex().search(same_clause):  # 在谈项目25个、总投资148亿元
         return _owner_phrase(same_clause)
     if clause_start < 2:
         return ""
     before_start = start_of_clause(sentence, clause_start - 1)
     before = sentence[before_start:clause_start - 1]
-    if re.search(r"\d", before) and not _count_regex().search(before):
+    if re.search(r"\d", before) and not count_regex().search(before):
         return ""
     tokens = word_tags(before)
     while tokens and (tokens[0].flag in ("v", "d", "p", "ad") or tokens[0].word in data["manner_words"]):
@@ -165,10 +170,10 @@ def _owner_phrase(text: str, subject: bool = False) -> str:
     attributes = "|".join(load_data("indicators.yaml")["attribute_words"])
     text = re.split(rf"[、和及](?:{attributes})|(?:{attributes})(?=\D?\d)", text)[0]  # X ends at the next figure
     text = re.sub(r"（[^）]*）|\([^)]*\)", "", _before_note(text))
-    text = re.sub(rf"\d+(?:\.\d+)?(?:{_size_alternation()}){load_data('indicators.yaml')['possessive']}?(?=[\u4e00-\u9fff])",
+    text = re.sub(rf"\d+(?:\.\d+)?(?:{size_alternation()}){load_data('indicators.yaml')['possessive']}?(?=[\u4e00-\u9fff])",
                   "", text)  # 中华9.3公里弹石公路, 王庄村4公里的水泥路: the thing, not its size
     lead = _lead_index(text)
-    counts = [m for m in _count_regex().finditer(text) if m.start() < lead + _cut_index(text[lead:])]
+    counts = [m for m in count_regex().finditer(text) if m.start() < lead + _cut_index(text[lead:])]
     if counts:  # 的何桥、李庄等6个乡镇41个村的土地整治项目: the things counted last
         after = re.split(rf"[\d，]|、(?=\S{{0,3}}(?:\d|{attributes}))", text[counts[-1].end():])[0]
         after = after.partition(load_data("indicators.yaml")["possessive"])[2] or after  # 41个村的土地整治项目
@@ -179,7 +184,7 @@ def _owner_phrase(text: str, subject: bool = False) -> str:
         if after and not owner:
             return subject_count_name(after) if subject else _cut(after)
         return _cut(text[:counts[0].start()])  # 县以上重点项目64个, 长城汽车项目五个车间…: the noun before the count
-    text = re.sub(rf"\d+(?:\.\d+)?(?:{_unit_alternation()})(?:、.*)?$", "", text)  # 整地12.2万亩: the object, not its size
+    text = re.sub(rf"\d+(?:\.\d+)?(?:{unit_alternation()})(?:、.*)?$", "", text)  # 整地12.2万亩: the object, not its size
     return _cut(text.split("等")[0])
 
 
@@ -222,32 +227,6 @@ def _cut_index(text: str) -> int:
             return at
         at += len(token.word)
     return end
-
-
-@functools.cache
-def _count_regex() -> re.Pattern:
-    """Return the regex of a count: a number then a counting unit (3条, 44个, 两座), not the start of a longer
-    unit (12.2万亩 is an area, though 万 alone counts)."""
-    table = unit_table()
-    counts = sorted((u for u, (_, _, group) in table.items() if group == "count"), key=len, reverse=True)
-    longer = sorted((u for u, (_, _, group) in table.items() if group != "count" and any(
-        u.startswith(c) and u != c for c in counts)), key=len, reverse=True)
-    numerals = "".join(load_data("numerals.yaml")["digits"]) + "十百千"
-    not_longer = f"(?!{'|'.join(map(re.escape, longer))})" if longer else ""
-    return re.compile(rf"(?:(?<![\d.])\d+(?:\.\d+)?|[{numerals}]+){not_longer}(?:{'|'.join(map(re.escape, counts))})")
-
-
-@functools.cache
-def _size_alternation() -> str:
-    """Return the regex alternation of the units that size a work (公里, 亩; not 350兆瓦), longest first."""
-    bases = load_data("indicators.yaml")["work_size_bases"]
-    return "|".join(map(re.escape, sorted((u for u, (b, _, _) in unit_table().items() if b in bases), key=len, reverse=True)))
-
-
-@functools.cache
-def _unit_alternation() -> str:
-    """Return the regex alternation of every unit, longest first."""
-    return "|".join(map(re.escape, sorted(unit_table(), key=len, reverse=True)))
 
 
 def has_governing_verb(text: str, opening_only: bool = False) -> bool:

@@ -6,7 +6,8 @@ written: paragraphs, section titles, each fact's quote (by position) and its ind
 the names of things, the title, meeting and speaker (the period covered stays as read: the pages compute
 years from it). A name is taken at its place in the clause or paragraph
 it was read from; a name found nowhere there goes through the report's own Simplified → written character
-map. Official data (place names from the divisions, the English, units) stays as it is. Report.simplified
+map. Official data (place names from the divisions, the English) stays as it is; units are shown as written
+(萬元), and looked up in Simplified. Report.simplified
 records each name shown with its Simplified form, for the stages that look words up (the English glossary).
 """
 from __future__ import annotations
@@ -135,7 +136,8 @@ def _fact(fact: Fact, r: _Restorer, by_anchor: dict[str, Pair], lines: dict[str,
     return dataclasses.replace(
         fact, source=dataclasses.replace(fact.source, quote=quote),
         indicator=r.name(fact.indicator, clause, pair), period=r.name(fact.period, clause, pair),
-        qualifier=r.name(fact.qualifier, clause, pair), section=ids.get(fact.section, fact.section))
+        qualifier=r.name(fact.qualifier, clause, pair), unit=r.name(fact.unit, clause, pair),
+        section=ids.get(fact.section, fact.section))
 
 
 def _entity(entity: Entity, r: _Restorer, by_anchor: dict[str, Pair]) -> Entity:

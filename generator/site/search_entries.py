@@ -18,6 +18,7 @@ from generator.pages.format import formatter
 from generator.pages.headline import RESULT_KINDS, group_label, headline_facts, readings
 from generator.pages.views import fact_row
 from generator.read.divisions import stem
+from generator.read.normalize import to_simplified
 
 SEP = " · "
 
@@ -50,7 +51,7 @@ def belongs(fact: Fact, group: AliasGroup) -> bool:
         return False
     if group.money and fact.base_unit != "CNY":
         return False
-    return not group.units or (fact.unit or "") in group.units
+    return not group.units or to_simplified(fact.unit or "") in group.units
 
 
 def alias_group(fact: Fact) -> Optional[AliasGroup]:
