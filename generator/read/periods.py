@@ -15,6 +15,7 @@ from generator.read.sentences import SENTENCE_END, end_of_clause, found_before, 
 # a cue at most this many characters before a number governs it (已下达12.87亿元, 已建成的5个项目)
 _NEAR_CUE = 6
 _ESTIMATE_REACH = 300  # characters searched back for the estimate cue of a statement: statements are short
+_CUES_READ = 8  # estimate cues of a sentence looked at to tell one heading a list from one per item
 
 
 def period_before(sentence: str, pos: int) -> Optional[str]:
@@ -129,13 +130,29 @@ def _estimated(sentence: str, num: Num) -> bool:
     it (预计全年地区生产总值…；一般公共预算收入…), a later one only its own statement, which a ； ends
     (…扎实推进，预计新增耕地5800多亩；投资300万元完成… is no estimate)."""
     cue = cue_regex("estimate")
+    starts, note = _estimate_marks(sentence)
+    if note is not None and note < end_of_clause(sentence, num.end):
+        return True  # 完成11亿元（预计数，下同）: the note marks its own figure and all after it
     if not found_before(cue, sentence, num.start):
         return False
-    if cue.search(sentence, 0, end_of_clause(sentence, 0)):
-        return True
+    clauses = {start_of_clause(sentence, at) for at in starts[:_CUES_READ]}
+    opening = period_matchers()[0].sub("", sentence[start_of_clause(sentence, starts[0]):starts[0]]).strip("，,")
+    if len(clauses) > 1 and opening:  # A预计达X，B预计达Y，C达Z: a cue said item by item governs its own clause
+        return start_of_clause(sentence, num.start) in clauses
+    if starts[0] < end_of_clause(sentence, 0):
+        return True  # 预计全年A、B、C: one cue heads the list
     window = sentence[max(0, num.start - _ESTIMATE_REACH):num.start]
     near = list(cue.finditer(window))
     return bool(near) and "；" not in window[near[-1].end():]
+
+
+@functools.lru_cache(maxsize=64)
+def _estimate_marks(sentence: str) -> tuple[list[int], Optional[int]]:
+    """Return where a sentence's estimate cues start, and where a note says its figures are estimates from there on
+    (预计数，下同), None if none does; cached, as each fact of the sentence asks."""
+    starts = [m.start() for m in cue_regex("estimate").finditer(sentence)]
+    note = re.search(load_data("modality.yaml")["estimate_note"], sentence)
+    return starts, note.start() if note else None
 
 
 def _secured(sentence: str, num: Num) -> bool:
