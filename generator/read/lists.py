@@ -84,12 +84,20 @@ def split_each_of_listed(sentence: str, drafts: list[Draft]) -> None:
         items = [i for i in re.split(list_joiner_regex("item_joiners"), draft.indicator) if i]
         between = sentence[draft.quote_start:draft.num.start]
         tail = between[between.rfind(items[-1]) + len(items[-1]):] if items and items[-1] in between else ""
-        if len(items) < 2 or not re.search(f"(?<!年){marker}", tail) or any(len(i) < 2 for i in items):  # 年均: a basis
+        each = re.search(f"(?<!年){marker}", tail) or _one_rate_for_listed(draft)  # 年均: a basis, not 均
+        if len(items) < 2 or not each or any(len(i) < 2 for i in items):
             out.append(draft)
             continue
         names = _complete_items(items) if all(len(i) <= 3 for i in items[:-1]) else share_tail(items)
         out.extend(replace(draft, indicator=name, extra=dict(draft.extra)) for name in names)
     drafts[:] = out
+
+
+def _one_rate_for_listed(draft: Draft) -> bool:
+    """Return True for one growth rate stated for things listed with 、 and nothing else (可用财力、农民人均纯收入
+    增长20%以上): each grows by it, as one rate stated for two indicators is split."""
+    return draft.num.growth is not None and draft.num.unit == "%" and "、" in draft.indicator \
+        and not re.search(r"[和及与]", draft.indicator)
 
 
 def share_tail(items: list[str]) -> list[str]:
