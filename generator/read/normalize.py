@@ -33,6 +33,8 @@ _FULLWIDTH.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
 _FULLWIDTH.update({"％": "%", "＋": "+", "\u3000": " ", "\xa0": " ", "\t": " "})
 # ℅ (care of) and ﹪ (small percent) stand for % in many converted Word files: 同比增长15℅
 _FULLWIDTH.update({"\u2105": "%", "\ufe6a": "%"})
+# ‚ and ‛ (low-9 and reversed-9 marks) stand for “ and ” in some converted files: ‚三个代表‛
+_FULLWIDTH.update({"\u201a": "“", "\u201b": "”"})
 # Invisible characters that split a number or a word for the reader: zero-width space/joiners, word
 # joiner, BOM, and the bidi marks, embeddings, overrides and isolates (U+200E/F, U+202A–E, U+2066–9).
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f" + "".join(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))

@@ -82,6 +82,8 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
         return "threshold"
     if any(text.endswith(w, 0, num.start) for w in data["list_intro_before"]):
         return "list"
+    if _ranking_pool(text, num, data):
+        return "pool"
     clause = re.match(r"[^，。；;,]*", text[num.unit_end:]).group()
     if clause.endswith(data["one_of_end"]) and not re.search(r"分之一$", clause):
         return "one of"  # 成为全省7个奶业生产能力提升示范县之一: the 7 are the province's, one of them is ours
@@ -104,6 +106,16 @@ def _threshold_by_noun(text: str, num: Num, data: dict) -> bool:
         return False
     rest = re.sub(r"^[（(][^）)]{0,12}[）)]", "", text[num.end:num.end + AFTER])
     return bool(re.match(r"[“\"]?[\u4e00-\u9fff]", rest)) and not rest.startswith(tuple(growth_words()))
+
+
+def _ranking_pool(text: str, num: Num, data: dict) -> bool:
+    """Return True for the size of the group a place is ranked in (稳居全省100个县区前列, 在全省167个区县中找位次):
+    a count of places right after a scope, with a ranking word later in its clause."""
+    scopes = tuple(load_data("modality.yaml")["rank_scopes"])
+    if num.unit not in data["counting_units"] or not text.endswith(scopes, 0, num.start):
+        return False
+    clause = re.match(r"[^，。；;,]*", text[num.unit_end:]).group()
+    return clause.startswith(tuple(data["pool_places"])) and any(w in clause for w in data["pool_ranking_words"])
 
 
 def _threshold_of_group(text: str, num: Num, data: dict) -> bool:
