@@ -164,6 +164,8 @@ def _complete_items(items: list[str]) -> list[str]:
     last = items[-1]
     last_words = jieba.lcut(last)
     all_words = set(jieba.lcut(last, cut_all=True))
+    names = load_data("indicators.yaml")
+    measures = tuple(w for w in (*names["subject_measures"], *names["bare_names"]) if len(w) >= 2)
     done = []
     for item in items[:-1]:
         end_word = jieba.lcut(item)[-1]
@@ -174,8 +176,10 @@ def _complete_items(items: list[str]) -> list[str]:
             tail = last[len(item):]  # 城镇 ↔ 农村: same-length modifiers
         elif len(end_word) == 1 and end_word in last_words:  # 政府投资类、…备案类项目: after the shared 类
             tail = "".join(last_words[last_words.index(end_word) + 1:])
-        else:
+        elif not item.endswith(measures):  # a whole name (固定资产投资和社会消费品零售总额) takes no tail
             tail = "".join(last_words[len(jieba.lcut(item)):])
+        else:
+            tail = ""
         done.append(item if not tail or item.endswith(tail) else item + tail)
     return done + [items[-1]]
 
