@@ -137,6 +137,7 @@ def _estimated(sentence: str, num: Num) -> bool:
         return False
     clauses = {start_of_clause(sentence, at) for at in starts[:_CUES_READ]}
     opening = period_matchers()[0].sub("", sentence[start_of_clause(sentence, starts[0]):starts[0]]).strip("，,")
+    opening = re.sub(cue_alternation("estimate_cue_openers"), "", opening)  # 初步预计…: the cue still heads it
     if len(clauses) > 1 and opening:  # A预计达X，B预计达Y，C达Z: a cue said item by item governs its own clause
         return start_of_clause(sentence, num.start) in clauses
     if starts[0] < end_of_clause(sentence, 0):

@@ -23,6 +23,9 @@ _TAIL_MAX = 10
 _TITLE_MAX = 60
 
 
+_OPENING_TITLES = 3  # lines a document's title may take before its text
+
+
 def _heading_level(text: str) -> Optional[int]:
     """Return the level of a numbered heading (一、 → 1, （一） → 2, 1. → 3), None otherwise."""
     return next((level for level, regex in _level_regexes() if regex.match(text)), None)
@@ -165,6 +168,7 @@ def build_sections(clean: CleanText) -> tuple[list[Section], list[Paragraph]]:
     """Return the section tree and the anchored paragraphs of a report."""
     texts, tails = _join_split_headings([p.text for p in clean.paragraphs])
     levels = _levels(texts, tails)
+    whole_plan = _plans_throughout(texts, levels)
     sections: list[Section] = []
     stack: list[Section] = []
     paragraphs: list[Paragraph] = []
@@ -179,7 +183,7 @@ def build_sections(clean: CleanText) -> tuple[list[Section], list[Paragraph]]:
             while stack and stack[-1].level >= level:
                 stack.pop()
             parent = stack[-1] if stack else None
-            is_plan = is_plan_title(title) or (parent.is_plan if parent else False)
+            is_plan = whole_plan or is_plan_title(title) or (parent.is_plan if parent else False)
             section = Section(id=_unique(title, used_ids), title=title, level=level, paragraph=anchor,
                               line=line.line, parent=parent.id if parent else None, is_plan=is_plan)
             sections.append(section)
@@ -188,6 +192,16 @@ def build_sections(clean: CleanText) -> tuple[list[Section], list[Paragraph]]:
                                     section=stack[-1].id if stack else None,
                                     is_heading=index in tails or (level is not None and bare)))
     return sections, paragraphs
+
+
+def _plans_throughout(texts: list[str], levels: list[Optional[int]]) -> bool:
+    """Return True for a document that is a plan from its title on (镇2024年度工作计划): its opening title lines name
+    a plan, and no heading of it reviews work done."""
+    first_body = next((i for i, t in enumerate(texts) if not _title_like(t)), len(texts))
+    opening = texts[:min(first_body, _OPENING_TITLES)]
+    if not any(is_plan_title(t) for t in opening):
+        return False
+    return not any(_reviews(t) for t, level in zip(texts, levels) if level is not None or _title_like(t))
 
 
 def _unique(title: str, used: set[str]) -> str:
