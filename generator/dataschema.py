@@ -46,7 +46,7 @@ UNIT = OneOf(("null", {"base?": "text", "factor?": "number", "en?": "text"}))
 UNITS = Each(Each(UNIT))
 
 MODALITY = {
-    "estimate": STRINGS, "target": STRINGS, "share_suffixes": STRINGS, "share_verbs": STRINGS,
+    "estimate": STRINGS, "target": STRINGS, "share_suffixes": STRINGS, "share_verbs": STRINGS, "share_copulas": STRINGS,
     "share_verb_not_in": STRINGS, "share_noun": "text",
     "rank_verbs": STRINGS, "rank_scopes": STRINGS, "rank_movement": STRINGS, "plan_headings": STRINGS, "done_cues": STRINGS, "seeking_verbs": STRINGS,
     "future_cues": STRINGS, "qualifiers_before": STRINGS, "qualifiers_after": STRINGS,
@@ -61,7 +61,7 @@ MODALITY = {
 NOT_FACTS = {
     "grouping_after": STRINGS, "chinese_name_units": STRINGS, "year_unit_cues": STRINGS,
     "capacity_cues": STRINGS, "threshold_after": STRINGS, "threshold_qualifiers": STRINGS,
-    "list_intro_before": STRINGS, "milestone_after": STRINGS, "one_of_end": "text", "pool_places": STRINGS, "pool_ranking_words": STRINGS, "from_value_after": STRINGS,
+    "list_intro_before": STRINGS, "milestone_after": STRINGS, "passed_target_after": STRINGS, "one_of_end": "text", "pool_places": STRINGS, "pool_ranking_words": STRINGS, "from_value_after": STRINGS,
     "glossary_start": "text", "unit_word_breakers": Each(STRINGS), "unit_word_keepers": Each(STRINGS), "ordinal_after": STRINGS,
     "descriptive_after": Each(STRINGS), "capacity_units": STRINGS,
     "chinese_name_nouns": STRINGS, "chinese_grouping_units": STRINGS, "ordinal_before": STRINGS,

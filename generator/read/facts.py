@@ -64,8 +64,10 @@ def _paragraph_facts(line: Line, paragraph: Paragraph, plan: bool, prefix: str, 
             quote = sentence[draft.quote_start:draft.quote_end].strip()
             quote_at = start + draft.quote_start + (len(sentence[draft.quote_start:draft.quote_end]) - len(sentence[draft.quote_start:draft.quote_end].lstrip()))
             base_value, base_unit = base_of(draft.value, draft.unit)
-            if not draft.indicator:
-                draft.indicator = clean_indicator(header) if header and is_title_like(header) else (draft.unit or load_data("indicators.yaml")["fallback"])
+            if not draft.indicator:  # 规上工业产值继…之后，…，达到74.23亿元: the sentence's topic, when nothing names it
+                topic = subject_of(sentence[:end_of_clause(sentence, 0)])
+                draft.indicator = clean_indicator(header) if header and is_title_like(header) else (
+                    topic or draft.unit or load_data("indicators.yaml")["fallback"])
             facts.append(Fact(
                 id=fact_id, indicator=draft.indicator, value=plain(draft.value), unit=draft.unit, kind=draft.kind,
                 source=Source(line=line.line_at(quote_at), quote=quote, paragraph=paragraph.anchor),
@@ -136,6 +138,9 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
         right = _noun_after_amount(sentence, num, left_raw)
         left = "" if right else left
     share = load_data("modality.yaml")
+    copula = next((c for c in share["share_copulas"] if left.startswith(c)), "")
+    if copula and earlier and num.unit == "%" and sentence.startswith(_possessive(), num.start - 1):
+        left = share["share_verbs"][0] + left[len(copula):]  # 为年初预算的97.11%: a share, 占年初预算
     if left.startswith(tuple(share["share_verbs"])) and earlier and num.unit == "%":
         left = earlier[-1].indicator + left + share["share_noun"]  # 占全区45.1%: the share of the fact before
     if counted and not each:

@@ -91,13 +91,26 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
     for key, reason in (("ordinal_after", "ordinal"), ("milestone_after", "milestone"), ("from_value_after", FROM_VALUE)):
         if any(plain.startswith(w) for w in data[key]) and (reason != "milestone" or _restates_level(text, num)):
             return reason
+    if any(plain.startswith(w) for w in data["passed_target_after"]) and _restates_level(text, num) \
+            and text.endswith(tuple(data["threshold_before"]) + ("突破",), 0, num.start):
+        return "milestone"  # 突破70亿元目标，达到74.23亿元: the target passed, the level follows
     return None
 
 
 def _restates_level(text: str, num: Num) -> bool:
-    """Return True when a milestone restates a level the sentence gave before it (余额达108.3亿元，首次突破百亿元
-    大关); a milestone that is the only figure (业务量突破10亿美元大关) states the level itself."""
-    return bool(num.unit) and re.search(rf"\d(?:\.\d+)?{re.escape(num.unit)}", text[:num.start]) is not None
+    """Return True when a milestone restates a level the sentence gives before or after it (余额达108.3亿元，首次突破
+    百亿元大关; 继突破60亿大关之后，…达到74.23亿元); a milestone that is the only figure states the level itself."""
+    if not num.unit:
+        return False
+    family = _money_family(num.unit)
+    before = re.search(rf"\d(?:\.\d+)?{re.escape(num.unit)}", text[:num.start]) is not None
+    after = re.search(rf"\d(?:\.\d+)?(?:{family})(?!\S{{0,2}}大关)", text[num.end:num.end + AFTER])  # …之后，达到74.23亿元
+    return before or after is not None
+
+
+def _money_family(unit: str) -> str:
+    """Return the alternation of the units a level restating a milestone in ``unit`` may be written in (亿 → 亿元)."""
+    return "|".join(re.escape(u) for u in sorted({unit, unit + "元", unit.removesuffix("元")} - {""}, key=len, reverse=True))
 
 
 def _threshold_by_noun(text: str, num: Num, data: dict) -> bool:
