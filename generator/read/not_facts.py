@@ -118,7 +118,9 @@ def _threshold_by_noun(text: str, num: Num, data: dict) -> bool:
     if not (num.qualifier and num.qualifier.endswith(tuple(data["threshold_qualifiers"]))):
         return False
     rest = re.sub(r"^[（(][^）)]{0,12}[）)]", "", text[num.end:num.end + AFTER])
-    return bool(re.match(r"[“\"]?[\u4e00-\u9fff]", rest)) and not rest.startswith(tuple(growth_words()))
+    numeral = f"[\\d{load_data('numerals.yaml')['counting_numerals']}]"
+    counted = re.match(rf"{numeral}+(?:{'|'.join(data['group_count_units'])})", rest)  # 30万以上32个村: a band
+    return bool(counted or re.match(r"[“\"]?[\u4e00-\u9fff]", rest)) and not rest.startswith(tuple(growth_words()))
 
 
 def _ranking_pool(text: str, num: Num, data: dict) -> bool:
