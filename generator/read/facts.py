@@ -142,8 +142,8 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     if copula and earlier and num.unit == "%" and sentence.startswith(_possessive(), num.start - 1):
         left = share["share_verbs"][0] + left[len(copula):]  # 为年初预算的97.11%: a share, 占年初预算
     if left.startswith(tuple(share["share_verbs"])) and earlier and num.unit == "%":
-        noun = "" if left.endswith(tuple(share["share_suffixes"])) else share["share_noun"]  # 占比74.4%: 占比 is one
-        left = earlier[-1].indicator + left + noun  # 占全区45.1%: the share of the fact before
+        word = next((w for w in share["share_suffixes"] if w.startswith(left) and w in sentence[clause_start:num.start]), "")
+        left = earlier[-1].indicator + (word or left + share["share_noun"])  # 占全区45.1%; 占比74.4%: 占比 is one word
     if counted and not each:
         left, right = _with_possessive_tail(sentence, num, left, right, noun_at + len(right_raw))
     if _lone_verb(left) and not right and sentence.startswith(_possessive(), num.end):

@@ -38,7 +38,8 @@ def clean_indicator(text: str) -> str:
             elif len(word) > len(kept):
                 kept = word
         for word in _longest_first("strip_trailing"):
-            if text.endswith(word) and len(text) > len(word) and not _cuts_last_word(text, word):
+            if text.endswith(word) and len(text) > len(word) and not _cuts_last_word(text, word) \
+                    and not text.endswith(tuple(names["kept_endings"])):
                 text, changed = text[:-len(word)], True
     if text in lone:
         return ""  # 持续推进 less 推进: a manner word alone names nothing
