@@ -41,6 +41,7 @@ def mark_growth(text: str, nums: list[Num]) -> None:
         prefix = text[clause_start:num.start]
         if num.qualifier and prefix.endswith(num.qualifier):
             prefix = prefix[:-len(num.qualifier)]
+        prefix = re.sub(r"[（(][^（）()\d]{1,8}[）)]$", "", prefix)  # 下降（同口径）19.59%: an aside before the rate
         minus = prefix[-1:] in data["growth_minus"] and not num.qualifier
         match = _growth_tail().search(prefix[:-1] if minus else prefix)
         if not match:
