@@ -96,7 +96,9 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
         previous = num
     add_starting_levels(sentence, nums, drafts)
     place_growths(sentence, live, drafts)
-    drafts.extend(rank_drafts(sentence, drafts))
+    ranks = rank_drafts(sentence, drafts)
+    places = {d.num.start for d in ranks}
+    drafts[:] = [d for d in drafts if d.num.start not in places] + ranks  # 排名全国78位: a place, no count of 位
     drafts.sort(key=lambda d: d.num.start)
     distribute_lists(sentence, drafts)
     name_listed_changes(sentence, drafts)

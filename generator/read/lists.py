@@ -206,12 +206,13 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
     first = numerals["first_place"]
     found, last_before = [], _last_before(drafts)
     scopes = "|".join(data["rank_scopes"])  # 增速全市第一: a scope before 第N ranks without a verb
-    for match in re.finditer(rf"({verbs}|(?=(?:{scopes})))([^，。；！？、]{{0,10}}?)"
-                             rf"(?:{prefix}([{ordinals}\d]+)|({first})(?=(?:{units})))({units})?", sentence):
-        token, group = (match.group(3), 3) if match.group(3) else ("一", 4)
+    for match in re.finditer(rf"({verbs}|(?=(?:{scopes})))([^，。；！？、]{{0,10}}?)(?:{prefix}([{ordinals}\d]+)|({first})"
+                             rf"(?=(?:{units}))|(?<={scopes})(\d+)(?=(?:{units})))({units})?", sentence):  # 排名全国78位
+        group = next(g for g in (3, 4, 5) if match.group(g))
+        token = "一" if group == 4 else match.group(group)
         value = float(token) if token.isdigit() else parse_chinese_number(token)
         scope = match.group(2)
-        unit = match.group(5)
+        unit = match.group(6)
         if value is None or not (unit or match.group(1) not in data["rank_verbs_needing_unit"]
                                  or re.match(f"(?:{scopes})", scope)):  # 增速排全市第二: the scope makes it a rank
             continue
@@ -228,7 +229,7 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
         subject = sentence[clause_start:earlier[0].extra["rank_at"] if earlier else match.start()]
         subject = re.sub(data["rank_duration"], "", subject)
         subject = _without_manner_end(clean_indicator(re.sub(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[\u4e00-\u9fff%]?", "", subject)))
-        subjects = [subject]
+        subjects = _listed_subjects(subject)  # A、B、C增速排名全市第一: one rank each
         if subject in growth_names():  # 增长0.6%、排全市第4位; 增速排全市第二: the rank of the growth of the level before
             subjects = [last_before(clause_start) + data["growth_rank_word"]] if last_before(clause_start) else [subject]
         elif not subject:
@@ -238,6 +239,16 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
             found.append(Draft(num, name + scope + data["rank_noun"], clause_start, end_of_clause(sentence, match.end()),
                                kind="rank", extra={"rank_at": match.start()}))
     return found
+
+
+def _listed_subjects(subject: str) -> list[str]:
+    """Return the growth rates a rank names with 、 (规上工业增加值、固定资产投资增速 → 规上工业增加值增速, 固定资产投资增速:
+    the growth word closing the last is each one's), or the subject alone."""
+    items = [i for i in subject.split("、") if i]
+    tail = next((w for w in sorted(growth_names(), key=len, reverse=True) if items and items[-1].endswith(w)), "")
+    if len(items) < 2 or not tail or any(len(i) < 2 for i in items):
+        return [subject]  # PM2.5、PM10、空气优良率等指标, 标准化、产业化水平: one subject named by its list
+    return [i if i.endswith(tail) else i + tail for i in items]
 
 
 def _listed_before(sentence: str, clause_start: int, drafts: list[Draft]) -> list[str]:
