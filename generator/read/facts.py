@@ -12,12 +12,13 @@ from generator.read.growth import add_starting_levels, mark_growth, place_growth
 from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name, without_manner_opening
 from generator.read.lexicon import (data_pattern, list_joiner_regex, list_joiners, list_marker,
                                     magnitudes, period_matchers, unit_table, word_list)
-from generator.read.lists import (before_sibling_item, distribute_lists, link_parts, list_items, rank_drafts,
-                                  share_glued_counts, share_list_verb, split_each_of_listed, split_shared_names)
+from generator.read.lists import (before_sibling_item, distribute_lists, link_parts, list_items, share_glued_counts,
+                                  share_list_measure, share_list_verb, split_each_of_listed, split_shared_names)
 from generator.read.normalize import is_title_like
 from generator.read.bare import bare_core, name_bare_by_earlier, name_by_sentence_context, name_streaks, name_time_taken
-from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb, subject_count,
-                                   subject_of, topic_of_rate, topic_of_state)
+from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb, possessive_tail,
+                                   subject_count, subject_of, topic_of_rate, topic_of_state)
+from generator.read.ranks import rank_drafts
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
 from generator.read.periods import carries_targets, kind_of, period_before, plan_sentences
 from generator.read.rates import one_rate_each
@@ -111,6 +112,7 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
     split_each_of_listed(sentence, drafts)
     share_glued_counts(sentence, drafts)
     share_list_verb(sentence, drafts)
+    share_list_measure(sentence, drafts)
     for draft in drafts:
         _finish(sentence, draft, plan)
     link_parts(sentence, drafts)
@@ -147,7 +149,7 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
         word = next((w for w in share["share_suffixes"] if w.startswith(left) and w in sentence[clause_start:num.start]), "")
         left = earlier[-1].indicator + (word or left + share["share_noun"])  # 占全区45.1%; 占比74.4%: 占比 is one word
     if counted and not each:
-        left, right = _with_possessive_tail(sentence, num, left, right, noun_at + len(right_raw))
+        left, right = _withpossessive_tail(sentence, num, left, right, noun_at + len(right_raw))
     if _lone_verb(left) and not right and sentence.startswith(_possessive(), num.end):
         right = clean_indicator(right_noun(sentence, num.end + 1))  # 5.38万人的搬迁 → 搬迁, 解决了8.4万人的X问题 → 解决X问题
     if not left and earlier and earlier[-1].num.end == seg_start and left_raw.strip() in ("", *list_joiners("item_joiners")):
@@ -204,13 +206,13 @@ def _lone_verb(words: str) -> bool:
     return not words or len(tags) == 1 and tags[0].flag == "v" and not attribute
 
 
-def _with_possessive_tail(sentence: str, num: Num, left: str, right: str, noun_end: int) -> tuple[str, str]:
+def _withpossessive_tail(sentence: str, num: Num, left: str, right: str, noun_end: int) -> tuple[str, str]:
     """Return left and right words with the head of a list closed by 的 (A和B的修复重建: A's too, but not
     A规划和B的村庄规划; A八百亩、B的收储清零; 占地75亩、…的X: X's 占地)."""
     if right:
-        tail = _possessive_tail(sentence, noun_end, "和及")
+        tail = possessive_tail(sentence, noun_end, "和及")
         return left, right + (tail if not right.endswith(tail[-2:]) else "")
-    tail = _possessive_tail(sentence, num.end) if left else ""
+    tail = possessive_tail(sentence, num.end) if left else ""
     attribute = next((w for w in load_data("indicators.yaml")["attribute_words"] if left.endswith(w)), "")
     return (tail + attribute if tail and attribute else left + tail), right
 
@@ -255,16 +257,6 @@ def _noun_after_amount(sentence: str, num: Num, left_raw: str) -> str:
         return ""
     verbs = [t.word for t in word_tags(left_raw) if t.flag == "v" and len(t.word) >= 2]
     return clean_indicator((verbs[-1] if verbs else "") + match.group(2))
-
-
-def _possessive_tail(sentence: str, pos: int, joiners: str = "") -> str:
-    """Return what is done to a list whose first item ends at ``pos`` (完成高铁核心区八百亩、经编园板块的收储清零 →
-    收储清零): the head after 的 closing the clause, '' when the clause reads otherwise; items joined by
-    ``joiners`` may carry their own figures (110公里农村公路和24座桥梁的修复重建)."""
-    tail = sentence[pos:end_of_clause(sentence, pos)]
-    items = rf"[{joiners}][^、，]{{1,16}}" if joiners else r"、[^\d、]{1,16}"
-    match = re.fullmatch(rf"{items}{_possessive()}([\u4e00-\u9fff]{{2,8}}(?:、[\u4e00-\u9fff]{{2,8}})?)", tail)
-    return match.group(1) if match and _possessive() not in match.group(1) else ""
 
 
 def _possessive() -> str:

@@ -79,6 +79,9 @@ def _cuts_last_word(text: str, ending: str) -> bool:
     return len(word_tags(text[-6:-1])[-1].word) == 1
 
 
+_MODIFIER_LEN = 2  # characters of a list item that modifies the last one's head (城镇、农村居民…)
+
+
 def drop_examples(left: str, names_only: bool, count: float = 0) -> str:
     """Return the words before a number without the examples listed in it: A、B等14个项目 → '',
     提升海上湾、滨湖城两个美丽小区 → 提升 (when the noun follows the count), 镇机关、社区筹集善款 → 筹集善款,
@@ -92,6 +95,8 @@ def drop_examples(left: str, names_only: bool, count: float = 0) -> str:
         return _verb_of_examples(head) + tail
     if "、" not in left or _verbs_sharing_object(left):
         return left
+    if all(len(item) <= _MODIFIER_LEN for item in left.split("、")[:-1]) and not names_only:
+        return left  # 城镇、农村居民人均可支配收入: modifiers sharing the last item's head, split later
     grouping = after_grouping(left)
     if grouping:
         return grouping

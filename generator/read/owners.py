@@ -6,7 +6,6 @@ that follows it, or to the clause before it.
 """
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 
@@ -377,3 +376,13 @@ def _subject_phrase(sentence: str, pos: int) -> tuple[str, bool]:
     phrase = phrase[len(threshold):]
     parts = re.split(r"[（(]|、(?=\S{0,3}\d)|\d", phrase, maxsplit=1)
     return threshold + parts[0], len(parts) > 1 and bool(re.match(r"\d", phrase[len(parts[0]):]))
+
+
+def possessive_tail(sentence: str, pos: int, joiners: str = "") -> str:
+    """Return what is done to a list whose first item ends at ``pos`` (完成高铁核心区八百亩、经编园板块的收储清零 →
+    收储清零): the head after 的 closing the clause, '' when the clause reads otherwise; items joined by
+    ``joiners`` may carry their own figures (110公里农村公路和24座桥梁的修复重建)."""
+    tail, possessive = sentence[pos:end_of_clause(sentence, pos)], load_data("indicators.yaml")["possessive"]
+    items = rf"[{joiners}][^、，]{{1,16}}" if joiners else r"、[^\d、]{1,16}"
+    match = re.fullmatch(rf"{items}{possessive}([\u4e00-\u9fff]{{2,8}}(?:、[\u4e00-\u9fff]{{2,8}})?)", tail)
+    return match.group(1) if match and possessive not in match.group(1) else ""

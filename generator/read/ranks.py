@@ -1,0 +1,121 @@
+"""Ranks: a place's place in a ranking (位居全市第一, 排名全国78位, 增速排全市第二), one fact per thing ranked."""
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from typing import Callable
+
+from generator.datafiles import load as load_data
+from generator.read.drafts import Draft
+from generator.read.indicators import clean_indicator
+from generator.read.lexicon import growth_words
+from generator.read.numbers import Num, parse_chinese_number
+from generator.read.sentences import CLAUSE_END, end_of_clause, start_of_clause
+
+
+def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
+    """Return rank facts (排名上升至第56位, 位列吴兴区第一, 居全市第一, 均位居全市首位)."""
+    data = load_data("modality.yaml")
+    verbs = "|".join(sorted(data["rank_verbs"], key=len, reverse=True))
+    numerals = load_data("numerals.yaml")
+    ordinals, prefix, units = numerals["ordinals"], numerals["ordinal_prefix"], "|".join(data["rank_units"])
+    first = numerals["first_place"]
+    found, last_before = [], _last_before(drafts)
+    scopes = "|".join(data["rank_scopes"])  # 增速全市第一: a scope before 第N ranks without a verb
+    for match in re.finditer(rf"({verbs}|(?=(?:{scopes})))([^，。；！？、]{{0,10}}?)(?:{prefix}([{ordinals}\d]+)|({first})"
+                             rf"(?=(?:{units}))|(?<={scopes})(\d+)(?=(?:{units})))({units})?", sentence):  # 排名全国78位
+        group = next(g for g in (3, 4, 5) if match.group(g))
+        token = "一" if group == 4 else match.group(group)
+        value = float(token) if token.isdigit() else parse_chinese_number(token)
+        scope = match.group(2)
+        unit = match.group(6)
+        if value is None or not (unit or match.group(1) not in data["rank_verbs_needing_unit"]
+                                 or re.match(f"(?:{scopes})", scope)):  # 增速排全市第二: the scope makes it a rank
+            continue
+        if group == 4 and not re.search(f"(?:{scopes})$", scope):
+            continue  # 首位 ranks only in a scope (位居全市首位); 排在首位 alone is a place in a queue
+        if not match.group(1) and sentence[match.end():match.end() + 1] not in ("", *CLAUSE_END):
+            continue  # 全省第一家…: without a verb only a 第N that ends its clause is a place in a ranking
+        if not unit and sentence.startswith(tuple(data["rank_not_before"]), match.end()):
+            continue  # 第一方阵, 第一梯队: a group, not a place in a ranking
+        clause_start = start_of_clause(sentence, match.start())
+        for word in sorted(data["rank_movement"] + data["rank_verbs"], key=len, reverse=True):
+            scope = scope.replace(word, "")  # 全市排第一: the verb after the scope
+        earlier = [d for d in found if d.quote_start == clause_start]  # 位居全省第9位、全市第一位: one subject
+        subject = sentence[clause_start:earlier[0].extra["rank_at"] if earlier else match.start()]
+        subject = re.sub(data["rank_duration"], "", subject)
+        subject = _without_manner_end(clean_indicator(re.sub(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[\u4e00-\u9fff%]?", "", subject)))
+        subjects = _listed_subjects(subject)  # A、B、C增速排名全市第一: one rank each
+        if subject in growth_names():  # 增长0.6%、排全市第4位; 增速排全市第二: the rank of the growth of the level before
+            subjects = [last_before(clause_start) + data["growth_rank_word"]] if last_before(clause_start) else [subject]
+        elif not subject:
+            subjects = _listed_before(sentence, clause_start, drafts) or [_rank_subject(sentence, clause_start, last_before)]
+        num = Num(match.start(group), match.end(group), match.end(), value, unit, not token.isdigit(), unit_end=match.end())
+        for name in subjects:  # 总产值242.7亿元、财政总收入10.3亿元，均位居全市首位: one rank each
+            found.append(Draft(num, name + scope + data["rank_noun"], clause_start, end_of_clause(sentence, match.end()),
+                               kind="rank", extra={"rank_at": match.start()}))
+    return found
+
+
+def _listed_subjects(subject: str) -> list[str]:
+    """Return the growth rates a rank names with 、 (规上工业增加值、固定资产投资增速 → 规上工业增加值增速, 固定资产投资增速:
+    the growth word closing the last is each one's), or the subject alone."""
+    items = [i for i in subject.split("、") if i]
+    tail = next((w for w in sorted(growth_names(), key=len, reverse=True) if items and items[-1].endswith(w)), "")
+    if len(items) < 2 or not tail or any(len(i) < 2 for i in items):
+        return [subject]  # PM2.5、PM10、空气优良率等指标, 标准化、产业化水平: one subject named by its list
+    return [i if i.endswith(tail) else i + tail for i in items]
+
+
+def _listed_before(sentence: str, clause_start: int, drafts: list[Draft]) -> list[str]:
+    """Return the names of the levels listed in the clause before a rank that names none (A242.7亿元、B10.3亿元，
+    均位居全市首位), when there are several; [] otherwise."""
+    if not sentence.startswith(tuple(load_data("lists.yaml")["rank_sharers"]), clause_start):
+        return []
+    before = start_of_clause(sentence, max(0, clause_start - 1))
+    levels = [d.indicator for d in drafts if before <= d.num.start < clause_start and d.kind != "rank"
+              and not d.num.growth and d.indicator]
+    return levels if len(levels) > 1 else []
+
+
+@functools.cache
+def growth_names() -> frozenset[str]:
+    """Return the words that name a growth, not a level (增长, 增速, 增幅): a rank of them ranks a growth."""
+    return frozenset([*growth_words(), *load_data("modality.yaml")["growth_nouns"]])
+
+
+def _without_manner_end(subject: str) -> str:
+    """Return a rank's subject without the manner word its rank verb had (高考成绩持续稳居全市第一 → 高考成绩)."""
+    words = tuple(w for w in load_data("indicators.yaml")["manner_words"] if len(w) > 1)
+    while subject.endswith(words) and len(subject) > 2:
+        subject = subject[:-len(next(w for w in words if subject.endswith(w)))]
+    return subject
+
+
+def _rank_subject(sentence: str, clause_start: int, last_before: Callable[[int], str]) -> str:
+    """Return what a rank is of when its clause names nothing: a quoted name in the clause before,
+    else the indicator of the last fact before it."""
+    before = sentence[start_of_clause(sentence, max(0, clause_start - 1)):clause_start]
+    quoted = re.findall(r"“([^”]{2,12})”", before)
+    if quoted:
+        return quoted[-1]
+    return last_before(clause_start)
+
+
+def _last_before(drafts: list[Draft]) -> Callable[[int], str]:
+    """Return a function giving the indicator of the last draft (in list order) whose number starts
+    before a position, '' if none: the drafts sorted once, not filtered again for every rank."""
+    @functools.cache
+    def index() -> tuple[list[int], list[int]]:
+        """Return the drafts' starts in order, and for the first k of them the latest in list order."""
+        order = sorted(range(len(drafts)), key=lambda i: drafts[i].num.start)
+        return [drafts[i].num.start for i in order], list(itertools.accumulate(order, max))
+
+    def indicator(pos: int) -> str:
+        """Return the indicator of the last draft starting before ``pos``."""
+        starts, latest = index()
+        k = bisect.bisect_left(starts, pos)
+        return drafts[latest[k - 1]].indicator if k else ""
+    return indicator
