@@ -115,6 +115,8 @@ def kind_of(sentence: str, num: Num, indicator: str, plan: Optional[bool]) -> st
     _governing_cue) decides before ``plan`` does; a done cue (已下达, 完成了) makes no target anywhere."""
     if _estimated(sentence, num):
         return "estimate"
+    if num.unit != "%" and _names_a_target(sentence, num, indicator):
+        return "target"  # 年初下达的2500万元目标任务, 年初预算收入25000万元: the figure set, not the one reached
     cue = _governing_cue(sentence, num)
     planned = plan is not None and (plan if cue is None else cue)
     if cue is not False and (planned or found_before(cue_regex("target"), sentence, num.start)
@@ -123,6 +125,14 @@ def kind_of(sentence: str, num: Num, indicator: str, plan: Optional[bool]) -> st
     if num.unit == "%" and not num.growth and _is_share(sentence, num, indicator):
         return "share"
     return "actual"
+
+
+def _names_a_target(sentence: str, num: Num, indicator: str) -> bool:
+    """Return True for a figure set in advance: one sizing the task or target written after it (下达的2500万元目标
+    任务; not 完成造林任务4000亩, the work done), or a budget (年初预算收入; not 一般公共预算收入)."""
+    data = load_data("modality.yaml")
+    after = sentence[num.end:num.end + 5].removeprefix(_possessive())
+    return after.startswith(tuple(data["target_nouns"])) or any(w in indicator for w in data["target_name_words"])
 
 
 def _estimated(sentence: str, num: Num) -> bool:
