@@ -95,8 +95,10 @@ def drop_examples(left: str, names_only: bool, count: float = 0) -> str:
         return _verb_of_examples(head) + tail
     if "、" not in left or _verbs_sharing_object(left):
         return left
-    if all(len(item) <= _MODIFIER_LEN for item in left.split("、")[:-1]) and not names_only:
-        return left  # 城镇、农村居民人均可支配收入: modifiers sharing the last item's head, split later
+    names = load_data("indicators.yaml")
+    measures = tuple(w for w in (*names["subject_measures"], *names["bare_names"]) if len(w) >= 2)
+    if all(len(item) <= _MODIFIER_LEN for item in left.split("、")[:-1]) and not names_only and left.endswith(measures):
+        return left  # 城镇、农村居民人均可支配收入: modifiers sharing the last item's measure, split later
     grouping = after_grouping(left)
     if grouping:
         return grouping
