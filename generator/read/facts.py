@@ -367,6 +367,10 @@ def _finish(sentence: str, draft: Draft, plan: Optional[bool]) -> None:
     draft.unit = draft.num.unit
     draft.period = period_before(sentence, draft.num.start)
     draft.indicator = tidy_name(draft.indicator) if draft.extra.get("tidy", True) else draft.indicator
+    names = load_data("indicators.yaml")
+    money = names["yuan_dropped"]
+    if draft.unit in money and any(w in draft.indicator for w in names["money_words"]):
+        draft.unit = money[draft.unit]  # 财政一般预算收入任务174万: 万元 with 元 dropped, as 398.44亿 is 亿元
     kind = kind_of(sentence, draft.num, draft.indicator, plan)
     if draft.kind != "rank" or kind in ("target", "estimate"):  # modality wins over type
         draft.kind = kind

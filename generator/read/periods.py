@@ -128,11 +128,15 @@ def kind_of(sentence: str, num: Num, indicator: str, plan: Optional[bool]) -> st
 
 
 def _names_a_target(sentence: str, num: Num, indicator: str) -> bool:
-    """Return True for a figure set in advance: one sizing the task or target written after it (下达的2500万元目标
-    任务; not 完成造林任务4000亩, the work done), or a budget (年初预算收入; not 一般公共预算收入)."""
+    """Return True for a figure set in advance: a task or target named before or after it (收入任务174万, 下达的2500
+    万元目标任务; not 完成造林任务4000亩, the work done), or a budget (年初预算收入; not 一般公共预算收入)."""
     data = load_data("modality.yaml")
     after = sentence[num.end:num.end + 5].removeprefix(_possessive())
-    return after.startswith(tuple(data["target_nouns"])) or any(w in indicator for w in data["target_name_words"])
+    before = sentence[start_of_clause(sentence, num.start):num.start]
+    done = any(w in before for w in data["task_done_verbs"])
+    counted = num.unit in load_data("not_facts.yaml")["group_count_units"]  # 改革任务35项: how many tasks, no target
+    named = re.search(f"(?:{'|'.join(data['target_nouns'])})[为是达：:]?$", before) and not done and not counted
+    return named or after.startswith(tuple(data["target_nouns"])) or any(w in indicator for w in data["target_name_words"])
 
 
 def _estimated(sentence: str, num: Num) -> bool:
