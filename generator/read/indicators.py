@@ -10,6 +10,7 @@ from generator.read.segment import load_posseg, word_tags
 from generator.read.sentences import end_of_clause
 
 
+@functools.lru_cache(maxsize=8192)  # a report names the same things clause after clause
 def clean_indicator(text: str) -> str:
     """Return the indicator name left after removing periods, subjects, empty verbs and particles."""
     names = load_data("indicators.yaml")
