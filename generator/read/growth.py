@@ -60,10 +60,13 @@ def mark_growth(text: str, nums: list[Num]) -> None:
 
 
 def _unitless_rate(text: str, num: Num, data: dict) -> bool:
-    """Return True for a bare number closing its clause right after a word that only a rate follows (同比增长18.3；)."""
+    """Return True for a bare number closing its clause right after a word only a rate follows (同比增长18.3；) or
+    closing a share (占年计划的58.2，)."""
     after = text[num.end:num.end + 1]
-    return (after == "" or after in "，,；;。") and not num.chinese and \
-        text.endswith(tuple(data["rate_only_growth_words"]), 0, num.start)
+    if not (after == "" or after in "，,；;。") or num.chinese:
+        return False
+    share = re.search(rf"(?:{cue_alternation('share_verbs')})[^，,；;。]*的$", text[start_of_clause(text, num.start):num.start])
+    return share is not None or text.endswith(tuple(data["rate_only_growth_words"]), 0, num.start)  # 占年计划的58.2，
 
 
 @functools.cache
@@ -251,8 +254,9 @@ def _levels_before(sentence: str, clauses: Clauses, clause_start: int, count: in
         found = candidates + found  # 23天，同比减少3天，下降11.5%: the rate is the level's, not the change's
         if len(found) >= count:
             return found
-        if not in_clause and re.search(r"\d", sentence[prev_start:pos]):
-            return found
+        shares = [d for d in clauses.drafts_in(prev_start) if d.num.start < pos and d.num.unit == "%" and not d.num.growth]
+        if not in_clause and not shares and re.search(r"\d", sentence[prev_start:pos]):
+            return found  # a share between (完成3.2亿元，占年计划的58.2%，同比增长17.8%) is passed over
         pos = prev_start - 1
     return found
 
