@@ -56,7 +56,7 @@ MODALITY = {
     "hedges_before_unit": Each("text"), "change_comparers": STRINGS, "growth_base_markers": STRINGS,
     "growth_base_after": STRINGS, "growth_minus": STRINGS, "change_kept": STRINGS,
     "rank_noun": "text", "growth_rank_word": "text", "rate_only_growth_words": STRINGS, "estimate_note": "text", "target_nouns": STRINGS, "task_done_verbs": STRINGS, "target_name_words": STRINGS, "estimate_cue_openers": STRINGS, "rank_duration": "text", "rank_units": STRINGS, "rank_verbs_needing_unit": STRINGS,
-    "targets_lead_in": STRINGS, "target_list_marks": STRINGS,
+    "targets_lead_in": STRINGS, "targets_heading": "text", "target_list_marks": STRINGS,
 }
 NOT_FACTS = {
     "grouping_after": STRINGS, "chinese_name_units": STRINGS, "year_unit_cues": STRINGS,

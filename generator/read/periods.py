@@ -292,4 +292,6 @@ def carries_targets(text: str, carried: bool) -> bool:
         last = text[max(text.rfind(c) for c in SENTENCE_END) + 1:]
         if _lead_in(last):
             return True
+    if re.fullmatch(load_data("modality.yaml")["targets_heading"], text.strip()):
+        return True  # a line of its own, 主要目标, heads the targets listed after it
     return carried and text.startswith(tuple(load_data("modality.yaml")["target_list_marks"]))
