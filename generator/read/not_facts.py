@@ -71,8 +71,8 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
     亿元以上项目, 以下三个方面, 突破百亿大关, 由29.1亿元增长到), None if they do not."""
     after = text[num.unit_end:num.unit_end + AFTER]
     if num.unit == "年":
-        if not num.chinese and 1900 <= num.value <= 2100:
-            return "date"
+        if not num.chinese and 1900 <= num.value <= 2100 or after.startswith(("来", "以来")):
+            return "date"  # 2021年; 近两年来: a span that dates the clause, no figure
         if not any(text.endswith(w, 0, num.start) for w in data["year_unit_cues"]):
             return "date"
     if num.unit not in data["counting_units"] and any(text.endswith(w, 0, num.start) for w in data["capacity_cues"]):
