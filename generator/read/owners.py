@@ -33,6 +33,9 @@ def subject_count_name(phrase: str, more_follows: bool = False) -> str:
     if len(tokens) > 1 and tokens[0].word in data["copulas"]:
         return "".join(t.word for t in tokens[1:])  # 其中2项为计划完成项目: the count is of what it is called
     split = _predicate_start(tokens)
+    if more_follows:  # 42家限上商贸企业实现销售额12.5亿元: the firms, up to the verb of the figure after them
+        verbs = data["figure_verbs"]
+        split = min(split, next((i for i, t in enumerate(tokens[1:], 1) if t.word in verbs), split))
     noun = "".join(t.word for t in tokens[:split])
     rest = tokens[split:]
     if rest and rest[0].word in data["copulas"]:
