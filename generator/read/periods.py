@@ -7,7 +7,7 @@ from bisect import bisect_left
 from typing import Optional
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import cue_alternation, cue_regex, period_matchers
+from generator.read.lexicon import cue_alternation, cue_regex, period_matchers, rate_bases
 from generator.read.numbers import Num
 from generator.read.segment import word_tags
 from generator.read.sentences import SENTENCE_END, end_of_clause, found_before, last_match_before, start_of_clause
@@ -115,8 +115,8 @@ def kind_of(sentence: str, num: Num, indicator: str, plan: Optional[bool]) -> st
     _governing_cue) decides before ``plan`` does; a done cue (已下达, 完成了) makes no target anywhere."""
     if _estimated(sentence, num):
         return "estimate"
-    if num.unit != "%" and _names_a_target(sentence, num, indicator):
-        return "target"  # 年初下达的2500万元目标任务, 年初预算收入25000万元: the figure set, not the one reached
+    if _names_a_target(sentence, num, indicator):
+        return "target"  # 年初下达的2500万元目标任务, 年初预算收入25000万元; not 高于目标14.4个百分点
     cue = _governing_cue(sentence, num)
     planned = plan is not None and (plan if cue is None else cue)
     if cue is not False and (planned or found_before(cue_regex("target"), sentence, num.start)
@@ -135,8 +135,10 @@ def _names_a_target(sentence: str, num: Num, indicator: str) -> bool:
     before = sentence[start_of_clause(sentence, num.start):num.start]
     done = any(w in before for w in data["task_done_verbs"])
     counted = num.unit in load_data("not_facts.yaml")["group_count_units"]  # 改革任务35项: how many tasks, no target
-    named = re.search(f"(?:{'|'.join(data['target_nouns'])})[为是达：:]?$", before) and not done and not counted
-    return named or after.startswith(tuple(data["target_nouns"])) or any(w in indicator for w in data["target_name_words"])
+    rate = num.unit in rate_bases()  # 高于目标14.4个百分点: by how much it was passed, no target
+    named = re.search(f"(?:{'|'.join(data['target_nouns'])})[为是达：:]?$", before) and not (done or counted or rate)
+    budget = any(w in indicator for w in data["target_name_words"]) and not rate
+    return bool(named or budget or after.startswith(tuple(data["target_nouns"])))
 
 
 def _estimated(sentence: str, num: Num) -> bool:
