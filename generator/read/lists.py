@@ -113,7 +113,7 @@ def _respective_items(sentence: str, clause_start: int, at: int, size: int) -> t
     """Return the items an "A、B分别" list names, and whether a grouping named them as whole members: those
     before 分别 without their grouping (A、B两大产业), or, when 分别 opens its clause, the subjects of the
     clause before (A和B确保比2010年翻两番，分别达到…)."""
-    text = sentence[clause_start:at]
+    text = re.sub(f"(?:{'|'.join(load_data('modality.yaml')['growth_basis'])})$", "", sentence[clause_start:at])  # 同比
     if not text.strip("，、") and clause_start >= 2:
         before = sentence[start_of_clause(sentence, clause_start - 1):clause_start - 1]
         text = _subject_words(before)
