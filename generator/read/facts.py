@@ -66,9 +66,9 @@ def _paragraph_facts(line: Line, paragraph: Paragraph, plan: bool, prefix: str, 
             quote_at = start + draft.quote_start + (len(sentence[draft.quote_start:draft.quote_end]) - len(sentence[draft.quote_start:draft.quote_end].lstrip()))
             base_value, base_unit = base_of(draft.value, draft.unit)
             if not draft.indicator:  # 规上工业产值继…之后，…，达到74.23亿元: the sentence's topic, when nothing names it
-                topic = subject_of(sentence[:end_of_clause(sentence, 0)])
                 draft.indicator = clean_indicator(header) if header and is_title_like(header) else (
-                    topic or draft.unit or load_data("indicators.yaml")["fallback"])
+                    subject_of(sentence[:end_of_clause(sentence, 0)]) or draft.unit
+                    or load_data("indicators.yaml")["fallback"])
             facts.append(Fact(
                 id=fact_id, indicator=draft.indicator, value=plain(draft.value), unit=draft.unit, kind=draft.kind,
                 source=Source(line=line.line_at(quote_at), quote=quote, paragraph=paragraph.anchor),
@@ -149,7 +149,7 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
         word = next((w for w in share["share_suffixes"] if w.startswith(left) and w in sentence[clause_start:num.start]), "")
         left = earlier[-1].indicator + (word or left + share["share_noun"])  # 占全区45.1%; 占比74.4%: 占比 is one word
     if counted and not each:
-        left, right = _withpossessive_tail(sentence, num, left, right, noun_at + len(right_raw))
+        left, right = _with_possessive_tail(sentence, num, left, right, noun_at + len(right_raw))
     if _lone_verb(left) and not right and sentence.startswith(_possessive(), num.end):
         right = clean_indicator(right_noun(sentence, num.end + 1))  # 5.38万人的搬迁 → 搬迁, 解决了8.4万人的X问题 → 解决X问题
     if not left and earlier and earlier[-1].num.end == seg_start and left_raw.strip() in ("", *list_joiners("item_joiners")):
@@ -206,7 +206,7 @@ def _lone_verb(words: str) -> bool:
     return not words or len(tags) == 1 and tags[0].flag == "v" and not attribute
 
 
-def _withpossessive_tail(sentence: str, num: Num, left: str, right: str, noun_end: int) -> tuple[str, str]:
+def _with_possessive_tail(sentence: str, num: Num, left: str, right: str, noun_end: int) -> tuple[str, str]:
     """Return left and right words with the head of a list closed by 的 (A和B的修复重建: A's too, but not
     A规划和B的村庄规划; A八百亩、B的收储清零; 占地75亩、…的X: X's 占地)."""
     if right:

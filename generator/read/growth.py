@@ -166,6 +166,9 @@ def place_growth(sentence: str, num: Num, clauses: Clauses) -> None:
     drafts.append(draft)
 
 
+_ADVERB_TAGS = ("d", "vd", "ad")
+
+
 def _without_adverbs(subject: str) -> str:
     """Return a growth's subject without the adverbs of manner ending it (逆势增长, 大幅下降: 逆势 and 大幅 say
     how it grew, not what; 全部财政收入 keeps its 全部), '' when nothing else is left."""
@@ -174,9 +177,6 @@ def _without_adverbs(subject: str) -> str:
     while words and (words[-1].flag in _ADVERB_TAGS or words[-1].word in manner):
         words.pop()
     return "".join(w.word for w in words)
-
-
-_ADVERB_TAGS = ("d", "vd", "ad")
 
 
 def _unread_level_before(sentence: str, clause_start: int) -> str:
@@ -248,13 +248,14 @@ def _levels_before(sentence: str, clauses: Clauses, clause_start: int, count: in
         prev_start = start_of_clause(sentence, pos)
         if clauses.has_rate(prev_start, pos):
             return found
-        in_clause = [d for d in clauses.drafts_in(prev_start) if d.num.start < pos and d.num.unit != "%"]
+        here = [d for d in clauses.drafts_in(prev_start) if d.num.start < pos]
+        in_clause = [d for d in here if d.num.unit != "%"]
         levels = [d for d in in_clause if not _multiple_of_base(sentence, d, prev_start)]
         candidates = [d for d in levels if not d.indicator.endswith(tuple(growth_words()))]
         found = candidates + found  # 23天，同比减少3天，下降11.5%: the rate is the level's, not the change's
         if len(found) >= count:
             return found
-        shares = [d for d in clauses.drafts_in(prev_start) if d.num.start < pos and d.num.unit == "%" and not d.num.growth]
+        shares = [d for d in here if d.num.unit == "%" and not d.num.growth]
         if not in_clause and not shares and re.search(r"\d", sentence[prev_start:pos]):
             return found  # a share between (完成3.2亿元，占年计划的58.2%，同比增长17.8%) is passed over
         pos = prev_start - 1
@@ -264,7 +265,8 @@ def _levels_before(sentence: str, clauses: Clauses, clause_start: int, count: in
 def _multiple_of_base(sentence: str, draft: Draft, clause_start: int) -> bool:
     """Return True for a multiple of an earlier level (是2005年的2倍): a ratio, which a rate after it never grows."""
     verbs = tuple(load_data("periods.yaml")["multiple_verbs"])
-    return draft.num.unit == "倍" and sentence.startswith(verbs, clause_start) and "的" in sentence[clause_start:draft.num.start]
+    possessive = load_data("indicators.yaml")["possessive"]
+    return draft.num.unit == "倍" and sentence.startswith(verbs, clause_start) and possessive in sentence[clause_start:draft.num.start]
 
 
 def _pick_level(drafts: list[Draft], count: int, index: int) -> Optional[Draft]:

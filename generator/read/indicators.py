@@ -83,6 +83,13 @@ def _cuts_last_word(text: str, ending: str) -> bool:
 _MODIFIER_LEN = 2  # characters of a list item that modifies the last one's head (城镇、农村居民…)
 
 
+@functools.cache
+def measure_endings() -> tuple[str, ...]:
+    """Return the words that end a whole indicator name, what it measures (收入, 产值, 投资, 面积 …)."""
+    names = load_data("indicators.yaml")
+    return tuple(w for w in (*names["subject_measures"], *names["bare_names"]) if len(w) >= 2)
+
+
 def drop_examples(left: str, names_only: bool, count: float = 0) -> str:
     """Return the words before a number without the examples listed in it: A、B等14个项目 → '',
     提升海上湾、滨湖城两个美丽小区 → 提升 (when the noun follows the count), 镇机关、社区筹集善款 → 筹集善款,
@@ -96,9 +103,8 @@ def drop_examples(left: str, names_only: bool, count: float = 0) -> str:
         return _verb_of_examples(head) + tail
     if "、" not in left or _verbs_sharing_object(left):
         return left
-    names = load_data("indicators.yaml")
-    measures = tuple(w for w in (*names["subject_measures"], *names["bare_names"]) if len(w) >= 2)
-    if all(len(item) <= _MODIFIER_LEN for item in left.split("、")[:-1]) and not names_only and left.endswith(measures):
+    if all(len(item) <= _MODIFIER_LEN for item in left.split("、")[:-1]) and not names_only \
+            and left.endswith(measure_endings()):
         return left  # 城镇、农村居民人均可支配收入: modifiers sharing the last item's measure, split later
     grouping = after_grouping(left)
     if grouping:

@@ -10,7 +10,7 @@ from typing import Optional
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
 from generator.read.lexicon import list_joiner_regex, list_joiners, list_marker, period_matchers
-from generator.read.indicators import clean_indicator, object_of_opening_verb, opening_verb
+from generator.read.indicators import clean_indicator, measure_endings, object_of_opening_verb, opening_verb
 from generator.read.segment import word_tags
 from generator.read.sentences import start_of_clause
 
@@ -94,8 +94,9 @@ def split_each_of_listed(sentence: str, drafts: list[Draft]) -> None:
 def _one_rate_for_listed(draft: Draft) -> bool:
     """Return True for one growth rate stated for things listed with 、 and nothing else (可用财力、农民人均纯收入
     增长20%以上): each grows by it, as one rate stated for two indicators is split."""
+    joiners = [j for j in list_joiners("item_joiners") if j != "、"]
     return draft.num.growth is not None and draft.num.unit == "%" and "、" in draft.indicator \
-        and not re.search(r"[和及与]", draft.indicator)
+        and not any(j in draft.indicator for j in joiners)
 
 
 def share_tail(items: list[str]) -> list[str]:
@@ -162,8 +163,6 @@ def _complete_items(items: list[str]) -> list[str]:
     last = items[-1]
     last_words = jieba.lcut(last)
     all_words = set(jieba.lcut(last, cut_all=True))
-    names = load_data("indicators.yaml")
-    measures = tuple(w for w in (*names["subject_measures"], *names["bare_names"]) if len(w) >= 2)
     done = []
     for item in items[:-1]:
         end_word = jieba.lcut(item)[-1]
@@ -174,7 +173,7 @@ def _complete_items(items: list[str]) -> list[str]:
             tail = last[len(item):]  # 城镇 ↔ 农村: same-length modifiers
         elif len(end_word) == 1 and end_word in last_words:  # 政府投资类、…备案类项目: after the shared 类
             tail = "".join(last_words[last_words.index(end_word) + 1:])
-        elif not item.endswith(measures):  # a whole name (固定资产投资和社会消费品零售总额) takes no tail
+        elif not item.endswith(measure_endings()):  # a whole name (固定资产投资和社会消费品零售总额) takes no tail
             tail = "".join(last_words[len(jieba.lcut(item)):])
         else:
             tail = ""

@@ -12,8 +12,8 @@ import re
 from generator.datafiles import load as load_data
 from generator.read.indicators import (after_grouping, clean_indicator, glued_word_at, opening_threshold, opening_verb,
                                        without_period_after_copula)
-from generator.read.lexicon import (count_regex, cue_alternation, growth_words, magnitudes, period_matchers, size_alternation,
-                                    unit_alternation, unit_table)
+from generator.read.lexicon import (count_regex, cue_alternation, growth_words, magnitudes, period_matchers,
+                                    size_alternation, unit_alternation, unit_table)
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
 

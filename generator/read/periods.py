@@ -146,10 +146,10 @@ def _estimated(sentence: str, num: Num) -> bool:
     it (预计全年地区生产总值…；一般公共预算收入…), a later one only its own statement, which a ； ends
     (…扎实推进，预计新增耕地5800多亩；投资300万元完成… is no estimate)."""
     cue = cue_regex("estimate")
-    starts, note = _estimate_marks(sentence)
+    starts, ends, note = _estimate_marks(sentence)
     if note is not None and note < end_of_clause(sentence, num.end):
         return True  # 完成11亿元（预计数，下同）: the note marks its own figure and all after it
-    if not found_before(cue, sentence, num.start):
+    if not ends or ends[0] > num.start:
         return False
     clauses = {start_of_clause(sentence, at) for at in starts[:_CUES_READ]}
     opening = period_matchers()[0].sub("", sentence[start_of_clause(sentence, starts[0]):starts[0]]).strip("，,")
@@ -164,12 +164,12 @@ def _estimated(sentence: str, num: Num) -> bool:
 
 
 @functools.lru_cache(maxsize=64)
-def _estimate_marks(sentence: str) -> tuple[list[int], Optional[int]]:
-    """Return where a sentence's estimate cues start, and where a note says its figures are estimates from there on
-    (预计数，下同), None if none does; cached, as each fact of the sentence asks."""
-    starts = [m.start() for m in cue_regex("estimate").finditer(sentence)]
+def _estimate_marks(sentence: str) -> tuple[list[int], list[int], Optional[int]]:
+    """Return where a sentence's estimate cues start and end, and where a note says its figures are estimates from
+    there on (预计数，下同), None if none does; cached, as each fact of the sentence asks."""
+    cues = list(cue_regex("estimate").finditer(sentence))
     note = re.search(load_data("modality.yaml")["estimate_note"], sentence)
-    return starts, note.start() if note else None
+    return [m.start() for m in cues], [m.end() for m in cues], note.start() if note else None
 
 
 def _secured(sentence: str, num: Num) -> bool:
