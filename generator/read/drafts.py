@@ -30,7 +30,7 @@ class Draft:
 
 def change_of_previous(indicator: str, earlier: list["Draft"]) -> str:
     """Return the indicator of a change: without its subject (比2015年增加98天, 同比增加15天 → 优良天数增加) named
-    after the last fact before it in the sentence that is not itself a change; with its subject, the basis
+    after the last fact before it in the sentence that is not itself a change, else after what that change changed; with its subject, the basis
     dropped (事故起数同比减少2起 → 事故起数减少); ``indicator`` unchanged otherwise."""
     words = "|".join(growth_words())
     comparers, kept = cue_alternation("change_comparers"), cue_alternation("change_kept")
@@ -44,7 +44,10 @@ def change_of_previous(indicator: str, earlier: list["Draft"]) -> str:
     if not match:
         return indicator
     level = next((d for d in reversed(earlier) if not d.indicator.endswith(tuple(growth_words()))), None)
-    return level.indicator + match.group(1) if level else indicator
+    if level:
+        return level.indicator + match.group(1)
+    changed = earlier and re.fullmatch(rf"(\D+?)(?:{kept})?(?:{words})", earlier[-1].indicator)
+    return changed.group(1) + match.group(1) if changed else indicator  # 资金增加1.86亿元，增长15% → 资金增长
 
 
 def name_listed_changes(sentence: str, drafts: list[Draft]) -> None:

@@ -8,7 +8,7 @@ from typing import Optional
 from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous, name_listed_changes, name_repeated_runs
-from generator.read.growth import add_starting_levels, mark_growth, place_growths
+from generator.read.growth import add_starting_levels, mark_growth, name_excesses, place_growths
 from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name, without_manner_opening
 from generator.read.lexicon import (data_pattern, list_joiner_regex, list_joiners, list_marker,
                                     magnitudes, period_matchers, unit_table, word_list)
@@ -103,6 +103,7 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
     drafts.sort(key=lambda d: d.num.start)
     distribute_lists(sentence, drafts)
     name_listed_changes(sentence, drafts)
+    name_excesses(sentence, drafts)
     name_repeated_runs(sentence, drafts)
     name_bare_by_earlier(sentence, drafts)
     name_by_sentence_context(sentence, drafts)

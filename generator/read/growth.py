@@ -130,9 +130,16 @@ def place_growths(sentence: str, live: list[Num], drafts: list[Draft]) -> None:
             place_growth(sentence, num, clauses)
 
 
-def _earlier(drafts: list[Draft], num: Num) -> list[Draft]:
-    """Return the last draft ending before ``num`` (drafts in their order) as a list, [] if none."""
-    return next(([d] for d in reversed(drafts) if d.num.end <= num.start), [])
+_NEAR_DRAFTS = 12  # a rate is named after a figure of its own statement, among the last drafts
+
+
+def _earlier(sentence: str, drafts: list[Draft], num: Num) -> list[Draft]:
+    """Return the draft ending last before ``num`` as a list, [] if none; a figure
+    by which a target was passed is no level a rate could be named after."""
+    before = sorted((d for d in reversed(drafts[-_NEAR_DRAFTS:]) if d.num.end <= num.start),
+                    key=lambda d: d.num.end, reverse=True)  # drafts placed later stand last in the list
+    return next(([d] for d in before if not _states_excess(
+        sentence[start_of_clause(sentence, d.num.start):end_of_clause(sentence, d.num.end)])), [])
 
 
 def place_growth(sentence: str, num: Num, clauses: Clauses) -> None:
@@ -159,7 +166,7 @@ def place_growth(sentence: str, num: Num, clauses: Clauses) -> None:
     if not subject:
         subject = _list_subject(sentence, num, drafts) or _unread_level_before(sentence, clause_start)
     indicator = subject + (growth.word if growth.word in growth_nouns or rate_bases()[num.unit] == "pp" else "")
-    indicator = change_of_previous(indicator if subject else growth.word, _earlier(drafts, num))
+    indicator = change_of_previous(indicator if subject else growth.word, _earlier(sentence, drafts, num))
     draft = Draft(num, indicator or growth.word, clause_start, end_of_clause(sentence, num.end), extra={"left": subject})
     if rate_bases()[num.unit] != "pp":
         draft.growth_pct, draft.growth_basis = rate, growth.basis
@@ -248,6 +255,9 @@ def _levels_before(sentence: str, clauses: Clauses, clause_start: int, count: in
         prev_start = start_of_clause(sentence, pos)
         if clauses.has_rate(prev_start, pos):
             return found
+        if _states_excess(sentence[prev_start:pos]):
+            pos = prev_start - 1
+            continue
         here = [d for d in clauses.drafts_in(prev_start) if d.num.start < pos]
         in_clause = [d for d in here if d.num.unit != "%"]
         levels = [d for d in in_clause if not _multiple_of_base(sentence, d, prev_start)]
@@ -260,6 +270,25 @@ def _levels_before(sentence: str, clauses: Clauses, clause_start: int, count: in
             return found  # a share between (完成3.2亿元，占年计划的58.2%，同比增长17.8%) is passed over
         pos = prev_start - 1
     return found
+
+
+def name_excesses(sentence: str, drafts: list[Draft]) -> None:
+    """Name a figure by which a target was passed after the level before it (固定资产投资12亿元，超额完成年度任务
+    1.5亿元 → 固定资产投资超额完成年度任务) when its clause names nothing else
+    (比任务多安排212个村 names its villages)."""
+    openers = cue_alternation("excess_openers")
+    for index, draft in enumerate(drafts):
+        clause = sentence[start_of_clause(sentence, draft.num.start):end_of_clause(sentence, draft.num.end)]
+        bare = re.match(openers, draft.indicator) and re.search(f"(?:{cue_alternation('excess_objects')})$", draft.indicator)
+        if index and bare and _states_excess(clause):
+            level = _earlier(sentence, drafts[:index], draft.num)
+            draft.indicator = level[0].indicator + draft.indicator if level else draft.indicator
+
+
+def _states_excess(clause: str) -> bool:
+    """Return True for a clause saying by how much a figure passed its task or target (超额完成年度任务2.1亿元)."""
+    opener = re.match(cue_alternation("excess_openers"), clause)
+    return bool(opener) and re.search(cue_alternation("excess_objects"), clause[opener.end():]) is not None
 
 
 def _multiple_of_base(sentence: str, draft: Draft, clause_start: int) -> bool:

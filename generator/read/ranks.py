@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from typing import Callable
 
@@ -105,17 +104,18 @@ def _rank_subject(sentence: str, clause_start: int, last_before: Callable[[int],
 
 
 def _last_before(drafts: list[Draft]) -> Callable[[int], str]:
-    """Return a function giving the indicator of the last draft (in list order) whose number starts
-    before a position, '' if none: the drafts sorted once, not filtered again for every rank."""
+    """Return a function giving the indicator of the draft standing last before a position (of drafts at one
+    place, the last listed), '' if none: the drafts sorted once, not filtered again for every rank. A rate
+    placed later stands last in the list, not in the sentence."""
     @functools.cache
     def index() -> tuple[list[int], list[int]]:
-        """Return the drafts' starts in order, and for the first k of them the latest in list order."""
-        order = sorted(range(len(drafts)), key=lambda i: drafts[i].num.start)
-        return [drafts[i].num.start for i in order], list(itertools.accumulate(order, max))
+        """Return the drafts' starts in order, and the drafts' indexes in that order."""
+        order = sorted(range(len(drafts)), key=lambda i: (drafts[i].num.start, i))
+        return [drafts[i].num.start for i in order], order
 
     def indicator(pos: int) -> str:
         """Return the indicator of the last draft starting before ``pos``."""
-        starts, latest = index()
+        starts, order = index()
         k = bisect.bisect_left(starts, pos)
-        return drafts[latest[k - 1]].indicator if k else ""
+        return drafts[order[k - 1]].indicator if k else ""
     return indicator
