@@ -8,6 +8,7 @@ from typing import Optional
 from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous, name_listed_changes, name_repeated_runs
+from generator.read.progress import name_progress_frames
 from generator.read.growth import add_starting_levels, mark_growth, name_excesses, place_growths
 from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name, without_manner_opening
 from generator.read.lexicon import (data_pattern, list_joiner_regex, list_joiners, list_marker,
@@ -103,6 +104,7 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
     drafts.sort(key=lambda d: d.num.start)
     distribute_lists(sentence, drafts)
     name_listed_changes(sentence, drafts)
+    name_progress_frames(sentence, drafts)
     name_excesses(sentence, drafts)
     name_repeated_runs(sentence, drafts)
     name_bare_by_earlier(sentence, drafts)
@@ -366,7 +368,7 @@ def _finish(sentence: str, draft: Draft, plan: Optional[bool]) -> None:
     """Fill in value, unit, period and kind of a draft."""
     draft.value = draft.num.value
     draft.unit = draft.num.unit
-    draft.period = period_before(sentence, draft.num.start)
+    draft.period = draft.extra.get("period") or period_before(sentence, draft.num.start)
     draft.indicator = tidy_name(draft.indicator) if draft.extra.get("tidy", True) else draft.indicator
     names = load_data("indicators.yaml")
     money = names["yuan_dropped"]

@@ -5,7 +5,7 @@ import functools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import list_marker, period_matchers, unit_table
+from generator.read.lexicon import list_marker, owns_a_target, period_matchers, unit_table
 from generator.read.segment import load_posseg, word_tags
 from generator.read.sentences import end_of_clause
 
@@ -19,7 +19,8 @@ def clean_indicator(text: str) -> str:
     text = re.sub(r"[（）()]", "", text)  # 农村公路（总长21.7公里）: the figure inside names its thing, bracket unpaired
     text = re.split(r"[：:]", text)[-1]  # 主要预期目标是：地区生产总值 → 地区生产总值
     text = re.sub(f"^[到至](?={period_matchers()[0].pattern})", "", text)  # 到2025年全区…: 到 dates, no name
-    text = re.sub("^(?:以前|以后|以来)", "", period_matchers()[0].sub("", text))  # 2000年以前建成的: no period
+    text = period_matchers()[0].sub(lambda m: m.group() if owns_a_target(text, m) else "", text)  # 占全年任务 keeps 全年
+    text = re.sub("^(?:以前|以后|以来)", "", text)  # 2000年以前建成的: no period
     text = _without_span_before_sum(text, names)
     for word in names["strip_anywhere"]:
         text = text.replace(word, "")

@@ -136,3 +136,11 @@ def size_alternation() -> str:
 def unit_alternation() -> str:
     """Return the regex alternation of every unit, longest first."""
     return "|".join(map(re.escape, sorted(unit_table(), key=len, reverse=True)))
+
+
+def owns_a_target(text: str, match: re.Match) -> bool:
+    """Return True for a period naming whose target a figure is measured against (完成全年目标的50%): no period
+    of the figure, and part of its name."""
+    data = load_data("periods.yaml")
+    return re.search(data["progress_verbs"] + r"$", text[max(0, match.start() - 2):match.start()]) is not None \
+        and re.match(data["progress_targets"], text[match.end():]) is not None

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from typing import Optional
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import cue_alternation, cue_regex, period_matchers, rate_bases
+from generator.read.lexicon import cue_alternation, cue_regex, owns_a_target, period_matchers, rate_bases
 from generator.read.numbers import Num
 from generator.read.segment import word_tags
 from generator.read.sentences import SENTENCE_END, end_of_clause, found_before, last_match_before, start_of_clause
@@ -40,7 +40,8 @@ def _whole_word(sentence: str, match) -> bool:
 
 def _governs(sentence: str, match) -> bool:
     """Return True for a period phrase that is not part of a longer word, a comparison base or a starting point."""
-    return not _inside_word(sentence, match) and not _is_base_period(sentence, match.start(), match.end())
+    return not _inside_word(sentence, match) and not _is_base_period(sentence, match.start(), match.end()) \
+        and not owns_a_target(sentence, match)
 
 
 def _period_later_in_clause(sentence: str, pos: int) -> Optional[str]:

@@ -1,0 +1,39 @@
+"""Figures measured against a target: the target's size and the share of it reached (为全年任务740万元的56.6%)."""
+from __future__ import annotations
+
+import re
+
+from generator.datafiles import load as load_data
+from generator.read.drafts import Draft
+from generator.read.lexicon import period_matchers
+from generator.read.sentences import start_of_clause
+
+
+def frame_regex() -> re.Pattern:
+    """Return a regex matching a clause opening that measures against a target (为全年任务, 占年度计划, 完成全年目标)."""
+    data = load_data("periods.yaml")
+    return re.compile(rf"{data['progress_verbs']}((?:{period_matchers()[0].pattern})?)({data['progress_targets']}数?)")
+
+
+def name_progress_frames(sentence: str, drafts: list[Draft]) -> None:
+    """Name a target's size written inside a progress frame after the level measured (财税总收入419万元，为全年任务
+    740万元的56.6% → 财税总收入全年任务), and the share after it as that level's share of the target."""
+    frame = frame_regex()
+    share = load_data("modality.yaml")
+    for index, draft in enumerate(drafts[1:], start=1):
+        clause_start = start_of_clause(sentence, draft.num.start)
+        match = frame.fullmatch(sentence, clause_start, draft.num.start)
+        level = drafts[index - 1]
+        if match is None or draft.num.unit == "%" or level.num.end > clause_start:
+            continue
+        draft.indicator = level.indicator + match.group(1) + match.group(2)
+        normal = period_matchers()[1]
+        draft.extra["period"] = normal.get(match.group(1), match.group(1))  # the task is the year's, not the half's
+        after = drafts[index + 1] if index + 1 < len(drafts) else None
+        if after and after.num.unit == "%" and sentence[draft.num.unit_end:after.num.start] == _possessive():
+            after.indicator = level.indicator + share["share_verbs"][0] + match.group(1) + match.group(2) + share["share_noun"]
+
+
+def _possessive() -> str:
+    """Return the possessive between a target and the share of it (任务740万元的56.6%)."""
+    return load_data("indicators.yaml")["possessive"]
