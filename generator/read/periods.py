@@ -130,11 +130,11 @@ def kind_of(sentence: str, num: Num, indicator: str, plan: Optional[bool]) -> st
 
 def _names_a_target(sentence: str, num: Num, indicator: str) -> bool:
     """Return True for a figure set in advance: a task or target named before or after it (收入任务174万, 下达的2500
-    万元目标任务; not 完成造林任务4000亩, the work done), or a budget (年初预算收入; not 一般公共预算收入)."""
+    万元目标任务; not 完成造林任务4000亩, the work done; 超全年任务500万元, by how much it was passed), or a budget (年初预算收入; not 一般公共预算收入)."""
     data = load_data("modality.yaml")
     after = sentence[num.end:num.end + 5].removeprefix(_possessive())
     before = sentence[start_of_clause(sentence, num.start):num.start]
-    done = any(w in before for w in data["task_done_verbs"])
+    done = any(w in before for w in data["task_done_verbs"]) or re.match(cue_alternation("excess_openers"), before)
     counted = num.unit in load_data("not_facts.yaml")["group_count_units"]  # 改革任务35项: how many tasks, no target
     rate = num.unit in rate_bases()  # 高于目标14.4个百分点: by how much it was passed, no target
     named = re.search(f"(?:{'|'.join(data['target_nouns'])})[为是达：:]?$", before) and not (done or counted or rate)

@@ -5,7 +5,7 @@ import re
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
-from generator.read.lexicon import period_matchers
+from generator.read.lexicon import cue_alternation, period_matchers, rate_bases
 from generator.read.sentences import start_of_clause
 
 
@@ -24,8 +24,9 @@ def name_progress_frames(sentence: str, drafts: list[Draft]) -> None:
         clause_start = start_of_clause(sentence, draft.num.start)
         match = frame.fullmatch(sentence, clause_start, draft.num.start)
         level = drafts[index - 1]
-        if match is None or draft.num.unit == "%" or level.num.end > clause_start:
-            continue
+        if match is None or draft.num.unit in rate_bases() or level.num.end > clause_start \
+                or re.match(cue_alternation("excess_openers"), match.group()):
+            continue  # 超目标任务53.4个百分点: by how much the target was passed, not its size
         draft.indicator = level.indicator + match.group(1) + match.group(2)
         normal = period_matchers()[1]
         draft.extra["period"] = normal.get(match.group(1), match.group(1))  # the task is the year's, not the half's

@@ -110,15 +110,17 @@ def _part_kind(text: str) -> Optional[str]:
 
 
 def _join_split_headings(texts: list[str]) -> tuple[list[str], set[int]]:
-    """Return the lines with a part heading broken over two lines made whole (二、2024年 / 工作安排,
-    2024年工作安 / 排, 今后一个时期的 / 目标任务), and the indices of the second lines."""
+    """Return the lines with a part heading or a title broken over two lines made whole (二、2024年 / 工作安排,
+    2024年工作安 / 排, 今后一个时期的 / 目标任务, 镇2010年工作总结及 / 2011年工作计划), and the indices of the
+    second lines."""
     joined, tails = list(texts), set()
     for i in range(len(texts) - 1):
         head, tail = texts[i], texts[i + 1]
         if i in tails or len(tail) > _TAIL_MAX or len(head) > _TITLE_MAX or _heading_level(tail) \
                 or not is_title_like(tail) or not is_title_like(_unnumbered(head)):
             continue
-        if _part_kind(head + tail) and not _part_word_end().search(head):
+        if _part_kind(head + tail) and not _part_word_end().search(head) \
+                or head.endswith(tuple(load_data("headings.yaml")["title_conjunctions"])):
             joined[i] = head + tail
             tails.add(i + 1)
     return joined, tails
