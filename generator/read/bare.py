@@ -58,7 +58,8 @@ def _thing_measured_before(sentence: str, draft, window: list, data: dict) -> st
     if draft.indicator not in data["thing_measures"] or not window:
         return ""
     earlier = window[-1]
-    if earlier.kind == "rank" or earlier.num.growth or earlier.num.unit == "%" or earlier.num.end > draft.quote_start:
+    if earlier.kind == "rank" or earlier.num.growth or earlier.num.unit == "%" \
+            or not _before_clause_or_item(sentence, earlier, draft):  # 种植辣椒3万亩、产量2.7万吨: the item before
         return ""
     name = tidy_name(earlier.indicator)  # 粮食播种面积稳定在: the manner word is not the thing's
     ends = sorted(data["thing_measure_ends"], key=len, reverse=True)
@@ -85,11 +86,16 @@ def _parallel_subject(earlier, draft, name: str, data: dict) -> str:
     if len(name) < 2 or name not in data["bare_names"] or name in data["multiples"] or earlier.num.growth \
             or earlier.kind == "rank" or unit_table().get(earlier.num.unit or "", (None, None, ""))[2] != group:
         return ""
-    if name not in data["subject_measures"]:
-        return ""
-    attribute = next((b for b in sorted(data["subject_measures"], key=len, reverse=True) if earlier.indicator.endswith(b)), "")
+    return subject_of_measure(earlier.indicator) if name in data["subject_measures"] else ""
+
+
+def subject_of_measure(name: str) -> str:
+    """Return whose measure a name is (巨力集团实现产值 → 巨力集团, 规模以上工业总产值 → 规模以上工业), '' when it names
+    a measure alone or no measure."""
+    data = load_data("indicators.yaml")
+    attribute = next((b for b in sorted(data["subject_measures"], key=len, reverse=True) if name.endswith(b)), "")
     verbs = "|".join((*data["empty_verbs_before_attribute"], *data["done_attribute_verbs"]))
-    subject = re.sub(rf"(?:{verbs})$", "", earlier.indicator[:-len(attribute)]) if attribute else ""
+    subject = re.sub(rf"(?:{verbs})$", "", name[:-len(attribute)]) if attribute else ""
     tokens = word_tags(subject)
     return subject if len(subject) >= 2 and tokens and tokens[-1].flag in NOUN_ENDS else ""
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Optional
 
 from generator.datafiles import load as load_data
+from generator.read.bare import subject_of_measure
 from generator.read.drafts import Draft, change_of_previous
 from generator.read.indicators import clean_indicator
 from generator.read.lexicon import (cue_alternation, growth_words, list_joiner_regex, list_joiners, period_matchers,
@@ -165,6 +166,9 @@ def place_growth(sentence: str, num: Num, clauses: Clauses) -> None:
     growth_nouns = load_data("modality.yaml")["growth_nouns"]
     if not subject:
         subject = _list_subject(sentence, num, drafts) or _unread_level_before(sentence, clause_start)
+    elif subject in load_data("indicators.yaml")["subject_measures"] and not own:
+        earlier = _earlier(sentence, drafts, num)  # 规模以上工业总产值23.55亿元，增加值增长23.3% → 规模以上工业增加值
+        subject = subject_of_measure(earlier[0].indicator) + subject if earlier and earlier[0].num.unit != "%" else subject
     indicator = subject + (growth.word if growth.word in growth_nouns or rate_bases()[num.unit] == "pp" else "")
     indicator = change_of_previous(indicator if subject else growth.word, _earlier(sentence, drafts, num))
     draft = Draft(num, indicator or growth.word, clause_start, end_of_clause(sentence, num.end), extra={"left": subject})

@@ -248,19 +248,13 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
     竣工亿元以上项目), a rate of the words it repeats (提升老年人疫苗接种，接种率 → 老年人疫苗接种率); ``name`` if none."""
     data = load_data("indicators.yaml")
     rate = name.endswith(tuple(data["rate_endings"])) and len(name) <= 3
-    tokens = word_tags(name)
-    verb = not rate and 1 <= len(tokens) <= 2 and all(t.flag in ("v", "vn") for t in tokens)  # 竣工, 改造提升
+    verb = not rate and 1 <= len(word_tags(name)) <= 2 and all(  # 竣工, 改造提升, 整治 (tagged a noun)
+        t.flag in ("v", "vn") or t.word in data["object_verbs"] for t in word_tags(name))
     if not (rate or verb):
         return name
     if earlier_name:
         if verb:
-            object_tokens = word_tags(earlier_name)
-            leading = set(data["object_verbs"]) | set(data["strip_leading"])  # 新建 is tagged a place name
-            if not object_tokens or not (is_verbal(object_tokens[0]) or object_tokens[0].word in leading):
-                return name  # 计划新增股改企业5家，新增挂牌2家: the fact before is no act on an object
-            while object_tokens and (is_verbal(object_tokens[0]) or object_tokens[0].word in leading):
-                object_tokens = object_tokens[1:]
-            return name + "".join(t.word for t in object_tokens) if object_tokens else name
+            return _verb_of_earlier_thing(name, earlier_name, data)
         rated = earlier_name.endswith(tuple(data["rate_endings"]))  # 完成率达115%，开工率…: a rate owns no rate
         return _without_opening_verbs(earlier_name) + name if rate and not rated else name
     stem = name[:-1]
@@ -276,6 +270,21 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
             words.insert(0, token.word)
         return "".join(words)[:-len(stem)] + name
     return _verb_repeated(name, before) if verb and not re.search(r"\d", before) else name
+
+
+def _verb_of_earlier_thing(verb: str, earlier_name: str, data: dict) -> str:
+    """Return a lone verb named after the thing the fact before acts on (新修公路27.2公里，整治25.4公里 → 整治公路) or
+    its subject (城区下水道安装2000米，疏通5000米 → 城区下水道疏通); ``verb`` when that fact is no act on a thing."""
+    leading = sorted({*data["object_verbs"], *data["strip_leading"]}, key=len, reverse=True)  # 新建 is tagged a place
+    opening = next((v for v in leading if earlier_name.startswith(v) and len(earlier_name) > len(v)), "")
+    object_tokens = word_tags(earlier_name[len(opening):])
+    if object_tokens and not opening and not is_verbal(object_tokens[0]):
+        nouns = object_tokens[:-1]  # 城区下水道 安装: a subject before the verb
+        return "".join(t.word for t in nouns) + verb if is_verbal(object_tokens[-1]) and all(
+            t.flag in NOUN_ENDS for t in nouns) else verb
+    while object_tokens and (is_verbal(object_tokens[0]) or object_tokens[0].word in leading):
+        object_tokens = object_tokens[1:]
+    return verb + "".join(t.word for t in object_tokens) if object_tokens else verb
 
 
 def _verb_repeated(verb: str, before: str) -> str:
