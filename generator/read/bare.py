@@ -5,11 +5,12 @@ import re
 
 from generator.datafiles import load as load_data
 from generator.read.indicators import clean_indicator, object_of_opening_verb, opening_verb, tidy_name
-from generator.read.lexicon import growth_words, list_marker, unit_table
+from generator.read.lexicon import data_pattern, growth_words, list_marker, unit_table
 from generator.read.owners import NOUN_ENDS, is_verbal, topic_phrase, whole_predicate
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
 
+_NAME_MAX = 30  # a project's name is short: a longer clause says more than a name
 LOOK_BACK = 12  # figures of a sentence searched back for the one a bare figure belongs to
 
 
@@ -44,11 +45,19 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
             draft.indicator = _owner_name(owner.indicator, name, draft.num.unit, data)
         elif name in data["bare_names"] and draft.quote_start >= 2:
             before = sentence[start_of_clause(sentence, draft.quote_start - 1):draft.quote_start - 1]
+            before = re.sub(f"^(?:{data_pattern('level_3')})", "", before)  # (3)X项目，总投资…: the item's mark
             batch = _batch_heading(before, data)
-            topic = "" if re.search(r"\d", before) else batch or topic_phrase(before)
+            topic = "" if re.search(r"\d", before) else batch or _project_named(before, data) or topic_phrase(before)
             draft.indicator = (topic if name in topic else topic + name) if topic else draft.indicator
     for i, draft in enumerate(drafts):  # what no rule above named: 水稻种植面积达5000亩，总产2600吨 → 水稻总产
         draft.indicator = _thing_measured_before(sentence, draft, drafts[max(0, i - LOOK_BACK):i], data) + draft.indicator
+
+
+def _project_named(clause: str, data: dict) -> str:
+    """Return a clause that is only the name of a project (安徽宝寿陵园有限责任公司项目，该项目总投资…), '' otherwise."""
+    tokens = word_tags(clause)
+    named = clause.endswith(tuple(data["project_heads"])) and len(clause) <= _NAME_MAX
+    return clause if named and tokens and not any(t.flag in ("v", "d") for t in tokens) else ""  # 小 (a) names
 
 
 def _thing_measured_before(sentence: str, draft, window: list, data: dict) -> str:
@@ -103,7 +112,7 @@ def subject_of_measure(name: str) -> str:
 def bare_core(name: str, data: dict) -> str:
     """Return what is left of a name once its leading empty verbs go (实现产值 → 产值) when that is a bare
     attribute, total or multiple; '' for a name of its own or a lone unit."""
-    leading = sorted(data["strip_leading"], key=len, reverse=True)
+    leading = sorted(data["strip_leading"] + data["anaphors"], key=len, reverse=True)  # 该项目总投资 → 总投资
     while name and name not in data["bare_names"] and name not in data["totals"]:
         word = next((w for w in leading if name.startswith(w) and len(name) > len(w)), None)
         if word is None:
