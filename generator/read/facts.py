@@ -361,6 +361,7 @@ def _before_from_value(left: str) -> str:
 def _fallback_indicator(sentence: str, clause_start: int, num: Num) -> str:
     """Return an indicator cut from the clause when no words stand before or after the number."""
     clause = sentence[clause_start:num.start] + sentence[num.end:end_of_clause(sentence, num.end)]  # no 以上 left
+    clause = period_matchers()[0].sub("", clause)  # 预计6月份完成: the month is no name, nor its 份
     return clean_indicator(re.sub(rf"\d+(?:\.\d+)?[{''.join(magnitudes())}]?[\u4e00-\u9fff%]?", "", clause))[:16]
 
 
