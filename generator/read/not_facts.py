@@ -124,13 +124,17 @@ def _threshold_by_noun(text: str, num: Num, data: dict) -> bool:
 
 
 def _ranking_pool(text: str, num: Num, data: dict) -> bool:
-    """Return True for the size of the group a place is ranked in (稳居全省100个县区前列, 在全省167个区县中找位次):
-    a count of places right after a scope, with a ranking word later in its clause."""
+    """Return True for the size of the group a place is ranked in (稳居全省100个县区前列, 在全省167个区县中找位次,
+    在广西21个主城区中排在第2位): a count of places right after a scope, or inside 在…中, with a ranking word later."""
     scopes = tuple(load_data("modality.yaml")["rank_scopes"])
-    if num.unit not in data["counting_units"] or not text.endswith(scopes, 0, num.start):
+    if num.unit not in data["counting_units"]:
         return False
     clause = re.match(r"[^，。；;,]*", text[num.unit_end:]).group()
-    return clause.startswith(tuple(data["pool_places"])) and any(w in clause for w in data["pool_ranking_words"])
+    if text.endswith(scopes, 0, num.start):
+        return clause.startswith(tuple(data["pool_places"])) and any(w in clause for w in data["pool_ranking_words"])
+    places, ranking = "|".join(data["pool_places"]), "|".join(data["pool_ranking_words"])
+    return re.search(r"在[^，。；;,\d]{0,8}$", text[:num.start]) is not None and re.match(
+        rf"[^，。；;,]{{0,8}}?(?:{places})中[^，。；;,]{{0,6}}?(?:{ranking})", clause) is not None  # 在广西21个主城区中排在第2位
 
 
 def _threshold_of_group(text: str, num: Num, data: dict) -> bool:
