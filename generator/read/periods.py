@@ -41,7 +41,14 @@ def _whole_word(sentence: str, match) -> bool:
 def _governs(sentence: str, match) -> bool:
     """Return True for a period phrase that is not part of a longer word, a comparison base or a starting point."""
     return not _inside_word(sentence, match) and not _is_base_period(sentence, match.start(), match.end()) \
-        and not owns_a_target(sentence, match)
+        and not owns_a_target(sentence, match) and not _opens_a_title(sentence, match.start())
+
+
+def _opens_a_title(sentence: str, start: int) -> bool:
+    """Return True for a year opening the title of an award or a list (获评2022年…示范镇, “2021年度…城区”称号): it
+    dates the title, not the figure."""
+    verbs = tuple(load_data("periods.yaml")["title_verbs"])
+    return sentence.endswith(verbs, 0, start) or sentence[start - 1:start] in ("“", "《", "「") if start else False
 
 
 def _period_later_in_clause(sentence: str, pos: int) -> Optional[str]:
@@ -49,7 +56,8 @@ def _period_later_in_clause(sentence: str, pos: int) -> Optional[str]:
     None if there is none."""
     regex, normal = period_matchers()
     match = regex.search(sentence, pos, end_of_clause(sentence, pos))
-    if match is None or _is_base_period(sentence, match.start(), match.end()) or _inside_word(sentence, match):
+    if match is None or _is_base_period(sentence, match.start(), match.end()) or _inside_word(sentence, match) \
+            or _opens_a_title(sentence, match.start()):
         return None
     if re.search(rf"[\d{load_data('periods.yaml')['later_period_stops']}]", sentence[pos:match.start()].lstrip("0123456789.,")):
         return None  # 申报资金24.21亿元、年内开工率达87%: the period belongs to what follows
