@@ -133,7 +133,7 @@ def _ranking_pool(text: str, num: Num, data: dict) -> bool:
     if text.endswith(scopes, 0, num.start):
         return clause.startswith(tuple(data["pool_places"])) and any(w in clause for w in data["pool_ranking_words"])
     places, ranking = "|".join(data["pool_places"]), "|".join(data["pool_ranking_words"])
-    return re.search(r"在[^，。；;,\d]{0,8}$", text[:num.start]) is not None and re.match(
+    return re.search(r"在[^，。；;,\d]{0,8}$", text[max(0, num.start - 9):num.start]) is not None and re.match(
         rf"[^，。；;,]{{0,8}}?(?:{places})中[^，。；;,]{{0,6}}?(?:{ranking})", clause) is not None  # 在广西21个主城区中排在第2位
 
 
