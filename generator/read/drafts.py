@@ -30,8 +30,8 @@ class Draft:
 
 def change_of_previous(indicator: str, earlier: list["Draft"]) -> str:
     """Return the indicator of a change: without its subject (比2015年增加98天, 同比增加15天 → 优良天数增加) named
-    after the last fact before it in the sentence that is not itself a change, else after what that change changed; with its subject, the basis
-    dropped (事故起数同比减少2起 → 事故起数减少); ``indicator`` unchanged otherwise."""
+    after the last fact before it in the sentence that is not itself a change, else after what that change changed;
+    with its subject, the basis dropped (事故起数同比减少2起 → 事故起数减少); ``indicator`` unchanged otherwise."""
     words = "|".join(growth_words())
     comparers, kept = cue_alternation("change_comparers"), cue_alternation("change_kept")
     kept_words = load_data("modality.yaml")["change_kept"]

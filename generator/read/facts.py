@@ -12,7 +12,7 @@ from generator.read.progress import name_progress_frames
 from generator.read.growth import add_starting_levels, mark_growth, name_excesses, place_growths
 from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name, without_manner_opening
 from generator.read.lexicon import (data_pattern, list_joiner_regex, list_joiners, list_marker,
-                                    magnitudes, period_matchers, unit_table, word_list)
+                                    magnitudes, period_matchers, possessive, unit_table, word_list)
 from generator.read.lists import (before_sibling_item, distribute_lists, link_parts, list_items, share_glued_counts,
                                   share_list_measure, share_list_verb, split_each_of_listed, split_shared_names)
 from generator.read.normalize import is_title_like
@@ -138,7 +138,7 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
         sibling = before_sibling_item(left_raw)
         left = left if sibling is None else sibling
         owned = _count_of_possessive(sentence, num, right_raw)
-        if owned and _possessive() in left_raw and left_raw.endswith(tuple(list_joiners("item_joiners"))):
+        if owned and possessive() in left_raw and left_raw.endswith(tuple(list_joiners("item_joiners"))):
             left = ""  # 13个乡镇的控制性详规和38个村的…: the words before 38 are the item before's
         right = owned or right
     elif group == "money":
@@ -146,14 +146,14 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
         left = "" if right else left
     share = load_data("modality.yaml")
     copula = next((c for c in share["share_copulas"] if left.startswith(c)), "")
-    if copula and earlier and num.unit == "%" and sentence.startswith(_possessive(), num.start - 1):
+    if copula and earlier and num.unit == "%" and sentence.startswith(possessive(), num.start - 1):
         left = share["share_verbs"][0] + left[len(copula):]  # 为年初预算的97.11%: a share, 占年初预算
     if left.startswith(tuple(share["share_verbs"])) and earlier and num.unit == "%":
         word = next((w for w in share["share_suffixes"] if w.startswith(left) and w in sentence[clause_start:num.start]), "")
         left = earlier[-1].indicator + (word or left + share["share_noun"])  # 占全区45.1%; 占比74.4%: 占比 is one word
     if counted and not each:
         left, right = _with_possessive_tail(sentence, num, left, right, noun_at + len(right_raw))
-    if _lone_verb(left) and not right and sentence.startswith(_possessive(), num.end):
+    if _lone_verb(left) and not right and sentence.startswith(possessive(), num.end):
         right = clean_indicator(right_noun(sentence, num.end + 1))  # 5.38万人的搬迁 → 搬迁, 解决了8.4万人的X问题 → 解决X问题
     if not left and earlier and earlier[-1].num.end == seg_start and left_raw.strip() in ("", *list_joiners("item_joiners")):
         left = earlier[-1].extra.get("left", "")  # 解决了13个村2.3万人的…: one verb for both figures
@@ -183,7 +183,7 @@ def _left_words(sentence: str, num: Num, previous: Optional[Num], earlier: list[
         left_raw = re.sub(f"^(?:{data_pattern('level_3')})", "", left_raw)
     if previous is not None and seg_start == previous.end and left_raw[:1] in ("、", "，"):
         left_raw = left_raw[1:]  # 改造11867户、老旧小区改造793户: the 、 ends the fact before
-    owned = right_noun(sentence, num.end) or sentence.startswith(_possessive(), num.end)
+    owned = right_noun(sentence, num.end) or sentence.startswith(possessive(), num.end)
     glued = ("",) if counted and owned else ()  # 6个乡镇41个村, 13个村2.3万人的: 乡镇, 村 are the 6's, the 13's
     left_raw = _after_earlier_noun(left_raw, earlier, seg_start, glued)
     if num.qualifier and left_raw.endswith(tuple(word_list("qualifiers_before"))):
@@ -199,7 +199,7 @@ def _noun_start(sentence: str, num: Num) -> int:
     glued = after_glued_value(sentence, num.end)
     if right_noun(sentence, num.end) or glued == num.end:
         return num.end
-    return glued + sentence.startswith(_possessive(), glued)
+    return glued + sentence.startswith(possessive(), glued)
 
 
 def _lone_verb(words: str) -> bool:
@@ -238,7 +238,7 @@ def _count_of_possessive(sentence: str, num: Num, right_raw: str) -> str:
     """Return the name of a count whose noun is followed by 的 and what was done for it (完成80个村的文化站建设 →
     村文化站建设; 13个乡镇的控制性详规和38个村的… → 乡镇控制性详规), '' if a figure comes before what was done ends."""
     at = num.end + len(right_raw)
-    done = right_noun(sentence, at + 1) if sentence.startswith(_possessive(), at) else ""
+    done = right_noun(sentence, at + 1) if sentence.startswith(possessive(), at) else ""
     rest = sentence[at + 1 + len(done):end_of_clause(sentence, num.end)]
     parallel = re.match(f"(?:{list_joiner_regex('item_joiners')})\\d", rest)  # …的控制性详规和38个村的…: a twin count
     if not done or re.search(r"\d", sentence[num.end:at + 1 + len(done)]) or re.search(r"\d", rest) and not parallel:
@@ -250,7 +250,7 @@ def _noun_after_amount(sentence: str, num: Num, left_raw: str) -> str:
     """Return the noun an amount is of when it stands right after it, 的 or not (已下达12.87亿元国债资金的… →
     下达国债资金, 设立200万元的扶贫济困资金 → 设立扶贫济困资金), with the verb before the amount; '' when no noun follows."""
     tail = sentence[num.end:end_of_clause(sentence, num.end)]
-    match = re.match(rf"({_possessive()})?([\u4e00-\u9fff]{{2,8}})(?=[的、，；。和及与]|$)", tail)
+    match = re.match(rf"({possessive()})?([\u4e00-\u9fff]{{2,8}})(?=[的、，；。和及与]|$)", tail)
     attributes = tuple(load_data("indicators.yaml")["attribute_words"])
     if not match or match.group(1) and clean_indicator(left_raw).endswith(attributes):
         return ""  # 投资6亿元的X: X's investment (_owned_attribute)
@@ -260,11 +260,6 @@ def _noun_after_amount(sentence: str, num: Num, left_raw: str) -> str:
         return ""
     verbs = [t.word for t in word_tags(left_raw) if t.flag == "v" and len(t.word) >= 2]
     return clean_indicator((verbs[-1] if verbs else "") + match.group(2))
-
-
-def _possessive() -> str:
-    """Return the possessive that links a number to the noun it counts (5.38万人的搬迁)."""
-    return load_data("indicators.yaml")["possessive"]
 
 
 def _sibling_measure(sentence: str, num: Num, indicator: str, earlier: list[Draft], seg_start: int) -> str:
@@ -290,7 +285,7 @@ def _rate_of_what_follows(sentence: str, num: Num, indicator: str) -> str:
     tail = sentence[num.end:end_of_clause(sentence, num.end)]
     rate = load_data("indicators.yaml")["rate_endings"][0]
     words = re.sub(r"[“”\"]", "", tail)
-    share = sentence[num.start - 1:num.start] == _possessive()  # 新增贷款的70%用于…: a share, not a rate
+    share = sentence[num.start - 1:num.start] == possessive()  # 新增贷款的70%用于…: a share, not a rate
     if num.unit != "%" or share or not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", words) or not has_governing_verb(words, True):
         return indicator
     return indicator + words + ("" if words.endswith(rate) else rate)
@@ -341,7 +336,7 @@ def _owned_attribute(sentence: str, num: Num, indicator: str, clause_start: int)
     bare = bare_core(tidy_name(indicator), names) in names["bare_names"]
     owner = clean_indicator(attribute_owner(sentence, num.start, num.end, clause_start, bare))
     verb = next((v for v in names["done_attribute_verbs"] if indicator.endswith(v + attribute)), "")
-    verb = "" if sentence.startswith(_possessive(), num.end) else verb  # 完成投资7.62亿元的X建设: X's size
+    verb = "" if sentence.startswith(possessive(), num.end) else verb  # 完成投资7.62亿元的X建设: X's size
     if owner in names["bare_names"] and indicator != attribute:  # 对新谋划总投资X的48个项目 → 新谋划项目总投资
         modifier = re.sub("^(?:" + "|".join(names["leading_prepositions"]) + ")", "", indicator[:-len(attribute)])
         return modifier + owner + attribute if len(modifier) >= 2 and not bare else indicator
@@ -354,7 +349,7 @@ def _before_from_value(left: str) -> str:
     data = load_data("not_facts.yaml")
     words, markers = "|".join(data["from_value_after"]), "|".join(data["from_value_before"])
     period = period_matchers()[0].pattern  # 从2022年的92万元增加到2023年1.85亿元
-    match = re.search(rf"(?:{markers})[^，；。]*?\d[^，；。]*?(?:{words})(?:{period})?{_possessive()}?$", left)
+    match = re.search(rf"(?:{markers})[^，；。]*?\d[^，；。]*?(?:{words})(?:{period})?{possessive()}?$", left)
     return left[:match.start()] if match and match.start() > 0 else left
 
 

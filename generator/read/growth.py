@@ -12,8 +12,8 @@ from generator.datafiles import load as load_data
 from generator.read.bare import subject_of_measure
 from generator.read.drafts import Draft, change_of_previous
 from generator.read.indicators import clean_indicator
-from generator.read.lexicon import (cue_alternation, growth_words, list_joiner_regex, list_joiners, period_matchers,
-                                    rate_bases)
+from generator.read.lexicon import (cue_alternation, growth_words, list_joiner_regex, list_joiners, opens_with_excess,
+                                    period_matchers, possessive, rate_bases)
 from generator.read.not_facts import FROM_VALUE
 from generator.read.numbers import Growth, Num
 from generator.read.segment import word_tags
@@ -280,10 +280,9 @@ def name_excesses(sentence: str, drafts: list[Draft]) -> None:
     """Name a figure by which a target was passed after the level before it (固定资产投资12亿元，超额完成年度任务
     1.5亿元 → 固定资产投资超额完成年度任务) when its clause names nothing else
     (比任务多安排212个村 names its villages)."""
-    openers = cue_alternation("excess_openers")
     for index, draft in enumerate(drafts):
         clause = sentence[start_of_clause(sentence, draft.num.start):end_of_clause(sentence, draft.num.end)]
-        bare = re.match(openers, draft.indicator) and re.search(f"(?:{cue_alternation('excess_objects')})$", draft.indicator)
+        bare = opens_with_excess(draft.indicator) and re.search(f"(?:{cue_alternation('excess_objects')})$", draft.indicator)
         if index and bare and _states_excess(clause):
             level = _earlier(sentence, drafts[:index], draft.num)
             draft.indicator = level[0].indicator + draft.indicator if level else draft.indicator
@@ -291,15 +290,14 @@ def name_excesses(sentence: str, drafts: list[Draft]) -> None:
 
 def _states_excess(clause: str) -> bool:
     """Return True for a clause saying by how much a figure passed its task or target (超额完成年度任务2.1亿元)."""
-    opener = re.match(cue_alternation("excess_openers"), clause)
+    opener = re.match(cue_alternation("excess_openers"), clause)  # the objects are looked for after the verb
     return bool(opener) and re.search(cue_alternation("excess_objects"), clause[opener.end():]) is not None
 
 
 def _multiple_of_base(sentence: str, draft: Draft, clause_start: int) -> bool:
     """Return True for a multiple of an earlier level (是2005年的2倍): a ratio, which a rate after it never grows."""
     verbs = tuple(load_data("periods.yaml")["multiple_verbs"])
-    possessive = load_data("indicators.yaml")["possessive"]
-    return draft.num.unit == "倍" and sentence.startswith(verbs, clause_start) and possessive in sentence[clause_start:draft.num.start]
+    return draft.num.unit == "倍" and sentence.startswith(verbs, clause_start) and possessive() in sentence[clause_start:draft.num.start]
 
 
 def _pick_level(drafts: list[Draft], count: int, index: int) -> Optional[Draft]:

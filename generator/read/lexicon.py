@@ -138,6 +138,16 @@ def unit_alternation() -> str:
     return "|".join(map(re.escape, sorted(unit_table(), key=len, reverse=True)))
 
 
+def possessive() -> str:
+    """Return the possessive between an owner and what it owns (2015年的29.1亿元, 任务740万元的56.6%)."""
+    return load_data("indicators.yaml")["possessive"]
+
+
+def opens_with_excess(text: str) -> bool:
+    """Return True for text opening with a verb of passing a target (超额完成, 高于, 超): by how much it was passed."""
+    return re.match(cue_alternation("excess_openers"), text) is not None
+
+
 def owns_a_target(text: str, match: re.Match) -> bool:
     """Return True for a period naming whose target a figure is measured against (完成全年目标的50%): no period
     of the figure, and part of its name."""

@@ -7,7 +7,8 @@ from bisect import bisect_left
 from typing import Optional
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import cue_alternation, cue_regex, owns_a_target, period_matchers, rate_bases
+from generator.read.lexicon import (cue_alternation, cue_regex, opens_with_excess, owns_a_target, period_matchers,
+                                    possessive, rate_bases)
 from generator.read.numbers import Num
 from generator.read.segment import word_tags
 from generator.read.sentences import SENTENCE_END, end_of_clause, found_before, last_match_before, start_of_clause
@@ -27,7 +28,7 @@ def period_before(sentence: str, pos: int) -> Optional[str]:
     if sentence.endswith(starts, 0, pos):
         return _start_period(sentence, pos)  # 与1998年相比，…由21.70亿元增加到: the base is the start's period
     last = last_match_before(regex, sentence, pos, _whole_word)
-    if last and sentence.endswith(starts, 0, last.start()) and sentence[last.end():pos] in ("", _possessive()):
+    if last and sentence.endswith(starts, 0, last.start()) and sentence[last.end():pos] in ("", possessive()):
         return normal.get(last.group(), last.group())  # 由2015年的29.1亿元: the starting point's own period
     match = last_match_before(regex, sentence, pos, _governs)
     return normal.get(match.group(), match.group()) if match else _period_later_in_clause(sentence, pos)
@@ -48,7 +49,7 @@ def _opens_a_title(sentence: str, start: int) -> bool:
     """Return True for a year opening the title of an award or a list (获评2022年…示范镇, “2021年度…城区”称号): it
     dates the title, not the figure."""
     verbs = tuple(load_data("periods.yaml")["title_verbs"])
-    return sentence.endswith(verbs, 0, start) or sentence[start - 1:start] in ("“", "《", "「") if start else False
+    return start > 0 and (sentence.endswith(verbs, 0, start) or sentence[start - 1] in ("“", "《", "「"))
 
 
 def _period_later_in_clause(sentence: str, pos: int) -> Optional[str]:
@@ -80,7 +81,7 @@ def _is_base_period(sentence: str, start: int, end: int) -> bool:
     if before[-1:] in data["comparison_openers"] and _compared_after(sentence, end, data):
         return True
     multiple = sentence.endswith(tuple(data["multiple_verbs"]), 0, start)
-    return multiple and re.match(rf"{_possessive()}\d", sentence[end:end + 2]) is not None
+    return multiple and re.match(rf"{possessive()}\d", sentence[end:end + 2]) is not None
 
 
 def _start_period(sentence: str, pos: int) -> Optional[str]:
@@ -101,7 +102,7 @@ def _compared(sentence: str, match: re.Match) -> bool:
 def _started(sentence: str, match: re.Match) -> bool:
     """Return True for the period of a starting level (由2015年的29.1亿元)."""
     starts = tuple(load_data("not_facts.yaml")["from_value_before"])
-    return sentence.endswith(starts, 0, match.start()) and sentence.startswith(_possessive(), match.end())
+    return sentence.endswith(starts, 0, match.start()) and sentence.startswith(possessive(), match.end())
 
 
 def _compared_after(sentence: str, end: int, data: dict) -> bool:
@@ -109,11 +110,6 @@ def _compared_after(sentence: str, end: int, data: dict) -> bool:
     fillers = tuple(data["comparison_fillers"])
     at = end + next((len(f) for f in fillers if sentence.startswith(f, end)), 0)
     return sentence.startswith(tuple(data["comparison_words"]), at)
-
-
-def _possessive() -> str:
-    """Return the possessive between a period and what it owns (2015年的29.1亿元)."""
-    return load_data("indicators.yaml")["possessive"]
 
 
 def kind_of(sentence: str, num: Num, indicator: str, plan: Optional[bool]) -> str:
@@ -138,11 +134,12 @@ def kind_of(sentence: str, num: Num, indicator: str, plan: Optional[bool]) -> st
 
 def _names_a_target(sentence: str, num: Num, indicator: str) -> bool:
     """Return True for a figure set in advance: a task or target named before or after it (收入任务174万, 下达的2500
-    万元目标任务; not 完成造林任务4000亩, the work done; 超全年任务500万元, by how much it was passed), or a budget (年初预算收入; not 一般公共预算收入)."""
+    万元目标任务; not 完成造林任务4000亩, the work done; 超全年任务500万元, by how much it was passed), or a budget
+    (年初预算收入; not 一般公共预算收入)."""
     data = load_data("modality.yaml")
-    after = sentence[num.end:num.end + 5].removeprefix(_possessive())
+    after = sentence[num.end:num.end + 5].removeprefix(possessive())
     before = sentence[start_of_clause(sentence, num.start):num.start]
-    done = any(w in before for w in data["task_done_verbs"]) or re.match(cue_alternation("excess_openers"), before)
+    done = any(w in before for w in data["task_done_verbs"]) or opens_with_excess(before)
     counted = num.unit in load_data("not_facts.yaml")["group_count_units"]  # 改革任务35项: how many tasks, no target
     rate = num.unit in rate_bases()  # 高于目标14.4个百分点: by how much it was passed, no target
     named = re.search(f"(?:{'|'.join(data['target_nouns'])})[为是达：:]?$", before) and not (done or counted or rate)
@@ -231,8 +228,7 @@ def _is_share(sentence: str, num: Num, indicator: str) -> bool:
     segment = sentence[start_of_clause(sentence, num.start):num.start]
     for word in data["share_verb_not_in"]:
         segment = segment.replace(word, "")
-    possessive = load_data("indicators.yaml")["possessive"]
-    return any(verb in segment for verb in data["share_verbs"]) or sentence[num.start - 1:num.start] == possessive
+    return any(verb in segment for verb in data["share_verbs"]) or sentence[num.start - 1:num.start] == possessive()
 
 
 @functools.cache

@@ -1,15 +1,17 @@
 """Figures measured against a target: the target's size and the share of it reached (为全年任务740万元的56.6%)."""
 from __future__ import annotations
 
+import functools
 import re
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
-from generator.read.lexicon import cue_alternation, period_matchers, rate_bases
+from generator.read.lexicon import opens_with_excess, period_matchers, possessive, rate_bases
 from generator.read.sentences import start_of_clause
 
 
-def frame_regex() -> re.Pattern:
+@functools.cache
+def _frame_regex() -> re.Pattern:
     """Return a regex matching a clause opening that measures against a target (为全年任务, 占年度计划, 完成全年目标)."""
     data = load_data("periods.yaml")
     return re.compile(rf"{data['progress_verbs']}((?:{period_matchers()[0].pattern})?)({data['progress_targets']}数?)")
@@ -18,23 +20,19 @@ def frame_regex() -> re.Pattern:
 def name_progress_frames(sentence: str, drafts: list[Draft]) -> None:
     """Name a target's size written inside a progress frame after the level measured (财税总收入419万元，为全年任务
     740万元的56.6% → 财税总收入全年任务), and the share after it as that level's share of the target."""
-    frame = frame_regex()
+    frame = _frame_regex()
     share = load_data("modality.yaml")
     for index, draft in enumerate(drafts[1:], start=1):
         clause_start = start_of_clause(sentence, draft.num.start)
         match = frame.fullmatch(sentence, clause_start, draft.num.start)
         level = drafts[index - 1]
         if match is None or draft.num.unit in rate_bases() or level.num.end > clause_start \
-                or re.match(cue_alternation("excess_openers"), match.group()):
+                or opens_with_excess(match.group()):
             continue  # 超目标任务53.4个百分点: by how much the target was passed, not its size
         draft.indicator = level.indicator + match.group(1) + match.group(2)
         normal = period_matchers()[1]
         draft.extra["period"] = normal.get(match.group(1), match.group(1))  # the task is the year's, not the half's
         after = drafts[index + 1] if index + 1 < len(drafts) else None
-        if after and after.num.unit == "%" and sentence[draft.num.unit_end:after.num.start] == _possessive():
+        if after and after.num.unit == "%" and sentence[draft.num.unit_end:after.num.start] == possessive():
             after.indicator = level.indicator + share["share_verbs"][0] + match.group(1) + match.group(2) + share["share_noun"]
 
-
-def _possessive() -> str:
-    """Return the possessive between a target and the share of it (任务740万元的56.6%)."""
-    return load_data("indicators.yaml")["possessive"]
