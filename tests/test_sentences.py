@@ -5,7 +5,7 @@ from hypothesis import given, settings, strategies as st
 
 from generator.read.lexicon import cue_regex, period_matchers
 from generator.datafiles import load as load_data
-from generator.read.periods import _inside_word, _is_base_period, _period_later_in_clause, period_before
+from generator.read.periods import _governs, _inside_word, _period_later_in_clause, period_before
 from generator.read.sentences import CLAUSE_END, SENTENCE_END, end_of_clause, found_before, sentence_spans, start_of_clause
 
 # words of the period phrases, cues and clause ends, and the characters around them
@@ -27,7 +27,7 @@ def _period_by_rescan(sentence: str, pos: int):
             continue
         if sentence[:match.start()].endswith(starts) and sentence[match.end():pos] in ("", "的"):
             return normal.get(match.group(), match.group())
-        if not _is_base_period(sentence, match.start(), match.end()):
+        if _governs(sentence, match):  # the rule itself; what is checked is the search, not the rule
             found = normal.get(match.group(), match.group())
     return found or _period_later_in_clause(sentence, pos)
 
