@@ -259,8 +259,8 @@ def name_by_sentence_context(sentence: str, drafts: list) -> None:
         match = completion.search(before) if draft.num.unit == "%" else None
         level = next((d for d in reversed(drafts[max(0, i - LOOK_BACK):i]) if d.num.unit != "%" and not d.num.growth
                       and d.kind != "rank" and d.num.end <= draft.quote_start), None)
-        if match and level is not None:
-            draft.indicator = level.indicator + match.group(1) + data["completion_rate"]
+        if match or draft.num.unit == "%" and re.search(data["work_completion"] + "$", before):
+            draft.indicator = _completion_named(draft, match, level, data)
         elif re.fullmatch(data["ordinal_batch"], draft.indicator):
             draft.indicator += _campaign_before(sentence, draft.quote_start)
         elif draft.indicator.startswith(tuple(data["average_words"])) and len(draft.indicator) <= 6 and level is not None:
@@ -271,6 +271,19 @@ def name_by_sentence_context(sentence: str, drafts: list) -> None:
                 + draft.indicator
         else:
             draft.indicator = _reach_of_count_before(sentence, draft, drafts[max(0, i - LOOK_BACK):i], data)
+
+
+def _completion_named(draft, match: re.Match | None, level, data: dict) -> str:
+    """Return the name of a completion rate: of the target of the figure before it (完成任务目标的114.4% after 收储约572亩),
+    of the target of its own subject (财政收入完成全年任务109.5%), or of the work it ends (主体工程已完成70%)."""
+    if draft.num.growth or draft.indicator.endswith(tuple(data["rate_endings"]) + growth_words()):
+        return draft.indicator
+    if match and level is not None:
+        return level.indicator + match.group(1) + data["completion_rate"]
+    if match:
+        subject = draft.indicator[:draft.indicator.rfind(match.group(1))]
+        return re.sub(data["work_completion"] + "$", "", subject) + match.group(1) + data["completion_rate"]
+    return draft.indicator + data["completion_rate"] if len(draft.indicator) >= 2 else draft.indicator
 
 
 def _topic_before(sentence: str, at: int, topics: list[str]) -> str:

@@ -10,7 +10,8 @@ from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous, name_listed_changes, name_repeated_runs
 from generator.read.progress import name_progress_frames
 from generator.read.growth import add_starting_levels, mark_growth, name_excesses, place_growths
-from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name, without_manner_opening
+from generator.read.indicators import (clean_indicator, drop_examples, right_noun, tidy_name, without_manner_opening,
+                                       without_periods)
 from generator.read.lexicon import (data_pattern, list_joiner_regex, list_joiners, list_marker,
                                     magnitudes, period_matchers, possessive, unit_table, word_list)
 from generator.read.lists import (before_sibling_item, distribute_lists, link_parts, list_items, share_glued_counts,
@@ -24,6 +25,7 @@ from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_n
 from generator.read.periods import carries_targets, kind_of, period_before, plan_sentences
 from generator.read.rates import one_rate_each
 from generator.read.segment import word_tags
+from generator.read.series import name_period_series
 from generator.read.sentences import end_of_clause, sentence_spans, start_of_clause
 
 COUNT_GROUPS = ("count", "people", "time", "area", "volume", "mass")
@@ -108,6 +110,7 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
     name_excesses(sentence, drafts)
     name_repeated_runs(sentence, drafts)
     name_bare_by_earlier(sentence, drafts)
+    name_period_series(sentence, drafts)
     name_by_sentence_context(sentence, drafts)
     name_time_taken(sentence, drafts)
     name_streaks(sentence, drafts)
@@ -356,7 +359,7 @@ def _before_from_value(left: str) -> str:
 def _fallback_indicator(sentence: str, clause_start: int, num: Num) -> str:
     """Return an indicator cut from the clause when no words stand before or after the number."""
     clause = sentence[clause_start:num.start] + sentence[num.end:end_of_clause(sentence, num.end)]  # no 以上 left
-    clause = period_matchers()[0].sub("", clause)  # 预计6月份完成: the month is no name, nor its 份
+    clause = without_periods(clause)  # 预计6月份完成: the month is no name, nor its 份
     return clean_indicator(re.sub(rf"\d+(?:\.\d+)?[{''.join(magnitudes())}]?[\u4e00-\u9fff%]?", "", clause))[:16]
 
 

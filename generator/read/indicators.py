@@ -10,6 +10,31 @@ from generator.read.segment import load_posseg, word_tags
 from generator.read.sentences import end_of_clause
 
 
+@functools.cache
+def _comparison_words() -> tuple[str, ...]:
+    """Return the words one of which every comparison base that names no figure holds (同期, 相比)."""
+    data = load_data("periods.yaml")
+    return tuple(data["comparison_fillers"] + data["comparison_words"])
+
+
+@functools.cache
+def _comparison_base() -> re.Pattern:
+    """Return the regex of a comparison base with its period (比去年同期, 较上年相比, 与2015年相比, 去年同期)."""
+    data = load_data("periods.yaml")
+    markers = "".join(data["base_markers"] + data["comparison_openers"])
+    fillers, words = "|".join(data["comparison_fillers"]), "|".join(data["comparison_words"])
+    period = period_matchers()[0].pattern
+    return re.compile(rf"[{markers}]?(?:{period})(?:{fillers})(?:{words})?|[{markers}](?:{period})(?:{words})")
+
+
+def without_periods(text: str) -> str:
+    """Return text without its periods and comparison bases (是去年同期1.34倍, 较去年相比增收: they name nothing);
+    a period whose target is measured against stays (占全年任务)."""
+    if any(word in text for word in _comparison_words()):  # the base regex is long: most names hold none
+        text = _comparison_base().sub("", text)
+    return period_matchers()[0].sub(lambda m: m.group() if owns_a_target(text, m) else "", text)
+
+
 @functools.lru_cache(maxsize=8192)  # a report names the same things clause after clause
 def clean_indicator(text: str) -> str:
     """Return the indicator name left after removing periods, subjects, empty verbs and particles."""
@@ -19,7 +44,7 @@ def clean_indicator(text: str) -> str:
     text = re.sub(r"[（）()]", "", text)  # 农村公路（总长21.7公里）: the figure inside names its thing, bracket unpaired
     text = re.split(r"[：:]", text)[-1]  # 主要预期目标是：地区生产总值 → 地区生产总值
     text = re.sub(f"^[到至](?={period_matchers()[0].pattern})", "", text)  # 到2025年全区…: 到 dates, no name
-    text = period_matchers()[0].sub(lambda m: m.group() if owns_a_target(text, m) else "", text)  # 占全年任务 keeps 全年
+    text = without_periods(text)
     text = re.sub("^(?:以前|以后|以来)", "", text)  # 2000年以前建成的: no period
     text = _without_span_before_sum(text, names)
     for word in names["strip_anywhere"]:

@@ -107,7 +107,23 @@ def share_tail(items: list[str]) -> list[str]:
     for item in items[:-1]:
         at = last.find(item[-2:])
         done.append(item + last[at + 2:] if 0 <= at < len(last) - 2 else item)
+    parallel = _parallel_words(items[0], last) if len(items) == 2 and done == items[:-1] else None
+    if parallel:  # 贫困人口医保、社保参保率 → 贫困人口医保参保率, 贫困人口社保参保率
+        prefix, tail = parallel
+        return [items[0] + tail, prefix + last]
     return done + [last]
+
+
+def _parallel_words(first: str, last: str) -> tuple[str, str] | None:
+    """Return the words before the parallel word ending ``first`` and the words after the one opening ``last``
+    when the two are words of one length (医保, 社保), else None."""
+    first_words, last_words = word_tags(first), word_tags(last)
+    if len(first_words) < 2 or len(last_words) < 2:
+        return None
+    ending, opening = first_words[-1].word, last_words[0].word
+    if len(ending) != len(opening) or len(ending) < 2 or not last_words[-1].word.endswith(("率", "比重")):
+        return None
+    return first[:-len(ending)], last[len(opening):]
 
 
 def _respective_items(sentence: str, clause_start: int, at: int, size: int) -> tuple[list[str], bool]:

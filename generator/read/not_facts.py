@@ -27,6 +27,9 @@ def not_fact_reason(text: str, num: Num) -> Optional[str]:
         return "no unit"
     if num.chinese and num.unit in data["chinese_name_units"]:
         return "name"
+    if num.chinese and text[num.start:num.unit_end] in data["round_words"] \
+            and text[num.start - 1:num.start] not in numeral_chars():
+        return "ordinal"  # 二次招商; 十二次 is a count
     return _descriptive_reason(text, num, data) or _context_reason(text, num, data)
 
 

@@ -6,7 +6,7 @@ import re
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
-from generator.read.lexicon import opens_with_excess, period_matchers, possessive, rate_bases
+from generator.read.lexicon import growth_words, opens_with_excess, period_matchers, possessive, rate_bases
 from generator.read.sentences import start_of_clause
 
 
@@ -25,10 +25,11 @@ def name_progress_frames(sentence: str, drafts: list[Draft]) -> None:
     for index, draft in enumerate(drafts[1:], start=1):
         clause_start = start_of_clause(sentence, draft.num.start)
         match = frame.fullmatch(sentence, clause_start, draft.num.start)
-        level = drafts[index - 1]
-        if match is None or draft.num.unit in rate_bases() or level.num.end > clause_start \
-                or opens_with_excess(match.group()):
+        if match is None or draft.num.unit in rate_bases() or opens_with_excess(match.group()):
             continue  # 超目标任务53.4个百分点: by how much the target was passed, not its size
+        level = _level_before(drafts, index)
+        if level.num.end > clause_start:
+            continue
         draft.indicator = level.indicator + match.group(1) + match.group(2)
         normal = period_matchers()[1]
         draft.extra["period"] = normal.get(match.group(1), match.group(1))  # the task is the year's, not the half's
@@ -36,3 +37,10 @@ def name_progress_frames(sentence: str, drafts: list[Draft]) -> None:
         if after and after.num.unit == "%" and sentence[draft.num.unit_end:after.num.start] == possessive():
             after.indicator = level.indicator + share["share_verbs"][0] + match.group(1) + match.group(2) + share["share_noun"]
 
+
+
+def _level_before(drafts: list[Draft], index: int) -> Draft:
+    """Return the nearest level before ``drafts[index]``, passing over changes (4100万元，较去年增收600万元，占年初
+    计划…: the plan is the 4100万元's); the draft right before it when none is near."""
+    near = drafts[max(0, index - 3):index]
+    return next((d for d in reversed(near) if not d.indicator.endswith(growth_words())), drafts[index - 1])
