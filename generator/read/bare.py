@@ -141,6 +141,8 @@ def _count_of_earlier_things(sentence: str, draft, earlier: list) -> str:
 
 def _can_own(owner, draft, name: str, data: dict) -> bool:
     """Return True when ``owner`` can be what the bare figure ``draft`` named ``name`` is of."""
+    if name in data["totals"] and owner.num.growth and owner.num.unit == "%" and len(owner.indicator) >= 2:
+        return owner.indicator not in data["bare_names"]  # 地区生产总值增长6%，总量突破1400亿元: the level grown
     if owner.indicator in data["bare_names"] or owner.num.unit == "%" or owner.num.growth or owner.kind == "rank":
         return False
     group = unit_table().get(owner.num.unit or "", (None, None, ""))[2]

@@ -38,7 +38,10 @@ def change_of_previous(indicator: str, earlier: list["Draft"]) -> str:
     bases = "|".join(sorted((w for w in load_data("modality.yaml")["growth_basis"] if w not in kept_words), key=len, reverse=True))
     fillers = cue_alternation("growth_fillers")
     match = re.fullmatch(rf"(?:{bases}|{comparers})*(?:{fillers})*((?:{kept})?(?:{words}))", indicator)
-    own = re.fullmatch(rf"(.+?)(?:{bases}|{comparers})+(?:{fillers})*((?:{kept})?(?:{words}))", indicator)
+    kept_ends = load_data("indicators.yaml")["kept_endings"]  # 一产占比较2010年下降: 比 is 占比's, 较 compares
+    guards = "".join(f"(?<!{re.escape(e[:-1])})" for e in kept_ends
+                     if e.endswith(tuple(load_data("modality.yaml")["change_comparers"])))
+    own = re.fullmatch(rf"(.+?){guards}(?:{bases}|{comparers})+(?:{fillers})*((?:{kept})?(?:{words}))", indicator)
     if own and not match:  # 事故起数同比减少2起: the subject is written, the basis is not part of its name
         return own.group(1) + own.group(2)
     if not match:

@@ -9,7 +9,8 @@ from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous, name_listed_changes, name_repeated_runs
 from generator.read.progress import name_progress_frames
-from generator.read.growth import add_starting_levels, mark_growth, name_excesses, place_growths
+from generator.read.bases import mark_bracketed_bases
+from generator.read.growth import add_starting_levels, before_from_value, mark_growth, name_excesses, place_growths
 from generator.read.indicators import (clean_indicator, drop_examples, right_noun, tidy_name, without_manner_opening,
                                        without_periods)
 from generator.read.lexicon import (data_pattern, list_joiner_regex, list_joiners, list_marker,
@@ -121,6 +122,7 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
     share_list_measure(sentence, drafts)
     for draft in drafts:
         _finish(sentence, draft, plan)
+    mark_bracketed_bases(sentence, drafts)
     link_parts(sentence, drafts)
     return drafts
 
@@ -191,7 +193,7 @@ def _left_words(sentence: str, num: Num, previous: Optional[Num], earlier: list[
     left_raw = _after_earlier_noun(left_raw, earlier, seg_start, glued)
     if num.qualifier and left_raw.endswith(tuple(word_list("qualifiers_before"))):
         left_raw = left_raw[:len(left_raw) - len(qualifier_before(sentence, num.start) or "")]
-    left_raw = _before_from_value(re.sub(r"（[^（）]{1,6}）|\([^()]{1,6}\)", "", left_raw))  # 新（改、扩）建: no list
+    left_raw = before_from_value(re.sub(r"（[^（）]{1,6}）|\([^()]{1,6}\)", "", left_raw))  # 新（改、扩）建: no list
     each = left_raw.endswith(list_marker("each"))
     return seg_start, left_raw[:-1] if each else left_raw, each
 
@@ -257,6 +259,8 @@ def _noun_after_amount(sentence: str, num: Num, left_raw: str) -> str:
     attributes = tuple(load_data("indicators.yaml")["attribute_words"])
     if not match or match.group(1) and clean_indicator(left_raw).endswith(attributes):
         return ""  # 投资6亿元的X: X's investment (_owned_attribute)
+    if match.group(2) in load_data("indicators.yaml")["milestone_nouns"]:
+        return ""  # 迈上500亿元台阶: a milestone, the name stands before it
     tags = word_tags(match.group(2))
     flags = load_data("indicators.yaml")["amount_noun_flags"]
     if not any(t.flag in flags["noun"] for t in tags) or not all(t.flag in flags["noun"] + flags["inside"] for t in tags):
@@ -344,16 +348,6 @@ def _owned_attribute(sentence: str, num: Num, indicator: str, clause_start: int)
         modifier = re.sub("^(?:" + "|".join(names["leading_prepositions"]) + ")", "", indicator[:-len(attribute)])
         return modifier + owner + attribute if len(modifier) >= 2 and not bare else indicator
     return owner + verb + attribute if owner and owner not in names["bare_names"] else indicator
-
-
-def _before_from_value(left: str) -> str:
-    """Return the words before 由/从 when they open a change from one value to another
-    (地区生产总值由29.1亿元增长到 → 地区生产总值)."""
-    data = load_data("not_facts.yaml")
-    words, markers = "|".join(data["from_value_after"]), "|".join(data["from_value_before"])
-    period = period_matchers()[0].pattern  # 从2022年的92万元增加到2023年1.85亿元
-    match = re.search(rf"(?:{markers})[^，；。]*?\d[^，；。]*?(?:{words})(?:{period})?{possessive()}?$", left)
-    return left[:match.start()] if match and match.start() > 0 else left
 
 
 def _fallback_indicator(sentence: str, clause_start: int, num: Num) -> str:

@@ -316,3 +316,14 @@ def _list_subject(sentence: str, num: Num, drafts: list[Draft]) -> str:
         if draft.num.end <= num.start and draft.num.growth:
             return draft.extra.get("left", "")
     return ""
+
+
+def before_from_value(left: str) -> str:
+    """Return the words before 由/从, or before the first value, when they open a change from one value to another
+    (地区生产总值由29.1亿元增长到, 比重68.7%提高到 → 地区生产总值, 比重)."""
+    data = load_data("not_facts.yaml")
+    words, markers = "|".join(data["from_value_after"]), "|".join(data["from_value_before"])
+    period = period_matchers()[0].pattern  # 从2022年的92万元增加到2023年1.85亿元
+    match = re.search(rf"(?:{markers})[^，；。]*?\d[^，；。]*?(?:{words})(?:{period})?{possessive()}?$", left) \
+        or re.search(rf"(?<![\d.])\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{{1,3}})(?:{words})$", left)  # 比重68.7%提高到
+    return left[:match.start()] if match and match.start() > 0 else left

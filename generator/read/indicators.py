@@ -47,6 +47,7 @@ def clean_indicator(text: str) -> str:
     text = without_periods(text)
     text = re.sub("^(?:以前|以后|以来)", "", text)  # 2000年以前建成的: no period
     text = _without_span_before_sum(text, names)
+    text = re.sub(names["per_unit_ending"], "", re.sub(names["aspect_particle"], "", text))
     for word in names["strip_anywhere"]:
         text = text.replace(word, "")
     text = text.strip(" ，、：")

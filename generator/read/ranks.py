@@ -114,8 +114,17 @@ def _last_before(drafts: list[Draft]) -> Callable[[int], str]:
         return [drafts[i].num.start for i in order], order
 
     def indicator(pos: int) -> str:
-        """Return the indicator of the last draft starting before ``pos``."""
+        """Return the indicator of the last draft starting before ``pos``, past a share of a target just before it
+        (完成年初预算的86.6%，增幅全市第一: the rank is the revenue's)."""
         starts, order = index()
         k = bisect.bisect_left(starts, pos)
-        return drafts[order[k - 1]].indicator if k else ""
+        shares = [j for j in range(k - 1, max(-1, k - 4), -1)]
+        level = next((drafts[order[j]] for j in shares if not _share_of_target(drafts[order[j]])), None)
+        return (level or drafts[order[k - 1]]).indicator if k else ""
     return indicator
+
+
+def _share_of_target(draft: Draft) -> bool:
+    """Return True for a percentage reached of a target (完成年初预算总额的86.6%), no level a growth rank is of."""
+    return draft.num.unit == "%" and not draft.num.growth \
+        and re.search(load_data("indicators.yaml")["target_ends"], draft.indicator) is not None
