@@ -18,6 +18,7 @@ from generator.read.lexicon import (data_pattern, list_joiner_regex, list_joiner
 from generator.read.lists import (before_sibling_item, distribute_lists, link_parts, list_items, share_glued_counts,
                                   share_list_measure, share_list_verb, split_each_of_listed, split_shared_names)
 from generator.read.normalize import is_title_like
+from generator.read.not_facts import project_with_capacity
 from generator.read.bare import bare_core, name_bare_by_earlier, name_by_sentence_context, name_streaks, name_time_taken
 from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb, possessive_tail,
                                    subject_count, subject_of, topic_of_rate, topic_of_state)
@@ -341,7 +342,8 @@ def _owned_attribute(sentence: str, num: Num, indicator: str, clause_start: int)
     if not attribute:
         return indicator
     bare = bare_core(tidy_name(indicator), names) in names["bare_names"]
-    owner = clean_indicator(attribute_owner(sentence, num.start, num.end, clause_start, bare))
+    owner = project_with_capacity(sentence, num.end) \
+        or clean_indicator(attribute_owner(sentence, num.start, num.end, clause_start, bare))  # 年产2500台…项目
     verb = next((v for v in names["done_attribute_verbs"] if indicator.endswith(v + attribute)), "")
     verb = "" if sentence.startswith(possessive(), num.end) else verb  # 完成投资7.62亿元的X建设: X's size
     if owner in names["bare_names"] and indicator != attribute:  # 对新谋划总投资X的48个项目 → 新谋划项目总投资

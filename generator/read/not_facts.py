@@ -1,6 +1,7 @@
 """Why a number is not a fact: an ordinal, a date, a name, a slogan, a threshold … (facts-contract)."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Optional
 
@@ -69,6 +70,24 @@ def _bare_count(text: str, num: Num, data: dict) -> bool:
     return True
 
 
+@functools.cache
+def capacity_in_a_name() -> re.Pattern:
+    """Return the regex of what follows a capacity inside a project's name: a product and the project or line it
+    names, with no break or figure between (…50万头|生态猪养殖项目, 5000吨钢结构及8000吨|彩钢瓦生产线项目)."""
+    heads = "|".join(load_data("not_facts.yaml")["capacity_project_heads"])
+    return re.compile(rf"[\u4e00-\u9fffA-Za-z]{{1,16}}?(?:及[\d.]+[\u4e00-\u9fff]{{1,12}}?)?(?:{heads})")
+
+
+def project_with_capacity(text: str, pos: int) -> str:
+    """Return the name of a project written with its capacity that starts at ``pos``, after 的 or not (投资5.8亿元的
+    汇强重工年产2500台多功能垃圾压缩设备生产项目), '' when none starts there."""
+    data = load_data("not_facts.yaml")
+    units = "|".join(sorted(data["project_capacity_units"], key=len, reverse=True))
+    cues = "|".join(data["capacity_cues"])
+    match = re.compile(rf"的?([^，。；、\d]{{0,16}}?(?:{cues})?[\d.]+(?:{units}){capacity_in_a_name().pattern})").match(text, pos)
+    return match.group(1) if match else ""
+
+
 def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
     """Return why the words before or after a measured number make it no fact (2021年, 年产1000吨,
     亿元以上项目, 以下三个方面, 突破百亿大关, 由29.1亿元增长到), None if they do not."""
@@ -78,7 +97,8 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
             return "date"  # 2021年; 近两年来: a span that dates the clause, no figure
         if not any(text.endswith(w, 0, num.start) for w in data["year_unit_cues"]):
             return "date"
-    if num.unit not in data["counting_units"] and any(text.endswith(w, 0, num.start) for w in data["capacity_cues"]):
+    if num.unit not in data["counting_units"] and any(text.endswith(w, 0, num.start) for w in data["capacity_cues"]) \
+            or num.unit in data["project_capacity_units"] and capacity_in_a_name().match(text, num.unit_end):
         return "capacity"
     if any(after.startswith(w) for w in data["threshold_after"]) or _threshold_by_noun(text, num, data) \
             or _threshold_of_group(text, num, data):

@@ -1,9 +1,6 @@
-"""What a counted noun is and whose an attribute figure is: the grammar around a number.
-
-A count opening its clause is the subject of what follows (23个项目已通过国家审核 → 通过国家审核的项目);
-an attribute figure (投资6亿元, 总投资9100万元) belongs to the thing named after 的, to the object of the verb
-that follows it, or to the clause before it.
-"""
+"""What a counted noun is and whose an attribute figure is: the grammar around a number. A count opening its clause
+is the subject of what follows (23个项目已通过国家审核 → 通过国家审核的项目); an attribute figure (投资6亿元, 总投资9100
+万元) belongs to the thing named after 的, to the object of the verb that follows it, or to the clause before it."""
 from __future__ import annotations
 
 import itertools
@@ -14,6 +11,7 @@ from generator.read.indicators import (after_grouping, clean_indicator, glued_wo
                                        without_period_after_copula)
 from generator.read.lexicon import (count_regex, cue_alternation, growth_words, magnitudes, period_matchers,
                                     size_alternation, unit_alternation, unit_table)
+from generator.read.not_facts import project_with_capacity
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
 
@@ -139,7 +137,8 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
     tokens = word_tags(before)
     while tokens and (tokens[0].flag in ("v", "d", "p", "ad") or tokens[0].word in data["manner_words"]):
         tokens = tokens[1:]
-    return _owner_phrase("".join(t.word for t in tokens))
+    phrase = "".join(t.word for t in tokens)
+    return project_with_capacity(phrase, 0) or _owner_phrase(phrase)  # 新建年产10万吨饲料加工项目，总投资…
 
 
 def _treated_object(rest: str) -> str:
