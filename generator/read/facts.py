@@ -10,7 +10,8 @@ from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous, name_listed_changes, name_repeated_runs
 from generator.read.progress import name_progress_frames
 from generator.read.bases import mark_bracketed_bases
-from generator.read.growth import add_starting_levels, before_from_value, mark_growth, name_excesses, place_growths
+from generator.read.growth import (add_starting_levels, before_from_value, join_rates_to_levels_after, mark_growth,
+                                   name_excesses, place_growths)
 from generator.read.indicators import (clean_indicator, drop_examples, right_noun, tidy_name, without_manner_opening,
                                        without_periods)
 from generator.read.lexicon import (data_pattern, list_joiner_regex, list_joiners, list_marker,
@@ -107,6 +108,7 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
     drafts[:] = [d for d in drafts if d.num.start not in places] + ranks  # 排名全国78位: a place, no count of 位
     drafts.sort(key=lambda d: d.num.start)
     distribute_lists(sentence, drafts)
+    join_rates_to_levels_after(sentence, drafts)
     name_listed_changes(sentence, drafts)
     name_progress_frames(sentence, drafts)
     name_excesses(sentence, drafts)

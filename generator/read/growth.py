@@ -327,3 +327,35 @@ def before_from_value(left: str) -> str:
     match = re.search(rf"(?:{markers})[^，；。]*?\d[^，；。]*?(?:{words})(?:{period})?{possessive()}?$", left) \
         or re.search(rf"(?<![\d.])\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{{1,3}})(?:{words})$", left)  # 比重68.7%提高到
     return left[:match.start()] if match and match.start() > 0 else left
+
+
+def join_rates_to_levels_after(sentence: str, drafts: list[Draft]) -> None:
+    """Give the levels written right after their rates (增长12.6%达92.9亿元; 分别增长12%和13%，分别达43366元和13835元)
+    those rates, in order, and the rates' names; the rates are then no facts of their own. ``drafts`` in order."""
+    link = re.compile(load_data("modality.yaml")["rate_then_level"])
+    joined: set[int] = set()
+    i = 0
+    while i < len(drafts):
+        rates = _run(sentence, drafts, i, lambda d: d.num.growth is not None and d.num.unit == "%")
+        after = i + len(rates)
+        levels = _run(sentence, drafts, after, lambda d: d.num.growth is None and d.num.unit not in rate_bases())
+        if rates and len(levels) >= len(rates) and link.fullmatch(sentence, rates[-1].num.end, levels[0].num.start):
+            shared = len(rates) == 1 < len(levels)  # A和B年均递增27.7%，分别达到439亿元、36亿元: one rate for each
+            for rate, level in zip(rates * len(levels) if shared else rates, levels):
+                level.growth_pct, level.growth_basis = rate.growth_pct, rate.growth_basis
+                level.indicator = level.indicator if shared else rate.indicator
+                level.quote_start = min(level.quote_start, rate.quote_start)
+            joined.update(id(rate) for rate in rates)
+        i = max(after, i + 1)
+    if joined:
+        drafts[:] = [d for d in drafts if id(d) not in joined]
+
+
+def _run(sentence: str, drafts: list[Draft], start: int, keep) -> list[Draft]:
+    """Return the drafts from ``start`` on that ``keep`` holds for, each joined to the one before by 和 or 、."""
+    run: list[Draft] = []
+    for draft in drafts[start:start + 8]:
+        if not keep(draft) or run and sentence[run[-1].num.end:draft.num.start] not in ("和", "、", "及"):
+            break
+        run.append(draft)
+    return run

@@ -144,7 +144,8 @@ def _names_a_target(sentence: str, num: Num, indicator: str) -> bool:
     done = any(w in before for w in data["task_done_verbs"]) or opens_with_excess(before)
     counted = num.unit in load_data("not_facts.yaml")["group_count_units"]  # 改革任务35项: how many tasks, no target
     rate = num.unit in rate_bases()  # 高于目标14.4个百分点: by how much it was passed, no target
-    named = re.search(f"(?:{'|'.join(data['target_nouns'])})[为是达：:]?$", before) and not (done or counted or rate)
+    sized = re.match(rf"{possessive()}[\d.]+%", sentence[num.end:num.end + 10])  # 完成年度目标任务42亿元的92.36%
+    named = re.search(f"(?:{'|'.join(data['target_nouns'])})[为是达：:]?$", before) and (sized or not (done or counted or rate))
     budget = any(w in indicator for w in data["target_name_words"]) and not rate
     return bool(named or budget or after.startswith(tuple(data["target_nouns"])))
 
