@@ -5,7 +5,7 @@ import functools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import list_marker, owns_a_target, period_matchers, unit_table
+from generator.read.lexicon import chinese_digits, list_marker, owns_a_target, period_matchers, unit_table
 from generator.read.segment import load_posseg, word_tags
 from generator.read.sentences import end_of_clause
 
@@ -48,6 +48,7 @@ def clean_indicator(text: str) -> str:
     text = re.sub("^(?:以前|以后|以来)", "", text)  # 2000年以前建成的: no period
     text = _without_span_before_sum(text, names)
     text = re.sub(names["per_unit_ending"], "", re.sub(names["aspect_particle"], "", text))
+    text = re.sub(names["place_subject"], "", text)
     for word in names["strip_anywhere"]:
         text = text.replace(word, "")
     text = text.strip(" ，、：")
@@ -250,8 +251,10 @@ def right_noun(text: str, start: int) -> str:
         return ""
     stops = load_data("indicators.yaml")["right_stops"]
     cut = min([i for i in (_stop_at(phrase, w) for w in stops) if i >= 0] + [len(phrase)])
-    whole = re.fullmatch(r"[\u4e00-\u9fff“”]{2,8}、[\u4e00-\u9fff“”]{2,8}", phrase) if cut == len(phrase) else None
-    phrase = whole.group() if whole else re.split(r"[（(\d：:]|(?<!^.)、", phrase[:cut])[0]  # 省、市重点项目: one head
+    numeral = f"[{''.join(chinese_digits())}十]+[\u4e00-\u9fff]"  # 4个村、五个社区: 、 opens the next item
+    whole = re.fullmatch(rf"[\u4e00-\u9fff“”]{{2,8}}、(?!{numeral})[\u4e00-\u9fff“”]{{2,8}}", phrase) if cut == len(phrase) else None
+    item = rf"、(?={numeral})"
+    phrase = whole.group() if whole else re.split(rf"[（(\d：:]|(?<!^.)、|{item}", phrase[:cut])[0]  # 省、市重点项目: one head
     if len(phrase) > 12:
         phrase = _noun_prefix(phrase)  # a long predicate follows the noun: keep the noun only
     return threshold + phrase

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import chinese_digits, growth_words, numeral_chars, word_list
+from generator.read.lexicon import chinese_digits, chinese_powers, growth_words, numeral_chars, word_list
 
 if TYPE_CHECKING:  # numbers calls not_fact_reason on every Num it reads
     from generator.read.numbers import Num
@@ -58,7 +58,26 @@ def _marked_reason(text: str, num: Num, data: dict) -> Optional[str]:
         return "slogan"
     if num.chinese and any(after_num == w or text.startswith(w, num.num_end) for w in data["grouping_after"]):
         return "grouping"
+    if num.chinese and _in_a_numbered_run(text, num):
+        return "slogan"  # 力争四项先进、争创五个优秀、树立六个标兵: a run of numbered aims
     return None
+
+
+_RUN_REACH = 40  # characters around a number its numbered run is looked for in
+
+
+def _in_a_numbered_run(text: str, num: Num) -> bool:
+    """Return True for a small Chinese numeral inside a 、 list of three or more short counted words numbered one
+    after another (四项先进、争创五个优秀、树立六个标兵): a slogan's numbering, no figures."""
+    if num.value > 10 or num.value != int(num.value):
+        return False
+    small = {**chinese_digits(), **chinese_powers()}  # 一 … 十, one character each
+    low = max(0, num.start - _RUN_REACH)
+    items = [(low + m.start(), small[m.group(1)]) for m in
+             re.finditer(load_data("not_facts.yaml")["numbered_run"], text[low:num.end + _RUN_REACH])]
+    chain = {at for (at, value), (_, before) in zip(items[1:], items) if value == before + 1}
+    run = chain | {prev for (prev, _), (at, _) in zip(items, items[1:]) if at in chain}
+    return num.start in run and len(run) >= 3
 
 
 def _bare_count(text: str, num: Num, data: dict) -> bool:

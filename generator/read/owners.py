@@ -278,9 +278,10 @@ def _verb_of_earlier_thing(verb: str, earlier_name: str, data: dict) -> str:
     opening = next((v for v in leading if earlier_name.startswith(v) and len(earlier_name) > len(v)), "")
     object_tokens = word_tags(earlier_name[len(opening):])
     if object_tokens and not opening and not is_verbal(object_tokens[0]):
-        nouns = object_tokens[:-1]  # 城区下水道 安装: a subject before the verb
-        return "".join(t.word for t in nouns) + verb if is_verbal(object_tokens[-1]) and all(
-            t.flag in NOUN_ENDS for t in nouns) else verb
+        nouns = object_tokens[:-1]  # 城区下水道 安装: a subject before the verb; 入园企业30家，在建6家: the thing
+        if all(t.flag in NOUN_ENDS for t in nouns):
+            return "".join(t.word for t in nouns) + verb if is_verbal(object_tokens[-1]) else verb + earlier_name
+        return verb
     while object_tokens and (is_verbal(object_tokens[0]) or object_tokens[0].word in leading):
         object_tokens = object_tokens[1:]
     return verb + "".join(t.word for t in object_tokens) if object_tokens else verb

@@ -16,6 +16,7 @@ from generator.model import CleanText, Paragraph, Section
 from generator.read.lexicon import data_pattern
 from generator.read.normalize import is_title_like
 from generator.read.numbers import scan_numbers
+from generator.read.segment import word_tags
 
 # the longest second line of a heading broken over two lines (二、2024年 / 工作安排)
 _TAIL_MAX = 10
@@ -94,9 +95,19 @@ def is_plan_title(title: str) -> bool:
     """Return True for the heading of a forward-looking part (2024年工作安排, 今后五年的主要任务, 展望)."""
     if _reviews(title):
         return False
-    if any(w in title for w in load_data("modality.yaml")["plan_headings"]):
+    if any(_plans(clause) for clause in re.split("[，,；;]", _unnumbered(title))):
         return True
     return bool(_part_regexes()[1].search(_unnumbered(title).rstrip("：:")))
+
+
+def _plans(clause: str) -> bool:
+    """Return True for a heading clause naming planned work (2024年重点工作, 展望), not one a verb opens that names
+    work done (突出四项重点工作: an item of a review)."""
+    word = next((w for w in load_data("modality.yaml")["plan_headings"] if w in clause), None)
+    if word is None:
+        return False
+    opening = word_tags(clause)[0]
+    return clause.startswith(word) or not (opening.flag == "v" and len(opening.word) > 1)
 
 
 def _part_kind(text: str) -> Optional[str]:
