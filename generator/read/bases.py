@@ -1,13 +1,22 @@
 """A level's earlier value written in brackets right after it (23.92亿元（2020年22.15亿元）): the base it is compared with."""
 from __future__ import annotations
 
+import functools
 import re
+from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
 from generator.read.indicators import without_periods
 
 _OPEN, _CLOSE = "（(", "）)"
+
+
+@functools.cache
+def _compared() -> re.Pattern:
+    """Return the regex of a comparison a base in brackets may follow (，比上年同期（, 较去年（), words longest first."""
+    words = "|".join(sorted(load_data("modality.yaml")["growth_basis"], key=len, reverse=True))
+    return re.compile(rf"[，,]?({words})(?=[{_OPEN}])")
 _REACH = 12  # characters between the bracket and the base: a period (2020年, 上年同期) at most
 
 
@@ -15,20 +24,26 @@ def mark_bracketed_bases(sentence: str, drafts: list[Draft]) -> None:
     """Make a value in brackets right after a level (（2020年22.15亿元）, （上年2.9亿元）) that level's base: named
     after it, actual, without growth; a growth written after the bracket goes to the level."""
     for level, base in zip(drafts, drafts[1:]):
-        if not _bracketed_after(sentence, level, base):
+        compared = _bracket_after(sentence, level, base)
+        if compared is None:
             continue
         base.indicator, base.kind = level.indicator, "actual"
         if base.growth_pct is not None and level.growth_pct is None:
-            level.growth_pct, level.growth_basis = base.growth_pct, base.growth_basis
+            basis = load_data("modality.yaml")["growth_basis"].get(compared)  # 比上年同期（5181万元）增长: 同比
+            level.growth_pct, level.growth_basis = base.growth_pct, base.growth_basis or basis
             level.quote_end = max(level.quote_end, base.quote_end)
         base.growth_pct = base.growth_basis = None
 
 
-def _bracketed_after(sentence: str, level: Draft, base: Draft) -> bool:
-    """Return True when ``base`` is the only figure of a bracket opening right after ``level``'s figure."""
+def _bracket_after(sentence: str, level: Draft, base: Draft) -> Optional[str]:
+    """Return the comparison ('' for none) after which ``base`` is the only figure of a bracket right after
+    ``level``'s figure (（2020年7.9亿元）; 7106万元，比上年同期（5181万元）增长37.2%), None when it is not so."""
     opening = level.num.end
+    compared = _compared().match(sentence, opening, opening + _REACH)
+    opening = compared.end() if compared else opening
     if sentence[opening:opening + 1] not in _OPEN or not opening < base.num.start <= opening + _REACH:
-        return False
+        return None
     inside = without_periods(sentence[opening + 1:base.num.start])  # 2020年, 去年同期: a base; 其中工业投资: a part
     inside = re.sub("|".join(load_data("periods.yaml")["base_years"]), "", inside).strip("：:为是")
-    return not inside and base.num.unit == level.num.unit and sentence[base.num.end:base.num.end + 1] in _CLOSE
+    bracketed = not inside and base.num.unit == level.num.unit and sentence[base.num.end:base.num.end + 1] in _CLOSE
+    return (compared.group(1) if compared else "") if bracketed else None
