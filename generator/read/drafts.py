@@ -1,6 +1,7 @@
 """The fact being assembled from one sentence, before it becomes a Fact."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -28,20 +29,28 @@ class Draft:
     extra: dict = field(default_factory=dict)
 
 
-def change_of_previous(indicator: str, earlier: list["Draft"]) -> str:
-    """Return the indicator of a change: without its subject (比2015年增加98天, 同比增加15天 → 优良天数增加) named
-    after the last fact before it in the sentence that is not itself a change, else after what that change changed;
-    with its subject, the basis dropped (事故起数同比减少2起 → 事故起数减少); ``indicator`` unchanged otherwise."""
+@functools.cache
+def _change_regexes() -> tuple[re.Pattern, re.Pattern]:
+    """Return the regexes of a change named without its subject (同比增加) and with it (事故起数同比减少), built once."""
     words = "|".join(growth_words())
     comparers, kept = cue_alternation("change_comparers"), cue_alternation("change_kept")
     kept_words = load_data("modality.yaml")["change_kept"]
     bases = "|".join(sorted((w for w in load_data("modality.yaml")["growth_basis"] if w not in kept_words), key=len, reverse=True))
     fillers = cue_alternation("growth_fillers")
-    match = re.fullmatch(rf"(?:{bases}|{comparers})*(?:{fillers})*((?:{kept})?(?:{words}))", indicator)
     kept_ends = load_data("indicators.yaml")["kept_endings"]  # 一产占比较2010年下降: 比 is 占比's, 较 compares
     guards = "".join(f"(?<!{re.escape(e[:-1])})" for e in kept_ends
                      if e.endswith(tuple(load_data("modality.yaml")["change_comparers"])))
-    own = re.fullmatch(rf"(.+?){guards}(?:{bases}|{comparers})+(?:{fillers})*((?:{kept})?(?:{words}))", indicator)
+    return (re.compile(rf"(?:{bases}|{comparers})*(?:{fillers})*((?:{kept})?(?:{words}))"),
+            re.compile(rf"(.+?){guards}(?:{bases}|{comparers})+(?:{fillers})*((?:{kept})?(?:{words}))"))
+
+
+def change_of_previous(indicator: str, earlier: list["Draft"]) -> str:
+    """Return the indicator of a change: without its subject (比2015年增加98天, 同比增加15天 → 优良天数增加) named
+    after the last fact before it in the sentence that is not itself a change, else after what that change changed;
+    with its subject, the basis dropped (事故起数同比减少2起 → 事故起数减少); ``indicator`` unchanged otherwise."""
+    bare_change, own_change = _change_regexes()
+    match = bare_change.fullmatch(indicator)
+    own = own_change.fullmatch(indicator)
     if own and not match:  # 事故起数同比减少2起: the subject is written, the basis is not part of its name
         return own.group(1) + own.group(2)
     if not match:
@@ -49,6 +58,7 @@ def change_of_previous(indicator: str, earlier: list["Draft"]) -> str:
     level = next((d for d in reversed(earlier) if not d.indicator.endswith(tuple(growth_words()))), None)
     if level:
         return level.indicator + match.group(1)
+    kept, words = cue_alternation("change_kept"), "|".join(growth_words())
     changed = earlier and re.fullmatch(rf"(\D+?)(?:{kept})?(?:{words})", earlier[-1].indicator)
     return changed.group(1) + match.group(1) if changed else indicator  # 资金增加1.86亿元，增长15% → 资金增长
 

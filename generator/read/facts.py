@@ -15,7 +15,7 @@ from generator.read.growth import (add_starting_levels, before_from_value, join_
 from generator.read.indicators import (clean_indicator, drop_examples, right_noun, tidy_name, without_manner_opening,
                                        without_periods)
 from generator.read.lexicon import (data_pattern, list_joiner_regex, list_joiners, list_marker,
-                                    magnitudes, period_matchers, possessive, unit_table, word_list)
+                                    magnitudes, possessive, unit_table, word_list)
 from generator.read.lists import (before_sibling_item, distribute_lists, link_parts, list_items, share_glued_counts,
                                   share_list_measure, share_list_verb, split_each_of_listed, split_shared_names)
 from generator.read.normalize import is_title_like

@@ -325,7 +325,8 @@ def before_from_value(left: str) -> str:
     words, markers = "|".join(data["from_value_after"]), "|".join(data["from_value_before"])
     period = period_matchers()[0].pattern  # 从2022年的92万元增加到2023年1.85亿元
     match = re.search(rf"(?:{markers})[^，；。]*?\d[^，；。]*?(?:{words})(?:{period})?{possessive()}?$", left) \
-        or re.search(rf"(?<![\d.])\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{{1,3}})(?:{words})$", left)  # 比重68.7%提高到
+        or left.endswith(tuple(data["from_value_after"])) \
+        and re.search(rf"(?<![\d.])\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{{1,3}})(?:{words})$", left)  # 比重68.7%提高到
     return left[:match.start()] if match and match.start() > 0 else left
 
 
