@@ -344,7 +344,7 @@ def _owned_attribute(sentence: str, num: Num, indicator: str, clause_start: int)
     if not attribute:
         return indicator
     bare = bare_core(tidy_name(indicator), names) in names["bare_names"]
-    owner = project_with_capacity(sentence, num.end) \
+    owner = (project_with_capacity(sentence, num.end) if bare else "") \
         or clean_indicator(attribute_owner(sentence, num.start, num.end, clause_start, bare))  # 年产2500台…项目
     verb = next((v for v in names["done_attribute_verbs"] if indicator.endswith(v + attribute)), "")
     verb = "" if sentence.startswith(possessive(), num.end) else verb  # 完成投资7.62亿元的X建设: X's size
