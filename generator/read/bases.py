@@ -10,6 +10,7 @@ from generator.read.drafts import Draft
 from generator.read.indicators import without_periods
 
 _OPEN, _CLOSE = "（(", "）)"
+_REACH = 12  # characters between the bracket and the base: a period (2020年, 上年同期) at most
 
 
 @functools.cache
@@ -17,7 +18,6 @@ def _compared() -> re.Pattern:
     """Return the regex of a comparison a base in brackets may follow (，比上年同期（, 较去年（), words longest first."""
     words = "|".join(sorted(load_data("modality.yaml")["growth_basis"], key=len, reverse=True))
     return re.compile(rf"[，,]?({words})(?=[{_OPEN}])")
-_REACH = 12  # characters between the bracket and the base: a period (2020年, 上年同期) at most
 
 
 def mark_bracketed_bases(sentence: str, drafts: list[Draft]) -> None:
