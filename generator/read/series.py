@@ -32,15 +32,16 @@ def name_period_series(sentence: str, drafts: list[Draft]) -> None:
 
 
 def _only_a_period(sentence: str, draft: Draft) -> bool:
-    """Return True when the words of a figure's list item, before the figure, are a period and at most an
-    estimate cue or a growth word (、前三季度4.4%, 预计全年5%, 一季度增长3.2%)."""
+    """Return True when the words of a figure's list item, before the figure, are a period and at most a hedge, an
+    estimate cue, a growth word or its basis (、前三季度4.4%, 预计全年5%, 一季度同比增长3.2%)."""
     start = start_of_clause(sentence, draft.num.start)
     item = re.split("、", sentence[start:draft.num.start])[-1]
     matcher = period_matchers()[0]
     if not matcher.search(item):
         return False
     rest = matcher.sub("", item)
-    fillers = [*word_list("qualifiers_before"), *load_data("modality.yaml")["estimate"], *growth_words(), "同比"]
+    modality = load_data("modality.yaml")
+    fillers = [*word_list("qualifiers_before"), *modality["estimate"], *growth_words(), *modality["growth_basis"]]
     return re.sub("|".join(sorted(map(re.escape, fillers), key=len, reverse=True)), "", rest).strip() == ""
 
 
