@@ -8,6 +8,7 @@ from typing import Optional
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
 from generator.read.indicators import without_periods
+from generator.read.lexicon import growth_bases
 
 _OPEN, _CLOSE = "（(", "）)"
 _REACH = 12  # characters between the bracket and the base: a period (2020年, 上年同期) at most
@@ -16,7 +17,7 @@ _REACH = 12  # characters between the bracket and the base: a period (2020年, �
 @functools.cache
 def _compared() -> re.Pattern:
     """Return the regex of a comparison a base in brackets may follow (，比上年同期（, 较去年（), words longest first."""
-    words = "|".join(sorted(load_data("modality.yaml")["growth_basis"], key=len, reverse=True))
+    words = "|".join(growth_bases())
     return re.compile(rf"[，,]?({words})(?=[{_OPEN}])")
 
 

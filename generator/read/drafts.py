@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import cue_alternation, growth_words, list_joiners, list_marker
+from generator.read.lexicon import cue_alternation, growth_bases, growth_words, list_joiners, list_marker
 from generator.read.numbers import Num
 
 
@@ -35,7 +35,7 @@ def _change_regexes() -> tuple[re.Pattern, re.Pattern]:
     words = "|".join(growth_words())
     comparers, kept = cue_alternation("change_comparers"), cue_alternation("change_kept")
     kept_words = load_data("modality.yaml")["change_kept"]
-    bases = "|".join(sorted((w for w in load_data("modality.yaml")["growth_basis"] if w not in kept_words), key=len, reverse=True))
+    bases = "|".join(w for w in growth_bases() if w not in kept_words)
     fillers = cue_alternation("growth_fillers")
     kept_ends = load_data("indicators.yaml")["kept_endings"]  # 一产占比较2010年下降: 比 is 占比's, 较 compares
     guards = "".join(f"(?<!{re.escape(e[:-1])})" for e in kept_ends

@@ -12,8 +12,8 @@ from generator.datafiles import load as load_data
 from generator.read.bare import subject_of_measure
 from generator.read.drafts import Draft, change_of_previous
 from generator.read.indicators import clean_indicator
-from generator.read.lexicon import (cue_alternation, growth_words, list_joiner_regex, list_joiners, opens_with_excess,
-                                    period_matchers, possessive, rate_bases)
+from generator.read.lexicon import (cue_alternation, growth_bases, growth_words, list_joiner_regex, list_joiners,
+                                    opens_with_excess, period_matchers, possessive, rate_bases)
 from generator.read.not_facts import FROM_VALUE
 from generator.read.numbers import Growth, Num
 from generator.read.segment import word_tags
@@ -23,8 +23,7 @@ from generator.read.sentences import end_of_clause, start_of_clause
 @functools.cache
 def _growth_tail() -> re.Pattern:
     """Return the regex of a growth phrase that ends right before a rate (同比增长, 增幅分别保持在)."""
-    data = load_data("modality.yaml")
-    basis = "|".join(sorted(data["growth_basis"], key=len, reverse=True))
+    basis = "|".join(growth_bases())
     words = "|".join(growth_words())
     fillers, aspect, links = (cue_alternation(k) for k in ("growth_fillers", "growth_aspect", "growth_links"))
     return re.compile(rf"((?:{basis}|{fillers})*)({words})(?:{aspect})?((?:{basis}|{fillers})*)(?:{links})?$")
@@ -50,7 +49,7 @@ def mark_growth(text: str, nums: list[Num]) -> None:
         if minus:  # 增长-5.2%: the sign belongs to the number as written
             num.start, num.value = num.start - 1, -num.value
         written = match.group(1) + match.group(3)
-        basis = next((data["growth_basis"][w] for w in sorted(data["growth_basis"], key=len, reverse=True) if w in written), None)
+        basis = next((data["growth_basis"][w] for w in growth_bases() if w in written), None)
         phrase_start = clause_start + match.start()
         base = base_phrase(text, clause_start, phrase_start)
         if base and not basis:

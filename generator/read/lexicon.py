@@ -77,6 +77,12 @@ def growth_words() -> tuple[str, ...]:
     return tuple(sorted(load_data("modality.yaml")["growth_words"], key=len, reverse=True))
 
 
+@functools.cache
+def growth_bases() -> tuple[str, ...]:
+    """Return the words a growth is compared with (同比, 比上年同期, 较去年相比), longest first."""
+    return tuple(sorted(load_data("modality.yaml")["growth_basis"], key=len, reverse=True))
+
+
 def list_joiners(key: str) -> tuple[str, ...]:
     """Return one set of list joiners from lists.yaml (item_joiners, shared_head_joiners, rate_joiners)."""
     return tuple(load_data("lists.yaml")[key])
