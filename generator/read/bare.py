@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.indicators import clean_indicator, object_of_opening_verb, opening_verb, tidy_name
-from generator.read.lexicon import data_pattern, growth_words, list_marker, unit_table
-from generator.read.owners import NOUN_ENDS, is_verbal, topic_phrase, whole_predicate
+from generator.read.indicators import clean_indicator, object_of_opening_verb, opening_verb, tidy_name, without_periods
+from generator.read.lexicon import data_pattern, growth_words, list_marker, magnitudes, unit_table
+from generator.read.numbers import Num, qualifier_before
+from generator.read.owners import NOUN_ENDS, is_verbal, subject_of, topic_phrase, whole_predicate
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
 
@@ -327,3 +328,23 @@ def _campaign_before(sentence: str, at: int) -> str:
             return topic
         at = start
     return ""
+
+
+def restated_name(indicator: str, before: str, earlier: list) -> str:
+    """Return the name of a clause that restates the figure before it in another unit (折合8606美元) or per head
+    (地区生产总值52亿元，人均3.2万元 → 人均地区生产总值), after the clause ``before`` it; '' for any other name."""
+    data = load_data("indicators.yaml")
+    last = earlier[-1].indicator if earlier else ""  # …25.23亿元，同比增长8.5%，人均达到5.62万元: the level's
+    if indicator in data["conversion_words"]:
+        return last
+    if indicator in data["per_head_words"]:
+        return indicator + (subject_of(before) or last.removesuffix(data["running_total_word"]))
+    return ""
+
+
+def fallback_name(sentence: str, clause_start: int, num: Num) -> str:
+    """Return an indicator cut from the clause when no words stand before or after the number."""
+    before = sentence[clause_start:num.start - len(qualifier_before(sentence, num.start) or "")]  # 累计完成约: no 约
+    clause = before + sentence[num.end:end_of_clause(sentence, num.end)]  # no 以上 left
+    clause = without_periods(clause)  # 预计6月份完成: the month is no name, nor its 份
+    return clean_indicator(re.sub(rf"\d+(?:\.\d+)?[{''.join(magnitudes())}]?[\u4e00-\u9fff%]?", "", clause))[:16]

@@ -12,15 +12,15 @@ from generator.read.progress import name_progress_frames
 from generator.read.bases import mark_bracketed_bases
 from generator.read.growth import (add_starting_levels, before_from_value, join_rates_to_levels_after, mark_growth,
                                    name_excesses, place_growths)
-from generator.read.indicators import (clean_indicator, drop_examples, right_noun, tidy_name, without_manner_opening,
-                                       without_periods)
-from generator.read.lexicon import (data_pattern, list_joiner_regex, list_joiners, list_marker,
-                                    magnitudes, possessive, unit_table, word_list)
+from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name, without_manner_opening
+from generator.read.lexicon import (data_pattern, list_joiner_regex, list_joiners, list_marker, possessive, unit_table,
+                                    word_list)
 from generator.read.lists import (before_sibling_item, distribute_lists, link_parts, list_items, share_glued_counts,
                                   share_list_measure, share_list_verb, split_each_of_listed, split_shared_names)
 from generator.read.normalize import is_title_like
 from generator.read.not_facts import project_with_capacity
-from generator.read.bare import bare_core, name_bare_by_earlier, name_by_sentence_context, name_streaks, name_time_taken
+from generator.read.bare import (bare_core, fallback_name, name_bare_by_earlier, name_by_sentence_context, name_streaks,
+                                 name_time_taken, restated_name)
 from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb, possessive_tail,
                                    subject_count, subject_of, topic_of_rate, topic_of_state)
 from generator.read.ranks import rank_drafts
@@ -166,14 +166,15 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     if not left and earlier and earlier[-1].num.end == seg_start and left_raw.strip() in ("", *list_joiners("item_joiners")):
         left = earlier[-1].extra.get("left", "")  # 解决了13个村2.3万人的…: one verb for both figures
         left = "" if right and left in load_data("indicators.yaml")["attribute_words"] else left  # 投资X亿元Y公里的Z
-    indicator = (left + right) or _fallback_indicator(sentence, clause_start, num)
+    indicator = (left + right) or fallback_name(sentence, clause_start, num)
     indicator = _rate_of_what_follows(sentence, num, indicator)
     indicator = _owned_attribute(sentence, num, indicator, clause_start) if not right else indicator
     indicator = change_of_previous(indicator, earlier)
     indicator = _sibling_measure(sentence, num, indicator, earlier, seg_start)
     indicator = _topic_from_clause_before(sentence, clause_start, indicator, earlier, num.unit)
     quote_end = end_of_clause(sentence, num.end)
-    base = Draft(num, indicator, clause_start, quote_end, extra={"left": left, "right_raw": right_raw})
+    tidy = not indicator.endswith(load_data("indicators.yaml")["running_total_word"])  # tidy would cut 累计
+    base = Draft(num, indicator, clause_start, quote_end, extra={"left": left, "right_raw": right_raw, "tidy": tidy})
     items = list_items(left_raw) if each else []
     if len(items) > 1:
         return [replace(base, indicator=clean_indicator(item) + right, extra={"left": item}) for item in items]
@@ -281,7 +282,8 @@ def _sibling_measure(sentence: str, num: Num, indicator: str, earlier: list[Draf
     joined = sentence[seg_start:num.start].startswith(list_joiners("item_joiners"))
     sibling = before[-size:]
     last_word = word_tags(before)[-1].word if before else ""
-    if joined and len(before) > size and last_word == sibling != indicator and sibling[-1] == indicator[-1]:
+    head = word_tags(before[:-size])[-1].word if len(before) > size else ""  # 生猪 of 生猪存栏; not 青 of 青花椒
+    if joined and len(head) >= 2 and last_word == sibling != indicator and sibling[-1] == indicator[-1]:
         return before[:-size] + indicator
     words = [t.word for t in word_tags(before)]
     twin = next((w for w in words[:-1] if len(w) == size and w[-1] == indicator[-1] and w != indicator), None)
@@ -308,13 +310,17 @@ def _topic_from_clause_before(sentence: str, clause_start: int, indicator: str, 
     if clause_start < 2 or len(indicator) > 4 or (earlier and earlier[-1].num.start >= clause_start):
         return indicator
     before_start = start_of_clause(sentence, clause_start - 1)
+    if restated := restated_name(indicator, sentence[before_start:clause_start - 1], earlier):
+        return restated
     topic = topic_of_state(sentence[before_start:clause_start - 1])
     if topic and indicator and not indicator.startswith(topic):  # 空气质量持续改善，优良天数达到236天
         return topic + indicator
     if len(indicator) > 4:
         return indicator
     if not indicator or indicator == unit:  # 达30263元, 是2006年的2.2倍: the clause names nothing of its own
-        return subject_of(sentence[before_start:clause_start - 1]) or indicator
+        subject = subject_of(sentence[before_start:clause_start - 1])
+        running = load_data("indicators.yaml")["running_total_word"]  # 累计完成545亿元: X累计
+        return subject + running * sentence.startswith(running, clause_start) if subject else indicator
     last = earlier[-1] if earlier and earlier[-1].num.start >= before_start and earlier[-1].kind != "rank" else None
     rates = tuple(load_data("indicators.yaml")["rate_endings"])
     parallel = last is not None and last.growth_pct is None and (last.num.unit == unit or indicator.endswith(rates))
@@ -352,13 +358,6 @@ def _owned_attribute(sentence: str, num: Num, indicator: str, clause_start: int)
         modifier = re.sub("^(?:" + "|".join(names["leading_prepositions"]) + ")", "", indicator[:-len(attribute)])
         return modifier + owner + attribute if len(modifier) >= 2 and not bare else indicator
     return owner + verb + attribute if owner and owner not in names["bare_names"] else indicator
-
-
-def _fallback_indicator(sentence: str, clause_start: int, num: Num) -> str:
-    """Return an indicator cut from the clause when no words stand before or after the number."""
-    clause = sentence[clause_start:num.start] + sentence[num.end:end_of_clause(sentence, num.end)]  # no 以上 left
-    clause = without_periods(clause)  # 预计6月份完成: the month is no name, nor its 份
-    return clean_indicator(re.sub(rf"\d+(?:\.\d+)?[{''.join(magnitudes())}]?[\u4e00-\u9fff%]?", "", clause))[:16]
 
 
 def _finish(sentence: str, draft: Draft, plan: Optional[bool]) -> None:

@@ -5,7 +5,7 @@ import functools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import chinese_digits, list_marker, owns_a_target, period_matchers, unit_table
+from generator.read.lexicon import chinese_digits, list_marker, name_ending_digit, owns_a_target, period_matchers, unit_table
 from generator.read.segment import load_posseg, word_tags
 from generator.read.sentences import end_of_clause
 
@@ -68,7 +68,7 @@ def clean_indicator(text: str) -> str:
                 kept = word
         for word in _longest_first("strip_trailing"):
             if text.endswith(word) and len(text) > len(word) and not _cuts_last_word(text, word) \
-                    and not text.endswith(tuple(names["kept_endings"])):
+                    and not text.endswith((*names["kept_endings"], *names["per_head_words"])):
                 text, changed = text[:-len(word)], True
     if text in lone:
         return ""  # 持续推进 less 推进: a manner word alone names nothing
@@ -254,7 +254,7 @@ def right_noun(text: str, start: int) -> str:
     numeral = f"[{''.join(chinese_digits())}十]+[\u4e00-\u9fff]"  # 4个村、五个社区: 、 opens the next item
     whole = re.fullmatch(rf"[\u4e00-\u9fff“”]{{2,8}}、(?!{numeral})[\u4e00-\u9fff“”]{{2,8}}", phrase) if cut == len(phrase) else None
     item = rf"、(?={numeral})"
-    phrase = whole.group() if whole else re.split(rf"[（(\d：:]|(?<!^.)、|{item}", phrase[:cut])[0]  # 省、市重点项目: one head
+    phrase = whole.group() if whole else re.split(rf"[（(：:]|{name_ending_digit()}|(?<!^.)、|{item}", phrase[:cut])[0]  # 省、市重点项目: one head
     if len(phrase) > 12:
         phrase = _noun_prefix(phrase)  # a long predicate follows the noun: keep the noun only
     return threshold + phrase

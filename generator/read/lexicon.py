@@ -160,3 +160,8 @@ def owns_a_target(text: str, match: re.Match) -> bool:
     data = load_data("periods.yaml")
     return re.search(data["progress_verbs"] + r"$", text[max(0, match.start() - 2):match.start()]) is not None \
         and re.match(data["progress_targets"], text[match.end():]) is not None
+
+
+def name_ending_digit() -> str:
+    """Return the pattern of a digit that ends a name: any but the number of a ranked list's name (世界500强)."""
+    return rf"(?<!\d)(?!{load_data('indicators.yaml')['ranked_list_number']})\d"

@@ -9,7 +9,7 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
-from generator.read.lexicon import list_joiner_regex, list_joiners, list_marker, period_matchers
+from generator.read.lexicon import list_joiner_regex, list_joiners, list_marker, period_matchers, unit_table
 from generator.read.indicators import clean_indicator, measure_endings, object_of_opening_verb, opening_verb
 from generator.read.segment import word_tags
 from generator.read.sentences import start_of_clause
@@ -260,16 +260,44 @@ def _part_name(name: str, parent: Draft) -> str:
 
 def share_list_verb(sentence: str, drafts: list[Draft]) -> None:
     """Give list items after the first the verb that opens it (新建便民市场5个、停车场10个 → 新建停车场), when they
-    name things counted alike and no verb of their own; a verb of mere progress or an empty one is not shared."""
+    name things counted alike and no verb of their own; a verb of mere progress or an empty one is not shared
+    alone. Things measured alike (种植玉米2618亩，红苕850亩) share it when each item is a noun alone."""
     data = load_data("indicators.yaml")
     empty = (*data["progress_verbs"], *data["strip_leading"])
     for prev, cur in itertools.pairwise(drafts):
         between = sentence[prev.num.end:cur.num.start]
-        verb = opening_verb(prev.indicator) if between.startswith("、") else ""
-        if not verb or verb.startswith(empty) or not _counted_alike(prev, cur) or re.search(r"[，；。\d]", between) \
-                or cur.indicator not in between or opening_verb(cur.indicator) or cur.indicator.startswith(verb):
-            continue
-        cur.indicator = verb + cur.indicator
+        listed = between.startswith("、") and not re.search(r"[，；。\d]", between)
+        counted = listed and _counted_alike(prev, cur)
+        measured = (listed or between == "，" + cur.indicator and _same_measure(prev, cur)) and _noun_item(cur) \
+            and _measured_alike(prev, cur)
+        verb = _verb_run(prev.indicator, empty) if counted or measured else ""
+        if verb and cur.indicator in between and not opening_verb(cur.indicator) and not cur.indicator.startswith(verb):
+            cur.indicator = verb + cur.indicator
+
+
+def _verb_run(name: str, empty: tuple[str, ...]) -> str:
+    """Return the verb opening a name, with the verb after it when the first is empty (发展种植青花椒 → 发展种植;
+    新建便民市场 → 新建), '' if none."""
+    verb = opening_verb(name)
+    if verb.startswith(empty):
+        after = next(iter(word_tags(name[len(verb):len(verb) + 6])), None)
+        if after is not None and after.flag.startswith("v") and len(after.word) >= 2:
+            return verb + after.word
+        return verb if verb not in empty else ""
+    return verb
+
+
+def _same_measure(first: Draft, second: Draft) -> bool:
+    """Return True when two figures are in one measure, whatever their magnitude (亩 and 万亩, 头 and 头)."""
+    bases = [unit_table().get(d.num.unit or "", (None,))[0] or (d.num.unit or "").lstrip("万") for d in (first, second)]
+    return bases[0] == bases[1] != ""
+
+
+def _noun_item(draft: Draft) -> bool:
+    """Return True when a draft is named by a short noun alone (红苕, 肉牛), no verb nor measure of its own."""
+    tags = word_tags(draft.indicator)
+    return 0 < len(draft.indicator) <= 6 and all(t.flag.startswith("n") for t in tags) \
+        and not draft.indicator.endswith(measure_endings())
 
 
 def share_list_measure(sentence: str, drafts: list[Draft]) -> None:
@@ -288,6 +316,12 @@ def _counted_alike(first: Draft, second: Draft) -> bool:
     """Return True when two figures count things (家, 个, 座 …) rather than money or shares."""
     things = load_data("not_facts.yaml")["group_count_units"]
     return first.num.unit in things and second.num.unit in things
+
+
+def _measured_alike(first: Draft, second: Draft) -> bool:
+    """Return True when two figures measure things alike (亩 and 亩, 头 and 只), not money or shares."""
+    groups = [unit_table().get(d.num.unit or "", (None, None, ""))[2] for d in (first, second)]
+    return groups[0] == groups[1] and groups[0] in load_data("indicators.yaml")["listed_alike_groups"]
 
 
 def before_sibling_item(left_raw: str) -> Optional[str]:

@@ -9,8 +9,8 @@ import re
 from generator.datafiles import load as load_data
 from generator.read.indicators import (after_grouping, clean_indicator, glued_word_at, opening_threshold, opening_verb,
                                        without_period_after_copula)
-from generator.read.lexicon import (count_regex, cue_alternation, growth_words, magnitudes, period_matchers,
-                                    size_alternation, unit_alternation, unit_table)
+from generator.read.lexicon import (count_regex, cue_alternation, growth_words, magnitudes, name_ending_digit,
+                                    period_matchers, size_alternation, unit_alternation, unit_table)
 from generator.read.not_facts import project_with_capacity
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
@@ -386,7 +386,7 @@ def _subject_phrase(sentence: str, pos: int) -> tuple[str, bool]:
     phrase = re.sub(r"（[^（）\d]{1,3}）|\([^()\d]{1,3}\)", "", phrase)  # 实施气（电）代煤改造: an aside inside a word
     threshold = opening_threshold(phrase)  # 6万名65岁以上老年人: 65 sorts the people, it ends no name
     phrase = phrase[len(threshold):]
-    parts = re.split(r"[（(]|、(?=\S{0,3}\d)|\d", phrase, maxsplit=1)
+    parts = re.split(rf"[（(]|、(?=\S{{0,3}}\d)|{name_ending_digit()}", phrase, maxsplit=1)  # 1家世界500强企业
     return threshold + parts[0], len(parts) > 1 and bool(re.match(r"\d", phrase[len(parts[0]):]))
 
 
