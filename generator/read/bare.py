@@ -348,3 +348,13 @@ def fallback_name(sentence: str, clause_start: int, num: Num) -> str:
     clause = before + sentence[num.end:end_of_clause(sentence, num.end)]  # no 以上 left
     clause = without_periods(clause)  # 预计6月份完成: the month is no name, nor its 份
     return clean_indicator(re.sub(rf"\d+(?:\.\d+)?[{''.join(magnitudes())}]?[\u4e00-\u9fff%]?", "", clause))[:16]
+
+
+def name_unowned_shares(drafts: list) -> None:
+    """Name a share whose clause names no owner (非公经济增加值增长11.5%，占GDP比重达到57%) after the figure before
+    it, once the rates are placed: 非公经济增加值占GDP比重. ``drafts`` in order."""
+    verbs = tuple(load_data("modality.yaml")["share_verbs"])
+    for before, draft in zip(drafts, drafts[1:]):
+        if draft.num.unit == "%" and draft.indicator.startswith(verbs) and before.indicator \
+                and not before.indicator.startswith(verbs) and before.kind != "rank":
+            draft.indicator = before.indicator + draft.indicator

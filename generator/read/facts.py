@@ -20,7 +20,7 @@ from generator.read.lists import (before_sibling_item, distribute_lists, link_pa
 from generator.read.normalize import is_title_like
 from generator.read.not_facts import project_with_capacity
 from generator.read.bare import (bare_core, fallback_name, name_bare_by_earlier, name_by_sentence_context, name_streaks,
-                                 name_time_taken, restated_name)
+                                 name_time_taken, name_unowned_shares, restated_name)
 from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb, possessive_tail,
                                    subject_count, subject_of, topic_of_rate, topic_of_state)
 from generator.read.ranks import rank_drafts
@@ -108,6 +108,7 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
     drafts[:] = [d for d in drafts if d.num.start not in places] + ranks  # 排名全国78位: a place, no count of 位
     drafts.sort(key=lambda d: d.num.start)
     distribute_lists(sentence, drafts)
+    name_unowned_shares(drafts)
     join_rates_to_levels_after(sentence, drafts)
     name_listed_changes(sentence, drafts)
     name_progress_frames(sentence, drafts)

@@ -12,7 +12,7 @@ from generator.datafiles import load as load_data
 from generator.read.bare import subject_of_measure
 from generator.read.drafts import Draft, change_of_previous
 from generator.read.indicators import clean_indicator
-from generator.read.lexicon import (cue_alternation, growth_bases, growth_words, list_joiner_regex, list_joiners,
+from generator.read.lexicon import (cue_alternation, growth_bases, growth_words, list_joiner_regex, list_joiners, list_marker,
                                     opens_with_excess, period_matchers, possessive, rate_bases)
 from generator.read.not_facts import FROM_VALUE
 from generator.read.numbers import Growth, Num
@@ -159,7 +159,8 @@ def place_growth(sentence: str, num: Num, clauses: Clauses) -> None:
         target = _growth_target(sentence, num, clauses, clause_start, subject)
     rate = num.value * (100 if rate_bases()[num.unit] == "times" else 1) * growth.sign
     if target is not None:
-        target.growth_pct, target.growth_basis = rate, growth.basis
+        for level in [target, *_levels_sharing(sentence, clauses, clause_start, num, subject)]:
+            level.growth_pct, level.growth_basis = rate, growth.basis
         target.quote_end = max(target.quote_end, end_of_clause(sentence, num.end))
         return
     growth_nouns = load_data("modality.yaml")["growth_nouns"]
@@ -174,6 +175,20 @@ def place_growth(sentence: str, num: Num, clauses: Clauses) -> None:
     if rate_bases()[num.unit] != "pp":
         draft.growth_pct, draft.growth_basis = rate, growth.basis
     drafts.append(draft)
+
+
+_SHARED_MAX = 8  # levels of the clauses before that one rate stated for all of them may reach
+
+
+def _levels_sharing(sentence: str, clauses: Clauses, clause_start: int, num: Num, subject: str) -> list[Draft]:
+    """Return the levels of the clauses before that a rate with no subject, stated for all of them, is also the
+    growth of (A1230亿元，B1000亿元，C860亿元，同比增幅均达8%以上), [] unless its clause says so with 均."""
+    names = load_data("indicators.yaml")
+    words = re.sub("|".join([*names["per_head_words"], *names["average_words"], *growth_bases()]), "",
+                   sentence[clause_start:num.start])  # 人均, 年均, 平均: no 均 of all
+    if subject or list_marker("each_all") not in words:
+        return []
+    return [d for d in _levels_before(sentence, clauses, clause_start, _SHARED_MAX) if d.growth_pct is None]
 
 
 _ADVERB_TAGS = ("d", "vd", "ad")

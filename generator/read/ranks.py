@@ -43,19 +43,34 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
         for word in sorted(data["rank_movement"] + data["rank_verbs"], key=len, reverse=True):
             scope = scope.replace(word, "")  # 全市排第一: the verb after the scope
         earlier = [d for d in found if d.quote_start == clause_start]  # 位居全省第9位、全市第一位: one subject
-        subject = sentence[clause_start:earlier[0].extra["rank_at"] if earlier else match.start()]
+        subject_start = _after_level(sentence, drafts, clause_start, match.start())
+        subject = sentence[subject_start:earlier[0].extra["rank_at"] if earlier else match.start()]
         subject = re.sub(data["rank_duration"], "", subject)
         subject = _without_manner_end(clean_indicator(re.sub(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[\u4e00-\u9fff%]?", "", subject)))
         subjects = _listed_subjects(subject)  # A、B、C增速排名全市第一: one rank each
         if subject in growth_names():  # 增长0.6%、排全市第4位; 增速排全市第二: the rank of the growth of the level before
-            subjects = [last_before(clause_start) + data["growth_rank_word"]] if last_before(clause_start) else [subject]
+            level = last_before(subject_start)
+            subjects = [level + data["growth_rank_word"]] if level else [subject]
+        elif subject in load_data("indicators.yaml")["totals"] and last_before(subject_start):
+            running = load_data("indicators.yaml")["running_total_word"]  # 社会消费品零售总额354亿元，总量居全市第二
+            subjects = [last_before(subject_start).removesuffix(running) + subject]
         elif not subject:
-            subjects = _listed_before(sentence, clause_start, drafts) or [_rank_subject(sentence, clause_start, last_before)]
+            subjects = _listed_before(sentence, clause_start, drafts) or [_rank_subject(sentence, subject_start, last_before)]
         num = Num(match.start(group), match.end(group), match.end(), value, unit, not token.isdigit(), unit_end=match.end())
         for name in subjects:  # 总产值242.7亿元、财政总收入10.3亿元，均位居全市首位: one rank each
             found.append(Draft(num, name + scope + data["rank_noun"], clause_start, end_of_clause(sentence, match.end()),
                                kind="rank", extra={"rank_at": match.start()}))
     return found
+
+
+def _after_level(sentence: str, drafts: list[Draft], clause_start: int, rank_at: int) -> int:
+    """Return where a rank's subject starts: after a level of its clause right before it (收入超40亿元、增速排名全市
+    第一: the 增速 of that level), else at the clause's start; a streak (连续5年位居) is no level."""
+    streak_units = load_data("indicators.yaml")["streak_units"]
+    verb_starts = tuple(v[0] for v in load_data("modality.yaml")["rank_verbs"])
+    levels = [d.num.end for d in drafts if clause_start <= d.num.start and d.num.end <= rank_at
+              and d.num.unit not in streak_units and sentence.startswith(("、", *verb_starts), d.num.end)]
+    return max([clause_start, *levels])
 
 
 def _listed_subjects(subject: str) -> list[str]:
