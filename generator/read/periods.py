@@ -7,8 +7,8 @@ from bisect import bisect_left
 from typing import Optional
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import (cue_alternation, cue_regex, opens_with_excess, owns_a_target, period_matchers,
-                                    possessive, rate_bases)
+from generator.read.lexicon import (cue_alternation, cue_regex, growth_words, opens_with_excess, owns_a_target,
+                                    period_matchers, possessive, rate_bases)
 from generator.read.numbers import Num
 from generator.read.segment import word_tags
 from generator.read.sentences import SENTENCE_END, end_of_clause, found_before, last_match_before, start_of_clause
@@ -156,8 +156,8 @@ def _estimated(sentence: str, num: Num) -> bool:
     (…扎实推进，预计新增耕地5800多亩；投资300万元完成… is no estimate)."""
     cue = cue_regex("estimate")
     starts, ends, note = _estimate_marks(sentence)
-    if note is not None and note < end_of_clause(sentence, num.end):
-        return True  # 完成11亿元（预计数，下同）: the note marks its own figure and all after it
+    if note is not None and (note < end_of_clause(sentence, num.end) or _rates_only(sentence[num.end:note])):
+        return True  # 完成11亿元（预计数，下同）, 595亿元，增长5.5%（预计，同比，下同）: its own figure and all after it
     if not ends or ends[0] > num.start:
         return False
     clauses = {start_of_clause(sentence, at) for at in starts[:_CUES_READ]}
@@ -170,6 +170,13 @@ def _estimated(sentence: str, num: Num) -> bool:
     window = sentence[max(0, num.start - _ESTIMATE_REACH):num.start]
     near = list(cue.finditer(window))
     return bool(near) and "；" not in window[near[-1].end():]
+
+
+def _rates_only(text: str) -> bool:
+    """Return True when ``text`` holds nothing but growth rates (，增长5.5%（): the level before it is what a note
+    after it marks."""
+    rate = rf"[，,][^，,。；\d]{{0,6}}(?:{'|'.join(growth_words())})[\d.]+%"
+    return re.fullmatch(rf"(?:{rate})+[（(]?", text) is not None
 
 
 @functools.lru_cache(maxsize=64)
