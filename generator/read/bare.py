@@ -51,7 +51,7 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
             topic = "" if re.search(r"\d", before) else batch or _project_named(before, data) or topic_phrase(before)
             draft.indicator = (topic if name in topic else topic + name) if topic else draft.indicator
     for i, draft in enumerate(drafts):  # what no rule above named: 水稻种植面积达5000亩，总产2600吨 → 水稻总产
-        draft.indicator = _thing_measured_before(sentence, draft, drafts[max(0, i - LOOK_BACK):i], data) + draft.indicator
+        draft.indicator = _thing_measured_before(sentence, draft, drafts[max(0, i - LOOK_BACK):i], data) or draft.indicator
 
 
 def _project_named(clause: str, data: dict) -> str:
@@ -65,7 +65,8 @@ def _thing_measured_before(sentence: str, draft, window: list, data: dict) -> st
     """Return the thing a lone measure of a product (产值, 总产, 均价, 涉及金额) is of: the thing the figure of the
     clause before counts or sizes (烟叶收购9.8万担，均价36.01元 → 烟叶收购; 打击非法金融活动7起，涉及金额… →
     非法金融活动), '' when that figure names none."""
-    if draft.indicator not in data["thing_measures"] or not window:
+    measure = re.sub("^(?:" + "|".join(data["empty_verbs_before_attribute"]) + ")", "", draft.indicator)  # 实现产值
+    if measure not in data["thing_measures"] or not window:
         return ""
     earlier = window[-1]
     if earlier.kind == "rank" or earlier.num.growth or earlier.num.unit == "%" \
@@ -79,7 +80,7 @@ def _thing_measured_before(sentence: str, draft, window: list, data: dict) -> st
     named = tokens and (tokens[-1].flag in (*NOUN_ENDS, "vn") or len(tokens) > 1 and tokens[0].flag in NOUN_ENDS)
     ok = len(thing) >= 2 and named and thing not in data["bare_names"]  # 烟叶收购: a noun and its verb name a thing
     ok = ok and not thing.startswith(tuple(data["leading_prepositions"]) + ("以",))  # 形成以…为主的企业集团: a frame
-    return thing if ok else ""
+    return thing + measure if ok else ""
 
 
 def _before_clause_or_item(sentence: str, earlier, draft) -> bool:
