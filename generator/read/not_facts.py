@@ -47,7 +47,8 @@ def _marked_reason(text: str, num: Num, data: dict) -> Optional[str]:
     after_num = text[num.num_end:num.num_end + 1]
     if before in data["ordinal_before"] or _next_session(text, num):
         return "ordinal"
-    if re.match(r"[A-Za-z]", before) or re.match(r"[A-Za-z]", after_num):
+    glued = re.search(data["abbreviation_before_figure"], text[:num.start]) and num.unit  # 人均GDP13500元: a figure
+    if re.match(r"[A-Za-z]", before) and not glued or re.match(r"[A-Za-z]", after_num):
         return "name"  # PM2.5, 5G, 5.98MW
     digits = chinese_digits()
     if not num.chinese and (before in digits or after_num in digits):
