@@ -47,8 +47,8 @@ def _marked_reason(text: str, num: Num, data: dict) -> Optional[str]:
     after_num = text[num.num_end:num.num_end + 1]
     if before in data["ordinal_before"] or _next_session(text, num):
         return "ordinal"
-    glued = re.search(data["abbreviation_before_figure"], text[:num.start]) and num.unit  # 人均GDP13500元: a figure
-    if re.match(r"[A-Za-z]", before) and not glued or re.match(r"[A-Za-z]", after_num):
+    if re.match(r"[A-Za-z]", before) and not (num.unit and re.search(data["abbreviation_before_figure"], text[
+            max(0, num.start - 12):num.start])) or re.match(r"[A-Za-z]", after_num):  # 人均GDP13500元: a figure
         return "name"  # PM2.5, 5G, 5.98MW
     digits = chinese_digits()
     if not num.chinese and (before in digits or after_num in digits):
