@@ -389,6 +389,10 @@ def _without_preposition(name: str) -> str:
     '' when the phrase is not a preposition's or too little is left."""
     data = load_data("indicators.yaml")
     tokens = word_tags(name)
+    if tokens and tokens[0].word in data["means_openers"]:  # 依托街道党校举办培训班 → 举办培训班
+        at = next((i for i, t in enumerate(tokens[2:6], 2) if t.flag in ("v", "vn") and len(t.word) >= 2), 0)
+        rest = "".join(t.word for t in tokens[at:]) if at else ""
+        return rest if len(rest) >= 3 else ""
     if len(tokens) < 3 or tokens[0].word not in data["leading_prepositions"] or tokens[0].flag != "p":
         return ""
     at = 2 if tokens[1].flag != "r" and tokens[1].word not in data["object_determiners"] else 3
