@@ -12,8 +12,8 @@ from generator.datafiles import load as load_data
 from generator.read.bare import subject_of_measure
 from generator.read.drafts import Draft, change_of_previous
 from generator.read.indicators import clean_indicator
-from generator.read.lexicon import (cue_alternation, growth_bases, growth_words, list_joiner_regex, list_joiners, list_marker,
-                                    opens_with_excess, period_matchers, possessive, rate_bases)
+from generator.read.lexicon import (cue_alternation, growth_bases, growth_words, list_joiner_regex, list_joiners,
+                                    list_marker, opens_with_excess, period_matchers, possessive, rate_bases)
 from generator.read.not_facts import FROM_VALUE
 from generator.read.numbers import Growth, Num
 from generator.read.segment import word_tags
@@ -183,10 +183,13 @@ _SHARED_MAX = 8  # levels of the clauses before that one rate stated for all of 
 def _levels_sharing(sentence: str, clauses: Clauses, clause_start: int, num: Num, subject: str) -> list[Draft]:
     """Return the levels of the clauses before that a rate with no subject, stated for all of them, is also the
     growth of (A1230亿元，B1000亿元，C860亿元，同比增幅均达8%以上), [] unless its clause says so with 均."""
+    marker = list_marker("each_all")
+    if subject or marker not in sentence[clause_start:num.start]:
+        return []
     names = load_data("indicators.yaml")
     words = re.sub("|".join([*names["per_head_words"], *names["average_words"], *growth_bases()]), "",
                    sentence[clause_start:num.start])  # 人均, 年均, 平均: no 均 of all
-    if subject or list_marker("each_all") not in words:
+    if marker not in words:
         return []
     return [d for d in _levels_before(sentence, clauses, clause_start, _SHARED_MAX) if d.growth_pct is None]
 

@@ -162,6 +162,7 @@ def owns_a_target(text: str, match: re.Match) -> bool:
         and re.match(data["progress_targets"], text[match.end():]) is not None
 
 
+@functools.cache
 def name_ending_digit() -> str:
     """Return the pattern of a digit that ends a name: any but the number of a ranked list's name (世界500强)."""
     return rf"(?<!\d)(?!{load_data('indicators.yaml')['ranked_list_number']})\d"

@@ -47,8 +47,8 @@ def _marked_reason(text: str, num: Num, data: dict) -> Optional[str]:
     after_num = text[num.num_end:num.num_end + 1]
     if before in data["ordinal_before"] or _next_session(text, num):
         return "ordinal"
-    if re.match(r"[A-Za-z]", before) and not (num.unit and re.search(data["abbreviation_before_figure"], text[
-            max(0, num.start - 12):num.start])) or re.match(r"[A-Za-z]", after_num):  # 人均GDP13500元: a figure
+    glued_to_latin = re.match(r"[A-Za-z]", before) and not _named_by_abbreviation(text, num, data)
+    if glued_to_latin or re.match(r"[A-Za-z]", after_num):
         return "name"  # PM2.5, 5G, 5.98MW
     digits = chinese_digits()
     if not num.chinese and (before in digits or after_num in digits):
@@ -62,6 +62,15 @@ def _marked_reason(text: str, num: Num, data: dict) -> Optional[str]:
     if num.chinese and _in_a_numbered_run(text, num):
         return "slogan"  # 力争四项先进、争创五个优秀、树立六个标兵: a run of numbered aims
     return None
+
+
+_ABBREVIATION_REACH = 12  # characters before a number an abbreviation glued to it is looked for in
+
+
+def _named_by_abbreviation(text: str, num: Num, data: dict) -> bool:
+    """Return True for a number with a unit glued to an abbreviation that names it (人均GDP13500元): a figure."""
+    before = text[max(0, num.start - _ABBREVIATION_REACH):num.start]
+    return bool(num.unit) and re.search(data["abbreviation_before_figure"], before) is not None
 
 
 _RUN_REACH = 40  # characters around a number its numbered run is looked for in

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 import re
-from typing import Callable
+from typing import Callable, Optional
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
@@ -22,6 +23,7 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
     ordinals, prefix, units = numerals["ordinals"], numerals["ordinal_prefix"], "|".join(data["rank_units"])
     first = numerals["first_place"]
     found, last_before = [], _last_before(drafts)
+    ends = sorted(((d.num.end, d.num.start, d.num.unit) for d in drafts), key=lambda e: e[:2])
     scopes = "|".join(data["rank_scopes"])  # 增速全市第一: a scope before 第N ranks without a verb
     for match in re.finditer(rf"({verbs}|(?=(?:{scopes})))([^，。；！？、]{{0,10}}?)(?:{prefix}([{ordinals}\d]+)|({first})"
                              rf"(?=(?:{units}))|(?<={scopes})(\d+)(?=(?:{units})))({units})?", sentence):  # 排名全国78位
@@ -43,7 +45,7 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
         for word in sorted(data["rank_movement"] + data["rank_verbs"], key=len, reverse=True):
             scope = scope.replace(word, "")  # 全市排第一: the verb after the scope
         earlier = [d for d in found if d.quote_start == clause_start]  # 位居全省第9位、全市第一位: one subject
-        subject_start = _after_level(sentence, drafts, clause_start, match.start())
+        subject_start = _after_level(sentence, ends, clause_start, match.start())
         subject = sentence[subject_start:earlier[0].extra["rank_at"] if earlier else match.start()]
         subject = re.sub(data["rank_duration"], "", subject)
         subject = _without_manner_end(clean_indicator(re.sub(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[\u4e00-\u9fff%]?", "", subject)))
@@ -63,14 +65,18 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
     return found
 
 
-def _after_level(sentence: str, drafts: list[Draft], clause_start: int, rank_at: int) -> int:
+def _after_level(sentence: str, ends: list[tuple[int, int, Optional[str]]], clause_start: int, rank_at: int) -> int:
     """Return where a rank's subject starts: after a level of its clause right before it (收入超40亿元、增速排名全市
-    第一: the 增速 of that level), else at the clause's start; a streak (连续5年位居) is no level."""
+    第一: the 增速 of that level), else at the clause's start; a streak (连续5年位居) is no level. ``ends`` are the
+    drafts' (end, start, unit), sorted by end, so a long sentence is not scanned again for every rank."""
     streak_units = load_data("indicators.yaml")["streak_units"]
-    verb_starts = tuple(v[0] for v in load_data("modality.yaml")["rank_verbs"])
-    levels = [d.num.end for d in drafts if clause_start <= d.num.start and d.num.end <= rank_at
-              and d.num.unit not in streak_units and sentence.startswith(("、", *verb_starts), d.num.end)]
-    return max([clause_start, *levels])
+    joins = ("、", *load_data("modality.yaml")["rank_verbs"])
+    for end, start, unit in reversed(ends[:bisect.bisect_right(ends, (rank_at, math.inf, None))]):
+        if start < clause_start:
+            break
+        if unit not in streak_units and sentence.startswith(joins, end):
+            return end
+    return clause_start
 
 
 def _listed_subjects(subject: str) -> list[str]:
