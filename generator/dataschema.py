@@ -89,7 +89,7 @@ HEADLINE = ListOf({"key": "text", "label": {"zh": "text", "en": "text"}, "match"
                    "exclude?": STRINGS, "money?": "bool"})
 NUMERALS = {"digits": Each("integer"), "powers": Each("integer"), "magnitudes": Each("integer"),
             "ordinals": "text", "percent_prefix": "text", "decimal_point": "text", "percent_numerals": "text",
-            "never_alone": STRINGS, "ordinal_prefix": "text", "first_place": "text", "counting_numerals": "text",
+            "never_alone": STRINGS, "ordinal_prefix": "text", "first_place": "text", "top_of_list": "text", "counting_numerals": "text",
             "range_marks": "text", "range_word": "text"}
 PLACES = {"levels": Each("text"), "speaker_titles": STRINGS, "government_organ": "text",
           "front_patterns": STRINGS, "lead_words": STRINGS,

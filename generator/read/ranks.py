@@ -21,12 +21,12 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
     verbs = "|".join(sorted(data["rank_verbs"], key=len, reverse=True))
     numerals = load_data("numerals.yaml")
     ordinals, prefix, units = numerals["ordinals"], numerals["ordinal_prefix"], "|".join(data["rank_units"])
-    first = numerals["first_place"]
+    first = rf"{numerals['first_place']}(?=(?:{units}))|{numerals['top_of_list']}"
     found, last_before = [], _last_before(drafts)
     ends = sorted(((d.num.end, d.num.start, d.num.unit) for d in drafts), key=lambda e: e[:2])
     scopes = "|".join(data["rank_scopes"])  # 增速全市第一: a scope before 第N ranks without a verb
     for match in re.finditer(rf"({verbs}|(?=(?:{scopes})))([^，。；！？、]{{0,10}}?)(?:{prefix}([{ordinals}\d]+)|({first})"
-                             rf"(?=(?:{units}))|(?<={scopes})(\d+)(?=(?:{units})))({units})?", sentence):  # 排名全国78位
+                             rf"|(?<={scopes})(\d+)(?=(?:{units})))({units})?", sentence):  # 排名全国78位
         group = next(g for g in (3, 4, 5) if match.group(g))
         token = "一" if group == 4 else match.group(group)
         value = float(token) if token.isdigit() else parse_chinese_number(token)
@@ -35,8 +35,8 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
         if value is None or not (unit or match.group(1) not in data["rank_verbs_needing_unit"]
                                  or re.match(f"(?:{scopes})", scope)):  # 增速排全市第二: the scope makes it a rank
             continue
-        if group == 4 and not re.search(f"(?:{scopes})$", scope):
-            continue  # 首位 ranks only in a scope (位居全市首位); 排在首位 alone is a place in a queue
+        if group == 4 and not _first_in_scope(sentence, match, scopes):
+            continue  # 首位 ranks only in a scope (位居全市首位); 摆在首位 alone is a place in a queue
         if not match.group(1) and sentence[match.end():match.end() + 1] not in ("", *CLAUSE_END):
             continue  # 全省第一家…: without a verb only a 第N that ends its clause is a place in a ranking
         if not unit and sentence.startswith(tuple(data["rank_not_before"]), match.end()):
@@ -48,7 +48,8 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
         subject_start = _after_level(sentence, ends, clause_start, match.start())
         subject = sentence[subject_start:earlier[0].extra["rank_at"] if earlier else match.start()]
         subject = re.sub(data["rank_duration"], "", subject)
-        subject = _without_manner_end(clean_indicator(re.sub(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[\u4e00-\u9fff%]?", "", subject)))
+        subject = _without_manner_end(clean_indicator(_without_counts(subject)))
+        scope = _without_counts(scope)  # 居全县11个乡镇首位: the size of the group ranked in is no part of the name
         subjects = _listed_subjects(subject)  # A、B、C增速排名全市第一: one rank each
         if subject in growth_names():  # 增长0.6%、排全市第4位; 增速排全市第二: the rank of the growth of the level before
             level = last_before(subject_start)
@@ -56,7 +57,7 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
         elif subject in load_data("indicators.yaml")["totals"] and last_before(subject_start):
             running = load_data("indicators.yaml")["running_total_word"]  # 社会消费品零售总额354亿元，总量居全市第二
             subjects = [last_before(subject_start).removesuffix(running) + subject]
-        elif not subject:
+        elif not subject and match.group(4) != numerals["top_of_list"]:  # 荣登全省县域经济榜首: the list is named
             subjects = _listed_before(sentence, clause_start, drafts) or [_rank_subject(sentence, subject_start, last_before)]
         num = Num(match.start(group), match.end(group), match.end(), value, unit, not token.isdigit(), unit_end=match.end())
         for name in subjects:  # 总产值242.7亿元、财政总收入10.3亿元，均位居全市首位: one rank each
@@ -77,6 +78,18 @@ def _after_level(sentence: str, ends: list[tuple[int, int, Optional[str]]], clau
         if unit not in streak_units and sentence.startswith(joins, end):
             return end
     return clause_start
+
+
+def _first_in_scope(sentence: str, match: re.Match, scopes: str) -> bool:
+    """Return True when a first place written without 第 has a scope: right after its verb (位居全市首位, 居全县11个
+    乡镇首位, 荣登全省县域经济榜首), or in a 在…中 frame right before the verb (在全省…评估中位居首位)."""
+    return re.match(f"(?:{scopes})", match.group(2)) is not None or (match.group(1) != "" and re.search(
+        rf"在(?:{scopes})[^，。；！？]{{1,30}}中$", sentence[max(0, match.start() - 40):match.start()]) is not None)
+
+
+def _without_counts(text: str) -> str:
+    """Return ``text`` without the numbers in it and the measure word after each (本市12个乡镇 → 本市乡镇)."""
+    return re.sub(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[\u4e00-\u9fff%]?", "", text)
 
 
 def _listed_subjects(subject: str) -> list[str]:
