@@ -8,7 +8,7 @@ import re
 
 from generator.datafiles import load as load_data
 from generator.read.indicators import (after_grouping, clean_indicator, glued_word_at, opening_threshold, opening_verb,
-                                       without_period_after_copula)
+                                       without_period_after_copula, without_periods)
 from generator.read.lexicon import (count_regex, cue_alternation, growth_words, magnitudes, name_ending_digit,
                                     period_matchers, size_alternation, unit_alternation, unit_table)
 from generator.read.not_facts import project_with_capacity
@@ -132,8 +132,8 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
         return ""
     before_start = start_of_clause(sentence, clause_start - 1)
     before = sentence[before_start:clause_start - 1]
-    if re.search(r"\d", before) and not count_regex().search(before):
-        return ""
+    if re.search(r"\d", before) and not count_regex().search(before) or not without_periods(before):
+        return ""  # 五年来，累计投资…: a period alone owns nothing
     tokens = word_tags(before)
     while tokens and (tokens[0].flag in ("v", "d", "p", "ad") or tokens[0].word in data["manner_words"]):
         tokens = tokens[1:]

@@ -81,9 +81,11 @@ def _is_base_period(sentence: str, start: int, end: int) -> bool:
     if before[-1:] in data["comparison_openers"] and _compared_after(sentence, end, data):
         return True
     multiple = sentence.endswith(tuple(data["multiple_verbs"]), 0, start)
-    fillers = "|".join(data["comparison_fillers"])  # 是去年同期1.34倍, 是去年同期的1.34倍
-    return multiple and re.match(rf"(?:{fillers})?{possessive()}?\d", sentence[end:end + 4]) is not None \
-        and not re.match(r"\d", sentence[end:end + 1])
+    fillers = "|".join(data["comparison_fillers"])  # 是去年同期1.34倍, 是去年同期的1.34倍, 是2001年的近三倍
+    hedges = "|".join(load_data("modality.yaml")["qualifiers_before"])
+    numerals = load_data("numerals.yaml")["counting_numerals"]
+    return multiple and re.match(rf"(?:{fillers})?{possessive()}?(?:{hedges})?[\d{numerals}]", sentence[end:end + 8]) \
+        is not None and not re.match(r"\d", sentence[end:end + 1])
 
 
 def _start_period(sentence: str, pos: int) -> Optional[str]:
