@@ -1,9 +1,11 @@
 """Clauses and cues found without rescanning a sentence: the same answers as a scan from its start."""
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings, strategies as st
 
-from generator.read.lexicon import cue_regex, period_matchers
+from generator.read.lexicon import cue_regex, period_alternation, period_matchers
 from generator.datafiles import load as load_data
 from generator.read.periods import _governs, _inside_word, _period_later_in_clause, period_before
 from generator.read.sentences import CLAUSE_END, SENTENCE_END, end_of_clause, found_before, sentence_spans, start_of_clause
@@ -56,3 +58,17 @@ def test_a_cue_cut_by_the_position_is_read_as_in_the_cut_text():
     after = long.index("计划") + 2
     assert [found_before(target, long, p) for p in (after - 1, after, after + 1)] == [False, False, True]
     assert [bool(target.search(long[:p])) for p in (after - 1, after, after + 1)] == [False, False, True]
+
+
+_PERIOD_TEXT = st.lists(st.sampled_from(_PIECES + ["这一年", "当年", "年末", "近三年来", "五年来", "“十四五”", "1-9月", "第二季",
+                                                   "到2025年", "去年5月以来", "汛期前", "年底前", "内蒙", "项目前期"]),
+                        max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PERIOD_TEXT)
+def test_the_screened_period_regex_finds_what_the_plain_one_finds(text):
+    """The first-character screen that speeds up the period regex changes no match."""
+    plain = re.compile(period_alternation())
+    assert [(m.start(), m.group()) for m in period_matchers()[0].finditer(text)] == \
+        [(m.start(), m.group()) for m in plain.finditer(text)]

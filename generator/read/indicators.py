@@ -5,7 +5,8 @@ import functools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import chinese_digits, list_marker, name_ending_digit, owns_a_target, period_matchers, unit_table
+from generator.read.lexicon import (chinese_digits, list_marker, manner_lists, name_ending_digit, owns_a_target, period_matchers,
+                                    unit_table)
 from generator.read.segment import load_posseg, word_tags
 from generator.read.sentences import end_of_clause
 
@@ -350,17 +351,16 @@ def _without_frame(name: str) -> str:
 def _without_manner(name: str) -> str:
     """Return ``name`` without the adverbs of manner and aspect opening or closing it (重点培育X → 培育X,
     X全部 → X); a word that opens a noun (重点项目) stays."""
-    data = load_data("indicators.yaml")
-    bare = set(data["bare_names"])
-    changed = True
+    bare, openers, endings = manner_lists()
+    changed = name.startswith(openers) or name.endswith(endings)  # most names have neither: no loop
     while changed:
         changed = False
-        for word in sorted(data["manner_words"], key=len, reverse=True):
+        for word in openers:
             rest = name[len(word):]
             if name.startswith(word) and len(rest) >= 2 and rest not in bare \
                     and (len(word) >= 4 or _opens_with_verb(name, word)):  # 从严从紧: never the start of a noun
                 name, changed = rest, True
-        for word in sorted(data["manner_endings"], key=len, reverse=True):
+        for word in endings:
             rest = name[:-len(word)]
             if name.endswith(word) and len(rest) >= 2 and rest not in bare:
                 name, changed = rest, True

@@ -196,7 +196,7 @@ def _implied_unit(text: str, start: int, unit_end: int, unit: Optional[str]) -> 
     after = re.match(r"[\u4e00-\u9fff]{0,6}", text[unit_end:]).group()
     if any(after.find(noun) in range(0, 5) for noun in data["magnitude_people_after"]):
         return unit + data["magnitude_people_unit"]
-    clause = re.split(r"[，；。,;]", text[:start])[-1][-6:]  # 旅游人次突破百万: the count's noun, its verb
+    clause = re.split(r"[，；。,;]", text[max(0, start - 6):start])[-1]  # 旅游人次突破百万: the count's noun, its verb
     word = next((w for w in data["magnitude_unit_before"] if w in clause), None)
     return unit + data["magnitude_unit_before"][word] if word else unit
 
