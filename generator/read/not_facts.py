@@ -143,10 +143,22 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
     for key, reason in (("ordinal_after", "ordinal"), ("milestone_after", "milestone"), ("from_value_after", FROM_VALUE)):
         if any(plain.startswith(w) for w in data[key]) and (reason != "milestone" or _restates_level(text, num)):
             return reason
+    if _milestone_before_level(text, num, data):
+        return "milestone"  # 首次突破百亿，达到106亿: the level follows the milestone it passed
     if any(plain.startswith(w) for w in data["passed_target_after"]) and _restates_level(text, num) \
             and text.endswith(tuple(data["threshold_before"]) + ("突破",), 0, num.start):
         return "milestone"  # 突破70亿元目标，达到74.23亿元: the target passed, the level follows
     return None
+
+
+def _milestone_before_level(text: str, num: Num, data: dict) -> bool:
+    """Return True for a value after a milestone verb that closes its clause when the next clause opens with the
+    level in the same money (突破100亿元，达到106.5亿元)."""
+    if not num.unit or not text.endswith(tuple(data["milestone_verbs"]), 0, num.start - len(num.qualifier or "")) \
+            and num.qualifier not in data["milestone_verbs"]:
+        return False
+    reach = "|".join(data["milestone_level_verbs"])
+    return re.match(rf"[，,](?:{reach})\d+(?:\.\d+)?(?:{_money_family(num.unit)})", text[num.unit_end:num.unit_end + AFTER]) is not None
 
 
 def _restates_level(text: str, num: Num) -> bool:

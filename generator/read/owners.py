@@ -10,7 +10,7 @@ from generator.datafiles import load as load_data
 from generator.read.indicators import (after_grouping, clean_indicator, glued_word_at, opening_threshold, opening_verb,
                                        without_period_after_copula, without_periods)
 from generator.read.lexicon import (count_regex, cue_alternation, growth_words, magnitudes, name_ending_digit,
-                                    period_matchers, size_alternation, unit_alternation, unit_table)
+                                    numeral_chars, period_matchers, size_alternation, unit_alternation, unit_table)
 from generator.read.not_facts import project_with_capacity
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
@@ -362,10 +362,10 @@ def subject_of(clause: str) -> str:
     """Return the subject of a clause: its words before its first figure, growth word or comparison
     (城镇居民人均可支配收入年均递增12% → 城镇居民人均可支配收入), '' when that is not a name, or the clause is a
     milestone restating a level (首次突破百亿元大关) or a share of it (占全部财政收入的56.4%)."""
-    if clause.endswith(tuple(load_data("not_facts.yaml")["milestone_after"])) \
-            or clause.startswith(tuple(load_data("modality.yaml")["share_verbs"])):
+    if clause.startswith(tuple(load_data("modality.yaml")["share_verbs"])):
         return ""  # 占全部财政收入的56.4%: a share's clause has no subject of its own
-    cut = "|".join([r"\d", *growth_words(), *load_data("modality.yaml")["growth_basis"], *cue_alternation("change_comparers").split("|")])
+    milestone = rf"(?:{'|'.join(load_data('not_facts.yaml')['milestone_verbs'])})(?=[\d{numeral_chars()}])"  # 突破百亿
+    cut = "|".join([r"\d", milestone, *growth_words(), *load_data("modality.yaml")["growth_basis"], *cue_alternation("change_comparers").split("|")])
     subject = clean_indicator(re.split(cut, clause, maxsplit=1)[0])
     return subject if len(subject) >= 2 and subject not in load_data("indicators.yaml")["bare_names"] else ""
 
