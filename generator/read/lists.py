@@ -29,7 +29,7 @@ def distribute_lists(sentence: str, drafts: list[Draft]) -> None:
         at = sentence.find(list_marker("respectively"), clause_start, group[0].num.start)
         if len(group) < 2 or at < 0:
             continue
-        items, grouped = _earlier_levels(sentence, drafts, clause_start, at, len(group)), True
+        items, grouped = _earlier_levels(sentence, drafts, clause_start, at, len(group), group[0].num.unit), True
         if not items:
             items, grouped = _respective_items(sentence, clause_start, at, len(group))
         if len(items) == len(group):
@@ -39,15 +39,19 @@ def distribute_lists(sentence: str, drafts: list[Draft]) -> None:
                 draft.indicator = name if name.endswith(attribute) else name + attribute
 
 
-def _earlier_levels(sentence: str, drafts: list[Draft], clause_start: int, at: int, size: int) -> list[str]:
+def _earlier_levels(sentence: str, drafts: list[Draft], clause_start: int, at: int, size: int,
+                    unit: Optional[str]) -> list[str]:
     """Return the names of the levels just before a clause that 分别 opens, when there are as many as it has
-    values, all in one unit (A达19233元，B达7815元，分别是2006年的2倍、1.8倍 → A, B); [] otherwise."""
+    values (``unit``), all in one unit unless the values are multiples (A达19233元，B达7815元，分别是2006年的2倍、
+    1.8倍 → A, B); [] otherwise."""
     if sentence[clause_start:at].strip("，、") or size < 2:
         return []
     bare = load_data("indicators.yaml")["bare_names"]
     at = bisect.bisect_right(drafts, clause_start, key=lambda d: d.num.end)  # drafts are in text order
     levels = [d for d in drafts[max(0, at - size - 8):at] if not d.num.growth and d.kind != "rank"][-size:]
-    if len(levels) < size or len({d.num.unit for d in levels}) != 1 or levels[0].num.unit == "%":
+    ratio = unit in load_data("indicators.yaml")["multiples"]  # 32亿元、13046元，分别是2007年的2倍、1.6倍: any units
+    if len(levels) < size or len({d.num.unit for d in levels}) != 1 and not ratio or levels[0].num.unit == "%" \
+            or any(d.num.unit == "%" for d in levels):
         return []
     names = [d.indicator for d in levels]
     return names if len(set(names)) == size and not set(names) & {"", *bare} else []
@@ -177,13 +181,17 @@ def _complete_items(items: list[str]) -> list[str]:
     import jieba
 
     last = items[-1]
+    ordinals = load_data("numerals.yaml")["ordinals"]
     last_words = jieba.lcut(last)
     all_words = set(jieba.lcut(last, cut_all=True))
     done = []
     for item in items[:-1]:
         end_word = jieba.lcut(item)[-1]
         head = last.find(item[-2:])
-        if 0 <= head < len(last) - 2:  # 城乡居民基本养老保险和基本医疗保险参保率: one head, 保险
+        numeral = re.match(rf"第?[{ordinals}]", last) if re.fullmatch(rf"第?[{ordinals}]", item) else None
+        if numeral:  # 一、二、三产收入: ordinals sharing what follows the last one
+            tail = last[numeral.end():]
+        elif 0 <= head < len(last) - 2:  # 城乡居民基本养老保险和基本医疗保险参保率: one head, 保险
             tail = last[head + 2:]
         elif last[:len(item)] in all_words:
             tail = last[len(item):]  # 城镇 ↔ 农村: same-length modifiers
