@@ -205,3 +205,12 @@ def test_entities_carry_anchor_sentence_and_line():
 def test_names_lose_repeats_and_words_of_manner_but_keep_words_that_open_nouns(name, tidy):
     from generator.read.indicators import tidy_name
     assert tidy_name(name) == tidy
+
+
+@pytest.mark.parametrize("sentence", ["项目建成后惠及636户1463人。", "全村现有党员9人。", "全乡总共有5350户22549人。"])
+def test_no_fact_is_named_by_one_character(tmp_path, sentence):
+    """A verb that a trailing word would cut to one character (惠及 → 惠) keeps its name whole."""
+    report = tmp_path / "one_character.txt"
+    report.write_text(sentence, encoding="utf-8")
+    facts = extract_report(read_text(report)).facts
+    assert facts and all(len(f.indicator) > 1 for f in facts)

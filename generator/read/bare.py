@@ -39,7 +39,8 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
             continue  # 力争达到700亿元、60亿元: a list of values whose items the clause does not name
         owner = next((d for d in reversed(window) if _before_clause_or_item(sentence, d, draft)
                       and _can_own(d, draft, name, data)), None)
-        subject = _parallel_subject(window[-1], draft, name, data) if window and owner is None else ""
+        unit = _sub_unit_opening(sentence, draft.quote_start, data) if owner is None and name in data["bare_names"] else ""
+        subject = _parallel_subject(window[-1], draft, name, data) if window and owner is None and not unit else ""
         if subject:  # 巨力集团实现产值70亿元、纳税2.06亿元 → 巨力集团纳税
             draft.indicator = subject + name
         elif owner is not None:
@@ -48,10 +49,19 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
             before = sentence[start_of_clause(sentence, draft.quote_start - 1):draft.quote_start - 1]
             before = re.sub(f"^(?:{data_pattern('level_3')})", "", before)  # (3)X项目，总投资…: the item's mark
             batch = _batch_heading(before, data)
-            topic = "" if re.search(r"\d", before) else batch or _project_named(before, data) or topic_phrase(before)
+            topic = unit or ("" if re.search(r"\d", before) else batch or _project_named(before, data) or topic_phrase(before))
             draft.indicator = (topic if name in topic else topic + name) if topic else draft.indicator
     for i, draft in enumerate(drafts):  # what no rule above named: 水稻种植面积达5000亩，总产2600吨 → 水稻总产
         draft.indicator = _thing_measured_before(sentence, draft, drafts[max(0, i - LOOK_BACK):i], data) or draft.indicator
+
+
+def _sub_unit_opening(sentence: str, at: int, data: dict) -> str:
+    """Return the unit of the place (a park, a zone) opening the statement ``at`` is in, when it is the statement's
+    subject (县城工业园区通过深入挖潜，年底力争完成产值190亿元 → 县城工业园区), '' otherwise."""
+    start = max(sentence.rfind(mark, 0, at) for mark in "；;。") + 1
+    endings = "|".join(sorted(data["sub_unit_endings"], key=len, reverse=True))
+    match = re.match(rf"[\u4e00-\u9fff（）()]{{0,16}}?(?:{endings})(?=[\u4e00-\u9fff])", sentence[start:at])
+    return re.sub(r"[（(][^）)]*[）)]", "", match.group()) if match and not re.search(r"\d", match.group()) else ""
 
 
 def _project_named(clause: str, data: dict) -> str:

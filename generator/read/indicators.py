@@ -68,7 +68,8 @@ def clean_indicator(text: str) -> str:
             elif len(word) > len(kept):
                 kept = word
         for word in _longest_first("strip_trailing"):
-            if text.endswith(word) and len(text) > len(word) and not _cuts_last_word(text, word) \
+            rest = text[:-len(word)]  # 惠及 less 及 would leave 惠: one character names nothing, unless it goes too
+            if text.endswith(word) and rest and (len(rest) > 1 or rest in lone) and not _cuts_last_word(text, word) \
                     and not text.endswith((*names["kept_endings"], *names["per_head_words"])):
                 text, changed = text[:-len(word)], True
     if text in lone:
