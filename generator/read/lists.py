@@ -50,8 +50,7 @@ def _earlier_levels(sentence: str, drafts: list[Draft], clause_start: int, at: i
     at = bisect.bisect_right(drafts, clause_start, key=lambda d: d.num.end)  # drafts are in text order
     levels = [d for d in drafts[max(0, at - size - 8):at] if not d.num.growth and d.kind != "rank"][-size:]
     ratio = unit in load_data("indicators.yaml")["multiples"]  # 32亿元、13046元，分别是2007年的2倍、1.6倍: any units
-    if len(levels) < size or len({d.num.unit for d in levels}) != 1 and not ratio or levels[0].num.unit == "%" \
-            or any(d.num.unit == "%" for d in levels):
+    if len(levels) < size or len({d.num.unit for d in levels}) != 1 and not ratio or any(d.num.unit == "%" for d in levels):
         return []
     names = [d.indicator for d in levels]
     return names if len(set(names)) == size and not set(names) & {"", *bare} else []
