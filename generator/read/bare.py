@@ -1,11 +1,12 @@
 """Bare figures (总投资, 总数, 倍, a lone unit, 实现产值) named after what their sentence says they are of."""
 from __future__ import annotations
 
+import functools
 import re
 
 from generator.datafiles import load as load_data
 from generator.read.indicators import clean_indicator, object_of_opening_verb, opening_verb, tidy_name, without_periods
-from generator.read.lexicon import data_pattern, growth_words, list_marker, magnitudes, unit_table
+from generator.read.lexicon import Prefixes, data_pattern, growth_words, list_marker, magnitudes, unit_table
 from generator.read.numbers import Num, qualifier_before
 from generator.read.owners import NOUN_ENDS, is_verbal, subject_of, topic_phrase, whole_predicate
 from generator.read.segment import word_tags
@@ -121,12 +122,18 @@ def subject_of_measure(name: str) -> str:
     return subject if len(subject) >= 2 and tokens and tokens[-1].flag in NOUN_ENDS else ""
 
 
+@functools.lru_cache(maxsize=4)
+def _leading_words(words: tuple[str, ...]) -> Prefixes:
+    """Return the empty words that may open a name, longest first, ready for look-up."""
+    return Prefixes(tuple(sorted(words, key=len, reverse=True)))
+
+
 def bare_core(name: str, data: dict) -> str:
     """Return what is left of a name once its leading empty verbs go (实现产值 → 产值) when that is a bare
     attribute, total or multiple; '' for a name of its own or a lone unit."""
-    leading = sorted(data["strip_leading"] + data["anaphors"], key=len, reverse=True)  # 该项目总投资 → 总投资
+    leading = _leading_words(tuple(data["strip_leading"] + data["anaphors"]))  # 该项目总投资 → 总投资
     while name and name not in data["bare_names"] and name not in data["totals"]:
-        word = next((w for w in leading if name.startswith(w) and len(name) > len(w)), None)
+        word = next((w for w in leading.opening(name) if len(name) > len(w)), None)
         if word is None:
             return ""
         name = name[len(word):]

@@ -5,8 +5,8 @@ import functools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import (chinese_digits, list_marker, manner_lists, name_ending_digit, owns_a_target, period_matchers,
-                                    unit_table)
+from generator.read.lexicon import (Prefixes, chinese_digits, list_marker, manner_lists, name_ending_digit, owns_a_target, period_matchers,
+                                    prefixes, unit_table, word_list)
 from generator.read.segment import load_posseg, word_tags
 from generator.read.sentences import end_of_clause
 
@@ -59,7 +59,7 @@ def clean_indicator(text: str) -> str:
     while changed and text and text not in lone:  # 以及 alone is a joiner, not 以 less 及
         changed = False
         kept = ""  # 共有企业: 共有 stays before a bare name, so 共 of it is not taken alone (有企业)
-        for word in _longest_first("strip_leading"):
+        for word in word_list("strip_leading", "indicators.yaml"):
             if not text.startswith(word) or kept.startswith(word):
                 continue
             if len(text) > len(word) and (text[len(word):] not in bare or word in names["never_in_names"]) \
@@ -67,7 +67,7 @@ def clean_indicator(text: str) -> str:
                 text, changed = text[len(word):], True
             elif len(word) > len(kept):
                 kept = word
-        for word in _longest_first("strip_trailing"):
+        for word in word_list("strip_trailing", "indicators.yaml"):
             rest = text[:-len(word)]  # 惠及 less 及 would leave 惠: one character names nothing, unless it goes too
             if text.endswith(word) and rest and (len(rest) > 1 or rest in lone) and not _cuts_last_word(text, word) \
                     and not text.endswith((*names["kept_endings"], *names["per_head_words"])):
@@ -75,12 +75,6 @@ def clean_indicator(text: str) -> str:
     if text in lone:
         return ""  # 持续推进 less 推进: a manner word alone names nothing
     return text
-
-
-@functools.cache
-def _longest_first(key: str) -> tuple[str, ...]:
-    """Return the words of an indicators.yaml list, longest first (sorted once, not per name)."""
-    return tuple(sorted(load_data("indicators.yaml")[key], key=len, reverse=True))
 
 
 def _opens_whole_word(text: str, word: str, names: dict) -> bool:
@@ -181,8 +175,7 @@ def _leading_verb(text: str) -> str:
 
 def without_manner_opening(text: str) -> str:
     """Return ``text`` without the word of manner opening it (重点打造A、B → 打造A、B)."""
-    manner = sorted(load_data("indicators.yaml")["manner_words"], key=len, reverse=True)
-    return text[next((len(w) for w in manner if text.startswith(w)), 0):]
+    return text[len(prefixes("manner_words").first(text)):]
 
 
 def object_of_opening_verb(text: str) -> str:
@@ -209,14 +202,18 @@ def _verb_of_examples(text: str) -> str:
     return "" if verb.startswith(tuple(load_data("indicators.yaml")["progress_verbs"])) else verb
 
 
+@functools.cache
+def _joined_verbs() -> Prefixes:
+    """Return the verbs of doing, longest first, each also after 和 or 、 (新修和改造道路: two verbs, one object)."""
+    return Prefixes(tuple(j + v for v in word_list("object_verbs", "indicators.yaml") for j in ("", "和", "、")))
+
+
 def opening_verb(text: str) -> str:
     """Return the verb of doing or building that opens ``text``: the longest one the data lists (新改扩建,
     新建改建: the segmenter tags 新建 a place name), else a first word tagged a verb; '' if none."""
     data = load_data("indicators.yaml")
-    verbs, progress = sorted(data["object_verbs"], key=len, reverse=True), data["progress_verbs"]
-    listed = ""
-    joined = [j + v for v in verbs for j in ("", "和", "、")]  # 新修和改造道路: two verbs, one object
-    while (word := next((v for v in joined if text.startswith(listed + v)), "")):
+    progress, listed = data["progress_verbs"], ""
+    while (word := _joined_verbs().first(text, len(listed))):
         listed += word
         if word in progress:  # 建设完成: what follows tells how it went, not another verb of the object
             break
