@@ -16,7 +16,8 @@ from generator.read.indicators import clean_indicator, drop_examples, right_noun
 from generator.read.lexicon import (data_pattern, list_joiner_regex, list_joiners, list_marker, possessive, unit_table,
                                     word_list)
 from generator.read.lists import (before_sibling_item, distribute_lists, link_parts, list_items, share_glued_counts,
-                                  share_list_measure, share_list_verb, split_each_of_listed, split_shared_names)
+                                  share_list_measure, share_list_verb, split_each_of_listed, split_shared_names,
+                                  with_verbs_inside)
 from generator.read.normalize import is_title_like
 from generator.read.not_facts import project_with_capacity
 from generator.read.bare import (bare_core, fallback_name, name_bare_by_earlier, name_by_sentence_context, name_streaks,
@@ -25,7 +26,7 @@ from generator.read.owners import (after_glued_value, attribute_owner, has_gover
                                    subject_count, subject_of, topic_of_rate, topic_of_state)
 from generator.read.ranks import rank_drafts
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
-from generator.read.periods import carries_targets, kind_of, period_before, plan_sentences
+from generator.read.periods import carries_targets, kind_of, period_before, period_carried_on, plan_sentences
 from generator.read.rates import one_rate_each
 from generator.read.segment import word_tags
 from generator.read.series import name_period_series
@@ -41,29 +42,29 @@ def report_facts(clean: CleanText, sections: list[Section], paragraphs: list[Par
     facts: list[Fact] = []
     in_glossary = in_appendix = False
     previous = ""
-    carried = False  # the paragraph before ended with a lead-in of expected targets (主要预期目标是：)
+    carried, period = False, None  # the paragraph before ended with a lead-in of targets (主要预期目标是：), its period
     for index, (line, paragraph) in enumerate(zip(clean.paragraphs, paragraphs)):
         in_glossary = in_glossary or paragraph.text.startswith(load_data("headings.yaml")["glossary"])
         in_appendix = in_appendix or bool(re.match(data_pattern("appendix"), paragraph.text))
         if paragraph.is_heading or in_glossary or glossary.match(paragraph.text):
-            carried = False
+            carried, period = False, None
             continue
         plan = paragraph.section in plan_ids or carried
-        found = _paragraph_facts(line, paragraph, plan, prefix, len(facts), previous)
+        found = _paragraph_facts(line, paragraph, plan, prefix, len(facts), previous, period)
         facts.extend(_named_by_row(found, paragraphs, index) if in_appendix else found)
         previous = paragraph.text
-        carried = carries_targets(paragraph.text, carried)
+        carried, period = carries_targets(paragraph.text, carried), period_carried_on(paragraph.text, period)
     return facts
 
 
 def _paragraph_facts(line: Line, paragraph: Paragraph, plan: bool, prefix: str, count: int,
-                     header: str = "") -> list[Fact]:
+                     header: str = "", carried: Optional[str] = None) -> list[Fact]:
     """Return the facts of one paragraph, numbered after ``count`` facts already read; ``header`` names
-    a value standing alone in a table cell (总投资 / 5亿元)."""
+    a value standing alone in a table cell (总投资 / 5亿元); ``carried`` dates its first sentence when it has no period."""
     facts: list[Fact] = []
     ids: dict[int, str] = {}
     spans = sentence_spans(line.text)
-    for (start, end), sentence_plan in zip(spans, plan_sentences(line.text, spans, plan)):
+    for index, ((start, end), sentence_plan) in enumerate(zip(spans, plan_sentences(line.text, spans, plan))):
         sentence = line.text[start:end]
         for draft in facts_of_sentence(sentence, sentence_plan):
             fact_id = f"{prefix}-{count + len(facts) + 1:04d}"
@@ -81,7 +82,7 @@ def _paragraph_facts(line: Line, paragraph: Paragraph, plan: bool, prefix: str, 
                 qualifier=draft.num.qualifier, base_value=base_value, base_unit=base_unit,
                 growth_pct=plain(draft.growth_pct) if draft.growth_pct is not None else None,
                 growth_basis=draft.growth_basis if draft.growth_pct is not None else None,
-                period=draft.period, section=paragraph.section,
+                period=draft.period or (carried if index == 0 else None), section=paragraph.section,
                 part_of=ids.get(id(draft.parent)) if draft.parent is not None else None,
             ))
     return facts
@@ -367,6 +368,7 @@ def _finish(sentence: str, draft: Draft, plan: Optional[bool]) -> None:
     draft.unit = draft.num.unit
     draft.period = draft.extra.get("period") or period_before(sentence, draft.num.start)
     draft.indicator = tidy_name(draft.indicator) if draft.extra.get("tidy", True) else draft.indicator
+    draft.indicator = with_verbs_inside(sentence, draft.indicator, start_of_clause(sentence, draft.num.start), draft.num.start)
     names = load_data("indicators.yaml")
     money = names["yuan_dropped"]
     if draft.unit in money and any(w in draft.indicator for w in names["money_words"]):

@@ -349,3 +349,15 @@ def before_sibling_item(left_raw: str) -> Optional[str]:
     if not item or not all(nouns[i] or i in acts and nouns[i - 1] for i in item):
         return None  # 对散乱污企业的取缔和28家企业…: two acts joined, no item
     return clean_indicator("".join(t.word for t in tokens[:last_verb + 1]).rpartition("、")[2])  # A评估、完成B、: 完成
+
+
+_VERBS_INSIDE_A_WORD = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff](?:、[\u4e00-\u9fff])+）(?=[\u4e00-\u9fff])")
+
+
+def with_verbs_inside(sentence: str, name: str, clause_start: int, end: int) -> str:
+    """Return ``name`` with a bracket of alternatives inside a word put back (新建 → 新（改、扩）建, 县（市、区）委)
+    when its clause wrote one: list reading takes the bracket out, as its 、 joins alternatives, not items."""
+    for match in _VERBS_INSIDE_A_WORD.finditer(sentence, clause_start, end):
+        before, after = sentence[match.start() - 1], sentence[match.end()]
+        name = name.replace(before + after, before + match.group() + after, 1)
+    return name

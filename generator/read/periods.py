@@ -304,6 +304,15 @@ def _lead_in_regex() -> re.Pattern:
     return re.compile(rf"[^。！？]{{0,40}}?(?:{cue_alternation('targets_lead_in')})")
 
 
+def period_carried_on(text: str, carried: Optional[str]) -> Optional[str]:
+    """Return the period the next paragraph still runs under: the one in force where this paragraph ends, when it
+    ends with ： or ； (items one per line are one sentence: 2003年的主要预期目标为：/GDP增长13.5%；), else None."""
+    if not text.rstrip().endswith(("：", ":", "；", ";")):
+        return None
+    last = text[max(text.rfind(c) for c in SENTENCE_END) + 1:]
+    return period_before(last, len(last)) or carried
+
+
 def carries_targets(text: str, carried: bool) -> bool:
     """Return True when the paragraph after this one lists expected targets: this one ends with their
     lead-in (经济社会发展的主要预期目标是：), or it is a dashed item (——…) of a list such a lead-in opened."""
