@@ -219,6 +219,8 @@ def opening_verb(text: str) -> str:
             break
     if listed:
         return listed
+    if text.startswith("新") and (verb := opening_verb(text[1:])):
+        return "新" + verb  # 新创建, 新培育: the segmenter joins 新 to the verb as a name, or leaves it an adjective
     first = next(iter(word_tags(text[:12])), None)
     return first.word if first is not None and first.flag.startswith("v") and len(first.word) >= 2 else ""
 
