@@ -54,6 +54,21 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
             draft.indicator = (topic if name in topic else topic + name) if topic else draft.indicator
     for i, draft in enumerate(drafts):  # what no rule above named: 水稻种植面积达5000亩，总产2600吨 → 水稻总产
         draft.indicator = _thing_measured_before(sentence, draft, drafts[max(0, i - LOOK_BACK):i], data) or draft.indicator
+    _name_by_opening_park(sentence, drafts, data)
+
+
+def _name_by_opening_park(sentence: str, drafts: list, data: dict) -> None:
+    """Give the figures of a statement a park opens as its subject the park's name (经济开发区基础设施建设扎实推进，
+    主营业务收入完成100.1亿元 → 经济开发区主营业务收入), unless their clause names a place of its own (全县, 我镇)."""
+    for draft in drafts:
+        unit = _sub_unit_opening(sentence, draft.quote_start, data) if draft.kind != "rank" else ""
+        if unit.endswith(tuple(data["designation_endings"])) or any(t.flag[:1] in "vpdc" for t in word_tags(unit)):
+            continue  # 被评为先进开发区, 依托开发区: the park is no subject; 全域旅游示范区: a title, not a place
+        clause = sentence[start_of_clause(sentence, draft.num.start):draft.num.start]
+        if unit and draft.indicator and not draft.indicator.endswith(tuple(data["sub_unit_endings"])) \
+                and not any(e in draft.indicator for e in data["sub_unit_endings"]) \
+                and not re.search(data["own_place"], clause):
+            draft.indicator = unit + draft.indicator
 
 
 def _sub_unit_opening(sentence: str, at: int, data: dict) -> str:
@@ -61,7 +76,7 @@ def _sub_unit_opening(sentence: str, at: int, data: dict) -> str:
     subject (县城工业园区通过深入挖潜，年底力争完成产值190亿元 → 县城工业园区), '' otherwise."""
     start = max(sentence.rfind(mark, 0, at) for mark in "；;。") + 1
     endings = "|".join(sorted(data["sub_unit_endings"], key=len, reverse=True))
-    match = re.match(rf"[\u4e00-\u9fff（）()]{{0,16}}?(?:{endings})(?=[\u4e00-\u9fff])", sentence[start:at])
+    match = re.match(rf"[\u4e00-\u9fff（）()]{{0,16}}?(?:{endings})(?=[\u4e00-\u9fff“])", sentence[start:at])
     return re.sub(r"[（(][^）)]*[）)]", "", match.group()) if match and not re.search(r"\d", match.group()) else ""
 
 
