@@ -9,6 +9,7 @@ from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous, name_listed_changes, name_repeated_runs
 from generator.read.progress import name_progress_frames
+from generator.read.appendix import named_by_row, plans_its_year
 from generator.read.bases import mark_bracketed_bases
 from generator.read.growth import (add_starting_levels, before_from_value, join_rates_to_levels_after, mark_growth,
                                    name_excesses, place_growths)
@@ -35,23 +36,26 @@ from generator.read.sentences import end_of_clause, sentence_spans, start_of_cla
 COUNT_GROUPS = ("count", "people", "time", "area", "volume", "mass")
 
 
-def report_facts(clean: CleanText, sections: list[Section], paragraphs: list[Paragraph], prefix: str) -> list[Fact]:
-    """Return the facts of every body paragraph (not headings, not the glossary), their ids ``prefix-0001`` …"""
+def report_facts(clean: CleanText, sections: list[Section], paragraphs: list[Paragraph], prefix: str,
+                 year: Optional[int] = None) -> list[Fact]:
+    """Return the facts of every body paragraph (not headings, not the glossary), their ids ``prefix-0001`` …;
+    ``year``, the report's, tells an appendix planning that year's work from one reviewing an earlier one."""
     plan_ids = {s.id for s in sections if s.is_plan}
     glossary = re.compile(load_data("not_facts.yaml")["glossary_start"])
     facts: list[Fact] = []
-    in_glossary = in_appendix = False
+    in_glossary = in_appendix = appendix_plan = False
     previous = ""
     carried, period = False, None  # the paragraph before ended with a lead-in of targets (主要预期目标是：), its period
     for index, (line, paragraph) in enumerate(zip(clean.paragraphs, paragraphs)):
         in_glossary = in_glossary or paragraph.text.startswith(load_data("headings.yaml")["glossary"])
-        in_appendix = in_appendix or bool(re.match(data_pattern("appendix"), paragraph.text))
+        if re.match(data_pattern("appendix"), paragraph.text):
+            in_appendix, appendix_plan = True, plans_its_year(paragraphs, index, year)
         if paragraph.is_heading or in_glossary or glossary.match(paragraph.text):
             carried, period = False, None
             continue
-        plan = paragraph.section in plan_ids or carried
+        plan = paragraph.section in plan_ids or carried or appendix_plan
         found = _paragraph_facts(line, paragraph, plan, prefix, len(facts), previous, period)
-        facts.extend(_named_by_row(found, paragraphs, index) if in_appendix else found)
+        facts.extend(named_by_row(found, paragraphs, index) if in_appendix else found)
         previous = paragraph.text
         carried, period = carries_targets(paragraph.text, carried), period_carried_on(paragraph.text, period)
     return facts
@@ -376,22 +380,3 @@ def _finish(sentence: str, draft: Draft, plan: Optional[bool]) -> None:
     kind = kind_of(sentence, draft.num, draft.indicator, plan)
     if draft.kind != "rank" or kind in ("target", "estimate"):  # modality wins over type
         draft.kind = kind
-
-
-def _named_by_row(facts: list[Fact], paragraphs: list[Paragraph], index: int) -> list[Fact]:
-    """Return appendix facts whose indicator is a bare attribute (占地, 总投资) named by their row or item
-    (国家药用植物园项目占地)."""
-    attributes = load_data("indicators.yaml")["attribute_words"]
-    row = _row_name(paragraphs, index)
-    return [replace(f, indicator=row + f.indicator) if row and f.indicator in attributes else f for f in facts]
-
-
-def _row_name(paragraphs: list[Paragraph], index: int) -> str:
-    """Return the name of the table row or appendix item paragraph ``index`` belongs to: the nearest title
-    line before it that is not a column header, a number or a date, '' if none is near."""
-    attributes = load_data("indicators.yaml")["attribute_words"]
-    for j in range(index - 1, max(-1, index - 5), -1):
-        text = re.sub("^" + data_pattern("level_1"), "", paragraphs[j].text)
-        if is_title_like(text) and len(text) >= 4 and text not in attributes and not re.search(r"\d", text):
-            return text
-    return ""
