@@ -94,12 +94,13 @@ def _without_span_before_sum(text: str, names: dict) -> str:
 
 
 def _cuts_last_word(text: str, ending: str) -> bool:
-    """Return True when a one-character ``ending`` is the tail of a verb of two characters closing ``text``
-    whose head would be left alone (共涉及 → 共涉, 已下达 → 已下); 压减至 → 压减 leaves a word."""
+    """Return True when a one-character ``ending`` is the tail of a word of two characters closing ``text``
+    whose head would be left alone (共涉及 → 共涉, 已下达 → 已下, 价格平均 → 价格平); 压减至 → 压减 leaves a word."""
     if len(ending) > 1:
         return False
     last = word_tags(text[-6:])[-1]
-    if len(last.word) != 2 or not last.word.endswith(ending) or not last.flag.startswith("v"):
+    if len(last.word) != 2 or not last.word.endswith(ending) or not last.flag.startswith(("v", "a")) \
+            or last.word[0] in load_data("indicators.yaml")["strip_trailing"]:  # 满意率均达: 均 goes too
         return False
     return len(word_tags(text[-6:-1])[-1].word) == 1
 
