@@ -14,6 +14,7 @@ from generator.read.sentences import end_of_clause, start_of_clause
 
 _NAME_MAX = 30  # a project's name is short: a longer clause says more than a name
 LOOK_BACK = 12  # figures of a sentence searched back for the one a bare figure belongs to
+_STATEMENT_REACH = 300  # characters searched back for the start of the statement a park may open
 
 
 def name_bare_by_earlier(sentence: str, drafts: list) -> None:
@@ -62,21 +63,27 @@ def _name_by_opening_park(sentence: str, drafts: list, data: dict) -> None:
     主营业务收入完成100.1亿元 → 经济开发区主营业务收入), unless their clause names a place of its own (全县, 我镇)."""
     for draft in drafts:
         unit = _sub_unit_opening(sentence, draft.quote_start, data) if draft.kind != "rank" else ""
-        if unit.endswith(tuple(data["designation_endings"])) or any(t.flag[:1] in "vpdc" for t in word_tags(unit)):
-            continue  # 被评为先进开发区, 依托开发区: the park is no subject; 全域旅游示范区: a title, not a place
-        clause = sentence[start_of_clause(sentence, draft.num.start):draft.num.start]
-        if unit and draft.indicator and not draft.indicator.endswith(tuple(data["sub_unit_endings"])) \
-                and not any(e in draft.indicator for e in data["sub_unit_endings"]) \
-                and not re.search(data["own_place"], clause):
+        if not unit or not draft.indicator or any(e in draft.indicator for e in data["sub_unit_endings"]) \
+                or unit.endswith(tuple(data["designation_endings"])) or any(t.flag[:1] in "vpdc" for t in word_tags(unit)):
+            continue  # 依托开发区, 被评为先进开发区: the park is no subject; 全域旅游示范区: a title, not a place
+        if not re.search(data["own_place"], sentence[start_of_clause(sentence, draft.num.start):draft.num.start]):
             draft.indicator = unit + draft.indicator
+
+
+@functools.lru_cache(maxsize=2)
+def _park_opening(endings: tuple[str, ...]) -> re.Pattern:
+    """Return the regex of a park's name opening a statement (县城工业园区, 经济开发区“…”)."""
+    return re.compile(rf"[\u4e00-\u9fff（）()]{{0,16}}?(?:{'|'.join(sorted(endings, key=len, reverse=True))})(?=[\u4e00-\u9fff“])")
 
 
 def _sub_unit_opening(sentence: str, at: int, data: dict) -> str:
     """Return the unit of the place (a park, a zone) opening the statement ``at`` is in, when it is the statement's
     subject (县城工业园区通过深入挖潜，年底力争完成产值190亿元 → 县城工业园区), '' otherwise."""
-    start = max(sentence.rfind(mark, 0, at) for mark in "；;。") + 1
-    endings = "|".join(sorted(data["sub_unit_endings"], key=len, reverse=True))
-    match = re.match(rf"[\u4e00-\u9fff（）()]{{0,16}}?(?:{endings})(?=[\u4e00-\u9fff“])", sentence[start:at])
+    floor = max(0, at - _STATEMENT_REACH)
+    start = max(sentence.rfind(mark, floor, at) for mark in "；;。") + 1
+    if start == 0 and floor > 0:
+        return ""  # no statement a park opens runs this long: a long sentence is not searched back to its start
+    match = _park_opening(tuple(data["sub_unit_endings"])).match(sentence, start, at)
     return re.sub(r"[（(][^）)]*[）)]", "", match.group()) if match and not re.search(r"\d", match.group()) else ""
 
 
