@@ -73,7 +73,7 @@ def _name_by_opening_park(sentence: str, drafts: list, data: dict) -> None:
 @functools.lru_cache(maxsize=2)
 def _park_opening(endings: tuple[str, ...]) -> re.Pattern:
     """Return the regex of a park's name opening a statement (县城工业园区, 经济开发区“…”)."""
-    return re.compile(rf"[\u4e00-\u9fff（）()]{{0,16}}?(?:{'|'.join(sorted(endings, key=len, reverse=True))})(?=[\u4e00-\u9fff“])")
+    return re.compile(rf"[\u4e00-\u9fff（）()]{{0,16}}?(?:{'|'.join(sorted(endings, key=len, reverse=True))})(?=[\u4e00-\u9fff“])(?!等)")
 
 
 def _sub_unit_opening(sentence: str, at: int, data: dict) -> str:

@@ -14,8 +14,7 @@ from generator.read.sentences import end_of_clause
 @functools.cache
 def _comparison_words() -> tuple[str, ...]:
     """Return the words one of which every comparison base that names no figure holds (同期, 相比)."""
-    data = load_data("periods.yaml")
-    return tuple(data["comparison_fillers"] + data["comparison_words"])
+    return tuple(load_data("periods.yaml")["comparison_fillers"] + load_data("periods.yaml")["comparison_words"])
 
 
 @functools.cache
@@ -220,10 +219,11 @@ def opening_verb(text: str) -> str:
             break
     if listed:
         return listed
-    if text.startswith("新") and (verb := opening_verb(text[1:])):
-        return "新" + verb  # 新创建, 新培育: the segmenter joins 新 to the verb as a name, or leaves it an adjective
     first = next(iter(word_tags(text[:12])), None)
-    return first.word if first is not None and first.flag.startswith("v") and len(first.word) >= 2 else ""
+    if first is not None and first.flag.startswith("v") and len(first.word) >= 2:
+        return first.word
+    verb = opening_verb(text[1:]) if text.startswith("新") else ""  # 新创建 (tagged a name), 新培育 (新 an adjective)
+    return "新" + verb if verb else ""
 
 
 def _from_last_verb(text: str) -> str:
