@@ -138,8 +138,9 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
     if after.startswith(_words("threshold_after")) or _threshold_by_noun(text, num, data) \
             or _threshold_of_group(text, num, data):
         return "threshold"
-    if text.endswith(_words("list_intro_before"), 0, num.start):
-        return "list"
+    if text.endswith(_words("list_intro_before"), 0, num.start) or num.chinese and re.match(
+            rf"[^，,。；;：:\d]{{1,10}}(?:{data['enumeration_after']})", text[num.unit_end:num.unit_end + AFTER]):
+        return "list"  # 以下三个方面; 加强三项管理，即…: the count heads its items, named one by one after it
     if _ranking_pool(text, num, data):
         return "pool"
     clause = re.match(r"[^，。；;,]*", text[num.unit_end:]).group()

@@ -178,8 +178,10 @@ def _estimated(sentence: str, num: Num) -> bool:
 
 
 def _statement_start(sentence: str, at: int) -> int:
-    """Return where the statement holding ``at`` starts: after the last ； before it (0 for the first)."""
-    return max(sentence.rfind("；", 0, at), sentence.rfind(";", 0, at)) + 1
+    """Return where the statement holding ``at`` starts: after the last ； before it (0 for the first); a statement
+    opening with 其中 (among them) is part of the one before it."""
+    start = max(sentence.rfind("；", 0, at), sentence.rfind(";", 0, at)) + 1
+    return _statement_start(sentence, start - 1) if start and sentence.startswith("其中", start) else start
 
 
 def _rates_only(text: str) -> bool:
