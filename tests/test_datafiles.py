@@ -43,7 +43,7 @@ def _broken(tmp_path: Path, name: str, old: str, new: str) -> Path:
 @pytest.mark.parametrize("name, old, new, marker, reason", [
     ("units.yaml", "万元:  {base: CNY, factor: 10000}", "万元:  {base: CNY, factor: lots}", "lots", "factor"),
     ("units_extra.yaml", "  周:     {en: weeks}", "  周:     {en: [weeks]}", "[weeks]", "en"),
-    ("modality.yaml", "growth_nouns: ['增幅', '增速', '增收', '减收']", "growth_nouns: 增幅", "growth_nouns", "growth_nouns"),
+    ("modality.yaml", "growth_nouns: ['增幅', '降幅', '减幅', '增速', '增收', '减收']", "growth_nouns: 增幅", "growth_nouns", "growth_nouns"),
     ("not_facts.yaml", "grouping_after: ['大']", "grouping_after: [{a: b}]", "{a: b}", "grouping_after"),
     ("periods.yaml", "  - {text: 截止目前, as: 截至目前}", "  - {text: 截止目前, like: 截至目前}", "like", "unknown key 'like'"),
     ("indicators.yaml", "  place_head_max: 5", "  place_head_max: five", "five", "place_head_max"),

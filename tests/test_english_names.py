@@ -274,3 +274,9 @@ def test_genre_terms_found_wrong_in_the_fourth_judged_sample(zh, en):
 ])
 def test_genre_terms_and_divisions_found_wrong_in_the_fifth_judged_sample(zh, en):
     assert indicator_en(zh) == en
+
+
+def test_a_bracket_of_verbs_inside_a_word_reads_as_the_joined_verbs():
+    """新（改、扩）建 is 新改扩建 (newly built, rebuilt or expanded), not "New (…) built"."""
+    assert indicator_en("新（改、扩）建农村道路") == indicator_en("新改扩建农村道路") == \
+        "Rural roads newly built, rebuilt or expanded"

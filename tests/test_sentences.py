@@ -5,7 +5,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from generator.read.lexicon import cue_regex, period_alternation, period_matchers
+from generator.read.lexicon import Prefixes, cue_regex, period_alternation, period_matchers
 from generator.datafiles import load as load_data
 from generator.read.periods import _governs, _inside_word, _period_later_in_clause, period_before
 from generator.read.sentences import CLAUSE_END, SENTENCE_END, end_of_clause, found_before, sentence_spans, start_of_clause
@@ -72,3 +72,14 @@ def test_the_screened_period_regex_finds_what_the_plain_one_finds(text):
     plain = re.compile(period_alternation())
     assert [(m.start(), m.group()) for m in period_matchers()[0].finditer(text)] == \
         [(m.start(), m.group()) for m in plain.finditer(text)]
+
+
+_WORDS = st.lists(st.text(alphabet="重点加快推进新建和、", min_size=1, max_size=4), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDS, st.text(alphabet="重点加快推进新建和、道路", max_size=10), st.integers(0, 10))
+def test_a_word_looked_up_by_its_first_character_is_the_one_a_scan_finds(words, text, pos):
+    """Looking words up by their first character finds the same first word as trying each in order."""
+    scanned = next((w for w in words if text.startswith(w, pos)), "")
+    assert Prefixes(tuple(words)).first(text, pos) == scanned

@@ -176,11 +176,19 @@ def _described(text: str, words: bool = False) -> Optional[str]:
     return f"{head} ({_lower_first(detail)})" if head and detail else None
 
 
+_VERBS_INSIDE_A_WORD = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff](?:、[\u4e00-\u9fff])+)[）)](?=[\u4e00-\u9fff])")
+
+
+def _key(indicator: str) -> str:
+    """Return a name as the glossary looks it up, a bracket of verbs inside a word read as one word (新（改、扩）建 → 新改扩建)."""
+    return _VERBS_INSIDE_A_WORD.sub(lambda m: m.group(1).replace("、", ""), norm(indicator))
+
+
 def indicator_en(indicator: Optional[str]) -> Optional[str]:
     """Return the English of an indicator name: from the glossary, else composed with the dictionary, else None."""
     if not indicator:
         return None
-    text = norm(indicator)
+    text = _key(indicator)
     return _indicator_en(text) or _indicator_en(text, True) or None
 
 
@@ -188,7 +196,7 @@ def indicator_origin(indicator: Optional[str]) -> Optional[str]:
     """Return where an indicator's English comes from: "glossary", "dictionary" (CC-CEDICT words), or None."""
     if not indicator:
         return None
-    text = norm(indicator)
+    text = _key(indicator)
     if _indicator_en(text):
         return "glossary"
     return "dictionary" if _indicator_en(text, True) else None

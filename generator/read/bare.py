@@ -1,11 +1,12 @@
 """Bare figures (总投资, 总数, 倍, a lone unit, 实现产值) named after what their sentence says they are of."""
 from __future__ import annotations
 
+import functools
 import re
 
 from generator.datafiles import load as load_data
 from generator.read.indicators import clean_indicator, object_of_opening_verb, opening_verb, tidy_name, without_periods
-from generator.read.lexicon import data_pattern, growth_words, list_marker, magnitudes, unit_table
+from generator.read.lexicon import Prefixes, data_pattern, growth_words, list_marker, magnitudes, unit_table
 from generator.read.numbers import Num, qualifier_before
 from generator.read.owners import NOUN_ENDS, is_verbal, subject_of, topic_phrase, whole_predicate
 from generator.read.segment import word_tags
@@ -13,6 +14,7 @@ from generator.read.sentences import end_of_clause, start_of_clause
 
 _NAME_MAX = 30  # a project's name is short: a longer clause says more than a name
 LOOK_BACK = 12  # figures of a sentence searched back for the one a bare figure belongs to
+_STATEMENT_REACH = 300  # characters searched back for the start of the statement a park may open
 
 
 def name_bare_by_earlier(sentence: str, drafts: list) -> None:
@@ -53,14 +55,35 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
             draft.indicator = (topic if name in topic else topic + name) if topic else draft.indicator
     for i, draft in enumerate(drafts):  # what no rule above named: 水稻种植面积达5000亩，总产2600吨 → 水稻总产
         draft.indicator = _thing_measured_before(sentence, draft, drafts[max(0, i - LOOK_BACK):i], data) or draft.indicator
+    _name_by_opening_park(sentence, drafts, data)
+
+
+def _name_by_opening_park(sentence: str, drafts: list, data: dict) -> None:
+    """Give the figures of a statement a park opens as its subject the park's name (经济开发区基础设施建设扎实推进，
+    主营业务收入完成100.1亿元 → 经济开发区主营业务收入), unless their clause names a place of its own (全县, 我镇)."""
+    for draft in drafts:
+        unit = _sub_unit_opening(sentence, draft.quote_start, data) if draft.kind != "rank" else ""
+        if not unit or not draft.indicator or any(e in draft.indicator for e in data["sub_unit_endings"]) \
+                or unit.endswith(tuple(data["designation_endings"])) or any(t.flag[:1] in "vpdc" for t in word_tags(unit)):
+            continue  # 依托开发区, 被评为先进开发区: the park is no subject; 全域旅游示范区: a title, not a place
+        if not re.search(data["own_place"], sentence[start_of_clause(sentence, draft.num.start):draft.num.start]):
+            draft.indicator = unit + draft.indicator
+
+
+@functools.lru_cache(maxsize=2)
+def _park_opening(endings: tuple[str, ...]) -> re.Pattern:
+    """Return the regex of a park's name opening a statement (县城工业园区, 经济开发区“…”)."""
+    return re.compile(rf"[\u4e00-\u9fff（）()]{{0,16}}?(?:{'|'.join(sorted(endings, key=len, reverse=True))})(?=[\u4e00-\u9fff“])(?!等)")
 
 
 def _sub_unit_opening(sentence: str, at: int, data: dict) -> str:
     """Return the unit of the place (a park, a zone) opening the statement ``at`` is in, when it is the statement's
     subject (县城工业园区通过深入挖潜，年底力争完成产值190亿元 → 县城工业园区), '' otherwise."""
-    start = max(sentence.rfind(mark, 0, at) for mark in "；;。") + 1
-    endings = "|".join(sorted(data["sub_unit_endings"], key=len, reverse=True))
-    match = re.match(rf"[\u4e00-\u9fff（）()]{{0,16}}?(?:{endings})(?=[\u4e00-\u9fff])", sentence[start:at])
+    floor = max(0, at - _STATEMENT_REACH)
+    start = max(sentence.rfind(mark, floor, at) for mark in "；;。") + 1
+    if start == 0 and floor > 0:
+        return ""  # no statement a park opens runs this long: a long sentence is not searched back to its start
+    match = _park_opening(tuple(data["sub_unit_endings"])).match(sentence, start, at)
     return re.sub(r"[（(][^）)]*[）)]", "", match.group()) if match and not re.search(r"\d", match.group()) else ""
 
 
@@ -121,12 +144,18 @@ def subject_of_measure(name: str) -> str:
     return subject if len(subject) >= 2 and tokens and tokens[-1].flag in NOUN_ENDS else ""
 
 
+@functools.lru_cache(maxsize=4)
+def _leading_words(words: tuple[str, ...]) -> Prefixes:
+    """Return the empty words that may open a name, longest first, ready for look-up."""
+    return Prefixes(tuple(sorted(words, key=len, reverse=True)))
+
+
 def bare_core(name: str, data: dict) -> str:
     """Return what is left of a name once its leading empty verbs go (实现产值 → 产值) when that is a bare
     attribute, total or multiple; '' for a name of its own or a lone unit."""
-    leading = sorted(data["strip_leading"] + data["anaphors"], key=len, reverse=True)  # 该项目总投资 → 总投资
+    leading = _leading_words(tuple(data["strip_leading"] + data["anaphors"]))  # 该项目总投资 → 总投资
     while name and name not in data["bare_names"] and name not in data["totals"]:
-        word = next((w for w in leading if name.startswith(w) and len(name) > len(w)), None)
+        word = next((w for w in leading.opening(name) if len(name) > len(w)), None)
         if word is None:
             return ""
         name = name[len(word):]

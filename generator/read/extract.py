@@ -21,7 +21,7 @@ def extract_report(clean: CleanText, sidecar: Optional[dict] = None) -> Report:
     sections, paragraphs = build_sections(clean)
     meta = apply_sidecar(build_meta(clean, sections), sidecar or {})
     prefix = f"{meta.slug}-{meta.year}" if meta.year else meta.slug
-    facts = report_facts(clean, sections, paragraphs, prefix)
+    facts = report_facts(clean, sections, paragraphs, prefix, meta.year)
     report = Report(meta=meta, sections=tuple(sections), paragraphs=tuple(paragraphs), facts=tuple(facts),
                     entities=extract_entities(clean))
     return restore_written(report, clean)

@@ -9,6 +9,7 @@ from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.drafts import Draft, change_of_previous, name_listed_changes, name_repeated_runs
 from generator.read.progress import name_progress_frames
+from generator.read.appendix import named_by_row, plans_its_year
 from generator.read.bases import mark_bracketed_bases
 from generator.read.growth import (add_starting_levels, before_from_value, join_rates_to_levels_after, mark_growth,
                                    name_excesses, place_growths)
@@ -16,7 +17,8 @@ from generator.read.indicators import clean_indicator, drop_examples, right_noun
 from generator.read.lexicon import (data_pattern, list_joiner_regex, list_joiners, list_marker, possessive, unit_table,
                                     word_list)
 from generator.read.lists import (before_sibling_item, distribute_lists, link_parts, list_items, share_glued_counts,
-                                  share_list_measure, share_list_verb, split_each_of_listed, split_shared_names)
+                                  share_list_measure, share_list_verb, split_each_of_listed, split_shared_names,
+                                  with_verbs_inside)
 from generator.read.normalize import is_title_like
 from generator.read.not_facts import project_with_capacity
 from generator.read.bare import (bare_core, fallback_name, name_bare_by_earlier, name_by_sentence_context, name_streaks,
@@ -25,7 +27,7 @@ from generator.read.owners import (after_glued_value, attribute_owner, has_gover
                                    subject_count, subject_of, topic_of_rate, topic_of_state)
 from generator.read.ranks import rank_drafts
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
-from generator.read.periods import carries_targets, kind_of, period_before, plan_sentences
+from generator.read.periods import carries_targets, kind_of, period_before, period_carried_on, plan_sentences
 from generator.read.rates import one_rate_each
 from generator.read.segment import word_tags
 from generator.read.series import name_period_series
@@ -34,36 +36,39 @@ from generator.read.sentences import end_of_clause, sentence_spans, start_of_cla
 COUNT_GROUPS = ("count", "people", "time", "area", "volume", "mass")
 
 
-def report_facts(clean: CleanText, sections: list[Section], paragraphs: list[Paragraph], prefix: str) -> list[Fact]:
-    """Return the facts of every body paragraph (not headings, not the glossary), their ids ``prefix-0001`` …"""
+def report_facts(clean: CleanText, sections: list[Section], paragraphs: list[Paragraph], prefix: str,
+                 year: Optional[int] = None) -> list[Fact]:
+    """Return the facts of every body paragraph (not headings, not the glossary), their ids ``prefix-0001`` …;
+    ``year``, the report's, tells an appendix planning that year's work from one reviewing an earlier one."""
     plan_ids = {s.id for s in sections if s.is_plan}
     glossary = re.compile(load_data("not_facts.yaml")["glossary_start"])
     facts: list[Fact] = []
-    in_glossary = in_appendix = False
+    in_glossary = in_appendix = appendix_plan = False
     previous = ""
-    carried = False  # the paragraph before ended with a lead-in of expected targets (主要预期目标是：)
+    carried, period = False, None  # the paragraph before ended with a lead-in of targets (主要预期目标是：), its period
     for index, (line, paragraph) in enumerate(zip(clean.paragraphs, paragraphs)):
         in_glossary = in_glossary or paragraph.text.startswith(load_data("headings.yaml")["glossary"])
-        in_appendix = in_appendix or bool(re.match(data_pattern("appendix"), paragraph.text))
+        if re.match(data_pattern("appendix"), paragraph.text):
+            in_appendix, appendix_plan = True, plans_its_year(paragraphs, index, year)
         if paragraph.is_heading or in_glossary or glossary.match(paragraph.text):
-            carried = False
+            carried, period = False, None
             continue
-        plan = paragraph.section in plan_ids or carried
-        found = _paragraph_facts(line, paragraph, plan, prefix, len(facts), previous)
-        facts.extend(_named_by_row(found, paragraphs, index) if in_appendix else found)
+        plan = paragraph.section in plan_ids or carried or appendix_plan
+        found = _paragraph_facts(line, paragraph, plan, prefix, len(facts), previous, period)
+        facts.extend(named_by_row(found, paragraphs, index) if in_appendix else found)
         previous = paragraph.text
-        carried = carries_targets(paragraph.text, carried)
+        carried, period = carries_targets(paragraph.text, carried), period_carried_on(paragraph.text, period)
     return facts
 
 
 def _paragraph_facts(line: Line, paragraph: Paragraph, plan: bool, prefix: str, count: int,
-                     header: str = "") -> list[Fact]:
+                     header: str = "", carried: Optional[str] = None) -> list[Fact]:
     """Return the facts of one paragraph, numbered after ``count`` facts already read; ``header`` names
-    a value standing alone in a table cell (总投资 / 5亿元)."""
+    a value standing alone in a table cell (总投资 / 5亿元); ``carried`` dates its first sentence when it has no period."""
     facts: list[Fact] = []
     ids: dict[int, str] = {}
     spans = sentence_spans(line.text)
-    for (start, end), sentence_plan in zip(spans, plan_sentences(line.text, spans, plan)):
+    for index, ((start, end), sentence_plan) in enumerate(zip(spans, plan_sentences(line.text, spans, plan))):
         sentence = line.text[start:end]
         for draft in facts_of_sentence(sentence, sentence_plan):
             fact_id = f"{prefix}-{count + len(facts) + 1:04d}"
@@ -81,7 +86,7 @@ def _paragraph_facts(line: Line, paragraph: Paragraph, plan: bool, prefix: str, 
                 qualifier=draft.num.qualifier, base_value=base_value, base_unit=base_unit,
                 growth_pct=plain(draft.growth_pct) if draft.growth_pct is not None else None,
                 growth_basis=draft.growth_basis if draft.growth_pct is not None else None,
-                period=draft.period, section=paragraph.section,
+                period=draft.period or (carried if index == 0 else None), section=paragraph.section,
                 part_of=ids.get(id(draft.parent)) if draft.parent is not None else None,
             ))
     return facts
@@ -367,6 +372,7 @@ def _finish(sentence: str, draft: Draft, plan: Optional[bool]) -> None:
     draft.unit = draft.num.unit
     draft.period = draft.extra.get("period") or period_before(sentence, draft.num.start)
     draft.indicator = tidy_name(draft.indicator) if draft.extra.get("tidy", True) else draft.indicator
+    draft.indicator = with_verbs_inside(sentence, draft.indicator, start_of_clause(sentence, draft.num.start), draft.num.start)
     names = load_data("indicators.yaml")
     money = names["yuan_dropped"]
     if draft.unit in money and any(w in draft.indicator for w in names["money_words"]):
@@ -374,22 +380,3 @@ def _finish(sentence: str, draft: Draft, plan: Optional[bool]) -> None:
     kind = kind_of(sentence, draft.num, draft.indicator, plan)
     if draft.kind != "rank" or kind in ("target", "estimate"):  # modality wins over type
         draft.kind = kind
-
-
-def _named_by_row(facts: list[Fact], paragraphs: list[Paragraph], index: int) -> list[Fact]:
-    """Return appendix facts whose indicator is a bare attribute (占地, 总投资) named by their row or item
-    (国家药用植物园项目占地)."""
-    attributes = load_data("indicators.yaml")["attribute_words"]
-    row = _row_name(paragraphs, index)
-    return [replace(f, indicator=row + f.indicator) if row and f.indicator in attributes else f for f in facts]
-
-
-def _row_name(paragraphs: list[Paragraph], index: int) -> str:
-    """Return the name of the table row or appendix item paragraph ``index`` belongs to: the nearest title
-    line before it that is not a column header, a number or a date, '' if none is near."""
-    attributes = load_data("indicators.yaml")["attribute_words"]
-    for j in range(index - 1, max(-1, index - 5), -1):
-        text = re.sub("^" + data_pattern("level_1"), "", paragraphs[j].text)
-        if is_title_like(text) and len(text) >= 4 and text not in attributes and not re.search(r"\d", text):
-            return text
-    return ""

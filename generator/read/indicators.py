@@ -5,8 +5,8 @@ import functools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import (chinese_digits, list_marker, manner_lists, name_ending_digit, owns_a_target, period_matchers,
-                                    unit_table)
+from generator.read.lexicon import (Prefixes, chinese_digits, list_marker, manner_lists, name_ending_digit, owns_a_target, period_matchers,
+                                    prefixes, unit_table, word_list)
 from generator.read.segment import load_posseg, word_tags
 from generator.read.sentences import end_of_clause
 
@@ -14,8 +14,7 @@ from generator.read.sentences import end_of_clause
 @functools.cache
 def _comparison_words() -> tuple[str, ...]:
     """Return the words one of which every comparison base that names no figure holds (同期, 相比)."""
-    data = load_data("periods.yaml")
-    return tuple(data["comparison_fillers"] + data["comparison_words"])
+    return tuple(load_data("periods.yaml")["comparison_fillers"] + load_data("periods.yaml")["comparison_words"])
 
 
 @functools.cache
@@ -59,7 +58,7 @@ def clean_indicator(text: str) -> str:
     while changed and text and text not in lone:  # 以及 alone is a joiner, not 以 less 及
         changed = False
         kept = ""  # 共有企业: 共有 stays before a bare name, so 共 of it is not taken alone (有企业)
-        for word in _longest_first("strip_leading"):
+        for word in word_list("strip_leading", "indicators.yaml"):
             if not text.startswith(word) or kept.startswith(word):
                 continue
             if len(text) > len(word) and (text[len(word):] not in bare or word in names["never_in_names"]) \
@@ -67,7 +66,7 @@ def clean_indicator(text: str) -> str:
                 text, changed = text[len(word):], True
             elif len(word) > len(kept):
                 kept = word
-        for word in _longest_first("strip_trailing"):
+        for word in word_list("strip_trailing", "indicators.yaml"):
             rest = text[:-len(word)]  # 惠及 less 及 would leave 惠: one character names nothing, unless it goes too
             if text.endswith(word) and rest and (len(rest) > 1 or rest in lone) and not _cuts_last_word(text, word) \
                     and not text.endswith((*names["kept_endings"], *names["per_head_words"])):
@@ -75,12 +74,6 @@ def clean_indicator(text: str) -> str:
     if text in lone:
         return ""  # 持续推进 less 推进: a manner word alone names nothing
     return text
-
-
-@functools.cache
-def _longest_first(key: str) -> tuple[str, ...]:
-    """Return the words of an indicators.yaml list, longest first (sorted once, not per name)."""
-    return tuple(sorted(load_data("indicators.yaml")[key], key=len, reverse=True))
 
 
 def _opens_whole_word(text: str, word: str, names: dict) -> bool:
@@ -100,12 +93,13 @@ def _without_span_before_sum(text: str, names: dict) -> str:
 
 
 def _cuts_last_word(text: str, ending: str) -> bool:
-    """Return True when a one-character ``ending`` is the tail of a verb of two characters closing ``text``
-    whose head would be left alone (共涉及 → 共涉, 已下达 → 已下); 压减至 → 压减 leaves a word."""
+    """Return True when a one-character ``ending`` is the tail of a word of two characters closing ``text``
+    whose head would be left alone (共涉及 → 共涉, 已下达 → 已下, 价格平均 → 价格平); 压减至 → 压减 leaves a word."""
     if len(ending) > 1:
         return False
     last = word_tags(text[-6:])[-1]
-    if len(last.word) != 2 or not last.word.endswith(ending) or not last.flag.startswith("v"):
+    if len(last.word) != 2 or not last.word.endswith(ending) or not last.flag.startswith(("v", "a")) \
+            or last.word[0] in load_data("indicators.yaml")["strip_trailing"]:  # 满意率均达: 均 goes too
         return False
     return len(word_tags(text[-6:-1])[-1].word) == 1
 
@@ -181,8 +175,7 @@ def _leading_verb(text: str) -> str:
 
 def without_manner_opening(text: str) -> str:
     """Return ``text`` without the word of manner opening it (重点打造A、B → 打造A、B)."""
-    manner = sorted(load_data("indicators.yaml")["manner_words"], key=len, reverse=True)
-    return text[next((len(w) for w in manner if text.startswith(w)), 0):]
+    return text[len(prefixes("manner_words").first(text)):]
 
 
 def object_of_opening_verb(text: str) -> str:
@@ -209,21 +202,28 @@ def _verb_of_examples(text: str) -> str:
     return "" if verb.startswith(tuple(load_data("indicators.yaml")["progress_verbs"])) else verb
 
 
+@functools.cache
+def _joined_verbs() -> Prefixes:
+    """Return the verbs of doing, longest first, each also after 和 or 、 (新修和改造道路: two verbs, one object)."""
+    return Prefixes(tuple(j + v for v in word_list("object_verbs", "indicators.yaml") for j in ("", "和", "、")))
+
+
 def opening_verb(text: str) -> str:
     """Return the verb of doing or building that opens ``text``: the longest one the data lists (新改扩建,
     新建改建: the segmenter tags 新建 a place name), else a first word tagged a verb; '' if none."""
     data = load_data("indicators.yaml")
-    verbs, progress = sorted(data["object_verbs"], key=len, reverse=True), data["progress_verbs"]
-    listed = ""
-    joined = [j + v for v in verbs for j in ("", "和", "、")]  # 新修和改造道路: two verbs, one object
-    while (word := next((v for v in joined if text.startswith(listed + v)), "")):
+    progress, listed = data["progress_verbs"], ""
+    while (word := _joined_verbs().first(text, len(listed))):
         listed += word
         if word in progress:  # 建设完成: what follows tells how it went, not another verb of the object
             break
     if listed:
         return listed
     first = next(iter(word_tags(text[:12])), None)
-    return first.word if first is not None and first.flag.startswith("v") and len(first.word) >= 2 else ""
+    if first is not None and first.flag.startswith("v") and len(first.word) >= 2:
+        return first.word
+    verb = opening_verb(text[1:]) if text.startswith("新") else ""  # 新创建 (tagged a name), 新培育 (新 an adjective)
+    return "新" + verb if verb else ""
 
 
 def _from_last_verb(text: str) -> str:

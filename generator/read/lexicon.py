@@ -82,9 +82,34 @@ def cue_regex(key: str, name: str = "modality.yaml") -> re.Pattern:
     return re.compile("|".join(load_data(name)[key]))
 
 
-def word_list(key: str, name: str = "modality.yaml") -> list[str]:
+@functools.cache
+def word_list(key: str, name: str = "modality.yaml") -> tuple[str, ...]:
     """Return a word list from a data file, longest first."""
-    return sorted(load_data(name)[key], key=len, reverse=True)
+    return tuple(sorted(load_data(name)[key], key=len, reverse=True))
+
+
+class Prefixes:
+    """Words looked up by the text they open, in the order given (longest first, if so sorted)."""
+
+    def __init__(self, words: tuple[str, ...]):
+        self.words = words
+        self._by_first: dict[str, tuple[str, ...]] = {}
+        for first in {w[:1] for w in words}:  # each group keeps the given order, so the first found is the same
+            self._by_first[first] = tuple(w for w in words if w[:1] == first)
+
+    def opening(self, text: str, pos: int = 0):
+        """Yield the words that ``text`` opens with at ``pos``, in order."""
+        return (w for w in self._by_first.get(text[pos:pos + 1], ()) if text.startswith(w, pos))
+
+    def first(self, text: str, pos: int = 0) -> str:
+        """Return the first word that ``text`` opens with at ``pos`` ('' if none): any(startswith) in one look-up."""
+        return next(self.opening(text, pos), "")
+
+
+@functools.cache
+def prefixes(key: str, name: str = "indicators.yaml") -> Prefixes:
+    """Return the words of a data list, longest first, ready to be looked up by the text they open."""
+    return Prefixes(word_list(key, name))
 
 
 @functools.cache

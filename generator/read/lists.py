@@ -9,8 +9,9 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
-from generator.read.lexicon import list_joiner_regex, list_joiners, list_marker, period_matchers, unit_table
-from generator.read.indicators import clean_indicator, measure_endings, object_of_opening_verb, opening_verb
+from generator.read.lexicon import list_joiner_regex, list_joiners, list_marker, period_matchers, unit_table, word_list
+from generator.read.indicators import (clean_indicator, measure_endings, object_of_opening_verb, opening_verb,
+                                       tidy_name, without_manner_opening)
 from generator.read.segment import word_tags
 from generator.read.sentences import start_of_clause
 
@@ -277,7 +278,7 @@ def share_list_verb(sentence: str, drafts: list[Draft]) -> None:
         counted = listed and _counted_alike(prev, cur)
         measured = (listed or between == "，" + cur.indicator and _same_measure(prev, cur)) and _noun_item(cur) \
             and _measured_alike(prev, cur)
-        verb = _verb_run(prev.indicator, empty) if counted or measured else ""
+        verb = _verb_run(without_manner_opening(prev.indicator), empty) if counted or measured else ""
         if verb and cur.indicator in between and not opening_verb(cur.indicator) and not cur.indicator.startswith(verb):
             cur.indicator = verb + cur.indicator
 
@@ -309,13 +310,16 @@ def _noun_item(draft: Draft) -> bool:
 
 def share_list_measure(sentence: str, drafts: list[Draft]) -> None:
     """Give a bare thing listed after an item named thing + measure that measure (生猪存栏5.2万头、牛1180头 → 牛存栏;
-    粮食产量30万吨、油料3万吨 → 油料产量): the measure is said once for the whole list."""
-    measures = tuple(sorted(load_data("indicators.yaml")["listed_measures"], key=len, reverse=True))
+    粮食产量30万吨、油料3万吨 → 油料产量; 蔬菜面积发展到33万亩、林果达到3.5万亩 → 林果面积): the measure is said once
+    for the whole list."""
+    measures = word_list("listed_measures", "indicators.yaml")
     for first, cur in itertools.pairwise(drafts):
         between = sentence[first.num.end:cur.num.start]
-        measure = next((m for m in measures if first.indicator.endswith(m) and len(first.indicator) > len(m)), "")
-        if measure and between.startswith("、") and cur.indicator == between[1:] and len(cur.indicator) <= 2 \
-                and not cur.indicator.endswith(measure):
+        name = tidy_name(first.indicator)  # 小麦面积稳定在6万亩: 稳定 is no part of the name
+        measure = next((m for m in measures if name.endswith(m) and len(name) > len(m)), "")
+        verb = between[1 + len(cur.indicator):] if between[1:].startswith(cur.indicator) else None  # 、林果达到3.5万亩
+        said = verb == "" or verb in load_data("indicators.yaml")["list_level_verbs"] and _same_measure(first, cur)
+        if measure and between.startswith("、") and said and len(cur.indicator) <= 2 and not cur.indicator.endswith(measure):
             cur.indicator += measure
 
 
@@ -349,3 +353,15 @@ def before_sibling_item(left_raw: str) -> Optional[str]:
     if not item or not all(nouns[i] or i in acts and nouns[i - 1] for i in item):
         return None  # 对散乱污企业的取缔和28家企业…: two acts joined, no item
     return clean_indicator("".join(t.word for t in tokens[:last_verb + 1]).rpartition("、")[2])  # A评估、完成B、: 完成
+
+
+_VERBS_INSIDE_A_WORD = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff](?:、[\u4e00-\u9fff])+）(?=[\u4e00-\u9fff])")
+
+
+def with_verbs_inside(sentence: str, name: str, clause_start: int, end: int) -> str:
+    """Return ``name`` with a bracket of alternatives inside a word put back (新建 → 新（改、扩）建, 县（市、区）委)
+    when its clause wrote one: list reading takes the bracket out, as its 、 joins alternatives, not items."""
+    for match in _VERBS_INSIDE_A_WORD.finditer(sentence, clause_start, end):
+        before, after = sentence[match.start() - 1], sentence[match.end()]
+        name = name.replace(before + after, before + match.group() + after, 1)
+    return name

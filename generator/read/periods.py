@@ -154,8 +154,8 @@ def _names_a_target(sentence: str, num: Num, indicator: str) -> bool:
 
 def _estimated(sentence: str, num: Num) -> bool:
     """Return True when an estimate cue governs the number: one in the sentence's first clause governs all of
-    it (预计全年地区生产总值…；一般公共预算收入…), a later one only its own statement, which a ； ends
-    (…扎实推进，预计新增耕地5800多亩；投资300万元完成… is no estimate)."""
+    it (预计全年地区生产总值…；一般公共预算收入…) unless a later statement says its own (…；C预计达到…), a later one
+    only its own statement, which a ； ends (…扎实推进，预计新增耕地5800多亩；投资300万元完成… is no estimate)."""
     cue = cue_regex("estimate")
     starts, ends, note = _estimate_marks(sentence)
     if note is not None and (note < end_of_clause(sentence, num.end) or _rates_only(sentence[num.end:note])):
@@ -167,11 +167,21 @@ def _estimated(sentence: str, num: Num) -> bool:
     opening = re.sub(cue_alternation("estimate_cue_openers"), "", opening)  # 初步预计…: the cue still heads it
     if len(clauses) > 1 and opening:  # A预计达X，B预计达Y，C达Z: a cue said item by item governs its own clause
         return start_of_clause(sentence, num.start) in clauses
+    statement = _statement_start(sentence, num.start)
+    if len({_statement_start(sentence, at) for at in starts[:_CUES_READ]}) > 1:  # 全年预计完成A；B完成…；C预计达到…
+        return any(at < num.start and _statement_start(sentence, at) == statement for at in starts)  # each its own
     if starts[0] < end_of_clause(sentence, 0):
         return True  # 预计全年A、B、C: one cue heads the list
     window = sentence[max(0, num.start - _ESTIMATE_REACH):num.start]
     near = list(cue.finditer(window))
     return bool(near) and "；" not in window[near[-1].end():]
+
+
+def _statement_start(sentence: str, at: int) -> int:
+    """Return where the statement holding ``at`` starts: after the last ； before it (0 for the first); a statement
+    opening with 其中 (among them) is part of the one before it."""
+    start = max(sentence.rfind("；", 0, at), sentence.rfind(";", 0, at)) + 1
+    return _statement_start(sentence, start - 1) if start and sentence.startswith("其中", start) else start
 
 
 def _rates_only(text: str) -> bool:
@@ -302,6 +312,15 @@ def _lead_in(sentence: str) -> bool:
 def _lead_in_regex() -> re.Pattern:
     """Return the regex of a lead-in of expected targets near the start of a sentence."""
     return re.compile(rf"[^。！？]{{0,40}}?(?:{cue_alternation('targets_lead_in')})")
+
+
+def period_carried_on(text: str, carried: Optional[str]) -> Optional[str]:
+    """Return the period the next paragraph still runs under: the one in force where this paragraph ends, when it
+    ends with ： or ； (items one per line are one sentence: 2003年的主要预期目标为：/GDP增长13.5%；), else None."""
+    if not text.rstrip().endswith(("：", ":", "；", ";")):
+        return None
+    last = text[max(text.rfind(c) for c in SENTENCE_END) + 1:]
+    return period_before(last, len(last)) or carried
 
 
 def carries_targets(text: str, carried: bool) -> bool:

@@ -66,6 +66,12 @@ def _scan(regex: re.Pattern, text: str, keep: Optional[Callable]) -> tuple[tuple
     return tuple(m.start() for m in matches), matches, tuple(kept)
 
 
+@functools.lru_cache(maxsize=256)
+def _window_matches(regex: re.Pattern, text: str, start: int, end: int) -> tuple[re.Match, ...]:
+    """Return the matches of ``regex`` in ``text[start:end]``; cached, as a period and its base are sought at one place."""
+    return tuple(regex.finditer(text, start, end))
+
+
 def last_match_before(regex: re.Pattern, text: str, pos: int, keep: Optional[Callable] = None) -> Optional[re.Match]:
     """Return the last match of ``regex.finditer(text, 0, pos)`` that ``keep(text, match)`` accepts, None
     if there is none: the whole text's matches found once, only the last REACH characters scanned again."""
@@ -73,7 +79,7 @@ def last_match_before(regex: re.Pattern, text: str, pos: int, keep: Optional[Cal
     cut = pos - REACH
     k = bisect.bisect_left(starts, cut) - 1  # the whole-text matches before the cut are the cut scan's too
     window = max(cut, matches[k].end() if k >= 0 else 0, 0)
-    for match in reversed(list(regex.finditer(text, window, pos))):
+    for match in reversed(_window_matches(regex, text, window, pos)):
         if keep is None or keep(text, match):
             return match
     return matches[kept[k]] if k >= 0 and kept[k] >= 0 else None
