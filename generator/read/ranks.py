@@ -54,9 +54,8 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
         if subject in growth_names():  # 增长0.6%、排全市第4位; 增速排全市第二: the rank of the growth of the level before
             level = last_before(subject_start)
             subjects = [level + data["growth_rank_word"]] if level else [subject]
-        elif subject in load_data("indicators.yaml")["totals"] and last_before(subject_start):
-            running = load_data("indicators.yaml")["running_total_word"]  # 社会消费品零售总额354亿元，总量居全市第二
-            subjects = [last_before(subject_start).removesuffix(running) + subject]
+        elif of_level := _of_level(subject, last_before(subject_start), sentence[subject_start:match.start()]):
+            subjects = of_level
         elif not subject and match.group(4) != numerals["top_of_list"]:  # 荣登全省县域经济榜首: the list is named
             subjects = _listed_before(sentence, clause_start, drafts) or [_rank_subject(sentence, subject_start, last_before)]
         num = Num(match.start(group), match.end(group), match.end(), value, unit, not token.isdigit(), unit_end=match.end())
@@ -90,6 +89,20 @@ def _first_in_scope(sentence: str, match: re.Match, scopes: str) -> bool:
 def _without_counts(text: str) -> str:
     """Return ``text`` without the numbers in it and the measure word after each (本市12个乡镇 → 本市乡镇)."""
     return re.sub(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[\u4e00-\u9fff%]?", "", text)
+
+
+def _of_level(subject: str, level: str, before_rank: str) -> list[str]:
+    """Return the names of ranks of the level before them: of its total (社会消费品零售总额354亿元，总量居全市第二),
+    or of its total and its growth (总量及增速均位居全市第二位: two ranks; with 分别 the first place is the total's);
+    [] when the subject is neither or no level precedes it."""
+    level = level.removesuffix(load_data("indicators.yaml")["running_total_word"]) if level else ""
+    totals = load_data("indicators.yaml")["totals"]
+    if not level or subject in totals:
+        return [level + subject] if level else []
+    words = re.split("|".join(load_data("lists.yaml")["item_joiners"]), subject)
+    if len(words) != 2 or words[0] not in totals or words[1] not in growth_names():
+        return []
+    return [level + word for word in words[:1 if load_data("lists.yaml")["respectively"] in before_rank else 2]]
 
 
 def _listed_subjects(subject: str) -> list[str]:
