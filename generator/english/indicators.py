@@ -9,6 +9,7 @@ from typing import Optional
 from generator.english.compose import PARTY_OF, compose_en, is_name
 from generator.english.counted import counted_plural
 from generator.english.glossary import group, norm
+from generator.read.lexicon import ALTERNATIVES_IN_A_WORD
 
 
 def _lower_first(text: str) -> str:
@@ -176,12 +177,10 @@ def _described(text: str, words: bool = False) -> Optional[str]:
     return f"{head} ({_lower_first(detail)})" if head and detail else None
 
 
-_VERBS_INSIDE_A_WORD = re.compile(r"(?<=[\u4e00-\u9fff])[（(]([\u4e00-\u9fff](?:、[\u4e00-\u9fff])+)[）)](?=[\u4e00-\u9fff])")
-
-
 def _key(indicator: str) -> str:
-    """Return a name as the glossary looks it up, a bracket of verbs inside a word read as one word (新（改、扩）建 → 新改扩建)."""
-    return _VERBS_INSIDE_A_WORD.sub(lambda m: m.group(1).replace("、", ""), norm(indicator))
+    """Return a name as the glossary looks it up, a bracket of alternatives inside a word read as one word
+    (新（改、扩）建 → 新改扩建)."""
+    return norm(ALTERNATIVES_IN_A_WORD.sub(lambda m: m.group(1).replace("、", ""), indicator))
 
 
 def indicator_en(indicator: Optional[str]) -> Optional[str]:

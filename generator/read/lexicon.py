@@ -212,6 +212,9 @@ def name_ending_digit() -> str:
 @functools.cache
 def manner_lists() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
     """Return the bare names, and the manner words opening and closing a name (indicators.yaml), longest first."""
-    data = load_data("indicators.yaml")
-    return (frozenset(data["bare_names"]), tuple(sorted(data["manner_words"], key=len, reverse=True)),
-            tuple(sorted(data["manner_endings"], key=len, reverse=True)))
+    return (frozenset(load_data("indicators.yaml")["bare_names"]), word_list("manner_words", "indicators.yaml"),
+            word_list("manner_endings", "indicators.yaml"))
+
+
+ALTERNATIVES_IN_A_WORD = re.compile(r"(?<=[\u4e00-\u9fff])（([\u4e00-\u9fff](?:、[\u4e00-\u9fff])+)）(?=[\u4e00-\u9fff])")
+"""A bracket of alternatives inside a word (新（改、扩）建, 县（市、区）委): its 、 joins alternatives, not items."""

@@ -9,7 +9,7 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
-from generator.read.lexicon import list_joiner_regex, list_joiners, list_marker, period_matchers, unit_table, word_list
+from generator.read.lexicon import ALTERNATIVES_IN_A_WORD, list_joiner_regex, list_joiners, list_marker, period_matchers, unit_table, word_list
 from generator.read.indicators import (clean_indicator, measure_endings, object_of_opening_verb, opening_verb,
                                        tidy_name, without_manner_opening)
 from generator.read.segment import word_tags
@@ -355,13 +355,10 @@ def before_sibling_item(left_raw: str) -> Optional[str]:
     return clean_indicator("".join(t.word for t in tokens[:last_verb + 1]).rpartition("、")[2])  # A评估、完成B、: 完成
 
 
-_VERBS_INSIDE_A_WORD = re.compile(r"(?<=[\u4e00-\u9fff])（[\u4e00-\u9fff](?:、[\u4e00-\u9fff])+）(?=[\u4e00-\u9fff])")
-
-
 def with_verbs_inside(sentence: str, name: str, clause_start: int, end: int) -> str:
     """Return ``name`` with a bracket of alternatives inside a word put back (新建 → 新（改、扩）建, 县（市、区）委)
     when its clause wrote one: list reading takes the bracket out, as its 、 joins alternatives, not items."""
-    for match in _VERBS_INSIDE_A_WORD.finditer(sentence, clause_start, end):
+    for match in ALTERNATIVES_IN_A_WORD.finditer(sentence, clause_start, end):
         before, after = sentence[match.start() - 1], sentence[match.end()]
         name = name.replace(before + after, before + match.group() + after, 1)
     return name

@@ -16,12 +16,6 @@ AFTER = 64  # characters after a number its cue words are looked for in (words a
 FROM_VALUE = "from value"  # the starting point of 由A增长到B: a fact of its own, read after the level it grew to
 
 
-@functools.cache
-def _words(key: str) -> tuple[str, ...]:
-    """Return a not_facts.yaml word list as a tuple, for one startswith/endswith over all of it."""
-    return tuple(load_data("not_facts.yaml")[key])
-
-
 def not_fact_reason(text: str, num: Num) -> Optional[str]:
     """Return why a number is not a fact (ordinal, date, slogan, threshold …), None if it is one."""
     data = load_data("not_facts.yaml")
@@ -130,15 +124,15 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
     if num.unit == "年":
         if not num.chinese and 1900 <= num.value <= 2100 or after.startswith(("来", "以来")):
             return "date"  # 2021年; 近两年来: a span that dates the clause, no figure
-        if not text.endswith(_words("year_unit_cues"), 0, num.start):
+        if not text.endswith(word_list("year_unit_cues", "not_facts.yaml"), 0, num.start):
             return "date"
-    if num.unit not in data["counting_units"] and text.endswith(_words("capacity_cues"), 0, num.start) \
+    if num.unit not in data["counting_units"] and text.endswith(word_list("capacity_cues", "not_facts.yaml"), 0, num.start) \
             or num.unit in data["project_capacity_units"] and capacity_in_a_name().match(text, num.unit_end):
         return "capacity"
-    if after.startswith(_words("threshold_after")) or _threshold_by_noun(text, num, data) \
+    if after.startswith(word_list("threshold_after", "not_facts.yaml")) or _threshold_by_noun(text, num, data) \
             or _threshold_of_group(text, num, data):
         return "threshold"
-    if text.endswith(_words("list_intro_before"), 0, num.start) or num.chinese and re.match(
+    if text.endswith(word_list("list_intro_before", "not_facts.yaml"), 0, num.start) or num.chinese and re.match(
             rf"[^，,。；;：:\d]{{1,10}}(?:{data['enumeration_after']})", text[num.unit_end:num.unit_end + AFTER]):
         return "list"  # 以下三个方面; 加强三项管理，即…: the count heads its items, named one by one after it
     if _ranking_pool(text, num, data):
@@ -148,11 +142,11 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
         return "one of"  # 成为全省7个奶业生产能力提升示范县之一: the 7 are the province's, one of them is ours
     plain = re.sub(r"[（(][^（）()]{1,6}[）)]", "", after)  # 九次全体（扩大）会议: an aside inside the meeting's name
     for key, reason in (("ordinal_after", "ordinal"), ("milestone_after", "milestone"), ("from_value_after", FROM_VALUE)):
-        if plain.startswith(_words(key)) and (reason != "milestone" or _restates_level(text, num)):
+        if plain.startswith(word_list(key, "not_facts.yaml")) and (reason != "milestone" or _restates_level(text, num)):
             return reason
     if _milestone_before_level(text, num, data):
         return "milestone"  # 首次突破百亿，达到106亿: the level follows the milestone it passed
-    if plain.startswith(_words("passed_target_after")) and _restates_level(text, num) \
+    if plain.startswith(word_list("passed_target_after", "not_facts.yaml")) and _restates_level(text, num) \
             and text.endswith(tuple(data["threshold_before"]) + ("突破",), 0, num.start):
         return "milestone"  # 突破70亿元目标，达到74.23亿元: the target passed, the level follows
     return None
@@ -238,7 +232,7 @@ def _descriptive_reason(text: str, num: Num, data: dict) -> Optional[str]:
         return None
     if re.match(r"[\u4e00-\u9fff]{1,5}[：:]", after):
         return "list"  # 做好四篇文章：…, 达到三个明显：…: a numeral that announces the items after it
-    if after.startswith(_words("chinese_name_nouns")) or re.match(rf"[\u4e00-\u9fff]?[{load_data('numerals.yaml')['counting_numerals']}]", after):
+    if after.startswith(word_list("chinese_name_nouns", "not_facts.yaml")) or re.match(rf"[\u4e00-\u9fff]?[{load_data('numerals.yaml')['counting_numerals']}]", after):
         return "name"
     if any(text.startswith(w, num.num_end) for w in data["chinese_grouping_units"]):
         return "grouping"

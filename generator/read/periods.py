@@ -180,8 +180,16 @@ def _estimated(sentence: str, num: Num) -> bool:
 def _statement_start(sentence: str, at: int) -> int:
     """Return where the statement holding ``at`` starts: after the last ； before it (0 for the first); a statement
     opening with 其中 (among them) is part of the one before it."""
-    start = max(sentence.rfind("；", 0, at), sentence.rfind(";", 0, at)) + 1
+    ends = _statement_ends(sentence)
+    start = ends[bisect_left(ends, at) - 1] + 1 if ends and ends[0] < at else 0
     return _statement_start(sentence, start - 1) if start and sentence.startswith("其中", start) else start
+
+
+@functools.lru_cache(maxsize=64)
+def _statement_ends(sentence: str) -> tuple[int, ...]:
+    """Return where a sentence's statements end (its ； and ;), found once: each figure asks, and a long sentence
+    is not searched back for each."""
+    return tuple(i for i, c in enumerate(sentence) if c in "；;")
 
 
 def _rates_only(text: str) -> bool:
