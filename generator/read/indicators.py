@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from generator.datafiles import load as load_data
@@ -77,7 +78,10 @@ def clean_indicator(text: str) -> str:
 
 
 def _opens_whole_word(text: str, word: str, names: dict) -> bool:
-    """Return True when ``word`` only opens a longer word that holds it (及 of 及时解决, 和 of 和美乡村)."""
+    """Return True when ``word`` only opens a longer word that holds it (及 of 及时解决, 和 of 和美乡村, 有 of 有效;
+    a verb of having is a word of its own when the words split after it, as 辖有 read as 辖 + 有)."""
+    if word in names["having_verbs"]:
+        return len(word) not in itertools.accumulate(len(t.word) for t in word_tags(text))
     return any(w.startswith(word) and len(w) > len(word) and text.startswith(w) for w in names["right_stops_inside"])
 
 
@@ -95,10 +99,8 @@ def _without_span_before_sum(text: str, names: dict) -> str:
 def _cuts_last_word(text: str, ending: str) -> bool:
     """Return True when a one-character ``ending`` is the tail of a word of two characters closing ``text``
     whose head would be left alone (共涉及 → 共涉, 已下达 → 已下, 价格平均 → 价格平); 压减至 → 压减 leaves a word."""
-    if len(ending) > 1:
-        return False
     last = word_tags(text[-6:])[-1]
-    if len(last.word) != 2 or not last.word.endswith(ending) or not last.flag.startswith(("v", "a")) \
+    if len(ending) > 1 or len(last.word) != 2 or not last.word.endswith(ending) or not last.flag.startswith(("v", "a")) \
             or last.word[0] in load_data("indicators.yaml")["strip_trailing"]:  # 满意率均达: 均 goes too
         return False
     return len(word_tags(text[-6:-1])[-1].word) == 1
@@ -157,9 +159,7 @@ def _twin_words(head: str, last: str) -> bool:
     """Return True when the word closing ``head`` and the word opening ``last`` are twins that modify one head
     (三期、四期工程: same length, same last character)."""
     before, after = word_tags(head), word_tags(last)
-    if not before or not after:
-        return False
-    one, two = before[-1].word, after[0].word
+    one, two = (before[-1].word, after[0].word) if before and after else ("", "")
     return len(one) == len(two) >= 2 and one[-1] == two[-1] and one != two
 
 
@@ -189,8 +189,7 @@ def object_of_opening_verb(text: str) -> str:
 def after_grouping(left: str) -> str:
     """Return the words from the noun of a grouping that closes a list on (A制造、B制造三大主导产业实现产值 →
     主导产业实现产值), '' when no grouping closes one."""
-    numerals = load_data("numerals.yaml")["counting_numerals"]
-    grouping = "|".join(load_data("not_facts.yaml")["grouping_after"])
+    numerals, grouping = load_data("numerals.yaml")["counting_numerals"], "|".join(load_data("not_facts.yaml")["grouping_after"])
     match = re.search(rf"、[^、]*?[{numerals}]+(?:{grouping})(?=[\u4e00-\u9fff]{{2}})", left)
     return left[match.end():] if match else ""
 

@@ -279,7 +279,9 @@ def share_list_verb(sentence: str, drafts: list[Draft]) -> None:
         measured = (listed or between == "，" + cur.indicator and _same_measure(prev, cur)) and _noun_item(cur) \
             and _measured_alike(prev, cur)
         verb = _verb_run(without_manner_opening(prev.indicator), empty) if counted or measured else ""
-        if verb and cur.indicator in between and not opening_verb(cur.indicator) and not cur.indicator.startswith(verb):
+        head = without_manner_opening(prev.indicator)[len(verb):]  # 签约项目3个、在谈项目2个: kinds of one bare thing
+        kind = head in data["bare_names"] and cur.indicator.endswith(head) and len(cur.indicator) > len(head)
+        if verb and not kind and cur.indicator in between and not opening_verb(cur.indicator) and not cur.indicator.startswith(verb):
             cur.indicator = verb + cur.indicator
 
 
