@@ -1,6 +1,7 @@
 """The facts of a paragraph: each sentence's numbers turned into Facts with indicator, kind and period."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from typing import Optional
@@ -13,7 +14,7 @@ from generator.read.appendix import named_by_row, plans_its_year
 from generator.read.bases import mark_bracketed_bases
 from generator.read.growth import (add_starting_levels, before_from_value, join_rates_to_levels_after, mark_growth,
                                    name_excesses, place_growths)
-from generator.read.indicators import clean_indicator, drop_examples, right_noun, tidy_name, without_manner_opening
+from generator.read.indicators import clean_indicator, drop_examples, opening_verb, right_noun, tidy_name, without_manner_opening
 from generator.read.lexicon import (data_pattern, list_joiner_regex, list_joiners, list_marker, possessive, unit_table,
                                     word_list)
 from generator.read.lists import (before_sibling_item, distribute_lists, link_parts, list_items, share_glued_counts,
@@ -261,14 +262,21 @@ def _count_of_possessive(sentence: str, num: Num, right_raw: str) -> str:
     return clean_indicator(right_raw + done)
 
 
+@functools.cache
+def _named_sums() -> tuple[str, ...]:
+    """Return the nouns that name a sum itself (资金, 经费, 任务): after a verb they make a noun, not work paid for."""
+    return tuple(load_data("indicators.yaml")["money_words"] + load_data("modality.yaml")["target_nouns"])
+
+
 def _noun_after_amount(sentence: str, num: Num, left_raw: str) -> str:
     """Return the noun an amount is of when it stands right after it, 的 or not (已下达12.87亿元国债资金的… →
     下达国债资金, 设立200万元的扶贫济困资金 → 设立扶贫济困资金), with the verb before the amount; '' when no noun follows."""
     tail = sentence[num.end:end_of_clause(sentence, num.end)]
     match = re.match(rf"({possessive()})?([\u4e00-\u9fff]{{2,8}})(?=[的、，；。和及与]|$)", tail)
     attributes = tuple(load_data("indicators.yaml")["attribute_words"])
-    if not match or match.group(1) and clean_indicator(left_raw).endswith(attributes):
-        return ""  # 投资6亿元的X: X's investment (_owned_attribute)
+    spent_on = opening_verb(match.group(2)) and not match.group(2).endswith(_named_sums()) if match else ""
+    if not match or (match.group(1) or spent_on) and clean_indicator(left_raw).endswith(attributes):
+        return ""  # 投资6亿元的X, 投资1300万元建设X (not 建设资金): X's investment (_owned_attribute)
     if match.group(2) in load_data("indicators.yaml")["milestone_nouns"]:
         return ""  # 迈上500亿元台阶: a milestone, the name stands before it
     tags = word_tags(match.group(2))
