@@ -17,8 +17,8 @@ from generator.read.growth import (add_starting_levels, before_from_value, join_
 from generator.read.indicators import clean_indicator, drop_examples, opening_verb, right_noun, tidy_name, without_manner_opening
 from generator.read.lexicon import (data_pattern, list_joiner_regex, list_joiners, list_marker, possessive, unit_table,
                                     word_list)
-from generator.read.lists import (before_sibling_item, distribute_lists, link_parts, list_items, share_glued_counts,
-                                  share_list_measure, share_list_verb, split_each_of_listed, split_shared_names,
+from generator.read.lists import (before_sibling_item, distribute_lists, items_said_with_one_verb, link_parts, list_items,
+                                  share_glued_counts, share_list_measure, share_list_verb, split_each_of_listed, split_shared_names,
                                   with_verbs_inside)
 from generator.read.normalize import is_title_like
 from generator.read.not_facts import project_with_capacity
@@ -335,8 +335,10 @@ def _topic_from_clause_before(sentence: str, clause_start: int, indicator: str, 
         subject = subject_of(sentence[before_start:clause_start - 1])
         running = load_data("indicators.yaml")["running_total_word"]  # 累计完成545亿元: X累计
         return subject + running * sentence.startswith(running, clause_start) if subject else indicator
-    last = earlier[-1] if earlier and earlier[-1].num.start >= before_start and earlier[-1].kind != "rank" else None
     rates = tuple(load_data("indicators.yaml")["rate_endings"])
+    if indicator.endswith(rates) and (listed := items_said_with_one_verb(earlier, sentence.rfind("；", 0, clause_start))):
+        return listed + indicator  # 办理人大代表建议81件、政协提案79件，办复率100%: the rate of every item
+    last = earlier[-1] if earlier and earlier[-1].num.start >= before_start and earlier[-1].kind != "rank" else None
     parallel = last is not None and last.growth_pct is None and (last.num.unit == unit or indicator.endswith(rates))
     return topic_of_rate(indicator, sentence[before_start:clause_start - 1], last.indicator if parallel else "")
 

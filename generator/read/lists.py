@@ -12,6 +12,7 @@ from generator.read.drafts import Draft
 from generator.read.lexicon import ALTERNATIVES_IN_A_WORD, list_joiner_regex, list_joiners, list_marker, period_matchers, unit_table, word_list
 from generator.read.indicators import (clean_indicator, measure_endings, object_of_opening_verb, opening_verb,
                                        tidy_name, without_manner_opening)
+from generator.read.owners import without_opening_verbs
 from generator.read.segment import word_tags
 from generator.read.sentences import start_of_clause
 
@@ -364,3 +365,14 @@ def with_verbs_inside(sentence: str, name: str, clause_start: int, end: int) -> 
         before, after = sentence[match.start() - 1], sentence[match.end()]
         name = name.replace(before + after, before + match.group() + after, 1)
     return name
+
+
+def items_said_with_one_verb(earlier: list[Draft], statement_start: int) -> str:
+    """Return the things a statement's counts of one unit count, joined by 、, when there are two or more and one verb
+    or none opens them (办理人大代表建议81件、政协提案79件 → 人大代表建议、政协提案); '' otherwise."""
+    items = [d for d in earlier if d.num.start > statement_start]
+    things = [without_opening_verbs(d.indicator) for d in items]
+    verbs = {d.indicator[:len(d.indicator) - len(thing)] for d, thing in zip(items, things)} - {""}
+    if len(items) < 2 or len({d.num.unit for d in items}) > 1 or items[0].num.unit == "%" or len(verbs) > 1:
+        return ""
+    return "、".join(things)

@@ -255,7 +255,7 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
         if verb:
             return _verb_of_earlier_thing(name, earlier_name, data)
         rated = earlier_name.endswith(tuple(data["rate_endings"]))  # 完成率达115%，开工率…: a rate owns no rate
-        return _without_opening_verbs(earlier_name) + name if rate and not rated else name
+        return without_opening_verbs(earlier_name) + name if rate and not rated else name
     stem = name[:-1]
     if rate and not re.search(r"\d", before) and not (len(stem) >= 2 and before.endswith(stem)):
         topic = topic_phrase(before)  # 全面推进新农合工作，参合率达到73.2% → 新农合参合率
@@ -302,7 +302,7 @@ def _verb_repeated(verb: str, before: str) -> str:
     return verb + after
 
 
-def _without_opening_verbs(name: str) -> str:
+def without_opening_verbs(name: str) -> str:
     """Return a name without the verbs opening it (办复政协委员提案 → 政协委员提案), whole if only verbs."""
     tokens = word_tags(name)
     at = next((i for i, t in enumerate(tokens) if not is_verbal(t)), len(tokens))
