@@ -173,15 +173,15 @@ def _owner_phrase(text: str, subject: bool = False) -> str:
     text = re.sub(r"（[^）]*）|\([^)]*\)", "", _before_note(text))
     text = re.sub(rf"\d+(?:\.\d+)?(?:{size_alternation()}){load_data('indicators.yaml')['possessive']}?(?=[\u4e00-\u9fff])",
                   "", text)  # 中华9.3公里弹石公路, 王庄村4公里的水泥路: the thing, not its size
-    lead = _lead_index(text)
-    counts = [m for m in count_regex().finditer(text) if m.start() < lead + _cut_index(text[lead:])]
+    lead, names = _lead_index(text), tuple(load_data("not_facts.yaml")["chinese_name_units"])  # 二期: a phase, no count
+    counts = [m for m in count_regex().finditer(text) if m.start() < lead + _cut_index(text[lead:])
+              and (not m.group().endswith(names) or m.group() in load_data("indicators.yaml")["batch_words"])]  # 一批
     if counts:  # 的何桥、李庄等6个乡镇41个村的土地整治项目: the things counted last
         after = re.split(rf"[\d，]|、(?=\S{{0,3}}(?:\d|{attributes}))", text[counts[-1].end():])[0]
         after = after.partition(load_data("indicators.yaml")["possessive"])[2] or after  # 41个村的土地整治项目
-        before, names = text[lead:counts[0].start()], tuple(load_data("not_facts.yaml")["chinese_name_units"])
+        before = text[lead:counts[0].start()]
         last = word_tags(before)[-1] if before else None  # 长城汽车项目五个车间: the parts counted are the project's
-        owner = last is not None and last.flag in NOUN_ENDS and len(last.word) >= 2 and not re.search("[等、和及]", before) \
-            and not counts[0].group().endswith(names)  # 巨力新能源二期扩建: a phase is no count
+        owner = last is not None and last.flag in NOUN_ENDS and len(last.word) >= 2 and not re.search("[等、和及]", before)
         if after and not owner:
             return subject_count_name(after) if subject else _cut(after)
         return _cut(text[:counts[0].start()])  # 县以上重点项目64个, 长城汽车项目五个车间…: the noun before the count
@@ -192,8 +192,7 @@ def _owner_phrase(text: str, subject: bool = False) -> str:
 def _before_note(text: str) -> str:
     """Return ``text`` up to a footnote mark that ends the thing it names (智能制造产业园〔8〕奠基开工 → 智能制造产业园),
     without the mark when only a word of progress follows it (“五馆两中心”[9]建设 → 五馆两中心建设)."""
-    head, *rest = re.split(r"[〔\[【]\d+[〕\]】]", text, maxsplit=1)
-    after = rest[0] if rest else ""
+    head, after = (re.split(r"[〔\[【]\d+[〕\]】]", text, maxsplit=1) + [""])[:2]
     return head + after if after in load_data("indicators.yaml")["progress_verbs"] else head
 
 
@@ -223,9 +222,10 @@ def _cut_index(text: str) -> int:
     end = period.start() if period and period.start() > 0 else len(text)
     at = 0
     for token in word_tags(text[:end]):
+        joined = token.word in "和与及" and re.match(rf"[^，、；。\d]{{1,16}}?(?:{'|'.join(data['project_heads'])})", text[at:end])
         if at and (token.flag in ("d", "ad", "p", "c") or token.word in data["manner_words"]
                    or text.startswith(tuple(w for w in data["manner_endings"] if len(w) > 2), at)):
-            return at
+            return at + joined.end() if at and joined else at  # …翻修和雨污分流工程: one project's name, to its head
         at += len(token.word)
     return end
 
