@@ -21,7 +21,7 @@ from generator.read.lists import (before_sibling_item, distribute_lists, items_s
                                   share_glued_counts, share_list_measure, share_list_verb, split_each_of_listed, split_shared_names,
                                   with_verbs_inside)
 from generator.read.normalize import is_title_like
-from generator.read.not_facts import project_with_capacity
+from generator.read.not_facts import heads_items, project_with_capacity
 from generator.read.bare import (bare_core, fallback_name, name_bare_by_earlier, name_by_sentence_context, name_streaks,
                                  name_time_taken, name_unowned_shares, restated_name)
 from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb, possessive_tail,
@@ -70,8 +70,8 @@ def _paragraph_facts(line: Line, paragraph: Paragraph, plan: bool, prefix: str, 
     ids: dict[int, str] = {}
     spans = sentence_spans(line.text)
     for index, ((start, end), sentence_plan) in enumerate(zip(spans, plan_sentences(line.text, spans, plan))):
-        sentence = line.text[start:end]
-        for draft in facts_of_sentence(sentence, sentence_plan):
+        sentence, following = line.text[start:end], line.text[end:end + 4]
+        for draft in (d for d in facts_of_sentence(sentence, sentence_plan) if not heads_items(sentence, d.num, following)):
             fact_id = f"{prefix}-{count + len(facts) + 1:04d}"
             ids[id(draft)] = fact_id
             quote = sentence[draft.quote_start:draft.quote_end].strip()

@@ -132,8 +132,7 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
     if after.startswith(word_list("threshold_after", "not_facts.yaml")) or _threshold_by_noun(text, num, data) \
             or _threshold_of_group(text, num, data):
         return "threshold"
-    if text.endswith(word_list("list_intro_before", "not_facts.yaml"), 0, num.start) or num.chinese and re.match(
-            rf"[^，,。；;：:\d]{{1,10}}(?:{data['enumeration_after']})", text[num.unit_end:num.unit_end + AFTER]):
+    if text.endswith(word_list("list_intro_before", "not_facts.yaml"), 0, num.start) or heads_items(text, num):
         return "list"  # 以下三个方面; 加强三项管理，即…: the count heads its items, named one by one after it
     if _ranking_pool(text, num, data):
         return "pool"
@@ -150,6 +149,14 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
             and text.endswith(tuple(data["threshold_before"]) + ("突破",), 0, num.start):
         return "milestone"  # 突破70亿元目标，达到74.23亿元: the target passed, the level follows
     return None
+
+
+def heads_items(text: str, num: Num, following: str = "") -> bool:
+    """Return True when a count in Chinese numerals and its short noun head the items named one by one after it,
+    in its sentence or, for ``following`` (the start of the next sentence), in the next (实施三项工程。一是…)."""
+    after = text[num.unit_end:num.unit_end + AFTER] + following
+    enumeration = load_data("not_facts.yaml")["enumeration_after"]
+    return num.chinese and bool(re.match(rf"[^，,。；;：:\d]{{1,10}}(?:{enumeration})", after))
 
 
 def _milestone_before_level(text: str, num: Num, data: dict) -> bool:
