@@ -33,8 +33,8 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
     if treated:
         return treated
     verb = opening_verb(rest)
-    if verb:
-        return _owner_phrase(rest[len(verb):])
+    if verb:  # 投资1.7亿元建设的牛羊养殖基地: the thing built after 的
+        return _owner_phrase(rest[len(verb):].removeprefix(data["possessive"]))
     if rest.strip():
         return ""
     if (clause_start == 0 or sentence[clause_start - 1] in "；;") and sentence.startswith("，", pos):  # 投资8.38亿元，完成…

@@ -6,8 +6,8 @@ import itertools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.indicators import (clean_indicator, glued_word_at, opening_threshold, without_period_after_copula)
-from generator.read.lexicon import cue_alternation, growth_words, name_ending_digit, numeral_chars
+from generator.read.indicators import clean_indicator, glued_word_at, opening_threshold, tidy_name, without_period_after_copula
+from generator.read.lexicon import cue_alternation, growth_words, name_ending_digit, numeral_chars, unit_alternation
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause
 
@@ -106,9 +106,25 @@ def subject_count(sentence: str, pos: int) -> str:
     """Return the name of a count opening its clause (see subject_count_name), its counted noun joined to the
     head it owns without 的 (41个村的土地整治项目扎实推进 → 村土地整治项目)."""
     phrase, more = _subject_phrase(sentence, pos)
-    name = clean_indicator(subject_count_name(phrase, more))
+    name = more and _acting_on_others(sentence, pos, phrase) or clean_indicator(subject_count_name(phrase, more))
     possessive = load_data("indicators.yaml")["possessive"]
     return re.sub(rf"^([\u4e00-\u9fff]{{1,4}}){possessive}(?=[\u4e00-\u9fff]{{2}})", r"\1", name)
+
+
+def _acting_on_others(sentence: str, pos: int, phrase: str) -> str:
+    """Return the things a count counts, named with what they did to others counted after them (5家金融机构向12家
+    企业发放贷款4.6亿元 → 向企业发放贷款的金融机构; 3家医院与A、B等8家北京医院签订协议 → 与北京医院签订协议的医院),
+    '' when no preposition of a partner ends the words before the next figure, or the predicate is long."""
+    data = load_data("indicators.yaml")
+    tokens = word_tags(phrase)
+    at = next((i for i, t in enumerate(tokens) if t.word in data["partner_prepositions"] and t.flag == "p"), len(tokens))
+    noun, preposition = clean_indicator("".join(t.word for t in tokens[:at])), "".join(t.word for t in tokens[at:at + 1])
+    rest = sentence[pos + len(noun) + len(preposition):end_of_clause(sentence, pos)]
+    rest = re.sub(rf"^[^\d，；。]*?(?=\d)|\d+(?:\.\d+)?[余多]?(?:{unit_alternation()})", "", rest)  # the partners' examples, counts
+    predicate = preposition + tidy_name(rest)
+    if len(noun) < 2 or not preposition or not 3 <= len(predicate) <= 12:
+        return ""
+    return predicate + data["possessive"] + noun
 
 
 def _subject_phrase(sentence: str, pos: int) -> tuple[str, bool]:
