@@ -8,7 +8,8 @@ from generator.datafiles import load as load_data
 from generator.read.indicators import clean_indicator, object_of_opening_verb, opening_verb, tidy_name, without_periods
 from generator.read.lexicon import Prefixes, data_pattern, growth_words, list_marker, magnitudes, unit_table
 from generator.read.numbers import Num, qualifier_before
-from generator.read.owners import NOUN_ENDS, is_verbal, subject_of, topic_phrase, whole_predicate
+from generator.read.owners import topic_phrase
+from generator.read.subjects import NOUN_ENDS, is_verbal, subject_of, whole_predicate
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
 
@@ -99,10 +100,8 @@ def _thing_measured_before(sentence: str, draft, window: list, data: dict) -> st
     clause before counts or sizes (烟叶收购9.8万担，均价36.01元 → 烟叶收购; 打击非法金融活动7起，涉及金额… →
     非法金融活动), '' when that figure names none."""
     measure = re.sub("^(?:" + "|".join(data["empty_verbs_before_attribute"]) + ")", "", draft.indicator)  # 实现产值
-    if measure not in data["thing_measures"] or not window:
-        return ""
-    earlier = window[-1]
-    if earlier.kind == "rank" or earlier.num.growth or earlier.num.unit == "%" \
+    earlier = window[-1] if window else None
+    if measure not in data["thing_measures"] or earlier is None or earlier.kind == "rank" or earlier.num.growth or earlier.num.unit == "%" \
             or not _before_clause_or_item(sentence, earlier, draft):  # 种植辣椒3万亩、产量2.7万吨: the item before
         return ""
     name = tidy_name(earlier.indicator)  # 粮食播种面积稳定在: the manner word is not the thing's

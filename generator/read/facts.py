@@ -24,8 +24,8 @@ from generator.read.normalize import is_title_like
 from generator.read.not_facts import heads_items, project_with_capacity
 from generator.read.bare import (bare_core, fallback_name, name_bare_by_earlier, name_by_sentence_context, name_streaks,
                                  name_time_taken, name_unowned_shares, restated_name)
-from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb, possessive_tail,
-                                   subject_count, subject_of, topic_of_rate, topic_of_state)
+from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb, possessive_tail, topic_of_rate,
+                                   topic_of_state)
 from generator.read.ranks import rank_drafts
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
 from generator.read.periods import carries_targets, kind_of, period_before, period_carried_on, plan_sentences
@@ -33,6 +33,7 @@ from generator.read.rates import one_rate_each
 from generator.read.segment import word_tags
 from generator.read.series import name_period_series
 from generator.read.sentences import end_of_clause, sentence_spans, start_of_clause
+from generator.read.subjects import subject_count, subject_of
 
 COUNT_GROUPS = ("count", "people", "time", "area", "volume", "mass")
 

@@ -393,7 +393,8 @@ def _without_preposition(name: str) -> str:
         at = next((i for i, t in enumerate(tokens[2:6], 2) if t.flag in ("v", "vn") and len(t.word) >= 2), 0)
         rest = "".join(t.word for t in tokens[at:]) if at else ""
         return rest if len(rest) >= 3 else ""
-    if len(tokens) < 3 or tokens[0].word not in data["leading_prepositions"] or tokens[0].flag != "p":
+    if len(tokens) < 3 or tokens[0].word not in data["leading_prepositions"] or tokens[0].flag != "p" \
+            or data["possessive"] in name:  # 向企业发放贷款的金融机构: the phrase is inside what names the thing
         return ""
     at = 2 if tokens[1].flag != "r" and tokens[1].word not in data["object_determiners"] else 3
     rest = "".join(t.word for t in tokens[at:])

@@ -1,101 +1,18 @@
-"""What a counted noun is and whose an attribute figure is: the grammar around a number. A count opening its clause
-is the subject of what follows (23个项目已通过国家审核 → 通过国家审核的项目); an attribute figure (投资6亿元, 总投资9100
-万元) belongs to the thing named after 的, to the object of the verb that follows it, or to the clause before it."""
+"""Whose an attribute figure is and what a bare one is of: the grammar around a number. An attribute figure (投资6亿元,
+总投资9100万元) belongs to the thing named after 的, to the object of the verb that follows it, or to the clause before
+it; a short rate or lone verb is named after the clause before (subjects.py names counts opening their clause)."""
 from __future__ import annotations
 
-import itertools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.indicators import (after_grouping, clean_indicator, glued_word_at, opening_threshold, opening_verb,
-                                       without_period_after_copula, without_periods)
-from generator.read.lexicon import (count_regex, cue_alternation, growth_words, magnitudes, name_ending_digit,
-                                    numeral_chars, period_matchers, size_alternation, unit_alternation, unit_table)
+from generator.read.indicators import after_grouping, clean_indicator, opening_verb, without_periods
+from generator.read.lexicon import (count_regex, magnitudes, period_matchers, size_alternation, unit_alternation,
+                                    unit_table)
 from generator.read.not_facts import project_with_capacity
 from generator.read.segment import word_tags
+from generator.read.subjects import ADVERB_FLAGS, NOUN_ENDS, is_verbal, subject_count_name
 from generator.read.sentences import end_of_clause, start_of_clause
-
-ADVERB_FLAGS = ("d", "ad", "p", "c", "ul", "uz", "i")
-NOUN_ENDS = ("n", "nz", "nt", "ns", "nr", "j")
-
-
-def subject_count_name(phrase: str, more_follows: bool = False) -> str:
-    """Return the name of the things a count opening a clause counts, from the words after its unit:
-    the noun, with a short predicate before it (项目成功签约 → 签约项目), a longer one joined by 的
-    (项目已通过国家审核 → 通过国家审核的项目), a predicate of mere progress or manner dropped
-    (具体改革任务按期推进 → 具体改革任务); only the noun when another figure follows (``more_follows``)."""
-    data = load_data("indicators.yaml")
-    if more_follows:  # 32家企业享受加计扣除金额6987.1万元: the amount is the next figure's, not the count's
-        phrase = re.sub("(?:" + "|".join(data["amount_words"]) + ")$", "", phrase)
-    tokens = word_tags(phrase)
-    if len(tokens) > 1 and tokens[0].word in data["copulas"]:
-        return "".join(t.word for t in tokens[1:])  # 其中2项为计划完成项目: the count is of what it is called
-    split = _predicate_start(tokens)
-    if more_follows:  # 42家限上商贸企业实现销售额12.5亿元: the firms, up to the verb of the figure after them
-        verbs = data["figure_verbs"]
-        split = min(split, next((i for i, t in enumerate(tokens[1:], 1) if t.word in verbs), split))
-    noun = "".join(t.word for t in tokens[:split])
-    rest = tokens[split:]
-    if rest and rest[0].word in data["copulas"]:
-        return "".join(t.word for t in rest[1:]) or noun  # 2项为计划完成项目: the count is of what it is called
-    predicate = "" if more_follows else _bare_predicate(rest)
-    if not predicate and noun in data["bare_names"]:
-        predicate = whole_predicate(rest)  # 等9个项目有序推进: a bare noun keeps what was said of it
-    if not predicate or load_data("indicators.yaml")["possessive"] in predicate or len(predicate) > 12:
-        return noun
-    if len(predicate) <= 4:
-        return predicate + noun
-    if predicate.endswith(noun):  # 企业成功申报国家高新技术企业: what they became names them
-        return predicate
-    return predicate + load_data("indicators.yaml")["possessive"] + noun
-
-
-def _predicate_start(tokens: list) -> int:
-    """Return the index of the first word of the predicate after a counted noun: its first adverb,
-    preposition or copula, else its first verb when the phrase does not end in a noun; len(tokens) if none."""
-    data = load_data("indicators.yaml")
-    stops = set(data["manner_words"]) | set(data["manner_endings"]) | set(data["copulas"]) | set(data["light_verbs"]) \
-        | set(data["before_prepositions"])
-    text = "".join(t.word for t in tokens)
-    starts = list(itertools.accumulate(len(t.word) for t in tokens))  # where the word after each token starts
-    for i, token in enumerate(tokens[1:], 1):
-        if glued_word_at(text, starts[i - 1]):
-            continue  # 宜居宜业和美乡村: the 和 of 和美 joins nothing
-        ending = text.startswith(tuple(w for w in data["manner_endings"] if len(w) > 2), starts[i - 1])  # 进展顺利
-        if token.word in stops or ending or token.flag in ADVERB_FLAGS and token.flag not in ("ul", "uz"):
-            if not (i > 1 and token.word in data["light_verbs"] and tokens[i - 1].flag == "v"):
-                return i
-            start = i - 1  # 失业人员走上了公益性岗位: 了 closes the verb before it, with its adverb (村新打了)
-            while start > 1 and tokens[start - 1].flag in ("a", "d", "ad") and len(tokens[start - 1].word) == 1:
-                start -= 1
-            return start
-    if tokens and (tokens[-1].flag in NOUN_ENDS or tokens[-1].flag == "m"):
-        return len(tokens)  # 行政村集体经营性收入超百万: a comparison, not a predicate
-    return next((i for i, t in enumerate(tokens[1:], 1) if t.flag == "v" and len(t.word) >= 2), len(tokens))
-
-
-def whole_predicate(tokens: list) -> str:
-    """Return a predicate without its light verbs, manner and all ('' when it has no verb)."""
-    light = set(load_data("indicators.yaml")["light_verbs"])
-    words = [t for t in tokens if t.word not in light and t.flag not in ("ul", "uz")]
-    return "".join(t.word for t in words) if any(t.flag.startswith("v") for t in words) else ""
-
-
-def _bare_predicate(tokens: list) -> str:
-    """Return a predicate without its adverbs of manner and light verbs ('' when nothing else is said:
-    按期推进, 全部完成, 星罗棋布); after an adverb of manner, a word of two or four characters is a verb whatever
-    its tag, and so is each of a list of them (安置区全部封顶 → 封顶, 企业踊跃捐款捐物、助工助力 → 捐款捐物、助工助力)."""
-    data = load_data("indicators.yaml")
-    drop = set(data["manner_words"]) | set(data["manner_endings"]) | set(data["light_verbs"])
-    verb = next((i for i, t in enumerate(tokens) if t.flag.startswith("v") and t.word not in drop), len(tokens))
-    words = [t for i, t in enumerate(tokens)  # an adverb after the verb is in its object (通过省级专精特新认定)
-             if t.word not in drop and t.flag not in ("ul", "uz", "i") and (i > verb or t.flag not in ("d", "ad"))]
-    text = "".join(t.word for t in words)
-    manner = bool(tokens) and (tokens[0].word in drop or tokens[0].flag in ("d", "ad"))  # 踊跃捐款捐物
-    after_manner = manner and all(len(item) in (2, 4) for item in text.split("、"))
-    if text in data["progress_verbs"] or not after_manner and not any(t.flag.startswith("v") for t in words):
-        return ""
-    return text
 
 
 def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare: bool) -> str:
@@ -116,8 +33,8 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
     if treated:
         return treated
     verb = opening_verb(rest)
-    if verb:
-        return _owner_phrase(rest[len(verb):])
+    if verb:  # 投资1.7亿元建设的牛羊养殖基地: the thing built after 的
+        return _owner_phrase(rest[len(verb):].removeprefix(data["possessive"]))
     if rest.strip():
         return ""
     if (clause_start == 0 or sentence[clause_start - 1] in "；;") and sentence.startswith("，", pos):  # 投资8.38亿元，完成…
@@ -338,14 +255,6 @@ def _modifies_noun(tokens: list, at: int) -> bool:
     return at + 1 < len(tokens) and tokens[at + 1].flag.startswith(NOUN_ENDS)
 
 
-def is_verbal(token) -> bool:
-    """Return True for a verb, an adverb, or a word ending in a verb (新开工 is 新 + 开工)."""
-    if token.flag.startswith(("v", "d", "a")) and token.flag != "vn":
-        return True
-    tail = word_tags(token.word[1:]) if len(token.word) > 2 else []
-    return len(tail) == 1 and tail[0].flag == "v"
-
-
 def topic_of_state(clause: str) -> str:
     """Return the topic of a clause without figures that states how something went (空气质量持续改善 →
     空气质量): its words before a state adverb and verb (state_adverbs, state_verbs), '' for any other clause."""
@@ -356,38 +265,6 @@ def topic_of_state(clause: str) -> str:
     match = re.fullmatch(rf"([\u4e00-\u9fff]{{2,6}}?)(?:{adverbs})(?:{verbs})", clause)
     topic = clean_indicator(match.group(1)) if match else ""
     return topic if len(topic) >= 2 and not has_governing_verb(topic) else ""
-
-
-def subject_of(clause: str) -> str:
-    """Return the subject of a clause: its words before its first figure, growth word or comparison
-    (城镇居民人均可支配收入年均递增12% → 城镇居民人均可支配收入), '' when that is not a name, or the clause is a
-    milestone restating a level (首次突破百亿元大关) or a share of it (占全部财政收入的56.4%)."""
-    if clause.startswith(tuple(load_data("modality.yaml")["share_verbs"])):
-        return ""  # 占全部财政收入的56.4%: a share's clause has no subject of its own
-    milestone = rf"(?:{'|'.join(load_data('not_facts.yaml')['milestone_verbs'])})(?=[\d{numeral_chars()}])"  # 突破百亿
-    cut = "|".join([r"\d", milestone, *growth_words(), *load_data("modality.yaml")["growth_basis"], *cue_alternation("change_comparers").split("|")])
-    subject = clean_indicator(re.split(cut, clause, maxsplit=1)[0])
-    return subject if len(subject) >= 2 and subject not in load_data("indicators.yaml")["bare_names"] else ""
-
-
-def subject_count(sentence: str, pos: int) -> str:
-    """Return the name of a count opening its clause (see subject_count_name), its counted noun joined to the
-    head it owns without 的 (41个村的土地整治项目扎实推进 → 村土地整治项目)."""
-    phrase, more = _subject_phrase(sentence, pos)
-    name = clean_indicator(subject_count_name(phrase, more))
-    possessive = load_data("indicators.yaml")["possessive"]
-    return re.sub(rf"^([\u4e00-\u9fff]{{1,4}}){possessive}(?=[\u4e00-\u9fff]{{2}})", r"\1", name)
-
-
-def _subject_phrase(sentence: str, pos: int) -> tuple[str, bool]:
-    """Return the words after a count up to the end of its clause, the next figure or list item, and
-    whether a figure follows them."""
-    phrase = without_period_after_copula(sentence[pos:end_of_clause(sentence, pos)])
-    phrase = re.sub(r"（[^（）\d]{1,3}）|\([^()\d]{1,3}\)", "", phrase)  # 实施气（电）代煤改造: an aside inside a word
-    threshold = opening_threshold(phrase)  # 6万名65岁以上老年人: 65 sorts the people, it ends no name
-    phrase = phrase[len(threshold):]
-    parts = re.split(rf"[（(]|、(?=\S{{0,3}}\d)|{name_ending_digit()}", phrase, maxsplit=1)  # 1家世界500强企业
-    return threshold + parts[0], len(parts) > 1 and bool(re.match(r"\d", phrase[len(parts[0]):]))
 
 
 def possessive_tail(sentence: str, pos: int, joiners: str = "") -> str:

@@ -6,7 +6,7 @@ import re
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
 from generator.read.lexicon import growth_words, period_matchers, word_list
-from generator.read.owners import NOUN_ENDS, subject_of
+from generator.read.subjects import NOUN_ENDS, subject_of
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
 
