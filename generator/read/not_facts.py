@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import chinese_digits, chinese_powers, growth_words, numeral_chars, word_list
+from generator.read.lexicon import chinese_digits, chinese_powers, growth_words, numeral_chars, possessive, word_list
 
 if TYPE_CHECKING:  # numbers calls not_fact_reason on every Num it reads
     from generator.read.numbers import Num
@@ -127,7 +127,8 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
         if not text.endswith(word_list("year_unit_cues", "not_facts.yaml"), 0, num.start):
             return "date"
     if num.unit not in data["counting_units"] and text.endswith(word_list("capacity_cues", "not_facts.yaml"), 0, num.start) \
-            or num.unit in data["project_capacity_units"] and capacity_in_a_name().match(text, num.unit_end):
+            or num.unit in data["project_capacity_units"] and capacity_in_a_name().match(text, num.unit_end) \
+            or text.endswith(tuple(data["capacity_spec_before"]), 0, num.start) and after.startswith(possessive()):
         return "capacity"
     if after.startswith(word_list("threshold_after", "not_facts.yaml")) or _threshold_by_noun(text, num, data) \
             or _threshold_of_group(text, num, data):

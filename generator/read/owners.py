@@ -181,7 +181,7 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
     if rate and len(stem) >= 2 and before.endswith(stem):
         words = []
         for token in reversed(word_tags(before)):
-            if token.flag not in ("n", "vn", "nz", "j", "nr") and words:
+            if token.flag not in ("n", "vn", "nz", "j", "nr", "s") and token.word not in "“”" and words:  # 事项网上办理
                 break
             words.insert(0, token.word)
         return "".join(words)[:-len(stem)] + name
