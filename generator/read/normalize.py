@@ -44,6 +44,9 @@ _FULLWIDTH.update(dict.fromkeys(_INVISIBLE, ""))
 # 0 because t2s also "simplifies" a few names a Simplified text writes so (乾县, 乾安县, 於潜).
 TRADITIONAL_SHARE = 0.10
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# an ASCII comma written inside Chinese text (投资107万元,完成…) is read as the full-width one the reader's rules expect;
+# between digits (1,000) it stays a thousands separator
+_HALF_WIDTH_COMMA = re.compile(r"(?<![\d,]),(?=[\u4e00-\u9fff“])")
 _ENTITIES = re.compile(r"&(nbsp|ensp|emsp|amp|lt|gt|quot|#12288|#160);")
 _ENTITY_TEXT = {"nbsp": " ", "ensp": " ", "emsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": '"',
                 "#12288": " ", "#160": " "}
@@ -165,7 +168,7 @@ def _build(text: str, path: str, sha: str, encoding: str) -> CleanText:
     original = reader_view(text)
     raw = original.split("\n")
     converted = simplified_lines(raw)
-    lines = [fold_chars(s).strip() for s in converted]
+    lines = [_HALF_WIDTH_COMMA.sub("，", fold_chars(s).strip()) for s in converted]
     written = lines if converted is raw else [_written(r, s) for r, s in zip(raw, lines)]
     kept = _drop_furniture(lines)
     if _is_wrapped(kept):
@@ -183,7 +186,7 @@ def _written(raw: str, line: str) -> str:
     if len(shown) != len(line):
         return line
     for a, b in zip(shown, line):
-        if a != b and not (_is_han(a) and _is_han(b)):
+        if a != b and not (_is_han(a) and _is_han(b)) and (a, b) != (",", "，"):
             return line
     return shown
 

@@ -13,7 +13,7 @@ SENTENCE_END = "。！？!?"
 # only in attempts starting this close to the cut, so only those are searched again.
 REACH = 100
 CLAUSE_END = "，；,;" + SENTENCE_END
-_CLAUSE_END = re.compile(f"[{re.escape(CLAUSE_END)}]")
+_CLAUSE_END = re.compile(f"[{re.escape(CLAUSE_END.replace(',', ''))}]|(?<!\\d),|,(?!\\d)")  # 1,200万元: one number
 _SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_END)}]")
 
 
