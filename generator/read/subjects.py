@@ -112,17 +112,19 @@ def subject_count(sentence: str, pos: int) -> str:
 
 
 def _acting_on_others(sentence: str, pos: int, phrase: str) -> str:
-    """Return the things a count counts, named with what they did to others counted after them (5家金融机构向12家
-    企业发放贷款4.6亿元 → 向企业发放贷款的金融机构; 3家医院与A、B等8家北京医院签订协议 → 与北京医院签订协议的医院),
+    """Return the things a count counts, named with what they did to others counted after them, the others left out
+    (5家金融机构向12家企业发放贷款4.6亿元 → 发放贷款的金融机构; 3家医院与A、B等8家北京医院签订协议 → 签订协议的医院),
     '' when no preposition of a partner ends the words before the next figure, or the predicate is long."""
     data = load_data("indicators.yaml")
     tokens = word_tags(phrase)
     at = next((i for i, t in enumerate(tokens) if t.word in data["partner_prepositions"] and t.flag == "p"), len(tokens))
-    noun, preposition = clean_indicator("".join(t.word for t in tokens[:at])), "".join(t.word for t in tokens[at:at + 1])
-    rest = sentence[pos + len(noun) + len(preposition):end_of_clause(sentence, pos)]
+    noun = clean_indicator("".join(t.word for t in tokens[:at]))
+    rest = sentence[pos + len("".join(t.word for t in tokens[:at + 1])):end_of_clause(sentence, pos)]
     rest = re.sub(rf"^[^\d，；。]*?(?=\d)|\d+(?:\.\d+)?[余多]?(?:{unit_alternation()})", "", rest)  # the partners' examples, counts
-    predicate = preposition + tidy_name(rest)
-    if len(noun) < 2 or not preposition or not 3 <= len(predicate) <= 12:
+    words = word_tags(rest)
+    partner = next((i for i, t in enumerate(words) if t.flag.startswith("v")), len(words))  # 企业 of 企业发放贷款
+    predicate = tidy_name("".join(t.word for t in words[partner:]))
+    if len(noun) < 2 or at == len(tokens) or not partner or not 2 <= len(predicate) <= 10:
         return ""
     return predicate + data["possessive"] + noun
 
