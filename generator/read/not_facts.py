@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import chinese_digits, chinese_powers, growth_words, numeral_chars, possessive, word_list
+from generator.read.lexicon import chinese_digits, chinese_powers, growth_words, list_marker, numeral_chars, possessive, word_list
 
 if TYPE_CHECKING:  # numbers calls not_fact_reason on every Num it reads
     from generator.read.numbers import Num
@@ -223,6 +223,9 @@ def _threshold_of_group(text: str, num: Num, data: dict) -> bool:
     count_before = rf"{numeral}+(?:{units})[^，；。\d]{{0,12}}$"
     clause_end = re.search(r"[，；。,;]|$", text[num.unit_end:]).start() + num.unit_end
     if re.match(count_after, text[num.unit_end:clause_end]):
+        return True
+    subset = text.rfind(list_marker("of_which"), max(0, num.start - 8), num.start) >= 0  # 其中过500万元的两个: those over it
+    if subset and re.match(rf"的{numeral}+(?:{units})", text[num.unit_end:clause_end]):
         return True
     before = re.search(count_before, text[max(0, num.start - len(hedge) - 16):num.start - len(hedge)])
     return bool(before) and not any(verb in before.group() for verb in data["sum_verbs"])

@@ -37,7 +37,8 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
         return _owner_phrase(rest[len(verb):].removeprefix(data["possessive"]))
     if rest.strip():
         return ""
-    if (clause_start == 0 or sentence[clause_start - 1] in "；;") and sentence.startswith("，", pos):  # 投资8.38亿元，完成…
+    if (clause_start == 0 or sentence[clause_start - 1] in "；;") and sentence.startswith("，", pos) \
+            and not count_regex().search(sentence[clause_start:start]):  # 投资8.38亿元，完成…; not 项目164个、总投资…
         after = sentence[pos + 1:end_of_clause(sentence, pos + 1)]
         verb = opening_verb(after)
         if verb:
