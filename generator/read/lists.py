@@ -367,12 +367,17 @@ def with_verbs_inside(sentence: str, name: str, clause_start: int, end: int) -> 
     return name
 
 
+_LISTED_MAX = 6  # counts of one statement that one rate may cover (人大议案、建议、政协提案: three)
+
+
 def items_said_with_one_verb(earlier: list[Draft], statement_start: int) -> str:
     """Return the things a statement's counts of one unit count, joined by 、, when there are two or more and one verb
     or none opens them (办理人大代表建议81件、政协提案79件 → 人大代表建议、政协提案); '' otherwise."""
-    items = [d for d in earlier if d.num.start > statement_start]
+    items = list(itertools.takewhile(lambda d: d.num.start > statement_start, reversed(earlier[-_LISTED_MAX - 1:])))[::-1]
+    if len(items) > _LISTED_MAX or len(items) < 2 or len({d.num.unit for d in items}) > 1:
+        return ""  # a long run of figures is no list of things handled; each is looked at once (linear time)
     things = [without_opening_verbs(d.indicator) for d in items]
     verbs = {d.indicator[:len(d.indicator) - len(thing)] for d, thing in zip(items, things)} - {""}
-    if len(items) < 2 or len({d.num.unit for d in items}) > 1 or items[0].num.unit == "%" or len(verbs) > 1:
+    if items[0].num.unit == "%" or len(verbs) > 1:
         return ""
     return "、".join(things)
