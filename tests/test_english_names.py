@@ -281,3 +281,13 @@ def test_a_bracket_of_verbs_inside_a_word_reads_as_the_joined_verbs():
     """新（改、扩）建 is 新改扩建 (newly built, rebuilt or expanded), not "New (…) built"."""
     assert indicator_en("新（改、扩）建农村道路") == indicator_en("新改扩建农村道路") == \
         "Rural roads newly built, rebuilt or expanded"
+
+
+@pytest.mark.parametrize("zh, en", [
+    ("发放贷款金融机构", "Lending financial institution"),  # 5家金融机构向12家企业发放贷款: not "Loan … issued"
+    ("发放贷款企业", "Enterprises granted loans"),
+    ("签订合作协议的公立二级医院", "Public grade 2 hospital (signing cooperation agreements)"),
+    ("小学校", "Primary school"),  # not "small school"
+])
+def test_counts_named_by_what_they_did_read_in_english(zh, en):
+    assert indicator_en(zh) == en
