@@ -373,7 +373,7 @@ _LISTED_MAX = 6  # counts of one statement that one rate may cover (人大议案
 def items_said_with_one_verb(earlier: list[Draft], statement_start: int) -> str:
     """Return the things a statement's counts of one unit count, joined by 、, when there are two or more and one verb
     or none opens them (办理人大代表建议81件、政协提案79件 → 人大代表建议、政协提案); '' otherwise."""
-    items = list(itertools.takewhile(lambda d: d.num.start > statement_start, reversed(earlier[-_LISTED_MAX - 1:])))[::-1]
+    items = [d for d in earlier[-_LISTED_MAX - 1:] if d.num.start > statement_start]  # drafts run in order: a tail
     if len(items) > _LISTED_MAX or len(items) < 2 or len({d.num.unit for d in items}) > 1:
         return ""  # a long run of figures is no list of things handled; each is looked at once (linear time)
     things = [without_opening_verbs(d.indicator) for d in items]

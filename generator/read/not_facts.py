@@ -128,7 +128,7 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
             return "date"
     if num.unit not in data["counting_units"] and text.endswith(word_list("capacity_cues", "not_facts.yaml"), 0, num.start) \
             or num.unit in data["project_capacity_units"] and capacity_in_a_name().match(text, num.unit_end) \
-            or text.endswith(tuple(data["capacity_spec_before"]), 0, num.start) and after.startswith(possessive()):
+            or text.endswith(word_list("capacity_spec_before", "not_facts.yaml"), 0, num.start) and after.startswith(possessive()):
         return "capacity"
     if after.startswith(word_list("threshold_after", "not_facts.yaml")) or _threshold_by_noun(text, num, data) \
             or _threshold_of_group(text, num, data):

@@ -140,10 +140,10 @@ def _cut_index(text: str) -> int:
     end = period.start() if period and period.start() > 0 else len(text)
     at = 0
     for token in word_tags(text[:end]):
-        joined = token.word in "和与及" and re.match(rf"[^，、；。\d]{{1,16}}?(?:{'|'.join(data['project_heads'])})", text[at:end])
+        joined = token.word in ("和", "与", "及") and re.match(rf"[^，、；。\d]{{1,16}}?(?:{'|'.join(data['project_heads'])})", text[at:end])
         if at and (token.flag in ("d", "ad", "p", "c") or token.word in data["manner_words"]
                    or text.startswith(tuple(w for w in data["manner_endings"] if len(w) > 2), at)):
-            return at + joined.end() if at and joined else at  # …翻修和雨污分流工程: one project's name, to its head
+            return at + joined.end() if joined else at  # …翻修和雨污分流工程: one project's name, to its head
         at += len(token.word)
     return end
 
@@ -182,7 +182,7 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
     if rate and len(stem) >= 2 and before.endswith(stem):
         words = []
         for token in reversed(word_tags(before)):
-            if token.flag not in ("n", "vn", "nz", "j", "nr", "s") and token.word not in "“”" and words:  # 事项网上办理
+            if token.flag not in ("n", "vn", "nz", "j", "nr", "s") and token.word not in ("“", "”") and words:  # 事项网上办理
                 break
             words.insert(0, token.word)
         return "".join(words)[:-len(stem)] + name
