@@ -357,6 +357,11 @@ def test_seed_indicators_are_fully_covered(root):
     ("2020年2月", "February 2020"),
     ("到2025年", "By 2025"),
     ("6月底前", "By the end of June"),
+    ("近两年", "Past two years"),
+    ("三年来", "Over the past three years"),
+    ("五年", "Over five years"),
+    ("未来三年内", "Next three years"),
+    ("近12年", "Past 12 years"),
     ("某个时候", None),
     ("13月", None),
 ])

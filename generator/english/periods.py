@@ -11,6 +11,7 @@ from generator.read.numbers import parse_chinese_number
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
+_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 class _Groups(dict):
@@ -21,9 +22,18 @@ class _Groups(dict):
         self.match = match
 
     def __missing__(self, name: str) -> str:
-        """Return the text of group ``name``, as an English month name if the group is a month."""
+        """Return the text of group ``name``, as an English month name if the group is a month, in words if a
+        count."""
         text = self.match[name]
+        if name.startswith("count"):
+            return _count(text)
         return _month(text) if name.startswith("month") else text
+
+
+def _count(number: str) -> str:
+    """Return a count of years in English as the glossary writes them: words up to ten (三 → three), else digits."""
+    value = int(number) if number.isdigit() else int(parse_chinese_number(number))
+    return _COUNTS[value - 1] if 1 <= value <= len(_COUNTS) else str(value)
 
 
 def _month(number: str) -> str:

@@ -6,7 +6,7 @@ import itertools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import (Prefixes, chinese_digits, list_marker, manner_lists, name_ending_digit, owns_a_target, period_matchers,
+from generator.read.lexicon import (Prefixes, bare_but_ending, chinese_digits, list_marker, manner_lists, name_ending_digit, owns_a_target, period_matchers,
                                     prefixes, unit_table, word_list)
 from generator.read.segment import load_posseg, word_tags
 from generator.read.sentences import end_of_clause
@@ -33,7 +33,16 @@ def without_periods(text: str) -> str:
     a period whose target is measured against stays (占全年任务)."""
     if any(word in text for word in _comparison_words()):  # the base regex is long: most names hold none
         text = _comparison_base().sub("", text)
-    return period_matchers()[0].sub(lambda m: m.group() if owns_a_target(text, m) else "", text)
+    return period_matchers()[0].sub(lambda m: m.group() if owns_a_target(text, m) or _spans_a_bare_sum(text, m) else "", text)
+
+
+def _spans_a_bare_sum(text: str, match: re.Match) -> bool:
+    """Return True for a span of years before the sum of a bare name (五年累计投资: the span is all that says whose)."""
+    names = load_data("indicators.yaml")
+    span = re.match(names["span_before_sum"], text[match.start():])
+    rest = text[match.end():]
+    rest = next((rest[len(w):] for w in load_data("not_facts.yaml")["sum_verbs"] if rest.startswith(w)), rest)
+    return span is not None and span.end() == len(match.group()) and bare_but_ending(rest, set(names["bare_names"]))
 
 
 @functools.lru_cache(maxsize=8192)  # a report names the same things clause after clause
@@ -47,7 +56,6 @@ def clean_indicator(text: str) -> str:
     text = re.sub(f"^[到至](?={period_matchers()[0].pattern})", "", text)  # 到2025年全区…: 到 dates, no name
     text = without_periods(text)
     text = re.sub("^(?:以前|以后|以来)", "", text)  # 2000年以前建成的: no period
-    text = _without_span_before_sum(text, names)
     text = re.sub(names["per_unit_ending"], "", re.sub(names["aspect_particle"], "", text))
     text = re.sub(names["place_subject"], "", text)
     for word in names["strip_anywhere"]:
@@ -62,7 +70,7 @@ def clean_indicator(text: str) -> str:
         for word in word_list("strip_leading", "indicators.yaml"):
             if not text.startswith(word) or kept.startswith(word):
                 continue
-            if len(text) > len(word) and (text[len(word):] not in bare or word in names["never_in_names"]) \
+            if len(text) > len(word) and (not bare_but_ending(text[len(word):], bare) or word in names["never_in_names"]) \
                     and not _opens_whole_word(text, word, names):
                 text, changed = text[len(word):], True
             elif len(word) > len(kept):
@@ -83,17 +91,6 @@ def _opens_whole_word(text: str, word: str, names: dict) -> bool:
     if word in names["having_verbs"]:
         return len(word) not in itertools.accumulate(len(t.word) for t in word_tags(text))
     return any(w.startswith(word) and len(w) > len(word) and text.startswith(w) for w in names["right_stops_inside"])
-
-
-def _without_span_before_sum(text: str, names: dict) -> str:
-    """Return ``text`` without a span of years before a sum (五年累计盘活… → 累计盘活…), kept when only a bare
-    name follows the sum (五年累计投资: the span is all that says whose)."""
-    cut = re.sub(names["span_before_sum"], "", text)
-    if cut == text:
-        return text
-    rest = clean_indicator(cut)
-    rest = next((rest[len(w):] for w in load_data("not_facts.yaml")["sum_verbs"] if rest.startswith(w)), rest)
-    return text if rest in names["bare_names"] else cut
 
 
 def _cuts_last_word(text: str, ending: str) -> bool:

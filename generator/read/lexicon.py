@@ -218,3 +218,9 @@ def manner_lists() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
 
 ALTERNATIVES_IN_A_WORD = re.compile(r"(?<=[\u4e00-\u9fff])（([\u4e00-\u9fff](?:、[\u4e00-\u9fff])+)）(?=[\u4e00-\u9fff])")
 """A bracket of alternatives inside a word (新（改、扩）建, 县（市、区）委): its 、 joins alternatives, not items."""
+
+
+def bare_but_ending(text: str, bare: set[str]) -> bool:
+    """Return True for a bare name, alone or before a word the trailing strip takes (投资达到): 累计 of 累计投资达到
+    stays, as it says the figure is a sum."""
+    return text in bare or any(text.endswith(w) and text[:-len(w)] in bare for w in word_list("strip_trailing", "indicators.yaml"))

@@ -98,10 +98,14 @@ def split_each_of_listed(sentence: str, drafts: list[Draft]) -> None:
 
 def _one_rate_for_listed(draft: Draft) -> bool:
     """Return True for one growth rate stated for things listed with 、 and nothing else (可用财力、农民人均纯收入
-    增长20%以上): each grows by it, as one rate stated for two indicators is split."""
+    增长20%以上), or for whole measures joined by 和 (全部财政收入和公共财政预算收入增长15%): each grows by it, as
+    one rate stated for two indicators is split; 城镇和农村居民收入 is one name whose head the items share."""
     joiners = [j for j in list_joiners("item_joiners") if j != "、"]
-    return draft.num.growth is not None and draft.num.unit == "%" and "、" in draft.indicator \
-        and not any(j in draft.indicator for j in joiners)
+    if draft.num.growth is None or draft.num.unit != "%":
+        return False
+    items = re.split(list_joiner_regex("item_joiners"), draft.indicator)
+    whole = len(items) > 1 and all(len(item) >= 4 and item.endswith(measure_endings()) for item in items)
+    return whole or "、" in draft.indicator and not any(j in draft.indicator for j in joiners)
 
 
 def share_tail(items: list[str]) -> list[str]:

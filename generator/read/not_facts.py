@@ -6,7 +6,8 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import chinese_digits, chinese_powers, growth_words, list_marker, numeral_chars, possessive, word_list
+from generator.read.lexicon import (chinese_digits, chinese_powers, growth_words, list_marker, numeral_chars, period_matchers,
+                                    possessive, word_list)
 
 if TYPE_CHECKING:  # numbers calls not_fact_reason on every Num it reads
     from generator.read.numbers import Num
@@ -117,13 +118,19 @@ def project_with_capacity(text: str, pos: int) -> str:
     return match.group(1) if match else ""
 
 
+def _in_a_period(text: str, num: Num) -> bool:
+    """Return True when the number is inside a period phrase (近两年新增…, 五年累计…, 今后五年)."""
+    spans = period_matchers()[0].finditer(text, max(0, num.start - 3), min(len(text), num.unit_end + 3))
+    return any(m.start() <= num.start and num.unit_end <= m.end() for m in spans)
+
+
 def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
     """Return why the words before or after a measured number make it no fact (2021年, 年产1000吨,
     亿元以上项目, 以下三个方面, 突破百亿大关, 由29.1亿元增长到), None if they do not."""
     after = text[num.unit_end:num.unit_end + AFTER]
     if num.unit == "年":
-        if not num.chinese and 1900 <= num.value <= 2100 or after.startswith(("来", "以来")):
-            return "date"  # 2021年; 近两年来: a span that dates the clause, no figure
+        if not num.chinese and 1900 <= num.value <= 2100 or after.startswith(("来", "以来")) or _in_a_period(text, num):
+            return "date"  # 2021年; 近两年来, 五年累计: a span that dates the clause, no figure
         if not text.endswith(word_list("year_unit_cues", "not_facts.yaml"), 0, num.start):
             return "date"
     if num.unit not in data["counting_units"] and text.endswith(word_list("capacity_cues", "not_facts.yaml"), 0, num.start) \

@@ -31,7 +31,17 @@ def period_before(sentence: str, pos: int) -> Optional[str]:
     if last and sentence.endswith(starts, 0, last.start()) and sentence[last.end():pos] in ("", possessive()):
         return normal.get(last.group(), last.group())  # 由2015年的29.1亿元: the starting point's own period
     match = last_match_before(regex, sentence, pos, _governs)
+    while match and _dates_another_sum(sentence, match, pos):
+        match = last_match_before(regex, sentence, match.start(), _governs)
     return normal.get(match.group(), match.group()) if match else _period_later_in_clause(sentence, pos)
+
+
+def _dates_another_sum(sentence: str, match: re.Match, pos: int) -> bool:
+    """Return True for the span of a sum (五年累计投资…) in another statement than ``pos``: it dates that sum only
+    (到2007年，…；五年累计投资达到85亿元；城镇居民人均可支配收入年均递增6%)."""
+    sums = tuple(load_data("periods.yaml")["sum_words"])
+    return re.fullmatch(r"[一二两三四五六七八九十\d]{1,2}年", match.group()) is not None \
+        and sentence.startswith(sums, match.end()) and re.search("[；;]", sentence[match.end():pos]) is not None
 
 
 def _whole_word(sentence: str, match) -> bool:
