@@ -48,7 +48,7 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
             draft.indicator = subject + name
         elif owner is not None:
             draft.indicator = _owner_name(owner.indicator, name, draft.num.unit, data)
-        elif name in data["bare_names"] and draft.quote_start >= 2 and sentence[draft.quote_start - 1] not in "；;":
+        elif name in data["bare_names"] and draft.quote_start >= 2:
             before = sentence[start_of_clause(sentence, draft.quote_start - 1):draft.quote_start - 1]
             before = re.sub(f"^(?:{data_pattern('level_3')})", "", before)  # (3)X项目，总投资…: the item's mark
             batch = _batch_heading(before, data)
