@@ -15,7 +15,7 @@ from generator.read.bases import mark_bracketed_bases
 from generator.read.growth import (add_starting_levels, before_from_value, join_rates_to_levels_after, mark_growth,
                                    name_excesses, place_growths)
 from generator.read.indicators import clean_indicator, drop_examples, opening_verb, right_noun, tidy_name, without_manner_opening
-from generator.read.lexicon import (data_pattern, list_joiner_regex, list_joiners, list_marker, possessive, unit_table,
+from generator.read.lexicon import (NOTE_MARK, data_pattern, list_joiner_regex, list_joiners, list_marker, possessive, unit_table,
                                     word_list)
 from generator.read.lists import (before_sibling_item, distribute_lists, items_said_with_one_verb, link_parts, list_items,
                                   share_glued_counts, share_list_measure, share_list_verb, split_each_of_listed, split_shared_names,
@@ -195,7 +195,7 @@ def _left_words(sentence: str, num: Num, previous: Optional[Num], earlier: list[
     seg_start = clause_start
     if previous is not None and previous.end > clause_start:
         seg_start = previous.end
-    left_raw = sentence[seg_start:num.start]
+    left_raw = NOTE_MARK.sub("", sentence[seg_start:num.start])  # 3座桥梁[1]、5个广场: 建成 is the 5's too
     if seg_start == clause_start:  # 2、新建和改建县城污水管道: an item's number opens no list
         left_raw = re.sub(f"^(?:{data_pattern('level_3')})", "", left_raw)
     if previous is not None and seg_start == previous.end and left_raw[:1] in ("、", "，"):

@@ -252,7 +252,7 @@ def right_noun(text: str, start: int) -> str:
     numeral = f"[{''.join(chinese_digits())}十]+[\u4e00-\u9fff]"  # 4个村、五个社区: 、 opens the next item
     whole = re.fullmatch(rf"[\u4e00-\u9fff“”]{{2,8}}、(?!{numeral})[\u4e00-\u9fff“”]{{2,8}}", phrase) if cut == len(phrase) else None
     item = rf"、(?={numeral})"
-    phrase = whole.group() if whole else re.split(rf"[（(：:]|{name_ending_digit()}|(?<!^.)、|{item}", phrase[:cut])[0]  # 省、市重点项目: one head
+    phrase = whole.group() if whole else re.split(rf"[（(：:〔\[【［]|{name_ending_digit()}|(?<!^.)、|{item}", phrase[:cut])[0]  # 省、市重点项目: one head
     if len(phrase) > 12:
         phrase = _noun_prefix(phrase)  # a long predicate follows the noun: keep the noun only
     return threshold + phrase

@@ -8,6 +8,9 @@ from typing import Optional
 from generator import datafiles
 from generator.datafiles import load as load_data
 
+# a footnote marker after a figure or a name ([3], 〔24〕): part of no name and no list's joint
+NOTE_MARK = re.compile(r"[〔\[【［]\d+[〕\]】］]")
+
 
 def chinese_digits() -> dict[str, int]:
     """Return Chinese digit → value (三 → 3, 两 → 2, 〇 → 0)."""

@@ -9,7 +9,7 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
-from generator.read.lexicon import ALTERNATIVES_IN_A_WORD, list_joiner_regex, list_joiners, list_marker, period_matchers, unit_table, word_list
+from generator.read.lexicon import ALTERNATIVES_IN_A_WORD, NOTE_MARK, list_joiner_regex, list_joiners, list_marker, period_matchers, unit_table, word_list
 from generator.read.indicators import (clean_indicator, measure_endings, object_of_opening_verb, opening_verb,
                                        tidy_name, without_manner_opening)
 from generator.read.owners import without_opening_verbs
@@ -278,7 +278,7 @@ def share_list_verb(sentence: str, drafts: list[Draft]) -> None:
     data = load_data("indicators.yaml")
     empty = (*data["progress_verbs"], *data["strip_leading"])
     for prev, cur in itertools.pairwise(drafts):
-        between = sentence[prev.num.end:cur.num.start]
+        between = NOTE_MARK.sub("", sentence[prev.num.end:cur.num.start])  # 13所学校〔24〕、3所…: a footnote splits no list
         listed = between.startswith("、") and not re.search(r"[，；。\d]", between)
         counted = listed and _counted_alike(prev, cur)
         measured = (listed or between == "，" + cur.indicator and _same_measure(prev, cur)) and _noun_item(cur) \

@@ -242,8 +242,9 @@ def _descriptive_reason(text: str, num: Num, data: dict) -> Optional[str]:
     """Return why a number describes rather than measures (中央八项规定, 二次结构施工, 24小时不间断,
     两个翻一番, 八个方面, 350兆瓦光伏发电项目, 新六种猪场〔12〕), None if it measures something."""
     after = text[num.unit_end:num.unit_end + AFTER]
-    if any(after.startswith(w) for w in data["descriptive_after"].get(num.unit, ())):
-        return "descriptive"
+    if any(after.startswith(w) for w in data["descriptive_after"].get(num.unit, ())) \
+            or num.unit in data["reach_units"] and re.match(data["reach_circle"], after):
+        return "descriptive"  # 15分钟健身圈, 1小时鲜活农产品物流圈: a circle's name, no time measured
     if num.unit in data["capacity_units"] and re.match(r"[\u4e00-\u9fff]", after) and after[:1] not in data["capacity_unit_followers"]:
         return "capacity"
     if not num.chinese:
