@@ -3,6 +3,7 @@
 it; a short rate or lone verb is named after the clause before (subjects.py names counts opening their clause)."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from generator.datafiles import load as load_data
@@ -13,6 +14,8 @@ from generator.read.not_facts import project_with_capacity
 from generator.read.segment import word_tags
 from generator.read.subjects import ADVERB_FLAGS, NOUN_ENDS, is_verbal, subject_count_name
 from generator.read.sentences import end_of_clause, start_of_clause
+
+_NAME_MAX = 20  # characters of an owner's name: a longer phrase runs into what is said of it
 
 
 def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare: bool) -> str:
@@ -118,7 +121,16 @@ def _cut(text: str) -> str:
     """Return ``text`` from its first noun up to its next period phrase, adverb or preposition, quotes removed
     (全年共谋划储备项目 → 谋划储备项目)."""
     start = _lead_index(text)
-    return text[start:start + _cut_index(text[start:])].strip("“”\"、，")[:20]
+    return _shortened(text[start:start + _cut_index(text[start:])].strip("“”\"、，"))
+
+
+def _shortened(name: str) -> str:
+    """Return a name of at most _NAME_MAX characters, cut where a word ends, never inside one (…清水河生态补水工程 →
+    …清水河, not …清水河生)."""
+    if len(name) <= _NAME_MAX:
+        return name
+    ends = [end for end in itertools.accumulate(len(t.word) for t in word_tags(name)) if end <= _NAME_MAX]
+    return name[:ends[-1]].rstrip("、和及与") if ends else name[:_NAME_MAX]
 
 
 def _lead_index(text: str) -> int:
