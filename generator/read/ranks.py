@@ -9,7 +9,7 @@ from typing import Callable, Optional
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
-from generator.read.indicators import clean_indicator
+from generator.read.indicators import clean_indicator, measure_endings
 from generator.read.lexicon import growth_words
 from generator.read.numbers import Num, parse_chinese_number
 from generator.read.sentences import CLAUSE_END, end_of_clause, start_of_clause
@@ -107,10 +107,13 @@ def _of_level(subject: str, level: str, before_rank: str) -> list[str]:
 
 def _listed_subjects(subject: str) -> list[str]:
     """Return the growth rates a rank names with 、 (规上工业增加值、固定资产投资增速 → 规上工业增加值增速, 固定资产投资增速:
-    the growth word closing the last is each one's), or the subject alone."""
+    the growth word closing the last is each one's), the measures it names so, each whole (游客接待量、旅游总收入), or
+    the subject alone."""
     items = [i for i in subject.split("、") if i]
     tail = next((w for w in sorted(growth_names(), key=len, reverse=True) if items and items[-1].endswith(w)), "")
-    if len(items) < 2 or not tail or any(len(i) < 2 for i in items):
+    ends = (*measure_endings(), *load_data("indicators.yaml")["measure_chars"])  # 财政、税收收入总量: one head, no split
+    measured = bool(items) and all(item.endswith(ends) for item in items)
+    if len(items) < 2 or not (tail or measured and "等" not in subject) or any(len(i) < 2 for i in items):
         return [subject]  # PM2.5、PM10、空气优良率等指标, 标准化、产业化水平: one subject named by its list
     return [i if i.endswith(tail) else i + tail for i in items]
 
