@@ -281,8 +281,8 @@ def share_list_verb(sentence: str, drafts: list[Draft]) -> None:
         between = NOTE_MARK.sub("", sentence[prev.num.end:cur.num.start])  # 13所学校〔24〕、3所…: a footnote splits no list
         listed = between.startswith("、") and not re.search(r"[，；。\d]", between)
         counted = listed and _counted_alike(prev, cur)
-        measured = (listed or between == "，" + cur.indicator and _same_measure(prev, cur)) and _noun_item(cur) \
-            and _measured_alike(prev, cur)
+        measured = (listed and _noun_item(cur) or between == "，" + cur.indicator and _same_measure(prev, cur)
+                    and _noun_item(cur, tagged_nouns=True)) and _measured_alike(prev, cur)
         verb = _verb_run(without_manner_opening(prev.indicator), empty) if counted or measured else ""
         head = without_manner_opening(prev.indicator)[len(verb):]  # 签约项目3个、在谈项目2个: kinds of one bare thing
         kind = head in data["bare_names"] and cur.indicator.endswith(head) and len(cur.indicator) > len(head)
@@ -308,11 +308,13 @@ def _same_measure(first: Draft, second: Draft) -> bool:
     return bases[0] == bases[1] != ""
 
 
-def _noun_item(draft: Draft) -> bool:
-    """Return True when a draft is named by a short noun alone (红苕, 肉牛), no verb nor measure of its own."""
+def _noun_item(draft: Draft, tagged_nouns: bool = False) -> bool:
+    """Return True when a draft is named by a short noun alone (红苕, 肉牛), no verb nor measure of its own; listed
+    with 、, whatever the segmenter tags its words (川凤大米, 青脆李), else only words tagged nouns (a clause after
+    a comma may be another act: 退耕26745亩，三荒造林43810亩)."""
     tags = word_tags(draft.indicator)
-    return 0 < len(draft.indicator) <= 6 and all(t.flag.startswith("n") for t in tags) \
-        and not draft.indicator.endswith(measure_endings())
+    nouns = all(t.flag.startswith("n") for t in tags) if tagged_nouns else not any(t.flag.startswith("v") for t in tags)
+    return 0 < len(draft.indicator) <= 6 and nouns and not draft.indicator.endswith(measure_endings())
 
 
 def share_list_measure(sentence: str, drafts: list[Draft]) -> None:
