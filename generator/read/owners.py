@@ -145,8 +145,8 @@ def _lead_index(text: str) -> int:
 
 
 def _cut_index(text: str) -> int:
-    """Return where ``text`` stops naming a thing: its first period phrase, adverb, preposition or predicate of
-    manner (项目进展顺利 → 项目)."""
+    """Return where ``text`` stops naming a thing: its first period phrase, adverb, preposition, predicate of
+    manner (项目进展顺利 → 项目) or of completion (项目建成投产 → 项目)."""
     data = load_data("indicators.yaml")
     period = period_matchers()[0].search(text)
     end = period.start() if period and period.start() > 0 else len(text)
@@ -154,10 +154,17 @@ def _cut_index(text: str) -> int:
     for token in word_tags(text[:end]):
         joined = token.word in ("和", "与", "及") and re.match(rf"[^，、；。\d]{{1,16}}?(?:{'|'.join(data['project_heads'])})", text[at:end])
         if at and (token.flag in ("d", "ad", "p", "c") or token.word in data["manner_words"]
+                   or token.word in data["completion_predicates"] and _closes(text[at + len(token.word):end])
                    or text.startswith(tuple(w for w in data["manner_endings"] if len(w) > 2), at)):
             return at + joined.end() if joined else at  # …翻修和雨污分流工程: one project's name, to its head
         at += len(token.word)
     return end
+
+
+def _closes(rest: str) -> bool:
+    """Return True when no noun follows a predicate of completion (的“大北环”全线通车, 项目建成运营: the work is named
+    before it; 竣工项目: it qualifies the noun after it)."""
+    return not any(t.flag.startswith("n") for t in word_tags(rest))
 
 
 def has_governing_verb(text: str, opening_only: bool = False) -> bool:
