@@ -245,7 +245,7 @@ def test_a_firms_trade_name_is_pinyin_in_every_name_of_its_report():
     report = translate_report(extract_report(clean_string(text)))
     assert trade_names(p.text for p in report.paragraphs) == {"巨力"}  # 风帆 is a common word: "sail"
     assert [f.indicator_en for f in report.facts if "金属" in f.indicator] == [
-        "Investment in Juli metal structural part project started"]
+        "Investment in Juli metal structural part project"]  # 开工 tells what became of it, no part of its name
 
 
 def test_a_firm_listed_beside_a_known_trade_name_or_closed_by_shares_is_one_too():
