@@ -7,7 +7,7 @@ import re
 
 from generator.datafiles import load as load_data
 from generator.read.lexicon import (Prefixes, bare_but_ending, chinese_digits, list_marker, manner_lists, name_ending_digit, owns_a_target, period_matchers,
-                                    prefixes, unit_table, word_list)
+                                    prefixes, spans_a_sum, unit_table, word_list)
 from generator.read.segment import load_posseg, word_tags
 from generator.read.sentences import end_of_clause
 
@@ -38,11 +38,9 @@ def without_periods(text: str) -> str:
 
 def _spans_a_bare_sum(text: str, match: re.Match) -> bool:
     """Return True for a span of years before the sum of a bare name (五年累计投资: the span is all that says whose)."""
-    names = load_data("indicators.yaml")
-    span = re.match(names["span_before_sum"], text[match.start():])
     rest = text[match.end():]
     rest = next((rest[len(w):] for w in load_data("not_facts.yaml")["sum_verbs"] if rest.startswith(w)), rest)
-    return span is not None and span.end() == len(match.group()) and bare_but_ending(rest, set(names["bare_names"]))
+    return spans_a_sum(text, match) and bare_but_ending(rest, set(load_data("indicators.yaml")["bare_names"]))
 
 
 @functools.lru_cache(maxsize=8192)  # a report names the same things clause after clause

@@ -227,3 +227,9 @@ def bare_but_ending(text: str, bare: set[str]) -> bool:
     """Return True for a bare name, alone or before a word the trailing strip takes (投资达到): 累计 of 累计投资达到
     stays, as it says the figure is a sum."""
     return text in bare or any(text.endswith(w) and text[:-len(w)] in bare for w in word_list("strip_trailing", "indicators.yaml"))
+
+
+def spans_a_sum(text: str, match: re.Match) -> bool:
+    """Return True when a period phrase is the span of a sum after it (五年累计, 三年共): indicators.yaml span_before_sum."""
+    span = re.match(load_data("indicators.yaml")["span_before_sum"], text[match.start():])
+    return span is not None and span.end() == match.end() - match.start()

@@ -8,7 +8,7 @@ import re
 
 from generator.datafiles import load as load_data
 from generator.read.indicators import after_grouping, clean_indicator, opening_verb, without_periods
-from generator.read.lexicon import (count_regex, magnitudes, period_matchers, size_alternation, unit_alternation,
+from generator.read.lexicon import (NOTE_MARK, count_regex, magnitudes, period_matchers, size_alternation, unit_alternation,
                                     unit_table)
 from generator.read.not_facts import project_with_capacity
 from generator.read.segment import word_tags
@@ -113,7 +113,7 @@ def _owner_phrase(text: str, subject: bool = False) -> str:
 def _before_note(text: str) -> str:
     """Return ``text`` up to a footnote mark that ends the thing it names (智能制造产业园〔8〕奠基开工 → 智能制造产业园),
     without the mark when only a word of progress follows it (“五馆两中心”[9]建设 → 五馆两中心建设)."""
-    head, after = (re.split(r"[〔\[【]\d+[〕\]】]", text, maxsplit=1) + [""])[:2]
+    head, after = (NOTE_MARK.split(text, maxsplit=1) + [""])[:2]
     return head + after if after in load_data("indicators.yaml")["progress_verbs"] else head
 
 

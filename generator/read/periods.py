@@ -8,7 +8,7 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.read.lexicon import (cue_alternation, cue_regex, growth_words, opens_with_excess, owns_a_target,
-                                    period_matchers, possessive, rate_bases)
+                                    period_matchers, possessive, rate_bases, spans_a_sum)
 from generator.read.numbers import Num
 from generator.read.segment import word_tags
 from generator.read.sentences import SENTENCE_END, end_of_clause, found_before, last_match_before, start_of_clause
@@ -39,9 +39,7 @@ def period_before(sentence: str, pos: int) -> Optional[str]:
 def _dates_another_sum(sentence: str, match: re.Match, pos: int) -> bool:
     """Return True for the span of a sum (五年累计投资…) in another statement than ``pos``: it dates that sum only
     (到2007年，…；五年累计投资达到85亿元；城镇居民人均可支配收入年均递增6%)."""
-    sums = tuple(load_data("periods.yaml")["sum_words"])
-    return re.fullmatch(r"[一二两三四五六七八九十\d]{1,2}年", match.group()) is not None \
-        and sentence.startswith(sums, match.end()) and re.search("[；;]", sentence[match.end():pos]) is not None
+    return spans_a_sum(sentence, match) and re.search("[；;]", sentence[match.end():pos]) is not None
 
 
 def _whole_word(sentence: str, match) -> bool:
