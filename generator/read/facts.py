@@ -313,7 +313,7 @@ def _rate_of_what_follows(sentence: str, num: Num, indicator: str) -> str:
     rate = load_data("indicators.yaml")["rate_endings"][0]
     words = re.sub(r"[“”\"]", "", tail)
     share = sentence[num.start - 1:num.start] == possessive()  # 新增贷款的70%用于…: a share, not a rate
-    if num.unit != "%" or share or not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", words) or not has_governing_verb(words, True):
+    if num.unit != "%" or share or not re.fullmatch(r"[\u4e00-\u9fff]{2,6}", words) or not has_governing_verb(words, opening=2):
         return indicator
     return indicator + words + ("" if words.endswith(rate) else rate)
 
@@ -355,8 +355,15 @@ def _opens_clause(left: str, before: str) -> bool:
     before = re.split("[：:]", before)[-1]  # 民生实事：完成A、B等6个…: the words after a colon open their own clause
     head, marker, tail = before.rpartition(list_marker("examples_end"))
     if marker:  # 完成A、B等N个…: a governing verb opens the list of examples; names within it govern nothing
-        return not has_governing_verb(tail) and not has_governing_verb(head, opening_only=True)
+        return not has_governing_verb(tail) and not has_governing_verb(_without_last_word(head.split("、")[0]), opening=2)
     return not has_governing_verb(before)
+
+
+def _without_last_word(item: str) -> str:
+    """Return the first example of a list without its last word, if it has more than one: a governing verb has its
+    object after it, and a firm's name may end in a word tagged a verb (恒通包装, 华远超声)."""
+    tokens = word_tags(item)
+    return "".join(t.word for t in tokens[:-1]) if len(tokens) > 1 else item
 
 
 def _owned_attribute(sentence: str, num: Num, indicator: str, clause_start: int) -> str:

@@ -167,13 +167,13 @@ def _closes(rest: str) -> bool:
     return not any(t.flag.startswith("n") for t in word_tags(rest))
 
 
-def has_governing_verb(text: str, opening_only: bool = False) -> bool:
+def has_governing_verb(text: str, opening: int = 0) -> bool:
     """Return True when ``text`` holds a verb that could govern what follows it (完成, 新建, 谋划), not
-    counting attribute words (投资) and adverbs of manner; only among its first two words if ``opening_only``."""
+    counting attribute words (投资) and adverbs of manner; only among its first ``opening`` words, if given."""
     data = load_data("indicators.yaml")
     skip = set(data["attribute_words"]) | set(data["manner_words"]) | set(data["before_prepositions"])
     text = re.sub(r"\d+(?:\.\d+)?", " ", text)
-    tokens = word_tags(text)[:2] if opening_only else word_tags(text)
+    tokens = word_tags(text)[:opening] if opening else word_tags(text)
     return any((t.flag == "v" or t.flag == "vn" and i == 0) and len(t.word) >= 2 and t.word not in skip
                and not (i and tokens[i - 1].flag == "p") for i, t in enumerate(tokens))  # 对低保: an object
 

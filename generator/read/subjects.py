@@ -58,7 +58,8 @@ def _predicate_start(tokens: list) -> int:
         if glued_word_at(text, starts[i - 1]):
             continue  # 宜居宜业和美乡村: the 和 of 和美 joins nothing
         ending = text.startswith(tuple(w for w in data["manner_endings"] if len(w) > 2), starts[i - 1])  # 进展顺利
-        if token.word in stops or ending or token.flag in ADVERB_FLAGS and token.flag not in ("ul", "uz"):
+        closing = text[starts[i - 1]:] in data["completion_predicates"]  # 建成投产 (tagged j), 竣工投产 closing the phrase
+        if token.word in stops or ending or closing or token.flag in ADVERB_FLAGS and token.flag not in ("ul", "uz"):
             if not (i > 1 and token.word in data["light_verbs"] and tokens[i - 1].flag == "v"):
                 return i
             start = i - 1  # 失业人员走上了公益性岗位: 了 closes the verb before it, with its adverb (村新打了)
@@ -74,7 +75,12 @@ def whole_predicate(tokens: list) -> str:
     """Return a predicate without its light verbs, manner and all ('' when it has no verb)."""
     light = set(load_data("indicators.yaml")["light_verbs"])
     words = [t for t in tokens if t.word not in light and t.flag not in ("ul", "uz")]
-    return "".join(t.word for t in words) if any(t.flag.startswith("v") for t in words) else ""
+    return "".join(t.word for t in words) if any(_is_verb(t) for t in words) else ""
+
+
+def _is_verb(token) -> bool:
+    """Return True for a word tagged a verb or a predicate of completion (建成投产, tagged an abbreviation)."""
+    return token.flag.startswith("v") or token.word in load_data("indicators.yaml")["completion_predicates"]
 
 
 def _bare_predicate(tokens: list) -> str:
@@ -83,13 +89,13 @@ def _bare_predicate(tokens: list) -> str:
     its tag, and so is each of a list of them (安置区全部封顶 → 封顶, 企业踊跃捐款捐物、助工助力 → 捐款捐物、助工助力)."""
     data = load_data("indicators.yaml")
     drop = set(data["manner_words"]) | set(data["manner_endings"]) | set(data["light_verbs"])
-    verb = next((i for i, t in enumerate(tokens) if t.flag.startswith("v") and t.word not in drop), len(tokens))
+    verb = next((i for i, t in enumerate(tokens) if _is_verb(t) and t.word not in drop), len(tokens))
     words = [t for i, t in enumerate(tokens)  # an adverb after the verb is in its object (通过省级专精特新认定)
              if t.word not in drop and t.flag not in ("ul", "uz", "i") and (i > verb or t.flag not in ("d", "ad"))]
     text = "".join(t.word for t in words)
     manner = bool(tokens) and (tokens[0].word in drop or tokens[0].flag in ("d", "ad"))  # 踊跃捐款捐物
     after_manner = manner and all(len(item) in (2, 4) for item in text.split("、"))
-    if text in data["progress_verbs"] or not after_manner and not any(t.flag.startswith("v") for t in words):
+    if text in data["progress_verbs"] or not after_manner and not any(_is_verb(t) for t in words):
         return ""
     return text
 
