@@ -169,7 +169,9 @@ def place_growth(sentence: str, num: Num, clauses: Clauses) -> None:
     elif subject in load_data("indicators.yaml")["subject_measures"] and not own:
         earlier = _earlier(sentence, drafts, num)  # 规模以上工业总产值23.55亿元，增加值增长23.3% → 规模以上工业增加值
         subject = subject_of_measure(earlier[0].indicator) + subject if earlier and earlier[0].num.unit != "%" else subject
-    indicator = subject + (growth.word if growth.word in growth_nouns or rate_bases()[num.unit] == "pp" else "")
+    names = load_data("indicators.yaml")  # 经济增长6%: a word of two characters is what grows, not a measure, unless a
+    short = len(subject) <= 2 and subject not in names["bare_names"]  # bare one an earlier figure names (数量)
+    indicator = subject + (growth.word if growth.word in growth_nouns or short or rate_bases()[num.unit] == "pp" else "")
     indicator = change_of_previous(indicator if subject else growth.word, _earlier(sentence, drafts, num))
     draft = Draft(num, indicator or growth.word, clause_start, end_of_clause(sentence, num.end), extra={"left": subject})
     if rate_bases()[num.unit] != "pp":
