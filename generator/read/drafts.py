@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import cue_alternation, growth_bases, growth_words, list_joiners, list_marker
+from generator.read.lexicon import cue_alternation, growth_bases, growth_words, list_joiners, list_marker, word_list
 from generator.read.numbers import Num
 
 
@@ -42,6 +42,26 @@ def _change_regexes() -> tuple[re.Pattern, re.Pattern]:
                      if e.endswith(tuple(load_data("modality.yaml")["change_comparers"])))
     return (re.compile(rf"(?:{bases}|{comparers})*(?:{fillers})*((?:{kept})?(?:{words}))"),
             re.compile(rf"(.+?){guards}(?:{bases}|{comparers})+(?:{fillers})*((?:{kept})?(?:{words}))"))
+
+
+def named_after_previous(indicator: str, earlier: list["Draft"]) -> str:
+    """Return the indicator of a change or of a scope alone named after the facts before it in the sentence
+    (see change_of_previous and counterpart_of_previous)."""
+    return counterpart_of_previous(change_of_previous(indicator, earlier), earlier)
+
+
+def counterpart_of_previous(indicator: str, earlier: list["Draft"]) -> str:
+    """Return an urban or rural scope alone as a subject (农村) named as the last fact before it in the sentence,
+    in its own scope (城镇低保补差额…，农村由13元提高到18元 → 农村低保补差额); ``indicator`` otherwise."""
+    scopes = word_list("counterpart_scopes", "indicators.yaml")
+    if indicator not in scopes or not earlier:
+        return indicator
+    before = earlier[-1].indicator
+    other = next((s for s in scopes if before.startswith(s) and len(before) > len(s) + 1), "")
+    if not other or other == indicator:
+        return indicator
+    own = indicator + other[len(indicator):]  # 城镇居民… → 农村居民…
+    return (own if own in scopes else indicator) + before[len(other):]
 
 
 def change_of_previous(indicator: str, earlier: list["Draft"]) -> str:

@@ -8,7 +8,7 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
-from generator.read.drafts import Draft, change_of_previous, name_listed_changes, name_repeated_runs
+from generator.read.drafts import Draft, name_listed_changes, name_repeated_runs, named_after_previous
 from generator.read.progress import name_progress_frames
 from generator.read.appendix import named_by_row, plans_its_year
 from generator.read.bases import mark_bracketed_bases
@@ -177,7 +177,7 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     indicator = (left + right) or fallback_name(sentence, clause_start, num)
     indicator = _rate_of_what_follows(sentence, num, indicator)
     indicator = _owned_attribute(sentence, num, indicator, clause_start) if not right else indicator
-    indicator = change_of_previous(indicator, earlier)
+    indicator = named_after_previous(indicator, earlier)
     indicator = _sibling_measure(sentence, num, indicator, earlier, seg_start)
     indicator = _topic_from_clause_before(sentence, clause_start, indicator, earlier, num.unit)
     quote_end = end_of_clause(sentence, num.end)

@@ -10,7 +10,7 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.read.bare import subject_of_measure
-from generator.read.drafts import Draft, change_of_previous
+from generator.read.drafts import Draft, change_of_previous, counterpart_of_previous
 from generator.read.indicators import clean_indicator
 from generator.read.lexicon import (cue_alternation, growth_bases, growth_words, list_joiner_regex, list_joiners,
                                     list_marker, opens_with_excess, period_matchers, possessive, rate_bases)
@@ -169,6 +169,7 @@ def place_growth(sentence: str, num: Num, clauses: Clauses) -> None:
     elif subject in load_data("indicators.yaml")["subject_measures"] and not own:
         earlier = _earlier(sentence, drafts, num)  # 规模以上工业总产值23.55亿元，增加值增长23.3% → 规模以上工业增加值
         subject = subject_of_measure(earlier[0].indicator) + subject if earlier and earlier[0].num.unit != "%" else subject
+    subject = counterpart_of_previous(subject, _earlier(sentence, drafts, num))  # …，农民增长12%
     names = load_data("indicators.yaml")  # 经济增长6%: a word of two characters is what grows, not a measure, unless a
     short = len(subject) <= 2 and subject not in names["bare_names"]  # bare one an earlier figure names (数量)
     indicator = subject + (growth.word if growth.word in growth_nouns or short or rate_bases()[num.unit] == "pp" else "")
