@@ -58,7 +58,8 @@ def _predicate_start(tokens: list) -> int:
         if glued_word_at(text, starts[i - 1]):
             continue  # 宜居宜业和美乡村: the 和 of 和美 joins nothing
         ending = text.startswith(tuple(w for w in data["manner_endings"] if len(w) > 2), starts[i - 1])  # 进展顺利
-        closing = text[starts[i - 1]:] in data["completion_predicates"]  # 建成投产 (tagged j), 竣工投产 closing the phrase
+        closing = text[starts[i - 1]:] in data["completion_predicates"] \
+            and not any(t.flag.startswith("v") for t in tokens[:i])  # 项目建成投产 (tagged j): closing a noun alone
         if token.word in stops or ending or closing or token.flag in ADVERB_FLAGS and token.flag not in ("ul", "uz"):
             if not (i > 1 and token.word in data["light_verbs"] and tokens[i - 1].flag == "v"):
                 return i
