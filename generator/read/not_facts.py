@@ -128,9 +128,11 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
     """Return why the words before or after a measured number make it no fact (2021年, 年产1000吨,
     亿元以上项目, 以下三个方面, 突破百亿大关, 由29.1亿元增长到), None if they do not."""
     after = text[num.unit_end:num.unit_end + AFTER]
+    if num.unit in data["period_count_units"] and _in_a_period(text, num):
+        return "date"  # 近两年来, 五年累计, 九个月来, 前11个月: a span that dates the clause, no figure
     if num.unit == "年":
-        if not num.chinese and 1900 <= num.value <= 2100 or after.startswith(("来", "以来")) or _in_a_period(text, num):
-            return "date"  # 2021年; 近两年来, 五年累计: a span that dates the clause, no figure
+        if not num.chinese and 1900 <= num.value <= 2100 or after.startswith(("来", "以来")):
+            return "date"  # 2021年; 三年来
         if not text.endswith(word_list("year_unit_cues", "not_facts.yaml"), 0, num.start):
             return "date"
     if num.unit not in data["counting_units"] and text.endswith(word_list("capacity_cues", "not_facts.yaml"), 0, num.start) \
