@@ -141,6 +141,9 @@ def kind_of(sentence: str, num: Num, indicator: str, plan: Optional[bool]) -> st
         return "target"
     if num.unit == "%" and not num.growth and _is_share(sentence, num, indicator):
         return "share"
+    ranks = load_data("modality.yaml")
+    if num.unit == ranks["rank_units"][0] and indicator.endswith(ranks["rank_noun"]):
+        return "rank"  # 排名由41位上升到37位: places in a ranking written without 第
     return "actual"
 
 

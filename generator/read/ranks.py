@@ -25,7 +25,8 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
     found, last_before = [], _last_before(drafts)
     ends = sorted(((d.num.end, d.num.start, d.num.unit) for d in drafts), key=lambda e: e[:2])
     scopes = "|".join(data["rank_scopes"])  # 增速全市第一: a scope before 第N ranks without a verb
-    for match in re.finditer(rf"({verbs}|(?=(?:{scopes})))([^，。；！？、]{{0,10}}?)(?:{prefix}([{ordinals}\d]+)|({first})"
+    # after a verb the scope may name the group ranked in (排名全省133个省级及以上园区第24位); alone, it is short
+    for match in re.finditer(rf"({verbs})?(?(1)|(?=(?:{scopes})))((?(1)[^，。；！？、]{{0,16}}?|[^，。；！？、]{{0,10}}?))(?:{prefix}([{ordinals}\d]+)|({first})"
                              rf"|(?<={scopes})(\d+)(?=(?:{units})))({units})?", sentence):  # 排名全国78位
         group = next(g for g in (3, 4, 5) if match.group(g))
         token = "一" if group == 4 else match.group(group)
