@@ -22,7 +22,9 @@ def distribute_lists(sentence: str, drafts: list[Draft]) -> None:
     groups: list[list[Draft]] = []
     for draft in drafts:
         last = groups[-1][-1] if groups else None
-        if last and last.num.unit == draft.num.unit and sentence[last.num.end:draft.num.start] in (*list_joiners("item_joiners"), "，"):
+        between = sentence[last.num.end:draft.num.start] if last else ""
+        if last and (last.num.unit == draft.num.unit and between in (*list_joiners("item_joiners"), "，")
+                     or _one_measure(last, draft) and between in list_joiners("item_joiners")):
             groups[-1].append(draft)
         else:
             groups.append([draft])
@@ -39,6 +41,13 @@ def distribute_lists(sentence: str, drafts: list[Draft]) -> None:
                 or _respective_attribute(clean_indicator(sentence[clause_start:at]))  # 2015年力争年产值分别达到…
             for draft, name in zip(group, items if grouped else _complete_items(items)):
                 draft.indicator = name if name.endswith(attribute) else name + attribute
+
+
+def _one_measure(first: Draft, second: Draft) -> bool:
+    """Return True when two values are in units of one measure of rate or money (4.2%、2.5‰; 5000万元、1.2亿元)."""
+    units = unit_table()
+    groups = {units.get(d.num.unit or "", (None, None, "count"))[2] for d in (first, second)}
+    return len(groups) == 1 and groups <= {"rate", "money"}
 
 
 def _earlier_levels(sentence: str, drafts: list[Draft], clause_start: int, at: int, size: int,
@@ -202,7 +211,8 @@ def _complete_items(items: list[str]) -> list[str]:
             tail = last[len(item):]  # 城镇 ↔ 农村: same-length modifiers
         elif len(end_word) == 1 and end_word in last_words:  # 政府投资类、…备案类项目: after the shared 类
             tail = "".join(last_words[last_words.index(end_word) + 1:])
-        elif not item.endswith(measure_endings()):  # a whole name (固定资产投资和社会消费品零售总额) takes no tail
+        elif not item.endswith((*measure_endings(), *load_data("indicators.yaml")["rate_endings"])):  # a whole name
+            # (固定资产投资和社会消费品零售总额, 开工率、…达效率) takes no tail
             tail = "".join(last_words[len(jieba.lcut(item)):])
         else:
             tail = ""

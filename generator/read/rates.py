@@ -16,11 +16,11 @@ from generator.read.segment import word_tags
 def one_rate_each(draft: Draft, left_raw: str, named_before: Callable[[str], str]) -> list[Draft]:
     """Return one draft per rate when one percentage is stated for several (热线解决率、群众满意率达到100%);
     ``named_before`` names a bare rate after the clause before it."""
-    if draft.num.unit != "%":
-        return [draft]
+    if draft.num.unit != "%" or list_marker("respectively") in left_raw:
+        return [draft]  # A率、B率分别达到X、Y: one value each, named by distribute_lists
     rates = tuple(load_data("indicators.yaml")["rate_endings"])
-    items = [clean for clean in map(clean_indicator, re.split(list_joiner_regex("item_joiners"), left_raw)) if clean]
-    items = items if list_marker("respectively") in left_raw else _rate_word_shared(items)  # A和B参保率分别达到X和Y
+    items = _rate_word_shared([clean for clean in map(clean_indicator, re.split(list_joiner_regex("item_joiners"), left_raw))
+                               if clean])
     crossed = _things_then_rates(items, rates)
     if crossed:
         return [replace(draft, indicator=name, extra={**draft.extra, "left": name}) for name in crossed]
