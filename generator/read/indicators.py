@@ -50,7 +50,10 @@ def clean_indicator(text: str) -> str:
     text = re.split(r"[\u2460-\u24ff\u2776-\u2793]", text)[-1]  # ①A②B: an item mark opens the last item
     text = re.sub(r"[（(][^）)]*[）)]|[〔\[【]\d*[〕\]】]?|[〕\]】]", "", text)
     text = re.sub(r"[（）()]", "", text)  # 农村公路（总长21.7公里）: the figure inside names its thing, bracket unpaired
-    text = re.split(r"[：:]", text)[-1]  # 主要预期目标是：地区生产总值 → 地区生产总值
+    *heads, text = re.split(r"[：:]", text)  # 主要预期目标是：地区生产总值 → 地区生产总值
+    marks = "".join(load_data("modality.yaml")["target_list_marks"])
+    item = heads[-1] if heads and heads[-1].startswith(tuple(marks)) else ""  # ——财政收入：达到5亿元
+    text = text.lstrip(marks)  # ——地区生产总值
     text = re.sub(f"^[到至](?={period_matchers()[0].pattern})", "", text)  # 到2025年全区…: 到 dates, no name
     text = without_periods(text)
     text = re.sub("^(?:以前|以后|以来)", "", text)  # 2000年以前建成的: no period
@@ -79,8 +82,8 @@ def clean_indicator(text: str) -> str:
                     and not text.endswith((*names["kept_endings"], *names["per_head_words"])):
                 text, changed = text[:-len(word)], True
     if text in lone:
-        return ""  # 持续推进 less 推进: a manner word alone names nothing
-    return text
+        text = ""  # 持续推进 less 推进: a manner word alone names nothing
+    return text or (clean_indicator(item.lstrip(marks)) if item else "")  # an item's name before its colon
 
 
 def _opens_whole_word(text: str, word: str, names: dict) -> bool:
