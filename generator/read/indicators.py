@@ -59,6 +59,8 @@ def clean_indicator(text: str) -> str:
     text = re.sub("^(?:以前|以后|以来)", "", text)  # 2000年以前建成的: no period
     text = re.sub(names["per_unit_ending"], "", re.sub(names["aspect_particle"], "", text))
     text = re.sub(names["place_subject"], "", text)
+    reach = names["reach_before_measure"]
+    text = re.sub(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{'|'.join(reach['verbs'])})(?=(?:{'|'.join(reach['measures'])})$)", "", text)
     for word in names["strip_anywhere"]:
         text = text.replace(word, "")
     text = text.strip(" ，、：")
