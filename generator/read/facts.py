@@ -325,23 +325,23 @@ def _topic_from_clause_before(sentence: str, clause_start: int, indicator: str, 
     if clause_start < 2 or len(indicator) > 4 or (earlier and earlier[-1].num.start >= clause_start):
         return indicator
     before_start = start_of_clause(sentence, clause_start - 1)
-    if restated := restated_name(indicator, sentence[before_start:clause_start - 1], earlier):
+    before = sentence[before_start:clause_start - 1]  # with a figure it states no state (苏陕帮扶2.1亿元，建行援助…)
+    if restated := restated_name(indicator, before, earlier):
         return restated
-    topic = topic_of_state(sentence[before_start:clause_start - 1])
+    topic = "" if re.search(r"\d", before) else topic_of_state(before)
     if topic and indicator and not indicator.startswith(topic):  # 空气质量持续改善，优良天数达到236天
         return topic + indicator
     if len(indicator) > 4:
         return indicator
     if not indicator or indicator == unit:  # 达30263元, 是2006年的2.2倍: the clause names nothing of its own
-        subject = subject_of(sentence[before_start:clause_start - 1])
-        running = load_data("indicators.yaml")["running_total_word"]  # 累计完成545亿元: X累计
+        subject, running = subject_of(before), load_data("indicators.yaml")["running_total_word"]  # 累计完成545亿元: X累计
         return subject + running * sentence.startswith(running, clause_start) if subject else indicator
     rates = tuple(load_data("indicators.yaml")["rate_endings"])
     if indicator.endswith(rates) and (listed := items_said_with_one_verb(earlier, sentence.rfind("；", 0, clause_start))):
         return listed + indicator  # 办理人大代表建议81件、政协提案79件，办复率100%: the rate of every item
     last = earlier[-1] if earlier and earlier[-1].num.start >= before_start and earlier[-1].kind != "rank" else None
     parallel = last is not None and last.growth_pct is None and (last.num.unit == unit or indicator.endswith(rates))
-    return topic_of_rate(indicator, sentence[before_start:clause_start - 1], last.indicator if parallel else "")
+    return topic_of_rate(indicator, before, last.indicator if parallel else "")
 
 
 def _opens_clause(left: str, before: str) -> bool:

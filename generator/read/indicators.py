@@ -6,7 +6,7 @@ import itertools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import (Prefixes, bare_but_ending, chinese_digits, list_marker, manner_lists, name_ending_digit, owns_a_target, period_matchers,
+from generator.read.lexicon import (Prefixes, bare_but_ending, chinese_digits, examples_end_at, list_marker, manner_lists, name_ending_digit, owns_a_target, period_matchers,
                                     prefixes, spans_a_sum, unit_table, word_list)
 from generator.read.segment import load_posseg, word_tags
 from generator.read.sentences import end_of_clause
@@ -123,10 +123,9 @@ def drop_examples(left: str, names_only: bool, count: float = 0) -> str:
     pair = re.fullmatch(r"[^和及、\d]{2,}[和及][^和及、\d]{2,}(?<!的)", object_of_opening_verb(left) or "-")  # A和B的两个: owners
     if names_only and count == 2 and pair:
         return _verb_of_examples(left)
-    examples_end = list_marker("examples_end")
-    if examples_end in left:
-        head, _, tail = left.rpartition(examples_end)
-        return _verb_of_examples(head) + tail
+    end = examples_end_at(left)
+    if end >= 0:
+        return _verb_of_examples(left[:end]) + left[end + len(list_marker("examples_end")):]
     if "、" not in left or _verbs_sharing_object(left):
         return left
     if all(len(item) <= _MODIFIER_LEN for item in left.split("、")[:-1]) and not names_only \

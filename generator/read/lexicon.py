@@ -233,3 +233,11 @@ def spans_a_sum(text: str, match: re.Match) -> bool:
     """Return True when a period phrase is the span of a sum after it (五年累计, 三年共): indicators.yaml span_before_sum."""
     span = re.match(load_data("indicators.yaml")["span_before_sum"], text[match.start():])
     return span is not None and span.end() == match.end() - match.start()
+
+
+def examples_end_at(text: str) -> int:
+    """Return where the last 等 closing a list of examples stands in ``text`` (A、B等), -1 if none: a word of grade
+    holding 等 (上等烟, 一等奖) closes none."""
+    grades = "|".join(load_data("lists.yaml")["grade_words"])
+    ends = [m.start() for m in re.finditer(list_marker("examples_end"), text) if not re.search(f"(?:{grades})$", text[:m.end()])]
+    return ends[-1] if ends else -1
