@@ -192,14 +192,13 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
 def _left_words(sentence: str, num: Num, previous: Optional[Num], earlier: list[Draft], clause_start: int,
                 counted: bool) -> tuple[int, str, bool]:
     """Return where the words naming a figure from before it start, those words, and whether they end in 各."""
-    seg_start = clause_start
-    if previous is not None and previous.end > clause_start:
-        seg_start = previous.end
+    seg_start = previous.end if previous is not None and previous.end > clause_start else clause_start
     left_raw = NOTE_MARK.sub("", sentence[seg_start:num.start])  # 3座桥梁[1]、5个广场: 建成 is the 5's too
     if seg_start == clause_start:  # 2、新建和改建县城污水管道: an item's number opens no list
         left_raw = re.sub(f"^(?:{data_pattern('level_3')})", "", left_raw)
-    if previous is not None and seg_start == previous.end and left_raw[:1] in ("、", "，"):
-        left_raw = left_raw[1:]  # 改造11867户、老旧小区改造793户: the 、 ends the fact before
+    if previous is not None and seg_start == previous.end:  # 改造11867户、老旧小区改造793户: the 、 ends the fact before; 投资1亿元的A、2亿元的B: the verb is B's too
+        owned = earlier and sentence.startswith(possessive(), num.end) and re.fullmatch(f"{possessive()}[^、，；]+、", left_raw)
+        left_raw = earlier[-1].extra.get("left", "") if owned else left_raw[1:] if left_raw[:1] in "、，" else left_raw
     owned = right_noun(sentence, num.end) or sentence.startswith(possessive(), num.end)
     glued = ("",) if counted and owned else ()  # 6个乡镇41个村, 13个村2.3万人的: 乡镇, 村 are the 6's, the 13's
     left_raw = _after_earlier_noun(left_raw, earlier, seg_start, glued)

@@ -90,7 +90,7 @@ def _owner_phrase(text: str, subject: bool = False) -> str:
     as a subject, 的44个项目成功签约 → 签约项目), else the phrase up to 等, a period or an adverb
     (县养老服务中心年内投入使用 → 县养老服务中心)."""
     attributes = "|".join(load_data("indicators.yaml")["attribute_words"])
-    text = re.split(rf"[、和及](?:{attributes})|(?:{attributes})(?=\D?\d)", text)[0]  # X ends at the next figure
+    text = re.split(rf"[、和及](?:{attributes}|\d)|(?:{attributes})(?=\D?\d)", text)[0]  # X ends at the next figure
     text = re.sub(r"（[^）]*）|\([^)]*\)", "", _before_note(text))
     text = re.sub(rf"\d+(?:\.\d+)?(?:{size_alternation()}){load_data('indicators.yaml')['possessive']}?(?=[\u4e00-\u9fff])",
                   "", text)  # 中华9.3公里弹石公路, 王庄村4公里的水泥路: the thing, not its size
