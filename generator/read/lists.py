@@ -44,10 +44,11 @@ def distribute_lists(sentence: str, drafts: list[Draft]) -> None:
 
 
 def _one_measure(first: Draft, second: Draft) -> bool:
-    """Return True when two values are in units of one measure of rate or money (4.2%、2.5‰; 5000万元、1.2亿元)."""
+    """Return True when two values are in units of one measure of rate, money or count (4.2%、2.5‰; 5000万元、1.2亿元;
+    110个、2155台)."""
     units = unit_table()
     groups = {units.get(d.num.unit or "", (None, None, "count"))[2] for d in (first, second)}
-    return len(groups) == 1 and groups <= {"rate", "money"}
+    return len(groups) == 1 and groups <= {"rate", "money", "count"}
 
 
 def _earlier_levels(sentence: str, drafts: list[Draft], clause_start: int, at: int, size: int,
