@@ -369,7 +369,8 @@ def _without_manner(name: str) -> str:
 def _without_closing_idiom(name: str) -> str:
     """Return ``name`` without a four-character idiom closing it (街角游园星罗棋布 → 街角游园)."""
     if len(name) > 5 and load_posseg().dt.word_tag_tab.get(name[-4:]) == "i":  # the dictionary's own tag: no tagging pass
-        return name[:-4]
+        before = word_tags(name[:-4])  # 整改安全隐患: after a verb, its object
+        return name if before and before[-1].flag.startswith("v") else name[:-4]
     return name
 
 

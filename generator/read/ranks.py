@@ -88,8 +88,9 @@ def _first_in_scope(sentence: str, match: re.Match, scopes: str) -> bool:
 
 
 def _without_counts(text: str) -> str:
-    """Return ``text`` without the numbers in it and the measure word after each (本市12个乡镇 → 本市乡镇)."""
-    return re.sub(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?[\u4e00-\u9fff%]?", "", text)
+    """Return ``text`` without the numbers in it and the measure word after each (本市12个乡镇 → 本市乡镇), a year
+    with the word it opens (2019年度绩效考评 → 绩效考评)."""
+    return re.sub(r"(?<![A-Za-z\d.])(?:(?:19|20)\d\d年度?|\d+(?:\.\d+)?[\u4e00-\u9fff%]?)", "", text)
 
 
 def _of_level(subject: str, level: str, before_rank: str) -> list[str]:
