@@ -38,8 +38,13 @@ def mark_bracketed_bases(sentence: str, drafts: list[Draft]) -> None:
 
 def _bracket_after(sentence: str, level: Draft, base: Draft) -> Optional[str]:
     """Return the comparison ('' for none) after which ``base`` is the only figure of a bracket right after
-    ``level``'s figure (（2020年7.9亿元）; 7106万元，比上年同期（5181万元）增长37.2%), None when it is not so."""
+    ``level``'s figure (（2020年7.9亿元）; 7106万元，比上年同期（5181万元）增长37.2%) or of a clause of its own naming
+    the year before (，去年同期21192万元，), None when it is not so."""
     opening = level.num.end
+    years = "|".join(load_data("periods.yaml")["base_years"])  # 75917万元，去年同期21192万元，同比增长: a base clause
+    if re.fullmatch(rf"[，,](?:{years})[为是：:]?", sentence[opening:base.num.start]) and base.num.unit == level.num.unit \
+            and sentence[base.num.end:base.num.end + 1] in "，,；;。":
+        return ""
     compared = _compared().match(sentence, opening, opening + _REACH)
     opening = compared.end() if compared else opening
     if sentence[opening:opening + 1] not in _OPEN or not opening < base.num.start <= opening + _REACH:
