@@ -210,16 +210,16 @@ def opening_verb(text: str) -> str:
     """Return the verb of doing or building that opens ``text``: the longest one the data lists (新改扩建,
     新建改建: the segmenter tags 新建 a place name), else a first word tagged a verb; '' if none."""
     data = load_data("indicators.yaml")
-    progress, listed = data["progress_verbs"], ""
-    while (word := _joined_verbs().first(text, len(listed))):
+    progress, listed, tokens = data["progress_verbs"], "", word_tags(text[:16])
+    ends = set(itertools.accumulate(len(t.word) for t in tokens))
+    while (word := _joined_verbs().first(text, len(listed))) and len(listed + word) in ends:  # not 新上 of 新上榜
         listed += word
         if word in progress:  # 建设完成: what follows tells how it went, not another verb of the object
             break
     if listed:
         return listed
-    first = next(iter(word_tags(text[:12])), None)
-    if first is not None and first.flag.startswith("v") and len(first.word) >= 2:
-        return first.word
+    if tokens and tokens[0].flag.startswith("v") and len(tokens[0].word) >= 2:
+        return tokens[0].word
     verb = opening_verb(text[1:]) if text.startswith("新") else ""  # 新创建 (tagged a name), 新培育 (新 an adjective)
     return "新" + verb if verb else ""
 
