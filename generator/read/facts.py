@@ -103,10 +103,8 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
     drafts: list[Draft] = []
     previous: Optional[Num] = None
     for num in live:
-        if num.growth:
-            previous = num
-            continue
-        drafts.extend(_level_drafts(sentence, num, previous, drafts))
+        if not num.growth:
+            drafts.extend(_level_drafts(sentence, num, previous, drafts))
         previous = num
     add_starting_levels(sentence, nums, drafts)
     place_growths(sentence, live, drafts)
@@ -339,6 +337,9 @@ def _topic_from_clause_before(sentence: str, clause_start: int, indicator: str, 
     if indicator.endswith(rates) and (listed := items_said_with_one_verb(earlier, sentence.rfind("；", 0, clause_start))):
         return listed + indicator  # 办理人大代表建议81件、政协提案79件，办复率100%: the rate of every item
     last = earlier[-1] if earlier and earlier[-1].num.start >= before_start and earlier[-1].kind != "rank" else None
+    counted = unit_table().get(unit or "", (None, None, "count"))[2] == "count"  # 签约项目43个，总投资…，已落地25个
+    if last is not None and last.num.unit != unit and counted and not indicator.endswith(rates):
+        last = next((d for d in reversed(earlier) if d.num.unit == unit and d.kind != "rank"), last)
     parallel = last is not None and last.growth_pct is None and (last.num.unit == unit or indicator.endswith(rates))
     return topic_of_rate(indicator, before, last.indicator if parallel else "")
 

@@ -184,8 +184,8 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
     竣工亿元以上项目), a rate of the words it repeats (提升老年人疫苗接种，接种率 → 老年人疫苗接种率); ``name`` if none."""
     data = load_data("indicators.yaml")
     rate = name.endswith(tuple(data["rate_endings"])) and len(name) <= 3
-    verb = not rate and 1 <= len(word_tags(name)) <= 2 and all(  # 竣工, 改造提升, 整治 (tagged a noun)
-        t.flag in ("v", "vn") or t.word in data["object_verbs"] for t in word_tags(name))
+    verbs = {*data["object_verbs"], *data["completion_predicates"]}  # 竣工, 改造提升, 整治, 落地 (tagged a noun)
+    verb = not rate and 1 <= len(word_tags(name)) <= 2 and all(t.flag in ("v", "vn") or t.word in verbs for t in word_tags(name))
     if not (rate or verb):
         return name
     if earlier_name:
@@ -211,7 +211,8 @@ def topic_of_rate(name: str, before: str, earlier_name: str) -> str:
 def _verb_of_earlier_thing(verb: str, earlier_name: str, data: dict) -> str:
     """Return a lone verb named after the thing the fact before acts on (新修公路27.2公里，整治25.4公里 → 整治公路) or
     its subject (城区下水道安装2000米，疏通5000米 → 城区下水道疏通); ``verb`` when that fact is no act on a thing."""
-    leading = sorted({*data["object_verbs"], *data["strip_leading"]}, key=len, reverse=True)  # 新建 is tagged a place
+    leading = sorted({*data["object_verbs"], *data["strip_leading"], *data["completion_predicates"]},
+                     key=len, reverse=True)  # 新建 is tagged a place, 落地 a noun
     opening = next((v for v in leading if earlier_name.startswith(v) and len(earlier_name) > len(v)), "")
     object_tokens = word_tags(earlier_name[len(opening):])
     if object_tokens and not opening and not is_verbal(object_tokens[0]):
