@@ -6,7 +6,7 @@ import re
 
 from generator.datafiles import load as load_data
 from generator.read.indicators import clean_indicator, object_of_opening_verb, opening_verb, tidy_name, without_periods
-from generator.read.lexicon import Prefixes, data_pattern, growth_words, list_marker, magnitudes, unit_table
+from generator.read.lexicon import Prefixes, data_pattern, examples_end_at, growth_words, list_marker, magnitudes, unit_table
 from generator.read.numbers import Num, qualifier_before
 from generator.read.owners import topic_phrase
 from generator.read.subjects import NOUN_ENDS, is_verbal, subject_of, whole_predicate
@@ -285,8 +285,8 @@ def _task(sentence: str, pos: int) -> str:
     words = re.sub(r"^(?:就|才)?(?:完成了|完成|实现了|实现)?", "", words)
     book = re.match(r"(.+?)完成的?《([^》]+)》", words)
     words = book[2] + book[1] if book else words  # 编纂完成的《冉庄镇志》 → 冉庄镇志编纂
-    if list_marker("examples_end") in words:
-        words = words.rpartition(list_marker("examples_end"))[2]  # A、B等片区土地收储: the task, not its examples
+    if (end := examples_end_at(words)) >= 0:  # A、B等片区土地收储: the task, not its examples
+        words = words[end + len(list_marker("examples_end")):]
     return clean_indicator(words)
 
 

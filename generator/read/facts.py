@@ -15,7 +15,7 @@ from generator.read.bases import mark_bracketed_bases
 from generator.read.growth import (add_starting_levels, before_from_value, join_rates_to_levels_after, mark_growth,
                                    name_excesses, place_growths)
 from generator.read.indicators import clean_indicator, drop_examples, opening_verb, right_noun, tidy_name, without_manner_opening
-from generator.read.lexicon import (NOTE_MARK, data_pattern, list_joiner_regex, list_joiners, list_marker, possessive, unit_table,
+from generator.read.lexicon import (NOTE_MARK, data_pattern, list_joiner_regex, list_joiners, list_marker, examples_end_at, possessive, unit_group,
                                     word_list)
 from generator.read.lists import (before_sibling_item, distribute_lists, items_said_with_one_verb, link_parts, list_items,
                                   share_glued_counts, share_list_measure, share_list_verb, split_each_of_listed, split_shared_names,
@@ -139,7 +139,7 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
 def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: list[Draft]) -> list[Draft]:
     """Return the drafts for a level value (one per item for 各/分别 lists)."""
     clause_start = start_of_clause(sentence, num.start)
-    group = unit_table().get(num.unit or "", (None, None, "count"))[2]
+    group = unit_group(num.unit)
     counted = num.unit is None or group in COUNT_GROUPS
     seg_start, left_raw, each = _left_words(sentence, num, previous, earlier, clause_start, counted)
     noun_at = _noun_start(sentence, num) if counted else num.end
@@ -337,8 +337,8 @@ def _topic_from_clause_before(sentence: str, clause_start: int, indicator: str, 
     if indicator.endswith(rates) and (listed := items_said_with_one_verb(earlier, sentence.rfind("；", 0, clause_start))):
         return listed + indicator  # 办理人大代表建议81件、政协提案79件，办复率100%: the rate of every item
     last = earlier[-1] if earlier and earlier[-1].num.start >= before_start and earlier[-1].kind != "rank" else None
-    counted = unit_table().get(unit or "", (None, None, "count"))[2] == "count"  # 签约项目43个，总投资…，已落地25个
-    if last is not None and last.num.unit != unit and counted and not indicator.endswith(rates):
+    if last is not None and last.num.unit != unit and unit_group(unit) == "count" and not indicator.endswith(rates):
+        # 签约项目43个，总投资…，已落地25个: the count before the money
         last = next((d for d in reversed(earlier) if d.num.unit == unit and d.kind != "rank"), last)
     parallel = last is not None and last.growth_pct is None and (last.num.unit == unit or indicator.endswith(rates))
     return topic_of_rate(indicator, before, last.indicator if parallel else "")
@@ -353,8 +353,8 @@ def _opens_clause(left: str, before: str) -> bool:
     if left and re.sub(f"(?:{scopes})$", "", left) not in names["leading_prepositions"]:  # 对全区298个村, 使全县923名
         return False
     before = re.split("[：:]", before)[-1]  # 民生实事：完成A、B等6个…: the words after a colon open their own clause
-    head, marker, tail = before.rpartition(list_marker("examples_end"))
-    if marker:  # 完成A、B等N个…: a governing verb opens the list of examples; names within it govern nothing
+    if (end := examples_end_at(before)) >= 0:  # 完成A、B等N个…: a governing verb opens the list of examples, not a name
+        head, tail = before[:end], before[end + len(list_marker("examples_end")):]
         return not has_governing_verb(tail) and not has_governing_verb(_without_last_word(head.split("、")[0]), opening=2)
     return not has_governing_verb(before)
 

@@ -163,17 +163,17 @@ def place_growth(sentence: str, num: Num, clauses: Clauses) -> None:
             level.growth_pct, level.growth_basis = rate, growth.basis
         target.quote_end = max(target.quote_end, end_of_clause(sentence, num.end))
         return
-    growth_nouns = load_data("modality.yaml")["growth_nouns"]
+    growth_nouns, earlier = load_data("modality.yaml")["growth_nouns"], _earlier(sentence, drafts, num)
     if not subject:
         subject = _list_subject(sentence, num, drafts) or _unread_level_before(sentence, clause_start)
     elif subject in load_data("indicators.yaml")["subject_measures"] and not own:
-        earlier = _earlier(sentence, drafts, num)  # 规模以上工业总产值23.55亿元，增加值增长23.3% → 规模以上工业增加值
+        # 规模以上工业总产值23.55亿元，增加值增长23.3% → 规模以上工业增加值
         subject = subject_of_measure(earlier[0].indicator) + subject if earlier and earlier[0].num.unit != "%" else subject
-    subject = counterpart_of_previous(subject, _earlier(sentence, drafts, num))  # …，农民增长12%
+    subject = counterpart_of_previous(subject, earlier)  # …，农民增长12%
     names = load_data("indicators.yaml")  # 经济增长6%: a word of two characters is what grows, not a measure, unless a
     short = len(subject) <= 2 and subject not in names["bare_names"]  # bare one an earlier figure names (数量)
     indicator = subject + (growth.word if growth.word in growth_nouns or short or rate_bases()[num.unit] == "pp" else "")
-    indicator = change_of_previous(indicator if subject else growth.word, _earlier(sentence, drafts, num))
+    indicator = change_of_previous(indicator if subject else growth.word, earlier)
     draft = Draft(num, indicator or growth.word, clause_start, end_of_clause(sentence, num.end), extra={"left": subject})
     if rate_bases()[num.unit] != "pp":
         draft.growth_pct, draft.growth_basis = rate, growth.basis

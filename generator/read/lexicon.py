@@ -38,6 +38,11 @@ def unit_table() -> dict[str, tuple[Optional[str], Optional[float], str]]:
     return {name: (unit.base, unit.factor, unit.group) for name, unit in datafiles.unit_table().items()}
 
 
+def unit_group(unit: Optional[str]) -> str:
+    """Return the units.yaml group of a unit (money, rate, count …); count for a bare number or an unknown unit."""
+    return unit_table().get(unit or "", (None, None, "count"))[2]
+
+
 @functools.cache
 def rate_bases() -> dict[str, str]:
     """Return each rate unit (the units.yaml group rate: %, 个百分点, 倍) → its base (%, pp, times)."""

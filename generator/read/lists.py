@@ -9,7 +9,7 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
-from generator.read.lexicon import ALTERNATIVES_IN_A_WORD, NOTE_MARK, list_joiner_regex, list_joiners, list_marker, period_matchers, unit_table, word_list
+from generator.read.lexicon import ALTERNATIVES_IN_A_WORD, NOTE_MARK, list_joiner_regex, list_joiners, list_marker, period_matchers, unit_group, unit_table, word_list
 from generator.read.indicators import (clean_indicator, measure_endings, object_of_opening_verb, opening_verb,
                                        tidy_name, without_manner_opening)
 from generator.read.owners import without_opening_verbs
@@ -46,8 +46,7 @@ def distribute_lists(sentence: str, drafts: list[Draft]) -> None:
 def _one_measure(first: Draft, second: Draft) -> bool:
     """Return True when two values are in units of one measure of rate, money or count (4.2%、2.5‰; 5000万元、1.2亿元;
     110个、2155台)."""
-    units = unit_table()
-    groups = {units.get(d.num.unit or "", (None, None, "count"))[2] for d in (first, second)}
+    groups = {unit_group(d.num.unit) for d in (first, second)}
     return len(groups) == 1 and groups <= {"rate", "money", "count"}
 
 
