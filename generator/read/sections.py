@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from typing import Optional
 
 from generator.datafiles import load as load_data
@@ -22,9 +23,8 @@ from generator.read.segment import word_tags
 _TAIL_MAX = 10
 # no title line is longer (is_title_like allows 30 full-width characters, 60 half-width)
 _TITLE_MAX = 60
-
-
 _OPENING_TITLES = 3  # lines a document's title may take before its text
+_LEAD_IN_START = 2  # body paragraphs a part may open with before its lead-in of planned work
 
 
 def _heading_level(text: str) -> Optional[int]:
@@ -186,6 +186,7 @@ def build_sections(clean: CleanText) -> tuple[list[Section], list[Paragraph]]:
     stack: list[Section] = []
     paragraphs: list[Paragraph] = []
     used_ids: set[str] = set()
+    lead = _LeadIn()
     for index, (line, text) in enumerate(zip(clean.paragraphs, texts)):
         anchor = f"p-{index + 1}"
         level = levels[index]
@@ -196,15 +197,54 @@ def build_sections(clean: CleanText) -> tuple[list[Section], list[Paragraph]]:
             while stack and stack[-1].level >= level:
                 stack.pop()
             parent = stack[-1] if stack else None
-            is_plan = whole_plan or is_plan_title(title) or (parent.is_plan if parent else False)
+            is_plan = whole_plan or is_plan_title(title) or (parent.is_plan if parent else False) \
+                or lead.covers(level, title)
             section = Section(id=_unique(title, used_ids), title=title, level=level, paragraph=anchor,
                               line=line.line, parent=parent.id if parent else None, is_plan=is_plan)
             sections.append(section)
             stack.append(section)
+        elif index not in tails and lead.opens(text, stack[-1] if stack else None):
+            sections[-1] = stack[-1] = replace(stack[-1], is_plan=True)
         paragraphs.append(Paragraph(anchor=anchor, text=line.text, line=line.line,
                                     section=stack[-1].id if stack else None,
                                     is_heading=index in tails or (level is not None and bare)))
     return sections, paragraphs
+
+
+class _LeadIn:
+    """The scope of planned work a body paragraph opens (主要预期目标是：, 重点抓好以下几个方面工作): the headings after
+    it under the part it stands in, or the next part when it is the last paragraph of one."""
+
+    def __init__(self) -> None:
+        self.level: Optional[int] = None  # headings deeper than this are a plan; 0 for a lead-in under no heading
+        self.last = False  # the lead-in is the last paragraph read
+        self.body = 0  # body paragraphs read since the last heading
+
+    def covers(self, level: int, title: str) -> bool:
+        """Return True when the heading read next is a plan by the lead-in before it, and move the scope on."""
+        last, self.last, self.body = self.last, False, 0
+        if self.level is None:
+            return False
+        if level > self.level and not (self.level == 0 and _reviews(title)):
+            return True
+        self.level = None
+        return last and not _reviews(title)
+
+    def opens(self, text: str, section: Optional[Section]) -> bool:
+        """Return True when ``text`` opens planned work at the start of ``section`` (not a review), which is then a
+        plan itself; note the scope of any lead-in."""
+        self.body += 1
+        self.last = bool(_plan_lead_in().search(text))
+        if not self.last or (section and section.is_plan):
+            return False
+        self.level = section.level if section else 0
+        return section is not None and self.body <= _LEAD_IN_START and not _reviews(section.title)
+
+
+@functools.cache
+def _plan_lead_in() -> re.Pattern:
+    """Return the regex of a body paragraph opening planned work (主要预期目标是：, 重点抓好以下几个方面工作)."""
+    return re.compile("|".join(load_data("headings.yaml")["plan_lead_ins"]))
 
 
 def _plans_throughout(texts: list[str], levels: list[Optional[int]]) -> bool:
