@@ -8,7 +8,7 @@ from typing import Optional
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
 from generator.read.indicators import without_periods
-from generator.read.lexicon import growth_bases
+from generator.read.lexicon import growth_bases, period_matchers
 
 _OPEN, _CLOSE = "（(", "）)"
 _REACH = 12  # characters between the bracket and the base: a period (2020年, 上年同期) at most
@@ -27,6 +27,7 @@ def mark_bracketed_bases(sentence: str, drafts: list[Draft]) -> None:
     for level, base in zip(drafts, drafts[1:]):
         compared = _bracket_after(sentence, level, base)
         if compared is None:
+            _mark_dated_base(sentence, level, base)
             continue
         base.indicator, base.kind = level.indicator, "actual"
         if base.growth_pct is not None and level.growth_pct is None:
@@ -34,6 +35,18 @@ def mark_bracketed_bases(sentence: str, drafts: list[Draft]) -> None:
             level.growth_pct, level.growth_basis = base.growth_pct, base.growth_basis or basis
             level.quote_end = max(level.quote_end, base.quote_end)
         base.growth_pct = base.growth_basis = None
+
+
+def _mark_dated_base(sentence: str, level: Draft, base: Draft) -> None:
+    """Make a value compared with, dated and written right after a level (6500元，比2005年的3200元增长103%) that
+    level's base: named after it, of its year, and the growth the level's, against that year."""
+    between = re.fullmatch(rf"[，,]?([比较])({period_matchers()[0].pattern})的", sentence[level.num.end:base.num.start])
+    if between is None or base.num.unit != level.num.unit or base.growth_pct is None or level.growth_pct is not None:
+        return
+    base.indicator, base.kind, base.period = level.indicator, "actual", between.group(2)
+    level.growth_pct, level.growth_basis = base.growth_pct, "比" + between.group(2)
+    level.quote_end = max(level.quote_end, base.quote_end)
+    base.growth_pct = base.growth_basis = None
 
 
 def _bracket_after(sentence: str, level: Draft, base: Draft) -> Optional[str]:

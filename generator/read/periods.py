@@ -17,6 +17,8 @@ from generator.read.sentences import SENTENCE_END, end_of_clause, found_before, 
 _NEAR_CUE = 6
 _ESTIMATE_REACH = 300  # characters searched back for the estimate cue of a statement: statements are short
 _CUES_READ = 8  # estimate cues of a sentence looked at to tell one heading a list from one per item
+# figures listed with 、 after a possessive (由2000年的8亿元、1.2亿元增加到): all the starting points of one period
+_LISTED_FIGURES = re.compile(r"的?(?:[\d.]+[^\d、，,；;。]{0,4}、)*")
 
 
 def period_before(sentence: str, pos: int) -> Optional[str]:
@@ -28,8 +30,8 @@ def period_before(sentence: str, pos: int) -> Optional[str]:
     if sentence.endswith(starts, 0, pos):
         return _start_period(sentence, pos)  # 与1998年相比，…由21.70亿元增加到: the base is the start's period
     last = last_match_before(regex, sentence, pos, _whole_word)
-    if last and sentence.endswith(starts, 0, last.start()) and sentence[last.end():pos] in ("", possessive()):
-        return normal.get(last.group(), last.group())  # 由2015年的29.1亿元: the starting point's own period
+    if last and sentence.endswith(starts, 0, last.start()) and _LISTED_FIGURES.fullmatch(sentence, last.end(), pos):
+        return normal.get(last.group(), last.group())  # 由2015年的29.1亿元、1.2亿元: the starting points' own period
     match = last_match_before(regex, sentence, pos, _governs)
     while match and _dates_another_sum(sentence, match, pos):
         match = last_match_before(regex, sentence, match.start(), _governs)

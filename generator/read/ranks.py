@@ -10,7 +10,7 @@ from typing import Callable, Optional
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
 from generator.read.indicators import clean_indicator, measure_endings
-from generator.read.lexicon import growth_words
+from generator.read.lexicon import growth_words, period_matchers, possessive
 from generator.read.numbers import Num, parse_chinese_number
 from generator.read.sentences import CLAUSE_END, end_of_clause, start_of_clause
 
@@ -60,10 +60,37 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
         elif not subject and match.group(4) != numerals["top_of_list"]:  # 荣登全省县域经济榜首: the list is named
             subjects = _listed_before(sentence, clause_start, drafts) or [_rank_subject(sentence, subject_start, last_before)]
         num = Num(match.start(group), match.end(group), match.end(), value, unit, not token.isdigit(), unit_end=match.end())
-        for name in subjects:  # 总产值242.7亿元、财政总收入10.3亿元，均位居全市首位: one rank each
-            found.append(Draft(num, name + scope + data["rank_noun"], clause_start, end_of_clause(sentence, match.end()),
-                               kind="rank", extra={"rank_at": match.start()}))
+        names = [name + scope.strip(possessive()) + data["rank_noun"] for name in subjects]
+        found.extend(_ranks_at(sentence, match, num, names, clause_start))
     return found
+
+
+def _ranks_at(sentence: str, match: re.Match, num: Num, names: list[str], clause_start: int) -> list[Draft]:
+    """Return one rank per name (总产值…、财政总收入…，均位居全市首位), and as many again for the rank a movement
+    reaches (由2016年的第60名上升至2019年的第35名), each of its own year when one is written."""
+    numerals = load_data("numerals.yaml")
+    units = "|".join(load_data("modality.yaml")["rank_units"])
+    moved, dated = _moved_to(sentence, match.end(), numerals["ordinals"], units)
+    start_date = period_matchers()[0].search(match.group(2) or "")
+    ranks = [(num, start_date and dated and start_date.group())] + ([(moved, dated)] if moved else [])
+    return [Draft(at, name, clause_start, end_of_clause(sentence, at.end), kind="rank",
+                  extra={"rank_at": match.start(), "period": period}) for at, period in ranks for name in names]
+
+
+def _moved_to(sentence: str, end: int, ordinals: str, units: str) -> tuple[Optional[Num], Optional[str]]:
+    """Return the rank a movement right after a rank reaches (由第60名上升至第35名 → 35) and the period it is dated
+    (上升至2019年的第35名), (None, None) if none is written."""
+    data = load_data("modality.yaml")
+    movement = "|".join(w for w in data["rank_movement"] if w not in ("由", "从", "均", "了"))
+    scopes, period = "|".join(data["rank_scopes"]), period_matchers()[0].pattern
+    moved = re.compile(rf"[，,]?(?:{movement})+({period})?{possessive()}?(?:{scopes})?第?([{ordinals}\d]+)({units})"
+                       ).match(sentence, end)
+    token = moved.group(2) if moved else ""
+    value = float(token) if token.isdigit() else parse_chinese_number(token) if token else None
+    if value is None:
+        return None, None
+    return Num(moved.start(2), moved.end(2), moved.end(), value, moved.group(3), not token.isdigit(),
+               unit_end=moved.end()), moved.group(1)
 
 
 def _after_level(sentence: str, ends: list[tuple[int, int, Optional[str]]], clause_start: int, rank_at: int) -> int:
