@@ -246,3 +246,10 @@ def examples_end_at(text: str) -> int:
     grades = "|".join(load_data("lists.yaml")["grade_words"])
     ends = [m.start() for m in re.finditer(list_marker("examples_end"), text) if not re.search(f"(?:{grades})$", text[:m.end()])]
     return ends[-1] if ends else -1
+
+
+@functools.cache
+def reach_alone() -> re.Pattern:
+    """Return the regex of a verb of reach opening a name that is then only its measure (实现税收, 完成销售收入)."""
+    reach = load_data("indicators.yaml")["reach_before_measure"]
+    return re.compile(rf"^(?:{'|'.join(reach['verbs'])})(?=(?:{'|'.join(reach['measures'])})$)")
