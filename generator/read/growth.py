@@ -19,6 +19,7 @@ from generator.read.numbers import Growth, Num
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
 
+_RISE = "增长"  # the growth word a rate signed as written stands for (同比-6.2%)
 
 @functools.cache
 def _growth_tail() -> re.Pattern:
@@ -43,7 +44,7 @@ def mark_growth(text: str, nums: list[Num]) -> None:
             prefix = prefix[:-len(num.qualifier)]
         prefix = re.sub(r"[（(][^（）()\d]{1,8}[）)]$", "", prefix)  # 下降（同口径）19.59%: an aside before the rate
         minus = prefix[-1:] in data["growth_minus"] and not num.qualifier
-        match = _growth_tail().search(prefix[:-1] if minus else prefix)
+        match = _growth_tail().search(prefix[:-1] if minus else prefix) or _signed_after_basis(prefix, minus)
         if not match:
             continue
         if minus:  # 增长-5.2%: the sign belongs to the number as written
@@ -54,9 +55,20 @@ def mark_growth(text: str, nums: list[Num]) -> None:
         base = base_phrase(text, clause_start, phrase_start)
         if base and not basis:
             basis, phrase_start = base.group(1), base.start()
-        word = match.group(2)
+        word = match.group(2) or _RISE  # 同比-6.2%: no growth word, the sign is the number's
         num.growth = Growth(word, data["growth_words"][word], basis, phrase_start)
     _mark_listed_growth(text, nums)
+
+
+@functools.cache
+def _basis_tail() -> re.Pattern:
+    """Return the regex of a comparison basis right before a rate written without a growth word (同比分别-6.2%)."""
+    return re.compile(rf"((?:{'|'.join(growth_bases())})(?:{cue_alternation('growth_fillers')})*)()()$")
+
+
+def _signed_after_basis(prefix: str, minus: bool) -> Optional[re.Match]:
+    """Return the match of a comparison basis a signed rate follows with no growth word (同比-6.2%), else None."""
+    return _basis_tail().search(prefix[:-1]) if minus else None
 
 
 def _unitless_rate(text: str, num: Num, data: dict) -> bool:
@@ -88,7 +100,10 @@ def _mark_listed_growth(text: str, nums: list[Num]) -> None:
     for prev, num in zip(nums, nums[1:]):
         if prev.growth and not num.growth and not num.skip and num.unit == prev.unit:
             between = text[prev.end:num.start]
-            if between in list_joiners("rate_joiners"):
+            minus = between[-1:] in load_data("modality.yaml")["growth_minus"] and prev.value < 0
+            if (between[:-1] if minus else between) in list_joiners("rate_joiners"):
+                if minus:  # 同比分别-6.2%、-19.3%: each rate signed as written
+                    num.start, num.value = num.start - 1, -num.value
                 num.growth = replace(prev.growth, phrase_start=num.start)
 
 
