@@ -33,6 +33,7 @@ def _growth_tail() -> re.Pattern:
 def mark_growth(text: str, nums: list[Num]) -> None:
     """Mark the rates written after a growth word (增长5%, 同比下降2个百分点, 比2011年增长85%) as growth numbers."""
     data = load_data("modality.yaml")
+    changed_from = {n.unit_end for n in nums if n.skip == FROM_VALUE}
     for num in nums:
         if num.skip == "no unit" and _unitless_rate(text, num, data):
             num.unit, num.skip = "%", None  # 同比增长18.3；: the % sign lost, as converted Word files lose it
@@ -45,8 +46,8 @@ def mark_growth(text: str, nums: list[Num]) -> None:
         prefix = re.sub(r"[（(][^（）()\d]{1,8}[）)]$", "", prefix)  # 下降（同口径）19.59%: an aside before the rate
         minus = prefix[-1:] in data["growth_minus"] and not num.qualifier
         match = _growth_tail().search(prefix[:-1] if minus else prefix) or _signed_after_basis(prefix, minus)
-        if not match:
-            continue
+        if not match or clause_start + match.start() in changed_from:
+            continue  # 由45%提高为58%: a level reached from the value before, no rate
         if minus:  # 增长-5.2%: the sign belongs to the number as written
             num.start, num.value = num.start - 1, -num.value
         written = match.group(1) + match.group(3)

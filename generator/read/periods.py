@@ -90,7 +90,8 @@ def _is_base_period(sentence: str, start: int, end: int) -> bool:
         return True
     if before[-1:] in data["comparison_openers"] and _compared_after(sentence, end, data):
         return True
-    multiple = sentence.endswith(tuple(data["multiple_verbs"]), 0, start)
+    multiple = sentence.endswith(tuple(data["multiple_verbs"]), 0, start) \
+        and not sentence.endswith(tuple(load_data("not_facts.yaml")["from_value_after"]), 0, start)  # 增加为2005年的
     fillers = "|".join(data["comparison_fillers"])  # 是去年同期1.34倍, 是去年同期的1.34倍, 是2001年的近三倍
     hedges = "|".join(load_data("modality.yaml")["qualifiers_before"])
     numerals = load_data("numerals.yaml")["counting_numerals"]
