@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
 from generator.read.indicators import without_periods
-from generator.read.lexicon import growth_bases, period_matchers
+from generator.read.lexicon import growth_bases, growth_words, period_matchers
 
 _OPEN, _CLOSE = "（(", "）)"
 _REACH = 12  # characters between the bracket and the base: a period (2020年, 上年同期) at most
@@ -27,7 +28,7 @@ def mark_bracketed_bases(sentence: str, drafts: list[Draft]) -> None:
     for level, base in zip(drafts, drafts[1:]):
         compared = _bracket_after(sentence, level, base)
         if compared is None:
-            _mark_dated_base(sentence, level, base)
+            _rename_later(drafts, base.indicator, _mark_dated_base(sentence, level, base))
             continue
         base.indicator, base.kind = level.indicator, "actual"
         if base.growth_pct is not None and level.growth_pct is None:
@@ -37,16 +38,29 @@ def mark_bracketed_bases(sentence: str, drafts: list[Draft]) -> None:
         base.growth_pct = base.growth_basis = None
 
 
-def _mark_dated_base(sentence: str, level: Draft, base: Draft) -> None:
+def _rename_later(drafts: list[Draft], old: str, level: Optional[Draft]) -> None:
+    """Name the rates after a base that took their name from it (…比2000年的15.6亿元增长239.7%，年均增长27.7%) after
+    the ``level`` the base is of, the growth word kept."""
+    if level is None:
+        return
+    later = [d for d in drafts if d.num.start > level.num.start and d.indicator != level.indicator]
+    for draft in itertools.takewhile(lambda d: d.num.growth, later):  # up to the next level (；财政收入…)
+        if draft.indicator == old:
+            draft.indicator = level.indicator + next((w for w in growth_words() if old.endswith(w)), "")
+
+
+def _mark_dated_base(sentence: str, level: Draft, base: Draft) -> Optional[Draft]:
     """Make a value compared with, dated and written right after a level (6500元，比2005年的3200元增长103%) that
-    level's base: named after it, of its year, and the growth the level's, against that year."""
+    level's base: named after it, of its year, and the growth the level's, against that year; return the level,
+    None when ``base`` is no such value."""
     between = re.fullmatch(rf"[，,]?([比较])({period_matchers()[0].pattern})的", sentence[level.num.end:base.num.start])
     if between is None or base.num.unit != level.num.unit or base.growth_pct is None or level.growth_pct is not None:
-        return
+        return None
     base.indicator, base.kind, base.period = level.indicator, "actual", between.group(2)
     level.growth_pct, level.growth_basis = base.growth_pct, "比" + between.group(2)
     level.quote_end = max(level.quote_end, base.quote_end)
     base.growth_pct = base.growth_basis = None
+    return level
 
 
 def _bracket_after(sentence: str, level: Draft, base: Draft) -> Optional[str]:
