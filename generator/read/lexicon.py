@@ -253,3 +253,9 @@ def reach_alone() -> re.Pattern:
     """Return the regex of a verb of reach opening a name that is then only its measure (实现税收, 完成销售收入)."""
     reach = load_data("indicators.yaml")["reach_before_measure"]
     return re.compile(rf"^(?:{'|'.join(reach['verbs'])})(?=(?:{'|'.join(reach['measures'])})$)")
+
+
+def without_growth_tail(name: str) -> str:
+    """Return a name without the growth phrase closing it (公共财政预算收入五年年均增长 → 公共财政预算收入)."""
+    words, bases = "|".join(growth_words()), "|".join(growth_bases())
+    return re.sub(rf"(?<=[\u4e00-\u9fff]{{2}})(?:[一二两三四五六七八九十\d]{{1,2}}年(?:来)?)?(?:{bases})*(?:{words})$", "", name)

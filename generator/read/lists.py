@@ -9,7 +9,7 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
-from generator.read.lexicon import ALTERNATIVES_IN_A_WORD, NOTE_MARK, list_joiner_regex, list_joiners, list_marker, period_matchers, unit_group, unit_table, word_list
+from generator.read.lexicon import ALTERNATIVES_IN_A_WORD, NOTE_MARK, list_joiner_regex, list_joiners, list_marker, period_matchers, unit_group, unit_table, without_growth_tail, word_list
 from generator.read.indicators import (clean_indicator, measure_endings, object_of_opening_verb, opening_verb,
                                        tidy_name, without_manner_opening)
 from generator.read.owners import without_opening_verbs
@@ -36,6 +36,7 @@ def distribute_lists(sentence: str, drafts: list[Draft]) -> None:
         items, grouped = _earlier_levels(sentence, drafts, clause_start, at, len(group), group[0].num.unit), True
         if not items:
             items, grouped = _respective_items(sentence, clause_start, at, len(group))
+        items = [without_growth_tail(i) for i in items] if group[0].num.growth else items  # A、B五年年均增长分别为
         if len(items) == len(group):
             attribute = _respective_attribute(sentence[at + len(list_marker("respectively")):group[0].num.start]) \
                 or _respective_attribute(clean_indicator(sentence[clause_start:at]))  # 2015年力争年产值分别达到…
