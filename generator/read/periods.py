@@ -181,6 +181,9 @@ def _estimated(sentence: str, num: Num) -> bool:
     opening = re.sub(cue_alternation("estimate_cue_openers"), "", opening)  # 初步预计…: the cue still heads it
     if len(clauses) > 1 and opening:  # A预计达X，B预计达Y，C达Z: a cue said item by item governs its own clause
         return start_of_clause(sentence, num.start) in clauses
+    if len(clauses) > 1 and starts[0] >= end_of_clause(sentence, 0) and start_of_clause(sentence, num.start) not in clauses \
+            and max(clauses) > num.start:  # A增3%，预计完成X；B增3%，预计完成Y: B's rate lies between two cues, neither its own
+        return False
     statement = _statement_start(sentence, num.start)
     if len({_statement_start(sentence, at) for at in starts[:_CUES_READ]}) > 1:  # 全年预计完成A；B完成…；C预计达到…
         return any(at < num.start and _statement_start(sentence, at) == statement for at in starts)  # each its own
