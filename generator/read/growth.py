@@ -21,6 +21,7 @@ from generator.read.sentences import end_of_clause, start_of_clause
 
 _RISE = "增长"  # the growth word a rate signed as written stands for (同比-6.2%)
 
+
 @functools.cache
 def _growth_tail() -> re.Pattern:
     """Return the regex of a growth phrase that ends right before a rate (同比增长, 增幅分别保持在)."""

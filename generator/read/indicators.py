@@ -7,7 +7,7 @@ import re
 
 from generator.datafiles import load as load_data
 from generator.read.lexicon import (Prefixes, bare_but_ending, chinese_digits, examples_end_at, list_marker, manner_lists, name_ending_digit, owns_a_target, period_matchers,
-                                    prefixes, reach_alone, spans_a_sum, unit_table, word_list)
+                                    prefixes, spans_a_sum, unit_table, verb_of_reach, word_list)
 from generator.read.segment import load_posseg, word_tags
 from generator.read.sentences import end_of_clause
 
@@ -59,7 +59,7 @@ def clean_indicator(text: str) -> str:
     text = re.sub("^(?:以前|以后|以来)", "", text)  # 2000年以前建成的: no period
     text = re.sub(names["per_unit_ending"], "", re.sub(names["aspect_particle"], "", text))
     text = re.sub(names["place_subject"], "", text)
-    text = re.sub(rf"(?<=[\u4e00-\u9fff]{{2}}){reach_alone().pattern[1:]}", "", text)
+    text = re.sub(rf"(?<=[\u4e00-\u9fff]{{2}}){verb_of_reach()}", "", text)
     for word in names["strip_anywhere"]:
         text = text.replace(word, "")
     text = text.strip(" ，、：")
@@ -329,7 +329,7 @@ def tidy_name(name: str) -> str:
     empty, bare = "|".join(data["empty_verbs_before_attribute"]), "|".join(data["subject_measures"])
     modal = "|".join(data["never_in_names"])
     name = re.sub(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{modal})?(?:{empty})(?=(?:{bare})$)", "", name)  # 巨力集团实现产值
-    name = re.sub(reach_alone(), "", name)  # 实现税收 whose owner no clause names: the place's own 税收
+    name = re.sub(f"^{verb_of_reach()}", "", name)  # 实现税收 whose owner no clause names: the place's own 税收
     name = _without_manner(name)
     name = clean_indicator(name) or name  # 高质量完成X: the empty verb shows once the manner word is gone
     return _without_frame(_without_preposition(name) or name)

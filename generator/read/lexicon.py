@@ -249,10 +249,10 @@ def examples_end_at(text: str) -> int:
 
 
 @functools.cache
-def reach_alone() -> re.Pattern:
-    """Return the regex of a verb of reach opening a name that is then only its measure (实现税收, 完成销售收入)."""
+def verb_of_reach() -> str:
+    """Return the pattern of a verb of reach before the measure closing a name (实现税收, 开发区完成主营业务收入)."""
     reach = load_data("indicators.yaml")["reach_before_measure"]
-    return re.compile(rf"^(?:{'|'.join(reach['verbs'])})(?=(?:{'|'.join(reach['measures'])})$)")
+    return rf"(?:{'|'.join(reach['verbs'])})(?=(?:{'|'.join(reach['measures'])})$)"
 
 
 def without_growth_tail(name: str) -> str:
