@@ -60,21 +60,56 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
         elif not subject and match.group(4) != numerals["top_of_list"]:  # 荣登全省县域经济榜首: the list is named
             subjects = _listed_before(sentence, clause_start, drafts) or [_rank_subject(sentence, subject_start, last_before)]
         num = Num(match.start(group), match.end(group), match.end(), value, unit, not token.isdigit(), unit_end=match.end())
-        names = [name + scope.strip(possessive()) + data["rank_noun"] for name in subjects]
-        found.extend(_ranks_at(sentence, match, num, names, clause_start))
-    return found
+        scope = scope.strip(possessive())
+        found.extend(_ranks_at(sentence, match, num, subjects, scope, clause_start))
+    return _read_once(found)
 
 
-def _ranks_at(sentence: str, match: re.Match, num: Num, names: list[str], clause_start: int) -> list[Draft]:
-    """Return one rank per name (总产值…、财政总收入…，均位居全市首位), and as many again for the rank a movement
-    reaches (由2016年的第60名上升至2019年的第35名), each of its own year when one is written."""
+def _read_once(found: list[Draft]) -> list[Draft]:
+    """Return the ranks with each place read by its first match only (由第60名上升至第35名: the rank reached is
+    read with the movement that reaches it, not again after 上升至), its subjects all kept (A、B均位居全市首位)."""
+    first: dict[int, int] = {}
+    for draft in found:
+        first.setdefault(draft.num.start, draft.extra["rank_at"])
+    return [d for d in found if first[d.num.start] == d.extra["rank_at"]]
+
+
+def _ranks_at(sentence: str, match: re.Match, num: Num, subjects: list[str], scope: str, clause_start: int) -> list[Draft]:
+    """Return one rank per subject in ``scope`` (总产值…、财政总收入…，均位居全市首位), and as many again for the rank a
+    movement reaches (由2016年的第60名上升至2019年的第35名), each of its own year when one is written."""
     numerals = load_data("numerals.yaml")
     units = "|".join(load_data("modality.yaml")["rank_units"])
     moved, dated = _moved_to(sentence, match.end(), numerals["ordinals"], units)
     start_date = period_matchers()[0].search(match.group(2) or "")
     ranks = [(num, start_date and dated and start_date.group())] + ([(moved, dated)] if moved else [])
-    return [Draft(at, name, clause_start, end_of_clause(sentence, at.end), kind="rank",
-                  extra={"rank_at": match.start(), "period": period}) for at, period in ranks for name in names]
+    noun = load_data("modality.yaml")["rank_noun"]  # 千强镇排名提高123名，位列第480位: the ranking is named once
+    names = [re.sub(rf"{noun}[^{noun[0]}]{{1,4}}{noun}$", noun, name + scope + noun) for name in subjects]
+    found = [Draft(at, name, clause_start, end_of_clause(sentence, at.end), kind="rank",
+                   extra={"rank_at": match.start(), "period": period}) for at, period in ranks for name in names]
+    subject = subjects[0] if len(subjects) == 1 else ""
+    return found + _listed_ranks(sentence, (moved or num).end, scope, subject, clause_start, match.start())
+
+
+def _listed_ranks(sentence: str, end: int, scope: str, subject: str, clause_start: int, rank_at: int) -> list[Draft]:
+    """Return the ranks listed right after a rank of ``subject``, each in a ranking of its own (位列全国百强镇第5、千强镇
+    第6 → 全国千强镇排名 6), in the wider scope of the first (全国) when they name none."""
+    data, numerals = load_data("modality.yaml"), load_data("numerals.yaml")
+    scopes = "|".join(data["rank_scopes"])
+    wide = re.match(f"(?:{scopes})", scope)
+    found: list[Draft] = []
+    for listed in re.finditer(rf"、([^，。；、\d第]{{1,8}}?)第([{numerals['ordinals']}\d]+)({'|'.join(data['rank_units'])})?", sentence[end:]):
+        if listed.start() != (found[-1].extra["listed_end"] - end if found else 0) or re.match(f"(?:{scopes})", listed.group(1)):
+            break  # 位居全市第一、全省第五: a rank in a scope of its own is read as any rank is
+        token = listed.group(2)
+        value = float(token) if token.isdigit() else parse_chinese_number(token)
+        if value is None:
+            break
+        name = subject + (wide.group() if wide else "") + listed.group(1)
+        num = Num(end + listed.start(2), end + listed.end(2), end + listed.end(), value, listed.group(3), not token.isdigit(),
+                  unit_end=end + listed.end())
+        found.append(Draft(num, name + data["rank_noun"], clause_start, end_of_clause(sentence, num.end), kind="rank",
+                           extra={"rank_at": rank_at, "listed_end": end + listed.end()}))
+    return found
 
 
 def _moved_to(sentence: str, end: int, ordinals: str, units: str) -> tuple[Optional[Num], Optional[str]]:
