@@ -48,7 +48,7 @@ UNITS = Each(Each(UNIT))
 MODALITY = {
     "estimate": STRINGS, "target": STRINGS, "share_suffixes": STRINGS, "share_verbs": STRINGS, "share_copulas": STRINGS,
     "share_verb_not_in": STRINGS, "share_noun": "text",
-    "rank_verbs": STRINGS, "rank_scopes": STRINGS, "rank_movement": STRINGS, "plan_headings": STRINGS, "done_cues": STRINGS, "seeking_verbs": STRINGS,
+    "rank_verbs": STRINGS, "rank_scopes": STRINGS, "rank_movement": STRINGS, "rank_particles": STRINGS, "plan_headings": STRINGS, "done_cues": STRINGS, "seeking_verbs": STRINGS,
     "future_cues": STRINGS, "qualifiers_before": STRINGS, "qualifiers_after": STRINGS,
     "growth_words": Each("integer"), "growth_basis": Each("text"), "rate_then_level": "text", "growth_nouns": STRINGS,
     "qualifier_not_after": Each(STRINGS), "rank_not_before": STRINGS, "growth_fillers": STRINGS,

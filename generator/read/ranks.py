@@ -43,7 +43,7 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
         if not unit and sentence.startswith(tuple(data["rank_not_before"]), match.end()):
             continue  # 第一方阵, 第一梯队: a group, not a place in a ranking
         clause_start = start_of_clause(sentence, match.start())
-        for word in sorted(data["rank_movement"] + data["rank_verbs"], key=len, reverse=True):
+        for word in sorted(data["rank_movement"] + data["rank_particles"] + data["rank_verbs"], key=len, reverse=True):
             scope = scope.replace(word, "")  # 全市排第一: the verb after the scope
         earlier = [d for d in found if d.quote_start == clause_start]  # 位居全省第9位、全市第一位: one subject
         subject_start = _after_level(sentence, ends, clause_start, match.start())
@@ -116,7 +116,7 @@ def _moved_to(sentence: str, end: int, ordinals: str, units: str) -> tuple[Optio
     """Return the rank a movement right after a rank reaches (由第60名上升至第35名 → 35) and the period it is dated
     (上升至2019年的第35名), (None, None) if none is written."""
     data = load_data("modality.yaml")
-    movement = "|".join(w for w in data["rank_movement"] if w not in ("由", "从", "均", "了"))
+    movement = "|".join(data["rank_movement"])
     scopes, period = "|".join(data["rank_scopes"]), period_matchers()[0].pattern
     moved = re.compile(rf"[，,]?(?:{movement})+({period})?{possessive()}?(?:{scopes})?第?([{ordinals}\d]+)({units})"
                        ).match(sentence, end)
