@@ -9,11 +9,11 @@ from generator.read.indicators import clean_indicator, object_of_opening_verb, o
 from generator.read.lexicon import Prefixes, data_pattern, examples_end_at, growth_words, list_marker, magnitudes, unit_table
 from generator.read.numbers import Num, qualifier_before
 from generator.read.owners import topic_phrase
+from generator.read.projects import name_by_project_before, project_named
 from generator.read.subjects import NOUN_ENDS, is_verbal, subject_of, whole_predicate
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
 
-_NAME_MAX = 30  # a project's name is short: a longer clause says more than a name
 LOOK_BACK = 12  # figures of a sentence searched back for the one a bare figure belongs to
 _STATEMENT_REACH = 300  # characters searched back for the start of the statement a park may open
 
@@ -25,8 +25,11 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
     入园企业产值), a multiple after a level (…126.4亿元，同比增长13%，是2006年的2.2倍 → 地区生产总值); else
     after the topic of a clause before it without figures (现代服务业蓬勃发展，完成增加值295.8亿元)."""
     data = load_data("indicators.yaml")
+    name_by_project_before(sentence, drafts)
     for i, draft in enumerate(drafts):
         window = drafts[max(0, i - LOOK_BACK):i]  # an owner is near: a long list stays linear
+        if draft.extra.get("project"):
+            continue
         things = _count_of_earlier_things(sentence, draft, window)
         if things:  # 完成民生实事: the act tells this count from the earlier one, so tidying keeps it
             draft.indicator, draft.extra["tidy"] = things, False
@@ -52,7 +55,7 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
             before = sentence[start_of_clause(sentence, draft.quote_start - 1):draft.quote_start - 1]
             before = re.sub(f"^(?:{data_pattern('level_3')})", "", before)  # (3)X项目，总投资…: the item's mark
             batch = _batch_heading(before, data)
-            topic = unit or ("" if re.search(r"\d", before) else batch or _project_named(before, data) or topic_phrase(before))
+            topic = unit or ("" if re.search(r"\d", before) else batch or project_named(before, data) or topic_phrase(before))
             draft.indicator = (topic if name in topic else topic + name) if topic else draft.indicator
     for i, draft in enumerate(drafts):  # what no rule above named: 水稻种植面积达5000亩，总产2600吨 → 水稻总产
         draft.indicator = _thing_measured_before(sentence, draft, drafts[max(0, i - LOOK_BACK):i], data) or draft.indicator
@@ -86,13 +89,6 @@ def _sub_unit_opening(sentence: str, at: int, data: dict) -> str:
         return ""  # no statement a park opens runs this long: a long sentence is not searched back to its start
     match = _park_opening(tuple(data["sub_unit_endings"])).match(sentence, start, at)
     return re.sub(r"[（(][^）)]*[）)]", "", match.group()) if match and not re.search(r"\d", match.group()) else ""
-
-
-def _project_named(clause: str, data: dict) -> str:
-    """Return a clause that is only the name of a project (安徽宝寿陵园有限责任公司项目，该项目总投资…), '' otherwise."""
-    tokens = word_tags(clause)
-    named = clause.endswith(tuple(data["project_heads"])) and len(clause) <= _NAME_MAX
-    return clause if named and tokens and not any(t.flag in ("v", "d") for t in tokens) else ""  # 小 (a) names
 
 
 def _thing_measured_before(sentence: str, draft, window: list, data: dict) -> str:

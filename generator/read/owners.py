@@ -53,7 +53,8 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
         return ""
     before_start = start_of_clause(sentence, clause_start - 1)
     before = sentence[before_start:clause_start - 1]
-    if re.search(r"\d", before) and not count_regex().search(before) or not without_periods(before):
+    if re.search(r"\d", before) and not count_regex().search(before) or not without_periods(before) \
+            or re.split("[：:]", before)[-1].startswith(tuple(data["anaphors"])):  # 该项目位于X村，总投资…: named before
         return ""  # 五年来，累计投资…: a period alone owns nothing
     tokens = word_tags(before)
     while tokens and (tokens[0].flag in ("v", "d", "p", "ad") or tokens[0].word in data["manner_words"]):
