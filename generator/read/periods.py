@@ -176,6 +176,9 @@ def _estimated(sentence: str, num: Num) -> bool:
         return True  # 完成11亿元（预计数，下同）, 595亿元，增长5.5%（预计，同比，下同）: its own figure and all after it
     if not ends or ends[0] > num.start:
         return False
+    last = max(at for at in starts if at < num.start)
+    if _opening_subject(sentence, last):  # 地区生产总值预计增长5.9%，规上工业总产值34.2亿元: the subject's estimate only
+        return _same_subject(sentence, last, num.start)
     clauses = {start_of_clause(sentence, at) for at in starts[:_CUES_READ]}
     opening = period_matchers()[0].sub("", sentence[start_of_clause(sentence, starts[0]):starts[0]]).strip("，,")
     opening = re.sub(cue_alternation("estimate_cue_openers"), "", opening)  # 初步预计…: the cue still heads it
@@ -192,6 +195,27 @@ def _estimated(sentence: str, num: Num) -> bool:
     window = sentence[max(0, num.start - _ESTIMATE_REACH):num.start]
     near = list(cue.finditer(window))
     return bool(near) and "；" not in window[near[-1].end():]
+
+
+def _opening_subject(sentence: str, cue: int) -> str:
+    """Return the subject written before an estimate cue in its clause (地区生产总值 in 地区生产总值预计增长5.9%), ''
+    when only a period, the whole place or an opener stands there (全年全镇预计…, 初步预计)."""
+    opening = period_matchers()[0].sub("", sentence[start_of_clause(sentence, cue):cue])
+    opening = re.sub(f"{cue_alternation('estimate_cue_openers')}|{cue_regex('estimate').pattern}", "", opening)
+    return re.sub(load_data("indicators.yaml")["own_place"], "", opening).strip("，, ")
+
+
+def _same_subject(sentence: str, cue: int, at: int) -> bool:
+    """Return True when every clause from the cue's to the one holding ``at`` goes on saying of the cue's subject
+    (，增长6%，是2005年的1.4倍): none names a subject of its own."""
+    data = load_data("modality.yaml")
+    words, other = tuple(data["subject_continuations"]) + tuple(growth_words()), tuple(data["share_verb_not_in"])
+    pos = end_of_clause(sentence, cue)
+    while pos < at:
+        if not sentence.startswith(words, pos + 1) or sentence.startswith(other, pos + 1):  # 占地: a measure of its own
+            return False
+        pos = end_of_clause(sentence, pos + 1)
+    return True
 
 
 def _statement_start(sentence: str, at: int) -> int:
