@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Optional
 
 from generator.datafiles import load as load_data
 from generator.read.lexicon import (chinese_digits, chinese_powers, growth_words, list_marker, numeral_chars, period_matchers,
-                                    possessive, word_list)
+                                    possessive, unit_group, word_list)
+from generator.read.segment import word_tags
 
 if TYPE_CHECKING:  # numbers calls not_fact_reason on every Num it reads
     from generator.read.numbers import Num
@@ -196,11 +197,15 @@ def _money_family(unit: str) -> str:
 
 
 def _threshold_by_noun(text: str, num: Num, data: dict) -> bool:
-    """Return True when 以上/以下 after the number is followed by a noun (亿元以上项目, 80周岁以上老人)."""
+    """Return True when 以上/以下 after the number is followed by a noun (亿元以上项目, 80周岁以上老人), or so is a
+    range of money, which then sorts a group (3-10亿元项目2个; not 3-5家企业集团, a count)."""
+    numeral = f"[\\d{load_data('numerals.yaml')['counting_numerals']}]"
+    if num.qualifier and num.qualifier.startswith(load_data("numerals.yaml")["range_word"]) and unit_group(num.unit) == "money":
+        tokens = word_tags(re.match(r"[\u4e00-\u9fff]*", text[num.end:num.end + AFTER]).group())
+        return bool(tokens) and tokens[0].flag.startswith("n")  # 投资1-2亿元建设道路3条: a hedged sum
     if not (num.qualifier and num.qualifier.endswith(tuple(data["threshold_qualifiers"]))):
         return False
     rest = re.sub(r"^[（(][^）)]{0,12}[）)]", "", text[num.end:num.end + AFTER])
-    numeral = f"[\\d{load_data('numerals.yaml')['counting_numerals']}]"
     counted = re.match(rf"{numeral}+(?:{'|'.join(data['group_count_units'])})", rest)  # 30万以上32个村: a band
     return bool(counted or re.match(r"[“\"]?[\u4e00-\u9fff]", rest)) and not rest.startswith(tuple(growth_words()))
 

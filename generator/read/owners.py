@@ -154,7 +154,8 @@ def _cut_index(text: str) -> int:
     at = 0
     for token in word_tags(text[:end]):
         joined = token.word in ("和", "与", "及") and re.match(rf"[^，、；。\d]{{1,16}}?(?:{'|'.join(data['project_heads'])})", text[at:end])
-        if at and (token.flag in ("d", "ad", "p", "c") or token.word in data["manner_words"]
+        ranged = text[at - 1:at].isdigit() and text[at + len(token.word):at + len(token.word) + 1].isdigit()  # 10至500万元
+        if at and not ranged and (token.flag in ("d", "ad", "p", "c") or token.word in data["manner_words"]
                    or token.word in data["completion_predicates"] and _closes(text[at + len(token.word):end])
                    or text.startswith(tuple(w for w in data["manner_endings"] if len(w) > 2), at)):
             return at + joined.end() if joined else at  # …翻修和雨污分流工程: one project's name, to its head
