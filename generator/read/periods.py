@@ -180,8 +180,7 @@ def _estimated(sentence: str, num: Num) -> bool:
     if _opening_subject(sentence, last):  # 地区生产总值预计增长5.9%，规上工业总产值34.2亿元: the subject's estimate only
         return _same_subject(sentence, last, num.start)
     clauses = {start_of_clause(sentence, at) for at in starts[:_CUES_READ]}
-    opening = period_matchers()[0].sub("", sentence[start_of_clause(sentence, starts[0]):starts[0]]).strip("，,")
-    opening = re.sub(cue_alternation("estimate_cue_openers"), "", opening)  # 初步预计…: the cue still heads it
+    opening = _opening(sentence, starts[0])  # 初步预计…: the cue still heads it
     if len(clauses) > 1 and opening:  # A预计达X，B预计达Y，C达Z: a cue said item by item governs its own clause
         return start_of_clause(sentence, num.start) in clauses
     if len(clauses) > 1 and starts[0] >= end_of_clause(sentence, 0) and start_of_clause(sentence, num.start) not in clauses \
@@ -197,11 +196,16 @@ def _estimated(sentence: str, num: Num) -> bool:
     return bool(near) and "；" not in window[near[-1].end():]
 
 
+def _opening(sentence: str, cue: int) -> str:
+    """Return the words before an estimate cue in its clause without periods and openers (全年初步预计 → '')."""
+    opening = period_matchers()[0].sub("", sentence[start_of_clause(sentence, cue):cue]).strip("，,")
+    return re.sub(cue_alternation("estimate_cue_openers"), "", opening)
+
+
 def _opening_subject(sentence: str, cue: int) -> str:
     """Return the subject written before an estimate cue in its clause (地区生产总值 in 地区生产总值预计增长5.9%), ''
-    when only a period, the whole place or an opener stands there (全年全镇预计…, 初步预计)."""
-    opening = period_matchers()[0].sub("", sentence[start_of_clause(sentence, cue):cue])
-    opening = re.sub(f"{cue_alternation('estimate_cue_openers')}|{cue_regex('estimate').pattern}", "", opening)
+    when only a period, the whole place, an opener or another cue stands there (全年全镇预计…, 预计全年可完成…)."""
+    opening = re.sub(cue_regex("estimate").pattern, "", _opening(sentence, cue))
     return re.sub(load_data("indicators.yaml")["own_place"], "", opening).strip("，, ")
 
 
