@@ -176,7 +176,7 @@ def _estimated(sentence: str, num: Num) -> bool:
         return True  # 完成11亿元（预计数，下同）, 595亿元，增长5.5%（预计，同比，下同）: its own figure and all after it
     if not ends or ends[0] > num.start:
         return False
-    last = max(at for at in starts if at < num.start)
+    last = starts[bisect_left(starts, num.start) - 1]  # the cue nearest before the number, found by halving
     if _opening_subject(sentence, last):  # 地区生产总值预计增长5.9%，规上工业总产值34.2亿元: the subject's estimate only
         return _same_subject(sentence, last, num.start)
     clauses = {start_of_clause(sentence, at) for at in starts[:_CUES_READ]}

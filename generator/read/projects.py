@@ -11,6 +11,8 @@ from generator.read.segment import word_tags
 _NAME_MAX = 30  # a project's name is short: a longer clause says more than a name
 _CLAUSES_BACK = 6  # a project's figures follow its name closely: X项目，由Y公司投资兴建，项目总投资…，占地…
 _STATEMENT_ENDS = "。；;"
+_REACH = 600  # characters searched back for those clauses: a long sentence is not searched back to its start
+_DRAFTS_BACK = 12  # figures searched back for those in a clause: a long list stays linear
 
 
 def project_named(clause: str, data: dict) -> str:
@@ -30,7 +32,7 @@ def name_by_project_before(sentence: str, drafts: list) -> None:
     owners: dict[int, str] = {}
     for i, draft in enumerate(drafts):
         if attributes[i]:
-            owners[i] = _project_before(sentence, draft.num.start, drafts[:i], attributes, owners, data)
+            owners[i] = _project_before(sentence, draft.num.start, drafts, i, attributes, owners, data)
             draft.indicator = owners[i] + attributes[i] if owners[i] else draft.indicator
             draft.extra["project"] = bool(owners[i])
 
@@ -43,19 +45,21 @@ def project_attribute(name: str, data: dict) -> str:
     return name if name in data["project_attributes"] else ""
 
 
-def _project_before(sentence: str, at: int, earlier: list, attributes: list[str], owners: dict[int, str],
+def _project_before(sentence: str, at: int, drafts: list, i: int, attributes: list[str], owners: dict[int, str],
                     data: dict) -> str:
-    """Return the project the clauses before ``at`` in its statement name last, '' when a clause between gives a
-    figure of another thing (建成道路5公里，总投资300万元: the road's); ``owners`` are the projects of earlier figures."""
-    start = max(sentence.rfind(mark, 0, at) for mark in _STATEMENT_ENDS) + 1
+    """Return the project the clauses before ``at`` (of the ``i``-th figure) in its statement name last, '' when a
+    clause between gives a figure of another thing (建成道路5公里，总投资300万元: the road's); ``owners`` are the
+    projects of earlier figures."""
+    floor = max(0, at - _REACH)
+    start = max(floor - 1, *(sentence.rfind(mark, floor, at) for mark in _STATEMENT_ENDS)) + 1
     ends = [m.start() for m in re.compile("[，,：:]").finditer(sentence, start, at)]
     spans = list(zip([start] + [e + 1 for e in ends], ends))  # each clause before ``at``'s, without its comma
     for begin, end in reversed(spans[-_CLAUSES_BACK:]):
-        inside = [i for i, d in enumerate(earlier) if begin <= d.num.start < end]
+        inside = [j for j in range(max(0, i - _DRAFTS_BACK), i) if begin <= drafts[j].num.start < end]
         if inside and owners.get(inside[-1]):
             return owners[inside[-1]]  # 项目总投资1.3亿元，占地60亩: the project of the figure before
         if inside and not attributes[inside[-1]]:
-            return _project_of(earlier[inside[-1]], data)
+            return _project_of(drafts[inside[-1]], data)
         project = _project_in(sentence[begin:end], data)
         if project:
             return project
