@@ -9,7 +9,7 @@ from generator.read.indicators import clean_indicator, object_of_opening_verb, o
 from generator.read.lexicon import Prefixes, data_pattern, examples_end_at, growth_words, list_marker, magnitudes, unit_table
 from generator.read.numbers import Num, qualifier_before
 from generator.read.owners import topic_phrase
-from generator.read.projects import name_by_project_before, project_named
+from generator.read.projects import name_by_project_before, named_after, project_named
 from generator.read.subjects import NOUN_ENDS, is_verbal, subject_of, whole_predicate
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause, start_of_clause
@@ -38,7 +38,7 @@ def name_bare_by_earlier(sentence: str, drafts: list) -> None:
         growth_only = draft.num.growth and (not name or name in growth_words())  # 数量同比增长50%: the count's
         if things or not (name or lone) or draft.kind == "rank" or growth_only:
             continue
-        if name in data["attribute_words"] and sentence[draft.num.end:draft.quote_end].strip("以上左右多余"):
+        if name in data["attribute_words"] and named_after(sentence, draft):
             continue  # 投资300万元完成小麦深松整地: what follows names what was invested in
         listed = any(d.quote_start == draft.quote_start for d in (*window, *drafts[i + 1:i + 2]))
         if not name and listed:

@@ -28,13 +28,19 @@ def name_by_project_before(sentence: str, drafts: list) -> None:
     gives a figure of something else; mark the figures so named."""
     data = load_data("indicators.yaml")
     attributes = [project_attribute(d.indicator, data) if d.kind != "rank" and not d.num.growth
-                  and not sentence[d.num.end:d.quote_end].strip("以上左右多余") else "" for d in drafts]  # …的X项目: X's
+                  and not named_after(sentence, d) else "" for d in drafts]
     owners: dict[int, str] = {}
     for i, draft in enumerate(drafts):
         if attributes[i]:
             owners[i] = _project_before(sentence, draft.num.start, drafts, i, attributes, owners, data)
             draft.indicator = owners[i] + attributes[i] if owners[i] else draft.indicator
             draft.extra["project"] = bool(owners[i])
+
+
+def named_after(sentence: str, draft) -> bool:
+    """Return True when words after a figure in its quote name what it is of (投资300万元完成小麦深松整地, 总投资11亿元的
+    X项目), beyond a hedge (以上, 左右)."""
+    return bool(sentence[draft.num.end:draft.quote_end].strip("以上左右多余"))
 
 
 def project_attribute(name: str, data: dict) -> str:
