@@ -74,6 +74,7 @@ PERIODS = {
     "patterns": STRINGS, "base_markers": STRINGS, "comparison_words": STRINGS,
     "comparison_openers": STRINGS, "comparison_fillers": STRINGS, "base_years": STRINGS, "multiple_verbs": STRINGS,
     "not_after": Each(STRINGS), "later_period_stops": "text", "progress_verbs": "text", "progress_targets": "text", "title_verbs": STRINGS,
+    "ahead_period": "text", "whole_year_period": "text", "own_year_plan_months": "integer",
 }
 INDICATORS = {
     "strip_anywhere": STRINGS, "strip_leading": STRINGS, "strip_trailing": STRINGS, "right_stops": STRINGS, "right_stops_inside": STRINGS, "tag_overrides": Each("text"),

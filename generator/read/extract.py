@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from generator.model import CleanText, Report
+from generator.read.deadlines import planned_ahead
 from generator.read.entities import extract_entities
 from generator.read.facts import report_facts
 from generator.read.meta import build_meta
@@ -21,7 +22,7 @@ def extract_report(clean: CleanText, sidecar: Optional[dict] = None) -> Report:
     sections, paragraphs = build_sections(clean)
     meta = apply_sidecar(build_meta(clean, sections), sidecar or {})
     prefix = f"{meta.slug}-{meta.year}" if meta.year else meta.slug
-    facts = report_facts(clean, sections, paragraphs, prefix, meta.year)
+    facts = planned_ahead(report_facts(clean, sections, paragraphs, prefix, meta.year), meta)
     report = Report(meta=meta, sections=tuple(sections), paragraphs=tuple(paragraphs), facts=tuple(facts),
                     entities=extract_entities(clean))
     return restore_written(report, clean)
