@@ -18,9 +18,9 @@ from generator.read.indicators import clean_indicator, drop_examples, opening_ve
 from generator.read.lexicon import (NOTE_MARK, data_pattern, list_joiner_regex, list_joiners, list_marker, examples_end_at, possessive, unit_group,
                                     word_list)
 from generator.read.lists import (before_sibling_item, distribute_lists, items_said_with_one_verb, link_parts, list_items,
-                                  share_glued_counts, share_list_measure, share_list_verb, split_each_of_listed, split_shared_names,
-                                  with_verbs_inside)
+                                  share_glued_counts, split_each_of_listed, split_shared_names, with_verbs_inside)
 from generator.read.normalize import is_title_like
+from generator.read.said_once import share_list_measure, share_list_verb
 from generator.read.not_facts import heads_items, project_with_capacity
 from generator.read.bare import (bare_core, fallback_name, name_bare_by_earlier, name_by_sentence_context, name_streaks,
                                  name_time_taken, name_unowned_shares, restated_name)

@@ -1,4 +1,4 @@
-"""Lists in a sentence: A、B分别X、Y named item by item, a verb or measure said once for a list, parts of a total."""
+"""Lists in a sentence: A、B分别X、Y named item by item, counts glued to one noun, parts of a total."""
 from __future__ import annotations
 
 import bisect
@@ -9,10 +9,11 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
-from generator.read.lexicon import ALTERNATIVES_IN_A_WORD, NOTE_MARK, list_joiner_regex, list_joiners, list_marker, period_matchers, unit_group, unit_table, without_growth_tail, word_list
-from generator.read.indicators import (clean_indicator, measure_endings, object_of_opening_verb, opening_verb,
-                                       tidy_name, without_manner_opening)
+from generator.read.lexicon import (ALTERNATIVES_IN_A_WORD, list_joiner_regex, list_joiners, list_marker, period_matchers,
+                                    unit_group, without_growth_tail)
+from generator.read.indicators import clean_indicator, measure_endings, object_of_opening_verb
 from generator.read.owners import without_opening_verbs
+from generator.read.said_once import counted_alike
 from generator.read.segment import word_tags
 from generator.read.sentences import start_of_clause
 
@@ -245,7 +246,7 @@ def share_glued_counts(sentence: str, drafts: list[Draft]) -> None:
         if not 0 < len(noun) <= 3 or not first.indicator.endswith(noun) or sentence[after:second.num.start] not in joiners:
             continue
         own = second.extra.get("right_raw") or ""
-        if own and second.indicator == own and not _counted_alike(first, second):
+        if own and second.indicator == own and not counted_alike(first, second):
             said = own  # 5个项目398亩土地处置利用: the size of what the projects do
         elif own and second.indicator.startswith(own):
             said = second.indicator[len(own):].removeprefix(possessive)
@@ -280,79 +281,6 @@ def _part_name(name: str, parent: Draft) -> str:
         shared = next((k for k in range(len(last.word), 0, -1) if name.endswith(last.word[:k])), 0)
         return name + last.word[shared:]
     return parent.indicator + name if last.flag == "vn" else name
-
-
-def share_list_verb(sentence: str, drafts: list[Draft]) -> None:
-    """Give list items after the first the verb that opens it (新建便民市场5个、停车场10个 → 新建停车场), when they
-    name things counted alike and no verb of their own; a verb of mere progress or an empty one is not shared
-    alone. Things measured alike (种植玉米2618亩，红苕850亩) share it when each item is a noun alone."""
-    data = load_data("indicators.yaml")
-    empty = (*data["progress_verbs"], *data["strip_leading"])
-    for prev, cur in itertools.pairwise(drafts):
-        between = NOTE_MARK.sub("", sentence[prev.num.end:cur.num.start])  # 13所学校〔24〕、3所…: a footnote splits no list
-        listed = between.startswith("、") and not re.search(r"[，；。\d]", between)
-        counted = listed and _counted_alike(prev, cur)
-        measured = (listed and _noun_item(cur) or between == "，" + cur.indicator and _same_measure(prev, cur)
-                    and _noun_item(cur, tagged_nouns=True)) and _measured_alike(prev, cur)
-        verb = _verb_run(without_manner_opening(prev.indicator), empty) if counted or measured else ""
-        head = without_manner_opening(prev.indicator)[len(verb):]  # 签约项目3个、在谈项目2个: kinds of one bare thing
-        kind = head in data["bare_names"] and cur.indicator.endswith(head) and len(cur.indicator) > len(head)
-        if verb and not kind and cur.indicator in between and not opening_verb(cur.indicator) and not cur.indicator.startswith(verb):
-            cur.indicator = verb + cur.indicator
-
-
-def _verb_run(name: str, empty: tuple[str, ...]) -> str:
-    """Return the verb opening a name, with the verb after it when the first is empty (发展种植青花椒 → 发展种植;
-    新建便民市场 → 新建), '' if none."""
-    verb = opening_verb(name)
-    if verb.startswith(empty):
-        after = next(iter(word_tags(name[len(verb):len(verb) + 6])), None)
-        if after is not None and after.flag.startswith("v") and len(after.word) >= 2:
-            return verb + after.word
-        return verb if verb not in empty else ""
-    return verb
-
-
-def _same_measure(first: Draft, second: Draft) -> bool:
-    """Return True when two figures are in one measure, whatever their magnitude (亩 and 万亩, 头 and 头)."""
-    bases = [unit_table().get(d.num.unit or "", (None,))[0] or (d.num.unit or "").lstrip("万") for d in (first, second)]
-    return bases[0] == bases[1] != ""
-
-
-def _noun_item(draft: Draft, tagged_nouns: bool = False) -> bool:
-    """Return True when a draft is named by a short noun alone (红苕, 肉牛), no verb nor measure of its own; listed
-    with 、, whatever the segmenter tags its words (川凤大米, 青脆李), else only words tagged nouns (a clause after
-    a comma may be another act: 退耕26745亩，三荒造林43810亩)."""
-    tags = word_tags(draft.indicator)
-    nouns = all(t.flag.startswith("n") for t in tags) if tagged_nouns else not any(t.flag.startswith("v") for t in tags)
-    return 0 < len(draft.indicator) <= 6 and nouns and not draft.indicator.endswith(measure_endings())
-
-
-def share_list_measure(sentence: str, drafts: list[Draft]) -> None:
-    """Give a bare thing listed after an item named thing + measure that measure (生猪存栏5.2万头、牛1180头 → 牛存栏;
-    粮食产量30万吨、油料3万吨 → 油料产量; 蔬菜面积发展到33万亩、林果达到3.5万亩 → 林果面积): the measure is said once
-    for the whole list."""
-    measures = word_list("listed_measures", "indicators.yaml")
-    for first, cur in itertools.pairwise(drafts):
-        between = sentence[first.num.end:cur.num.start]
-        name = tidy_name(first.indicator)  # 小麦面积稳定在6万亩: 稳定 is no part of the name
-        measure = next((m for m in measures if name.endswith(m) and len(name) > len(m)), "")
-        verb = between[1 + len(cur.indicator):] if between[1:].startswith(cur.indicator) else None  # 、林果达到3.5万亩
-        said = verb == "" or verb in load_data("indicators.yaml")["list_level_verbs"] and _same_measure(first, cur)
-        if measure and between.startswith("、") and said and len(cur.indicator) <= 2 and not cur.indicator.endswith(measure):
-            cur.indicator += measure
-
-
-def _counted_alike(first: Draft, second: Draft) -> bool:
-    """Return True when two figures count things (家, 个, 座 …) rather than money or shares."""
-    things = load_data("not_facts.yaml")["group_count_units"]
-    return first.num.unit in things and second.num.unit in things
-
-
-def _measured_alike(first: Draft, second: Draft) -> bool:
-    """Return True when two figures measure things alike (亩 and 亩, 头 and 只), not money or shares."""
-    groups = [unit_table().get(d.num.unit or "", (None, None, ""))[2] for d in (first, second)]
-    return groups[0] == groups[1] and groups[0] in load_data("indicators.yaml")["listed_alike_groups"]
 
 
 def before_sibling_item(left_raw: str) -> Optional[str]:
