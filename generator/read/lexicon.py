@@ -204,10 +204,10 @@ def opens_with_excess(text: str) -> bool:
 
 
 def owns_a_target(text: str, match: re.Match) -> bool:
-    """Return True for a period naming whose target a figure is measured against (完成全年目标的50%): no period
-    of the figure, and part of its name."""
+    """Return True for a period naming whose target a figure is measured against (完成全年目标的50%) or that was
+    met (完成了全年各项目标任务，…): no period of the figures after it."""
     data = load_data("periods.yaml")
-    return re.search(data["progress_verbs"] + r"$", text[max(0, match.start() - 2):match.start()]) is not None \
+    return re.search(data["progress_verbs"] + r"了?$", text[max(0, match.start() - 3):match.start()]) is not None \
         and re.match(data["progress_targets"], text[match.end():]) is not None
 
 

@@ -35,7 +35,16 @@ def period_before(sentence: str, pos: int) -> Optional[str]:
     match = last_match_before(regex, sentence, pos, _governs)
     while match and _dates_another_sum(sentence, match, pos):
         match = last_match_before(regex, sentence, match.start(), _governs)
+    if match is None:  # 完成全年目标任务，财政收入3亿元: the year's figures; not 完成全年目标的50%, measured against it
+        match = last_match_before(regex, sentence, pos, _met_target)
+        after = sentence[match.end():pos] if match else "；"
+        match = match if end_of_clause(sentence, pos - len(after)) < pos and not re.search("[；;]", after) else None
     return normal.get(match.group(), match.group()) if match else _period_later_in_clause(sentence, pos)
+
+
+def _met_target(sentence: str, match) -> bool:
+    """Return True for the period of a target met or measured against (完成全年目标任务), not inside a longer word."""
+    return owns_a_target(sentence, match) and not _inside_word(sentence, match)
 
 
 def _dates_another_sum(sentence: str, match: re.Match, pos: int) -> bool:
