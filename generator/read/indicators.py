@@ -6,8 +6,9 @@ import itertools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.lexicon import (Prefixes, bare_but_ending, chinese_digits, examples_end_at, list_marker, manner_lists, name_ending_digit, owns_a_target, period_matchers,
+from generator.read.lexicon import (Prefixes, bare_but_ending, chinese_digits, examples_end_at, manner_lists, name_ending_digit, owns_a_target, period_matchers,
                                     prefixes, spans_a_sum, unit_table, verb_of_reach, word_list)
+from generator.read.inner_words import after_examples, without_inner_words
 from generator.read.segment import load_posseg, word_tags
 from generator.read.sentences import end_of_clause
 
@@ -124,7 +125,7 @@ def drop_examples(left: str, names_only: bool, count: float = 0) -> str:
         return _verb_of_examples(left)
     end = examples_end_at(left)
     if end >= 0:
-        return _verb_of_examples(left[:end]) + left[end + len(list_marker("examples_end")):]
+        return after_examples(left, end, _verb_of_examples(left[:end]))
     if "、" not in left or _verbs_sharing_object(left):
         return left
     if all(len(item) <= _MODIFIER_LEN for item in left.split("、")[:-1]) and not names_only \
@@ -330,8 +331,7 @@ def tidy_name(name: str) -> str:
     modal = "|".join(data["never_in_names"])
     name = re.sub(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{modal})?(?:{empty})(?=(?:{bare})$)", "", name)  # 巨力集团实现产值
     name = re.sub(f"^{verb_of_reach()}", "", name)  # 实现税收 whose owner no clause names: the place's own 税收
-    name = _without_manner(name)
-    name = clean_indicator(name) or name  # 高质量完成X: the empty verb shows once the manner word is gone
+    name = clean_indicator(bare := without_inner_words(_without_manner(name))) or bare  # 高质量完成X: 完成 shows
     return _without_frame(_without_preposition(name) or name)
 
 

@@ -1,0 +1,35 @@
+"""Words inside a name that are no part of it: a manner word before its verb, an appositive after 即."""
+from __future__ import annotations
+
+from generator.datafiles import load as load_data
+from generator.read.segment import word_tags
+
+_VERB_FLAGS = ("v", "vn")
+
+
+def without_inner_words(name: str) -> str:
+    """Return ``name`` without a manner word between its subject and verb (乡村振兴项目成功申报入库 → 乡村振兴项目申报入库)
+    and without an appositive 即 opens (认定规上企业即X公司 → 认定规上企业; 即X项目 → X项目)."""
+    tokens = word_tags(name)
+    if len(tokens) < 3:
+        return name
+    manner = set(load_data("indicators.yaml")["manner_words"])
+    appositive = load_data("lists.yaml")["appositive_marker"]
+    kept = [t.word for i, t in enumerate(tokens) if not (
+        0 < i < len(tokens) - 1 and t.word in manner and tokens[i - 1].flag.startswith("n")
+        and tokens[i + 1].flag in _VERB_FLAGS)]
+    words = "".join(kept)
+    tags = word_tags(words)  # 即 between nouns restates (企业即X公司); between verbs it says "upon" (拿地即开工)
+    at = next((sum(len(t.word) for t in tags[:i]) for i, t in enumerate(tags) if t.word == appositive
+               and (i == 0 or tags[i - 1].flag.startswith("n")) and i + 1 < len(tags) and not tags[i + 1].flag.startswith("v")), -1)
+    if at > 0 and len(words[:at]) >= 2:
+        return words[:at]
+    return words[len(appositive):] if at == 0 and len(words) > len(appositive) + 1 else words
+
+
+def after_examples(left: str, end: int, verb: str) -> str:
+    """Return the words after the 等 at ``end`` closing a list of examples, after ``verb``, the list's own verb; a
+    word closing a list of places or means (前往A、B等地开展招商调研, 通过A等形式收集线索) goes with the list and its verb."""
+    rest = left[end + len(load_data("lists.yaml")["examples_end"]):]
+    closer = next((w for w in load_data("lists.yaml")["examples_closers"] if rest.startswith(w)), "")
+    return rest[len(closer):] if closer and len(rest) - len(closer) >= 2 else verb + rest
