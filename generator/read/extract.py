@@ -8,6 +8,7 @@ from generator.read.deadlines import planned_ahead
 from generator.read.entities import extract_entities
 from generator.read.facts import report_facts
 from generator.read.meta import build_meta
+from generator.read.projects import name_by_sentence_before
 from generator.read.sections import build_sections
 from generator.read.sidecar import apply_sidecar
 from generator.read.segment import load_jieba, load_posseg
@@ -22,7 +23,8 @@ def extract_report(clean: CleanText, sidecar: Optional[dict] = None) -> Report:
     sections, paragraphs = build_sections(clean)
     meta = apply_sidecar(build_meta(clean, sections), sidecar or {})
     prefix = f"{meta.slug}-{meta.year}" if meta.year else meta.slug
-    facts = planned_ahead(report_facts(clean, sections, paragraphs, prefix, meta.year), meta)
+    facts = report_facts(clean, sections, paragraphs, prefix, meta.year)
+    facts = planned_ahead(name_by_sentence_before(facts, paragraphs), meta)
     report = Report(meta=meta, sections=tuple(sections), paragraphs=tuple(paragraphs), facts=tuple(facts),
                     entities=extract_entities(clean))
     return restore_written(report, clean)

@@ -36,15 +36,16 @@ def period_before(sentence: str, pos: int) -> Optional[str]:
     while match and _dates_another_sum(sentence, match, pos):
         match = last_match_before(regex, sentence, match.start(), _governs)
     if match is None:  # 完成全年目标任务，财政收入3亿元: the year's figures; not 完成全年目标的50%, measured against it
-        match = last_match_before(regex, sentence, pos, _met_target)
-        after = sentence[match.end():pos] if match else "；"
-        match = match if end_of_clause(sentence, pos - len(after)) < pos and not re.search("[；;]", after) else None
+        match = last_match_before(regex, sentence, pos, _whole_word)
+        match = match if match and owns_a_target(sentence, match) and _dates_after_it(sentence, match, pos) else None
     return normal.get(match.group(), match.group()) if match else _period_later_in_clause(sentence, pos)
 
 
-def _met_target(sentence: str, match) -> bool:
-    """Return True for the period of a target met or measured against (完成全年目标任务), not inside a longer word."""
-    return owns_a_target(sentence, match) and not _inside_word(sentence, match)
+def _dates_after_it(sentence: str, match, pos: int) -> bool:
+    """Return True when the target met at ``match`` dates ``pos``: its clause ends before ``pos`` in one statement and
+    gives no figure (not 完成全年任务的116.7%, measured against it)."""
+    end = end_of_clause(sentence, match.end())
+    return end < pos and not re.search(r"\d", sentence[match.end():end]) and not re.search("[；;]", sentence[end:pos])
 
 
 def _dates_another_sum(sentence: str, match: re.Match, pos: int) -> bool:

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from generator.datafiles import load as load_data
+from generator.model import Fact, Paragraph
 from generator.read.indicators import tidy_name
 from generator.read.lexicon import data_pattern
 from generator.read.segment import word_tags
+from generator.read.sentences import sentence_spans
 
 _NAME_MAX = 30  # a project's name is short: a longer clause says more than a name
 _CLAUSES_BACK = 6  # a project's figures follow its name closely: X项目，由Y公司投资兴建，项目总投资…，占地…
@@ -44,11 +47,48 @@ def named_after(sentence: str, draft) -> bool:
 
 
 def project_attribute(name: str, data: dict) -> str:
-    """Return the attribute of a project a name is alone (项目总投资 → 总投资, 该项目占地 → 占地), '' for any other name."""
+    """Return the attribute of a project a name is alone (项目总投资 → 总投资, 该项目占地 → 占地, 一期投资), '' for any
+    other name."""
     name = tidy_name(name)
     for word in sorted(data["anaphors"] + data["project_heads"], key=len, reverse=True):
         name = name[len(word):] if name.startswith(word) and len(name) > len(word) else name
-    return name if name in data["project_attributes"] else ""
+    phase = next((p for p in data["project_phases"] if name.startswith(p)), "")
+    return name if name[len(phase):] in data["project_attributes"] else ""
+
+
+def name_by_sentence_before(facts: list[Fact], paragraphs: list[Paragraph]) -> list[Fact]:
+    """Return the facts with the bare project figures opening a sentence (项目总投资53.1亿元，一期投资…，占地…) named
+    after the project the sentence before it names, when that one gives no figure (一是X项目进展顺利。与Y公司完成签约。)."""
+    data = load_data("indicators.yaml")
+    texts = {p.anchor: p.text for p in paragraphs}
+    out, place, lead = [], None, ""
+    for fact in facts:
+        text = texts.get(fact.source.paragraph, "")
+        at = text.find(fact.source.quote)
+        spans = sentence_spans(text)
+        index = next((i for i, (start, end) in enumerate(spans) if start <= at < end), None)
+        if (fact.source.paragraph, index) != place:  # a new sentence: its lead, while nothing but its figures precedes
+            place = (fact.source.paragraph, index)
+            lead = _lead_project(text, spans, index, at, data) if index else ""
+        attribute = project_attribute(fact.indicator, data) if lead and fact.kind != "rank" else ""
+        lead = lead if attribute else ""
+        out.append(replace(fact, indicator=lead + attribute) if attribute else fact)
+    return out
+
+
+def _lead_project(text: str, spans: list, index: int, at: int, data: dict) -> str:
+    """Return the project the sentence before sentence ``index`` names, when it gives no figure and sentence ``index``
+    opens with the figure at ``at`` (its first clause or an anaphor before it), '' otherwise."""
+    before, start = text[spans[index - 1][0]:spans[index - 1][1]], spans[index][0]
+    opening = text[start:at]
+    if re.search(r"\d", before + opening) or len(opening) > _NAME_MAX:
+        return ""
+    for clause in reversed(re.split("[，,：:。；;！!]", before)):
+        firm = re.search(f"(?:与|同)([\u4e00-\u9fff（）()]{{2,{_NAME_MAX}}}(?:{'|'.join(data['firm_heads'])}))", clause)
+        project = tidy_name(_project_in(clause, data)) or (firm.group(1) + data["project_heads"][0] if firm else "")
+        if project:
+            return project
+    return ""
 
 
 def _project_before(sentence: str, at: int, drafts: list, i: int, attributes: list[str], owners: dict[int, str],
