@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from generator.datafiles import load as load_data
@@ -60,17 +61,19 @@ def name_by_sentence_before(facts: list[Fact], paragraphs: list[Paragraph]) -> l
     """Return the facts with the bare project figures opening a sentence (项目总投资53.1亿元，一期投资…，占地…) named
     after the project the sentence before it names, when that one gives no figure (一是X项目进展顺利。与Y公司完成签约。)."""
     data = load_data("indicators.yaml")
-    texts = {p.anchor: p.text for p in paragraphs}
-    out, place, lead = [], None, ""
+    texts, endings = {p.anchor: p.text for p in paragraphs}, tuple(data["project_attributes"])
+    out, place, lead, spans_of = [], None, None, {}
     for fact in facts:
         text = texts.get(fact.source.paragraph, "")
-        at = text.find(fact.source.quote)
-        spans = sentence_spans(text)
-        index = next((i for i, (start, end) in enumerate(spans) if start <= at < end), None)
-        if (fact.source.paragraph, index) != place:  # a new sentence: its lead, while nothing but its figures precedes
-            place = (fact.source.paragraph, index)
+        if fact.source.paragraph not in spans_of:  # a paragraph's sentences found once for all its facts
+            spans_of[fact.source.paragraph] = sentence_spans(text)
+        spans, at = spans_of[fact.source.paragraph], text.find(fact.source.quote)
+        index = bisect_right(spans, (at, len(text) + 1)) - 1 if at >= 0 and spans else None  # the sentence holding it
+        if (fact.source.paragraph, index) != place:  # a new sentence: its lead holds while only its figures precede
+            place, lead = (fact.source.paragraph, index), None
+        if lead is None and fact.indicator.endswith(endings) and fact.kind != "rank":
             lead = _lead_project(text, spans, index, at, data) if index else ""
-        attribute = project_attribute(fact.indicator, data) if lead and fact.kind != "rank" else ""
+        attribute = project_attribute(fact.indicator, data) if lead and fact.indicator.endswith(endings) else ""
         lead = lead if attribute else ""
         out.append(replace(fact, indicator=lead + attribute) if attribute else fact)
     return out
