@@ -1,6 +1,9 @@
 """Words inside a name that are no part of it: a manner word before its verb, an appositive after 即."""
 from __future__ import annotations
 
+import functools
+import re
+
 from generator.datafiles import load as load_data
 from generator.read.segment import word_tags
 
@@ -10,11 +13,12 @@ _VERB_FLAGS = ("v", "vn")
 def without_inner_words(name: str) -> str:
     """Return ``name`` without a manner word between its subject and verb (乡村振兴项目成功申报入库 → 乡村振兴项目申报入库)
     and without an appositive 即 opens (认定规上企业即X公司 → 认定规上企业; 即X项目 → X项目)."""
+    manner, appositive = _manner_words(), load_data("lists.yaml")["appositive_marker"]
+    if appositive not in name and not _manner_regex().search(name, 1):  # most names hold neither: no segmenting
+        return name
     tokens = word_tags(name)
     if len(tokens) < 3:
         return name
-    manner = set(load_data("indicators.yaml")["manner_words"])
-    appositive = load_data("lists.yaml")["appositive_marker"]
     kept = [t.word for i, t in enumerate(tokens) if not (
         0 < i < len(tokens) - 1 and t.word in manner and tokens[i - 1].flag.startswith("n")
         and tokens[i + 1].flag in _VERB_FLAGS)]
@@ -25,6 +29,18 @@ def without_inner_words(name: str) -> str:
     if at > 0 and len(words[:at]) >= 2:
         return words[:at]
     return words[len(appositive):] if at == 0 and len(words) > len(appositive) + 1 else words
+
+
+@functools.cache
+def _manner_words() -> frozenset[str]:
+    """Return the words of manner (成功, 共计), read once."""
+    return frozenset(load_data("indicators.yaml")["manner_words"])
+
+
+@functools.cache
+def _manner_regex() -> re.Pattern:
+    """Return the pattern of any word of manner."""
+    return re.compile("|".join(map(re.escape, sorted(_manner_words(), key=len, reverse=True))))
 
 
 def after_examples(left: str, end: int, verb: str) -> str:
