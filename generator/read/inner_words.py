@@ -23,12 +23,20 @@ def without_inner_words(name: str) -> str:
         0 < i < len(tokens) - 1 and t.word in manner and tokens[i - 1].flag.startswith("n")
         and tokens[i + 1].flag in _VERB_FLAGS)]
     words = "".join(kept)
-    tags = word_tags(words)  # 即 between nouns restates (企业即X公司); between verbs it says "upon" (拿地即开工)
-    at = next((sum(len(t.word) for t in tags[:i]) for i, t in enumerate(tags) if t.word == appositive
-               and (i == 0 or tags[i - 1].flag.startswith("n")) and i + 1 < len(tags) and not tags[i + 1].flag.startswith("v")), -1)
+    at = _appositive_at(word_tags(words), appositive)
     if at > 0 and len(words[:at]) >= 2:
         return words[:at]
     return words[len(appositive):] if at == 0 and len(words) > len(appositive) + 1 else words
+
+
+def _appositive_at(tags: tuple, marker: str) -> int:
+    """Return where the first 即 that restates what is before it stands, after a noun and before no verb (企业即X公司;
+    not 拿地即开工, where it says "upon"), -1 if none does."""
+    for i, token in enumerate(tags):
+        if token.word == marker and (i == 0 or tags[i - 1].flag.startswith("n")) \
+                and i + 1 < len(tags) and not tags[i + 1].flag.startswith("v"):
+            return sum(len(t.word) for t in tags[:i])
+    return -1
 
 
 @functools.cache
