@@ -5,6 +5,7 @@ import functools
 import re
 
 from generator.datafiles import load as load_data
+from generator.read.lexicon import manner_lists
 from generator.read.segment import word_tags
 
 _VERB_FLAGS = ("v", "vn")
@@ -13,7 +14,7 @@ _VERB_FLAGS = ("v", "vn")
 def without_inner_words(name: str) -> str:
     """Return ``name`` without a manner word between its subject and verb (乡村振兴项目成功申报入库 → 乡村振兴项目申报入库)
     and without an appositive 即 opens (认定规上企业即X公司 → 认定规上企业; 即X项目 → X项目)."""
-    manner, appositive = _manner_words(), load_data("lists.yaml")["appositive_marker"]
+    manner, appositive = manner_lists()[1], load_data("lists.yaml")["appositive_marker"]
     if appositive not in name and not _manner_regex().search(name, 1):  # most names hold neither: no segmenting
         return name
     tokens = word_tags(name)
@@ -40,15 +41,9 @@ def _appositive_at(tags: tuple, marker: str) -> int:
 
 
 @functools.cache
-def _manner_words() -> frozenset[str]:
-    """Return the words of manner (成功, 共计), read once."""
-    return frozenset(load_data("indicators.yaml")["manner_words"])
-
-
-@functools.cache
 def _manner_regex() -> re.Pattern:
     """Return the pattern of any word of manner."""
-    return re.compile("|".join(map(re.escape, sorted(_manner_words(), key=len, reverse=True))))
+    return re.compile("|".join(map(re.escape, manner_lists()[1])))
 
 
 def after_examples(left: str, end: int, verb: str) -> str:
