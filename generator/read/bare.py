@@ -5,8 +5,9 @@ import functools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.indicators import clean_indicator, object_of_opening_verb, opening_verb, tidy_name, without_periods
+from generator.read.indicators import clean_indicator, object_of_opening_verb, opening_verb, tidy_name
 from generator.read.lexicon import Prefixes, data_pattern, examples_end_at, growth_words, list_marker, magnitudes, unit_table
+from generator.read.name_periods import without_periods
 from generator.read.numbers import Num, qualifier_before
 from generator.read.owners import topic_phrase
 from generator.read.projects import name_by_project_before, named_after, project_named

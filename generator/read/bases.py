@@ -8,7 +8,7 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
-from generator.read.indicators import without_periods
+from generator.read.name_periods import without_periods
 from generator.read.lexicon import growth_bases, growth_words, period_matchers
 
 _OPEN, _CLOSE = "（(", "）)"

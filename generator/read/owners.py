@@ -7,9 +7,10 @@ import itertools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.indicators import after_grouping, clean_indicator, opening_verb, without_periods
+from generator.read.indicators import after_grouping, clean_indicator, opening_verb
 from generator.read.lexicon import (NOTE_MARK, count_regex, magnitudes, period_matchers, size_alternation, unit_alternation,
                                     unit_table)
+from generator.read.name_periods import without_periods
 from generator.read.not_facts import project_with_capacity
 from generator.read.segment import word_tags
 from generator.read.subjects import ADVERB_FLAGS, NOUN_ENDS, is_verbal, subject_count_name
