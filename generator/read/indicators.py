@@ -76,7 +76,7 @@ def _cuts_last_word(text: str, ending: str) -> bool:
     return len(word_tags(text[-6:-1])[-1].word) == 1
 
 
-_MODIFIER_LEN = 2  # characters of a list item that modifies the last one's head (城镇、农村居民…)
+_MODIFIER_LEN = 4  # characters of a list item that modifies the last one's head (城镇、农村居民…)
 
 
 @functools.cache
@@ -98,7 +98,8 @@ def drop_examples(left: str, names_only: bool, count: float = 0) -> str:
         return after_examples(left, end, _verb_of_examples(left[:end]))
     if "、" not in left or _verbs_sharing_object(left):
         return left
-    if all(len(item) <= _MODIFIER_LEN for item in left.split("、")[:-1]) and not names_only \
+    first, *others = left.split("、")[:-1]  # the first item without the scope and verb opening the list
+    if all(len(item) <= _MODIFIER_LEN for item in (clean_indicator(first), *others)) and not names_only \
             and left.endswith(measure_endings()):
         return left  # 城镇、农村居民人均可支配收入: modifiers sharing the last item's measure, split later
     grouping = after_grouping(left)
