@@ -14,8 +14,8 @@ from generator.read.appendix import named_by_row, plans_its_year
 from generator.read.bases import mark_bracketed_bases
 from generator.read.growth import (add_starting_levels, before_from_value, join_rates_to_levels_after, mark_growth,
                                    name_excesses, place_growths)
-from generator.read.indicators import clean_indicator, drop_examples, opening_verb, right_noun, tidy_name, without_manner_opening
-from generator.read.lexicon import (NOTE_MARK, data_pattern, list_joiner_regex, list_joiners, list_marker, examples_end_at, possessive, unit_group,
+from generator.read.indicators import clean_indicator, drop_examples, opening_verb, right_noun, tidy_name
+from generator.read.lexicon import (NOTE_MARK, data_pattern, list_joiner_regex, list_joiners, list_marker, possessive, unit_group,
                                     word_list)
 from generator.read.lists import (before_sibling_item, distribute_lists, items_said_with_one_verb, link_parts, list_items,
                                   share_glued_counts, split_each_of_listed, split_shared_names, with_verbs_inside)
@@ -24,7 +24,7 @@ from generator.read.said_once import share_list_measure, share_list_verb
 from generator.read.not_facts import heads_items, project_with_capacity
 from generator.read.bare import (bare_core, fallback_name, name_bare_by_earlier, name_by_sentence_context, name_streaks,
                                  name_time_taken, name_unowned_shares, restated_name)
-from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb, possessive_tail, topic_of_rate,
+from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb, opens_its_clause, possessive_tail, topic_of_rate,
                                    topic_of_state)
 from generator.read.ranks import rank_drafts
 from generator.read.numbers import Num, base_of, plain, qualifier_before, scan_numbers
@@ -146,7 +146,7 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     right_raw = right_noun(sentence, noun_at) if counted else ""
     right = clean_indicator(right_raw)
     left = clean_indicator(drop_examples(left_raw, names_only=bool(right) and not each, count=num.value))
-    if right and not each and _opens_clause(left, sentence[clause_start:num.start]):
+    if right and not each and opens_its_clause(left, sentence[clause_start:num.start]):
         left, right = "", subject_count(sentence, num.end) or right
     elif right and group == "count":
         sibling = before_sibling_item(left_raw)
@@ -342,28 +342,6 @@ def _topic_from_clause_before(sentence: str, clause_start: int, indicator: str, 
         last = next((d for d in reversed(earlier) if d.num.unit == unit and d.kind != "rank"), last)
     parallel = last is not None and last.growth_pct is None and (last.num.unit == unit or indicator.endswith(rates))
     return topic_of_rate(indicator, before, last.indicator if parallel else "")
-
-
-def _opens_clause(left: str, before: str) -> bool:
-    """Return True when no verb governs a count, only a preposition at most: it is the subject of its
-    clause (7个主题公园…, 对14家纳税大户…, 总投资168.2亿元的44个项目…), not an object (完成14个行政村…)."""
-    names = load_data("indicators.yaml")
-    scopes = "|".join(load_data("modality.yaml")["rank_scopes"])
-    left = re.sub("^(?:" + "|".join(names["before_prepositions"]) + ")", "", without_manner_opening(left))  # 免费为全县
-    if left and re.sub(f"(?:{scopes})$", "", left) not in names["leading_prepositions"]:  # 对全区298个村, 使全县923名
-        return False
-    before = re.split("[：:]", before)[-1]  # 民生实事：完成A、B等6个…: the words after a colon open their own clause
-    if (end := examples_end_at(before)) >= 0:  # 完成A、B等N个…: a governing verb opens the list of examples, not a name
-        head, tail = before[:end], before[end + len(list_marker("examples_end")):]
-        return not has_governing_verb(tail) and not has_governing_verb(_without_last_word(head.split("、")[0]), opening=2)
-    return not has_governing_verb(before)
-
-
-def _without_last_word(item: str) -> str:
-    """Return the first example of a list without its last word, if it has more than one: a governing verb has its
-    object after it, and a firm's name may end in a word tagged a verb (恒通包装, 华远超声)."""
-    tokens = word_tags(item)
-    return "".join(t.word for t in tokens[:-1]) if len(tokens) > 1 else item
 
 
 def _owned_attribute(sentence: str, num: Num, indicator: str, clause_start: int) -> str:

@@ -7,8 +7,8 @@ import itertools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.indicators import after_grouping, clean_indicator, opening_verb
-from generator.read.lexicon import (NOTE_MARK, count_regex, magnitudes, period_matchers, size_alternation, unit_alternation,
+from generator.read.indicators import after_grouping, clean_indicator, opening_verb, without_manner_opening
+from generator.read.lexicon import (NOTE_MARK, count_regex, examples_end_at, list_marker, magnitudes, period_matchers, size_alternation, unit_alternation,
                                     unit_table)
 from generator.read.name_periods import without_periods
 from generator.read.not_facts import project_with_capacity
@@ -299,3 +299,25 @@ def possessive_tail(sentence: str, pos: int, joiners: str = "") -> str:
     items = rf"[{joiners}][^、，]{{1,16}}" if joiners else r"、[^\d、]{1,16}"
     match = re.fullmatch(rf"{items}{possessive}([\u4e00-\u9fff]{{2,8}}(?:、[\u4e00-\u9fff]{{2,8}})?)", tail)
     return match.group(1) if match and possessive not in match.group(1) else ""
+
+
+def opens_its_clause(left: str, before: str) -> bool:
+    """Return True when no verb governs a count, only a preposition at most: it is the subject of its
+    clause (7个主题公园…, 对14家纳税大户…, 总投资168.2亿元的44个项目…), not an object (完成14个行政村…)."""
+    names = load_data("indicators.yaml")
+    scopes = "|".join(load_data("modality.yaml")["rank_scopes"])
+    left = re.sub("^(?:" + "|".join(names["before_prepositions"]) + ")", "", without_manner_opening(left))  # 免费为全县
+    if left and re.sub(f"(?:{scopes})$", "", left) not in names["leading_prepositions"]:  # 对全区298个村, 使全县923名
+        return False
+    before = re.split("[：:]", before)[-1]  # 民生实事：完成A、B等6个…: the words after a colon open their own clause
+    if (end := examples_end_at(before)) >= 0:  # 完成A、B等N个…: a governing verb opens the list of examples, not a name
+        head, tail = before[:end], before[end + len(list_marker("examples_end")):]
+        return not has_governing_verb(tail) and not has_governing_verb(_without_last_word(head.split("、")[0]), opening=2)
+    return not has_governing_verb(before)
+
+
+def _without_last_word(item: str) -> str:
+    """Return the first example of a list without its last word, if it has more than one: a governing verb has its
+    object after it, and a firm's name may end in a word tagged a verb (恒通包装, 华远超声)."""
+    tokens = word_tags(item)
+    return "".join(t.word for t in tokens[:-1]) if len(tokens) > 1 else item
