@@ -197,7 +197,7 @@ def _complete_items(items: list[str]) -> list[str]:
     import jieba
 
     last = items[-1]
-    ordinals = load_data("numerals.yaml")["ordinals"]
+    ordinals, data = load_data("numerals.yaml")["ordinals"], load_data("lists.yaml")
     last_words = jieba.lcut(last)
     all_words = set(jieba.lcut(last, cut_all=True))
     done = []
@@ -213,8 +213,8 @@ def _complete_items(items: list[str]) -> list[str]:
             tail = last[len(item):]  # 城镇 ↔ 农村: same-length modifiers
         elif len(end_word) == 1 and end_word in last_words:  # 政府投资类、…备案类项目: after the shared 类
             tail = "".join(last_words[last_words.index(end_word) + 1:])
-        elif not item.endswith((*measure_endings(), *load_data("indicators.yaml")["rate_endings"])):  # a whole name
-            # (固定资产投资和社会消费品零售总额, 开工率、…达效率) takes no tail
+        elif not item.endswith((*measure_endings(), *load_data("indicators.yaml")["rate_endings"], *data["whole_item_endings"])):
+            # a whole name (固定资产投资和社会消费品零售总额, 开工率、…达效率) takes no tail
             tail = "".join(last_words[len(jieba.lcut(item)):])
         else:
             tail = ""
