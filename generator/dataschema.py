@@ -50,7 +50,7 @@ MODALITY = {
     "share_verb_not_in": STRINGS, "share_noun": "text",
     "rank_verbs": STRINGS, "rank_scopes": STRINGS, "rank_movement": STRINGS, "rank_particles": STRINGS, "plan_headings": STRINGS, "done_cues": STRINGS, "seeking_verbs": STRINGS,
     "future_cues": STRINGS, "qualifiers_before": STRINGS, "qualifiers_after": STRINGS,
-    "growth_words": Each("integer"), "growth_basis": Each("text"), "rate_then_level": "text", "growth_nouns": STRINGS,
+    "growth_words": Each("integer"), "growth_basis": Each("text"), "rate_then_level": "text", "doubling": "text", "growth_nouns": STRINGS,
     "qualifier_not_after": Each(STRINGS), "rank_not_before": STRINGS, "growth_fillers": STRINGS,
     "growth_aspect": STRINGS, "growth_links": STRINGS, "growth_subject_noise": STRINGS,
     "hedges_before_unit": Each("text"), "change_comparers": STRINGS, "growth_base_markers": STRINGS,
