@@ -12,6 +12,7 @@ from generator.read.drafts import Draft
 from generator.read.indicators import clean_indicator, measure_endings
 from generator.read.lexicon import growth_words, period_matchers, possessive
 from generator.read.numbers import Num, parse_chinese_number
+from generator.read.segment import word_tags
 from generator.read.sentences import CLAUSE_END, end_of_clause, start_of_clause
 
 
@@ -26,12 +27,13 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
     ends = sorted(((d.num.end, d.num.start, d.num.unit) for d in drafts), key=lambda e: e[:2])
     scopes = "|".join(data["rank_scopes"])  # 增速全市第一: a scope before 第N ranks without a verb
     # after a verb the scope may name the group ranked in (排名全省133个省级及以上园区第24位); alone, it is short
-    for match in re.finditer(rf"({verbs})?(?(1)|(?=(?:{scopes})))((?(1)[^，。；！？、]{{0,16}}?|[^，。；！？、]{{0,10}}?))(?:{prefix}([{ordinals}\d]+)|({first})"
-                             rf"|(?<={scopes})(\d+)(?=(?:{units})))({units})?", sentence):  # 排名全国78位
+    pattern = re.compile(rf"({verbs})?(?(1)|(?=(?:{scopes})))((?(1)[^，。；！？、]{{0,16}}?|[^，。；！？、]{{0,10}}?))(?:{prefix}"
+                         rf"([{ordinals}\d]+)|({first})|(?<={scopes})(\d+)(?=(?:{units})))({units})?")  # 排名全国78位
+    for match in _rank_matches(pattern, sentence):
         group = next(g for g in (3, 4, 5) if match.group(g))
         token = "一" if group == 4 else match.group(group)
         value = float(token) if token.isdigit() else parse_chinese_number(token)
-        scope = match.group(2)
+        scope = sentence[match.start(2):match.end(2)]
         unit = match.group(6)
         if value is None or not (unit or match.group(1) not in data["rank_verbs_needing_unit"]
                                  or re.match(f"(?:{scopes})", scope)):  # 增速排全市第二: the scope makes it a rank
@@ -63,6 +65,33 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
         scope = scope.strip(possessive())
         found.extend(_ranks_at(sentence, match, num, subjects, scope, clause_start))
     return _read_once(found)
+
+
+_NO_VERB = "\ufffc"  # stands in for a rank verb's character that is part of another word (居民, 安排)
+
+
+def _rank_matches(pattern: re.Pattern, sentence: str):
+    """Yield the rank matches of ``sentence``, none opened by a one-character rank verb that is inside another word
+    (居 of 城镇居民 in 城镇居民人均可支配收入增速居全市第一: the verb is the second 居)."""
+    text, pos = sentence, 0
+    while match := pattern.search(text, pos):
+        verb = match.group(1) or ""
+        if len(verb) == 1 and not _is_word(sentence, match.start(1)):
+            text = text[:match.start(1)] + _NO_VERB + text[match.end(1):]
+            continue
+        yield match
+        pos = match.end()
+
+
+def _is_word(sentence: str, at: int) -> bool:
+    """Return True when the character at ``at`` is a word of its own, as the segmenter cuts the words around it."""
+    start = max(0, at - 4)
+    offset = 0
+    for tag in word_tags(sentence[start:at + 5]):
+        if start + offset <= at < start + offset + len(tag.word):
+            return len(tag.word) == 1
+        offset += len(tag.word)
+    return True
 
 
 def _read_once(found: list[Draft]) -> list[Draft]:
