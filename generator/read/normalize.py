@@ -48,8 +48,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # between digits (1,000) it stays a thousands separator
 _HALF_WIDTH_COMMA = re.compile(r"(?<![\d,]),(?=[\u4e00-\u9fff“])")
 # an ASCII full stop between Chinese words, or after a figure that Chinese opens (建成示范园.四是…, 任务1276.已完成),
-# ends a sentence as 。 does; before a digit (12.5) it is a decimal point, and after an item number opening a line
-# or a clause (2.加强) it stays
+# ends a clause, read as ； since pasted text writes it between the items of one statement (计划…有五项:一是….二是…);
+# before a digit (12.5) it is a decimal point, and after an item number opening a line or a clause (2.加强) it stays
 _HALF_WIDTH_STOP = re.compile(r"(?<=[\u4e00-\u9fff])(\d*)\.(?=[\u4e00-\u9fff])")
 _ENTITIES = re.compile(r"&(nbsp|ensp|emsp|amp|lt|gt|quot|#12288|#160);")
 _ENTITY_TEXT = {"nbsp": " ", "ensp": " ", "emsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": '"',
@@ -172,7 +172,7 @@ def _build(text: str, path: str, sha: str, encoding: str) -> CleanText:
     original = reader_view(text)
     raw = original.split("\n")
     converted = simplified_lines(raw)
-    lines = [_HALF_WIDTH_STOP.sub(r"\1。", _HALF_WIDTH_COMMA.sub("，", fold_chars(s).strip())) for s in converted]
+    lines = [_HALF_WIDTH_STOP.sub(r"\1；", _HALF_WIDTH_COMMA.sub("，", fold_chars(s).strip())) for s in converted]
     written = lines if converted is raw else [_written(r, s) for r, s in zip(raw, lines)]
     kept = _drop_furniture(lines)
     if _is_wrapped(kept):
