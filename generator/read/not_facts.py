@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Optional
 
 from generator.datafiles import load as load_data
 from generator.read.lexicon import (chinese_digits, chinese_powers, growth_words, list_marker, numeral_chars, period_matchers,
-                                    possessive, unit_group, word_list)
+                                    possessive, unit_alternation, unit_group, word_list)
 from generator.read.segment import word_tags
 
 if TYPE_CHECKING:  # numbers calls not_fact_reason on every Num it reads
@@ -154,12 +154,20 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
     for key, reason in (("ordinal_after", "ordinal"), ("milestone_after", "milestone"), ("from_value_after", FROM_VALUE)):
         if plain.startswith(word_list(key, "not_facts.yaml")) and (reason != "milestone" or _restates_level(text, num)):
             return reason
+    if _glued_count_before(plain).startswith(word_list("from_value_after", "not_facts.yaml")):
+        return FROM_VALUE  # 由13677户49479人减至…: both counts glued before the change are where it started
     if _milestone_before_level(text, num, data):
         return "milestone"  # 首次突破百亿，达到106亿: the level follows the milestone it passed
     if plain.startswith(word_list("passed_target_after", "not_facts.yaml")) and _restates_level(text, num) \
             and text.endswith(tuple(data["threshold_before"]) + ("突破",), 0, num.start):
         return "milestone"  # 突破70亿元目标，达到74.23亿元: the target passed, the level follows
     return None
+
+
+def _glued_count_before(after: str) -> str:
+    """Return what follows a count glued straight after a number (户 then 49479人减至 → 减至), '' when none is."""
+    glued = re.match(rf"\d+(?:\.\d+)?(?:{unit_alternation()})", after)
+    return after[glued.end():] if glued else ""
 
 
 def heads_items(text: str, num: Num, following: str = "") -> bool:
