@@ -21,10 +21,12 @@ def share_list_verb(sentence: str, drafts: list[Draft]) -> None:
         listed = between.startswith("、") and not re.search(r"[，；。\d]", between)
         after_comma = between == "，" + cur.indicator
         counted = (listed or after_comma and _kind_of_the_same(prev, cur)) and counted_alike(prev, cur)
-        measured = (listed and _noun_item(cur) or after_comma and _same_measure(prev, cur)
-                    and _noun_item(cur, tagged_nouns=True)) and _measured_alike(prev, cur)
-        verb = _verb_run(without_manner_opening(prev.indicator), empty) if counted or measured else ""
-        head = without_manner_opening(prev.indicator)[len(verb):]  # 签约项目3个、在谈项目2个: kinds of one bare thing
+        measured = (listed and _noun_item(cur) or after_comma and _same_measure(prev, cur) and not counted_alike(prev, cur)
+                    and _noun_item(cur, tagged_nouns=True)) and _measured_alike(prev, cur)  # counts after a comma: as above
+        named = without_manner_opening(prev.indicator)
+        verb = _verb_run(named, empty) if counted or measured else ""
+        verb = "" if verb == named else verb  # 批发21家、零售2家、住宿1家: a kind named by a verb (零售) has no object to share
+        head = named[len(verb):]  # 签约项目3个、在谈项目2个: kinds of one bare thing
         kind = head in data["bare_names"] and cur.indicator.endswith(head) and len(cur.indicator) > len(head)
         if verb and not kind and cur.indicator in between and not opening_verb(cur.indicator) and not cur.indicator.startswith(verb):
             cur.indicator = verb + cur.indicator
