@@ -23,8 +23,9 @@ from generator.read.lists import (before_sibling_item, distribute_lists, items_s
 from generator.read.normalize import is_title_like
 from generator.read.said_once import share_list_measure, share_list_verb
 from generator.read.not_facts import heads_items, project_with_capacity
-from generator.read.bare import (bare_core, fallback_name, name_bare_by_earlier, name_by_sentence_context, name_streaks,
-                                 name_time_taken, name_unowned_shares, restated_name)
+from generator.read.bare import (bare_core, fallback_name, name_bare_by_earlier, name_by_sentence_context, name_unowned_shares,
+                                 restated_name)
+from generator.read.durations import name_streaks, name_time_taken
 from generator.read.owners import (after_glued_value, attribute_owner, has_governing_verb, opens_its_clause, possessive_tail, topic_of_rate,
                                    topic_of_state)
 from generator.read.ranks import rank_drafts
