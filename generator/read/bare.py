@@ -172,8 +172,12 @@ def _count_of_earlier_things(sentence: str, draft, earlier: list) -> str:
     after = word_tags(sentence[draft.num.end:draft.quote_end])
     if owner is None or re.search(r"\d", clause) or any(t.flag.startswith("n") or t.flag == "m" for t in (*before, *after)):
         return ""
+    thing, data = clean_indicator(owner.extra["right_raw"]), load_data("indicators.yaml")
+    sums, reach = "|".join(data["reach_sum_words"]), "|".join(data["list_level_verbs"])
+    if re.fullmatch(f"(?:{sums})?(?:{reach})", sentence[draft.quote_start:draft.num.start]):
+        return thing  # 新增91家总部企业，累计达到116家: the stock of the things counted before
     act = whole_predicate(list(after)) or whole_predicate(list(before))
-    return act + clean_indicator(owner.extra["right_raw"]) if act else ""
+    return act + thing if act else ""
 
 
 def _can_own(owner, draft, name: str, data: dict) -> bool:
@@ -204,9 +208,12 @@ def _owner_name(owner: str, name: str, unit, data: dict) -> str:
         measure = next((b for b in data["bare_names"] if len(b) >= 2 and b[-1] in "数量" and owner.endswith(b)), "")
         return owner[:len(owner) - len(measure)] + name  # 加计扣除户数X户、金额Y亿元 → 加计扣除金额
     if name or unit_table().get(unit or "", (None, None, ""))[2] == "count":
+        owner = next((owner[len(v):] for v in data["new_count_verbs"] if owner.startswith(v) and len(owner) > len(v) + 1), owner)
         tokens = word_tags(owner)
         while len(tokens) > 1 and is_verbal(tokens[0]) and len(tokens[0].word + tokens[1].word) > 2:  # 新+植: one verb
             tokens = tokens[1:]
+        while len(tokens) > 1 and tokens[-1].word in (*growth_words(), *data["new_count_verbs"]):
+            tokens = tokens[:-1]  # 高新技术企业净增17家，总数达135家: the change said after its subject
         owner = "".join(t.word for t in tokens)
     return owner + name
 
