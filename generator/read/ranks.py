@@ -243,7 +243,12 @@ def _rank_subject(sentence: str, clause_start: int, last_before: Callable[[int],
     quoted = re.findall(r"“([^”]{2,12})”", before)
     if quoted:
         return quoted[-1]
-    return last_before(clause_start)
+    level = last_before(clause_start)
+    words = "|".join(sorted(growth_words(), key=len, reverse=True))
+    if level and re.search(rf"(?:{words})[^\d，。；]{{0,4}}\d+(?:\.\d+)?%[^\d]*$", sentence[:clause_start]) \
+            and not level.endswith(tuple(growth_names())):
+        return level + load_data("modality.yaml")["growth_rank_word"]  # 增长1.6%，高于全市平均，位列全市第7: the growth's
+    return level
 
 
 def _last_before(drafts: list[Draft]) -> Callable[[int], str]:
