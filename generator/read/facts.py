@@ -13,8 +13,8 @@ from generator.read.drafts import Draft, name_listed_changes, name_repeated_runs
 from generator.read.progress import name_progress_frames
 from generator.read.appendix import named_by_row, plans_its_year
 from generator.read.bases import mark_bracketed_bases
-from generator.read.growth import (add_starting_levels, before_from_value, join_rates_to_levels_after, mark_growth,
-                                   name_excesses, place_growths)
+from generator.read.changes import add_starting_levels, before_from_value
+from generator.read.growth import join_rates_to_levels_after, mark_growth, name_excesses, place_growths
 from generator.read.indicators import clean_indicator, drop_examples, opening_verb, right_noun, tidy_name
 from generator.read.lexicon import (NOTE_MARK, data_pattern, list_joiner_regex, list_joiners, list_marker, possessive, unit_group,
                                     word_list)

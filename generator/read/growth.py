@@ -235,22 +235,6 @@ def _unread_level_before(sentence: str, clause_start: int) -> str:
     return clean_indicator(before[:match.start()]) if match else ""
 
 
-def add_starting_levels(sentence: str, nums: list[Num], drafts: list[Draft]) -> None:
-    """Add the starting level of each change from one value to another (由2015年的29.1亿元增长到50.1亿元 →
-    29.1亿元), named like the level it grew to, to ``drafts`` in reading order."""
-    for num in nums:
-        if num.skip != FROM_VALUE:
-            continue
-        result = next((d for d in drafts if d.num.start >= num.end), None)
-        if result is None:
-            continue
-        num.skip = None
-        clause_start = start_of_clause(sentence, num.start)
-        drafts.append(Draft(num, result.indicator, clause_start, end_of_clause(sentence, num.end),
-                            extra={"left": result.extra.get("left", ""), "starting": True}))
-    drafts.sort(key=lambda d: d.num.start)
-
-
 def _own_subject(sentence: str, num: Num, listed: list[Num]) -> str:
     """Return the subject a listed rate names for itself (A增长18.4%、B增长9.9% → B), '' if it shares one."""
     index = listed.index(num)
@@ -353,18 +337,6 @@ def _list_subject(sentence: str, num: Num, drafts: list[Draft]) -> str:
         if draft.num.end <= num.start and draft.num.growth:
             return draft.extra.get("left", "")
     return ""
-
-
-def before_from_value(left: str) -> str:
-    """Return the words before 由/从, or before the first value, when they open a change from one value to another
-    (地区生产总值由29.1亿元增长到, 比重68.7%提高到 → 地区生产总值, 比重)."""
-    data = load_data("not_facts.yaml")
-    words, markers = "|".join(data["from_value_after"]), "|".join(data["from_value_before"])
-    period = period_matchers()[0].pattern  # 从2022年的92万元增加到2023年1.85亿元
-    match = re.search(rf"(?:{markers})[^，；。]*?\d[^，；。]*?(?:{words})(?:{period})?{possessive()}?$", left) \
-        or left.endswith(tuple(data["from_value_after"])) \
-        and re.search(rf"(?<![\d.])\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{{1,3}})(?:{words})$", left)  # 比重68.7%提高到
-    return left[:match.start()] if match and match.start() > 0 else left
 
 
 def join_rates_to_levels_after(sentence: str, drafts: list[Draft]) -> None:
