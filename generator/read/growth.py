@@ -248,6 +248,10 @@ def _growth_target(sentence, num, clauses, clause_start, subject) -> Optional[Dr
     """Return the level draft a growth rate belongs to: the nearest level before it in its clause,
     or, when the growth clause has no subject of its own or names the levels just listed, in the
     clauses before (分别 lists in order)."""
+    bracketed = next((d for d in clauses.drafts_in(clause_start) if d.num.unit not in rate_bases()
+                      and re.fullmatch(r"[（(][^（）()\d，。；]{0,4}", sentence[d.num.end:num.growth.phrase_start])), None)
+    if bracketed is not None:
+        return bracketed  # 增加值3.3亿(累计增速6.7%)、…: a rate in brackets is the level's it follows
     listed = clauses.rates(clause_start)
     index = listed.index(num)
     first = listed[0].start
