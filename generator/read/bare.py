@@ -137,7 +137,8 @@ def subject_of_measure(name: str) -> str:
     verbs = "|".join((*data["empty_verbs_before_attribute"], *data["done_attribute_verbs"]))
     subject = re.sub(rf"(?:{verbs})$", "", name[:-len(attribute)]) if attribute else ""
     tokens = word_tags(subject)
-    return subject if len(subject) >= 2 and tokens and tokens[-1].flag in NOUN_ENDS else ""
+    owner = len(subject) >= 2 and tokens and tokens[-1].flag in NOUN_ENDS and not subject.endswith(tuple(data["budget_qualifiers"]))
+    return subject if owner else ""
 
 
 @functools.lru_cache(maxsize=4)
