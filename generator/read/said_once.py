@@ -18,7 +18,9 @@ def share_list_verb(sentence: str, drafts: list[Draft]) -> None:
     empty = (*data["progress_verbs"], *data["strip_leading"])
     for prev, cur in itertools.pairwise(drafts):
         between = NOTE_MARK.sub("", sentence[prev.num.end:cur.num.start])  # 13所学校〔24〕、3所…: a footnote splits no list
-        listed = between.startswith("、") and not re.search(r"[，；。\d]", between)
+        between = re.sub(r"[“”\"‘’]", "", between)  # 、“专精特新”培育企业302家: quotes are no part of the name
+        own_words = between.replace(cur.indicator, "", 1)  # 、超5亿元企业2家: a threshold's digits are the item's own
+        listed = between.startswith("、") and not re.search(r"[，；。\d]", own_words) and cur.indicator in between
         after_comma = between == "，" + cur.indicator
         counted = (listed or after_comma and _kind_of_the_same(prev, cur)) and counted_alike(prev, cur)
         measured = (listed and _noun_item(cur) or after_comma and _same_measure(prev, cur) and not counted_alike(prev, cur)
