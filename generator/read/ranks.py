@@ -237,17 +237,18 @@ def _without_manner_end(subject: str) -> str:
 
 
 def _rank_subject(sentence: str, clause_start: int, last_before: Callable[[int], str]) -> str:
-    """Return what a rank is of when its clause names nothing: a quoted name in the clause before,
-    else the indicator of the last fact before it."""
+    """Return what a rank is of when its clause names nothing: a quoted name in the clause before, else the indicator
+    of the last fact before it, its growth when a growth rate is said last (增长1.6%，位列全市第7) unless the level is
+    named as an absolute amount (绝对额)."""
     before = sentence[start_of_clause(sentence, max(0, clause_start - 1)):clause_start]
     quoted = re.findall(r"“([^”]{2,12})”", before)
     if quoted:
         return quoted[-1]
-    level = last_before(clause_start)
+    level, data = last_before(clause_start), load_data("modality.yaml")
     words = "|".join(sorted(growth_words(), key=len, reverse=True))
     if level and re.search(rf"(?:{words})[^\d，。；]{{0,4}}\d+(?:\.\d+)?%[^\d]*$", sentence[:clause_start]) \
-            and not level.endswith(tuple(growth_names())):
-        return level + load_data("modality.yaml")["growth_rank_word"]  # 增长1.6%，高于全市平均，位列全市第7: the growth's
+            and not level.endswith(tuple(growth_names())) and not any(w in level for w in data["absolute_amount_words"]):
+        return level + data["growth_rank_word"]  # 增长1.6%，高于全市平均，位列全市第7: the growth's
     return level
 
 
