@@ -232,7 +232,7 @@ def _range_upper(text: str, num_end: int, unit_end: int, unit: Optional[str]):
                 continue
             upper_end = pos + marks + match.end()
             upper_unit, end, _ = _read_unit(text, upper_end)
-            if upper_unit and (unit is None or upper_unit == unit or pos == num_end):
+            if upper_unit and (unit is None or upper_unit.startswith(unit) or pos == num_end):  # 10亿-50亿元: 亿 then 亿元
                 return upper_unit, end, load_data("numerals.yaml")["range_word"] + match.group() + upper_unit
     return None
 
