@@ -610,6 +610,14 @@ def test_names_of_things_above_an_amount_put_the_things_first(zh, en):
 
 
 @pytest.mark.parametrize("zh, en", [
+    ("10亿-50亿元项目", "CNY 1-5 billion project"),  # a band of amounts, each bound in the upper one's scale
+    ("10至500万元项目", "CNY 0.1-5 million project"),
+])
+def test_a_band_of_amounts_reads_as_one_band(zh, en):
+    assert indicators.indicator_en(zh) == en
+
+
+@pytest.mark.parametrize("zh, en", [
     ("城镇居民和农村居民人均可支配收入", "Per-capita disposable income of urban and rural residents"),
     ("城镇和农村居民人均可支配收入", "Per-capita disposable income of urban and rural residents"),
 ])

@@ -67,7 +67,7 @@ def words_of(text: str) -> list[str]:
     tagged = load_posseg().lcut(text)
     _TAGS.update((w.word, w.flag) for w in tagged)
     terms, cut, words, i = _terms(), with_senses_whole([w.word for w in tagged]), [], 0
-    cut = latin_joined(cut) if "&" in text else cut
+    cut = latin_joined(cut) if "&" in text or re.search(r"\d-\d", text) else cut  # R&D, CNY 1-5 billion
     while i < len(cut):
         size = next((n for n in range(len(cut) - i, 1, -1) if "".join(cut[i:i + n]) in terms), 1)
         words.append("".join(cut[i:i + size]))

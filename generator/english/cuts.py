@@ -73,14 +73,28 @@ def latin_joined(cut: list[str]) -> list[str]:
 
 
 def money_en(text: str) -> str:
-    """Return ``text`` with amounts such as 500万元 written out in English (CNY 5 million)."""
-    def english(m: re.Match) -> str:
-        value = float(m[1]) * (10_000 if m[2] == "万" else 100_000_000)
-        for size, word in ((1e9, "billion"), (1e6, "million")):
-            if value >= size:
-                return f" CNY {value / size:g} {word} "
-        return f" CNY {value:,.0f} "
-    return re.sub(r"(\d+(?:\.\d+)?)(万|亿)元", english, text)
+    """Return ``text`` with amounts such as 500万元 written out in English (CNY 5 million), a band of amounts as one
+    (10亿-50亿元, 10至500万元 → CNY 1-5 billion, CNY 0.1-5 million)."""
+    def band(m: re.Match) -> str:
+        low, high = float(m[1]) * _MAGNITUDE[m[2] or m[4]], float(m[3]) * _MAGNITUDE[m[4]]
+        size, word = next(((s, w) for s, w in _SCALES if high >= s), (1, ""))
+        return f" CNY {low / size:g}-{high / size:g}{word} "  # in the upper bound's scale: CNY 0.1-5 million
+    text = re.sub(r"(\d+(?:\.\d+)?)(万|亿)?(?:-|－|—|~|～|至|到)(\d+(?:\.\d+)?)(万|亿)元", band, text)
+    return re.sub(r"(\d+(?:\.\d+)?)(万|亿)元", lambda m: " CNY {}{} ".format(*_amount(float(m[1]) * _MAGNITUDE[m[2]])), text)
+
+
+_MAGNITUDE = {"万": 10_000, "亿": 100_000_000}
+
+
+_SCALES = ((1e9, " billion"), (1e6, " million"))
+
+
+def _amount(value: float) -> tuple[str, str]:
+    """Return an amount in yuan as English writes it: the number and its word (5, ' million'; 100,000, '')."""
+    for size, word in _SCALES:
+        if value >= size:
+            return f"{value / size:g}", word
+    return f"{value:,.0f}", ""
 
 
 def without_unpaired_bracket(text: str) -> str:
