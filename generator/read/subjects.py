@@ -37,7 +37,8 @@ def subject_count_name(phrase: str, more_follows: bool = False) -> str:
     predicate = "" if more_follows else _bare_predicate(rest)
     if not predicate and noun in data["bare_names"]:
         predicate = whole_predicate(rest)  # 等9个项目有序推进: a bare noun keeps what was said of it
-    if not predicate or load_data("indicators.yaml")["possessive"] in predicate or len(predicate) > 12:
+    longest = 20 if predicate.startswith(tuple(data["award_verbs"])) else 12  # 荣获…“金梧桐”奖: the award names them
+    if not predicate or data["possessive"] in predicate or len(predicate) > longest:
         return noun
     if len(predicate) <= 4:
         return predicate + noun
@@ -51,7 +52,7 @@ def _predicate_start(tokens: list) -> int:
     preposition or copula, else its first verb when the phrase does not end in a noun; len(tokens) if none."""
     data = load_data("indicators.yaml")
     stops = set(data["manner_words"]) | set(data["manner_endings"]) | set(data["copulas"]) | set(data["light_verbs"]) \
-        | set(data["before_prepositions"])
+        | set(data["before_prepositions"]) | set(data["award_verbs"])
     text = "".join(t.word for t in tokens)
     starts = list(itertools.accumulate(len(t.word) for t in tokens))  # where the word after each token starts
     for i, token in enumerate(tokens[1:], 1):
