@@ -61,6 +61,8 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
     while tokens and (tokens[0].flag in ("v", "d", "p", "ad") or tokens[0].word in data["manner_words"]):
         tokens = tokens[1:]
     phrase = "".join(t.word for t in tokens)
+    if (end := examples_end_at(phrase)) >= 0:  # 引进A、B等优质产业项目，投资总额…: what the examples are of
+        phrase = phrase[end + len(list_marker("examples_end")):]
     return project_with_capacity(phrase, 0) or _owner_phrase(phrase)  # 新建年产10万吨饲料加工项目，总投资…
 
 
