@@ -211,6 +211,9 @@ def _threshold_by_noun(text: str, num: Num, data: dict) -> bool:
     if num.qualifier and num.qualifier.startswith(load_data("numerals.yaml")["range_word"]) and unit_group(num.unit) == "money":
         tokens = word_tags(re.match(r"[\u4e00-\u9fff]*", text[num.end:num.end + AFTER]).group())
         return bool(tokens) and tokens[0].flag.startswith("n")  # 投资1-2亿元建设道路3条: a hedged sum
+    if unit_group(num.unit) == "money" and not num.qualifier:  # 新增10亿元企业1家: a size class, counted
+        heads, units = "|".join(data["size_class_heads"]), "|".join(data["group_count_units"])
+        return re.match(rf"(?:{heads}){numeral}+(?:{units})", text[num.end:num.end + AFTER]) is not None
     if not (num.qualifier and num.qualifier.endswith(tuple(data["threshold_qualifiers"]))):
         return False
     rest = re.sub(r"^[（(][^）)]{0,12}[）)]", "", text[num.end:num.end + AFTER])
