@@ -103,7 +103,7 @@ HEADINGS = {**{key: "text" for key in ("level_1", "level_2", "level_3", "chapter
                                         "review_word", "dated_period", "page_line", "wrapper_head",
                                         "wrapper_counter", "summary", "nav_start")},
             "plan_part_words": STRINGS, "review_heading_noise": STRINGS, "part_periods": STRINGS,
-            "review_part_words": STRINGS, "title_conjunctions": STRINGS, "plan_lead_ins": STRINGS}
+            "review_part_words": STRINGS, "title_conjunctions": STRINGS, "plan_lead_ins": STRINGS, "planned_work_opening": "text"}
 DOCUMENTS = {"government_report": {"type": "text", "front": STRINGS, "body": STRINGS},
              "review_and_outlook": {"type": "text", "outlook": STRINGS, "review": STRINGS},
              "title_words": STRINGS, "meeting_place_before": "text", "opening_address": "text",

@@ -21,6 +21,7 @@ from generator.read.lexicon import (NOTE_MARK, data_pattern, list_joiner_regex, 
 from generator.read.lists import (before_sibling_item, distribute_lists, items_said_with_one_verb, link_parts, list_items,
                                   share_glued_counts, split_each_of_listed, split_shared_names, with_verbs_inside)
 from generator.read.normalize import is_title_like
+from generator.read.sections import opens_planned_work
 from generator.read.said_once import share_list_measure, share_list_verb
 from generator.read.not_facts import heads_items, project_with_capacity
 from generator.read.bare import (bare_core, fallback_name, name_bare_by_earlier, name_by_sentence_context, name_unowned_shares,
@@ -57,7 +58,7 @@ def report_facts(clean: CleanText, sections: list[Section], paragraphs: list[Par
         if paragraph.is_heading or in_glossary or glossary.match(paragraph.text):
             carried, period = False, None
             continue
-        plan = paragraph.section in plan_ids or carried or appendix_plan
+        plan = paragraph.section in plan_ids or carried or appendix_plan or opens_planned_work(paragraph.text)
         found = _paragraph_facts(line, paragraph, plan, prefix, len(facts), previous, period)
         facts.extend(named_by_row(found, paragraphs, index) if in_appendix else found)
         previous = paragraph.text

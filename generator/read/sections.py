@@ -243,8 +243,15 @@ class _LeadIn:
 
 @functools.cache
 def _plan_lead_in() -> re.Pattern:
-    """Return the regex of a body paragraph opening planned work (主要预期目标是：, 重点抓好以下几个方面工作)."""
-    return re.compile("|".join(load_data("headings.yaml")["plan_lead_ins"]))
+    """Return the regex of a body paragraph opening planned work (主要预期目标是：, 重点抓好以下几个方面工作,
+    2023年，罗星街道将坚持…)."""
+    data = load_data("headings.yaml")
+    return re.compile("|".join((*data["plan_lead_ins"], data["planned_work_opening"])))
+
+
+def opens_planned_work(text: str) -> bool:
+    """Return True for a paragraph opening with the year whose work the place will do (2023年，安宜镇将确保…)."""
+    return re.match(load_data("headings.yaml")["planned_work_opening"], text) is not None
 
 
 def _plans_throughout(texts: list[str], levels: list[Optional[int]]) -> bool:
