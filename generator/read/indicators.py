@@ -207,8 +207,10 @@ def _from_last_verb(text: str) -> str:
 def without_period_after_copula(phrase: str) -> str:
     """Return ``phrase`` without a period right after its opening copula (为2021年启动项目 → 为启动项目): the
     period dates what a count is called, it is no figure ending the name."""
-    copulas = "|".join(load_data("indicators.yaml")["copulas"])
-    return re.sub(rf"^({copulas})(?:{period_matchers()[0].pattern})", r"\1", phrase)
+    copulas = load_data("indicators.yaml")["copulas"]
+    if not phrase.startswith(tuple(copulas)):  # most phrases open with none: no regex
+        return phrase
+    return re.sub(rf"^({'|'.join(copulas)})(?:{period_matchers()[0].pattern})", r"\1", phrase)
 
 
 def right_noun(text: str, start: int) -> str:
@@ -296,14 +298,22 @@ def _noun_prefix(phrase: str) -> str:
 def tidy_name(name: str) -> str:
     """Return an indicator name without repeated words, words of manner at its ends or a leading
     prepositional phrase (高质量完成省委巡视反馈问题 → 省委巡视反馈问题, 增长增长 → 增长)."""
-    name = re.sub(r"([\u4e00-\u9fff]{2,4})\1", r"\1", name)
+    repeated, empty_verb, reach = _tidy_regexes()
+    name = repeated.sub(r"\1", name)
+    name = empty_verb.sub("", name)  # 巨力集团实现产值
+    name = reach.sub("", name)  # 实现税收 whose owner no clause names: the place's own 税收
+    name = clean_indicator(bare := without_inner_words(_without_manner(name))) or bare  # 高质量完成X: 完成 shows
+    return _without_frame(_without_preposition(name) or name)
+
+
+@functools.cache
+def _tidy_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Return the regexes of a word said twice, an empty verb before a measure, and a verb of reach opening a name."""
     data = load_data("indicators.yaml")
     empty, bare = "|".join(data["empty_verbs_before_attribute"]), "|".join(data["subject_measures"])
     modal = "|".join(data["never_in_names"])
-    name = re.sub(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{modal})?(?:{empty})(?=(?:{bare})$)", "", name)  # 巨力集团实现产值
-    name = re.sub(f"^{verb_of_reach()}", "", name)  # 实现税收 whose owner no clause names: the place's own 税收
-    name = clean_indicator(bare := without_inner_words(_without_manner(name))) or bare  # 高质量完成X: 完成 shows
-    return _without_frame(_without_preposition(name) or name)
+    return (re.compile(r"([\u4e00-\u9fff]{2,4})\1"),
+            re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{modal})?(?:{empty})(?=(?:{bare})$)"), re.compile(f"^{verb_of_reach()}"))
 
 
 def _without_frame(name: str) -> str:

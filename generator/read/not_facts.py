@@ -166,8 +166,14 @@ def _context_reason(text: str, num: Num, data: dict) -> Optional[str]:
 
 def _glued_count_before(after: str) -> str:
     """Return what follows a count glued straight after a number (户 then 49479人减至 → 减至), '' when none is."""
-    glued = re.match(rf"\d+(?:\.\d+)?(?:{unit_alternation()})", after)
+    glued = _glued_count().match(after) if after[:1].isdigit() else None
     return after[glued.end():] if glued else ""
+
+
+@functools.cache
+def _glued_count() -> re.Pattern:
+    """Return the regex of a number and its unit."""
+    return re.compile(rf"\d+(?:\.\d+)?(?:{unit_alternation()})")
 
 
 def heads_items(text: str, num: Num, following: str = "") -> bool:
@@ -212,13 +218,20 @@ def _threshold_by_noun(text: str, num: Num, data: dict) -> bool:
         tokens = word_tags(re.match(r"[\u4e00-\u9fff]*", text[num.end:num.end + AFTER]).group())
         return bool(tokens) and tokens[0].flag.startswith("n")  # 投资1-2亿元建设道路3条: a hedged sum
     if unit_group(num.unit) == "money" and not num.qualifier:  # 新增10亿元企业1家: a size class, counted
-        heads, units = "|".join(data["size_class_heads"]), "|".join(data["group_count_units"])
-        return re.match(rf"(?:{heads}){numeral}+(?:{units})", text[num.end:num.end + AFTER]) is not None
+        return _size_class().match(text, num.end) is not None
     if not (num.qualifier and num.qualifier.endswith(tuple(data["threshold_qualifiers"]))):
         return False
     rest = re.sub(r"^[（(][^）)]{0,12}[）)]", "", text[num.end:num.end + AFTER])
     counted = re.match(rf"{numeral}+(?:{'|'.join(data['group_count_units'])})", rest)  # 30万以上32个村: a band
     return bool(counted or re.match(r"[“\"]?[\u4e00-\u9fff]", rest)) and not rest.startswith(tuple(growth_words()))
+
+
+@functools.cache
+def _size_class() -> re.Pattern:
+    """Return the regex of a head a size class names and a count of it (企业1家)."""
+    data, numeral = load_data("not_facts.yaml"), f"[\\d{load_data('numerals.yaml')['counting_numerals']}]"
+    heads, units = "|".join(data["size_class_heads"]), "|".join(data["group_count_units"])
+    return re.compile(rf"(?:{heads}){numeral}+(?:{units})")
 
 
 def _ranking_pool(text: str, num: Num, data: dict) -> bool:

@@ -236,6 +236,16 @@ def _without_manner_end(subject: str) -> str:
     return subject
 
 
+_GROWTH_REACH = 40  # characters before a rank's clause looked at for a growth rate said last
+
+
+@functools.cache
+def _growth_said_last() -> re.Pattern:
+    """Return the regex of a growth rate closing the words before a rank (增长1.6%，高于全市平均水平，)."""
+    words = "|".join(sorted(growth_words(), key=len, reverse=True))
+    return re.compile(rf"(?:{words})[^\d，。；]{{0,4}}\d+(?:\.\d+)?%[^\d]*$")
+
+
 def _rank_subject(sentence: str, clause_start: int, last_before: Callable[[int], str]) -> str:
     """Return what a rank is of when its clause names nothing: a quoted name in the clause before, else the indicator
     of the last fact before it, its growth when a growth rate is said last (增长1.6%，位列全市第7) unless the level is
@@ -245,8 +255,8 @@ def _rank_subject(sentence: str, clause_start: int, last_before: Callable[[int],
     if quoted:
         return quoted[-1]
     level, data = last_before(clause_start), load_data("modality.yaml")
-    words = "|".join(sorted(growth_words(), key=len, reverse=True))
-    if level and re.search(rf"(?:{words})[^\d，。；]{{0,4}}\d+(?:\.\d+)?%[^\d]*$", sentence[:clause_start]) \
+    window = sentence[max(0, clause_start - _GROWTH_REACH):clause_start]  # a window: a long sentence stays linear
+    if level and _growth_said_last().search(window) \
             and not level.endswith(tuple(growth_names())) and not any(w in level for w in data["absolute_amount_words"]):
         return level + data["growth_rank_word"]  # 增长1.6%，高于全市平均，位列全市第7: the growth's
     return level
