@@ -60,7 +60,7 @@ MODALITY = {
 }
 NOT_FACTS = {
     "grouping_after": STRINGS, "chinese_name_units": STRINGS, "abbreviation_before_figure": "text", "round_words": STRINGS, "numbered_run": "text", "year_unit_cues": STRINGS,
-    "capacity_cues": STRINGS, "capacity_spec_before": STRINGS, "project_capacity_units": STRINGS, "capacity_project_heads": STRINGS, "threshold_after": STRINGS, "threshold_qualifiers": STRINGS, "size_class_heads": STRINGS,
+    "capacity_cues": STRINGS, "capacity_spec_before": STRINGS, "project_capacity_units": STRINGS, "capacity_project_heads": STRINGS, "threshold_after": STRINGS, "threshold_qualifiers": STRINGS, "size_class_heads": STRINGS, "age_units": STRINGS,
     "list_intro_before": STRINGS, "enumeration_after": "text", "milestone_after": STRINGS, "passed_target_after": STRINGS, "milestone_verbs": STRINGS, "milestone_level_verbs": STRINGS, "one_of_end": "text", "pool_places": STRINGS, "pool_ranking_words": STRINGS, "from_value_after": STRINGS,
     "glossary_start": "text", "unit_word_breakers": Each(STRINGS), "unit_word_keepers": Each(STRINGS), "period_count_units": STRINGS, "ordinal_after": STRINGS,
     "descriptive_after": Each(STRINGS), "capacity_units": STRINGS, "reach_units": STRINGS, "reach_circle": "text",

@@ -212,9 +212,10 @@ def _money_family(unit: str) -> str:
 
 def _threshold_by_noun(text: str, num: Num, data: dict) -> bool:
     """Return True when 以上/以下 after the number is followed by a noun (亿元以上项目, 80周岁以上老人), or so is a
-    range of money, which then sorts a group (3-10亿元项目2个; not 3-5家企业集团, a count)."""
+    range of money or ages, which then sorts a group (3-10亿元项目2个, 3-11岁人群; not 3-5家企业集团, a count)."""
     numeral = f"[\\d{load_data('numerals.yaml')['counting_numerals']}]"
-    if num.qualifier and num.qualifier.startswith(load_data("numerals.yaml")["range_word"]) and unit_group(num.unit) == "money":
+    if num.qualifier and num.qualifier.startswith(load_data("numerals.yaml")["range_word"]) \
+            and (unit_group(num.unit) == "money" or num.unit in data["age_units"]):  # 3-11岁人群: the people of those ages
         tokens = word_tags(re.match(r"[\u4e00-\u9fff]*", text[num.end:num.end + AFTER]).group())
         return bool(tokens) and tokens[0].flag.startswith("n")  # 投资1-2亿元建设道路3条: a hedged sum
     if unit_group(num.unit) == "money" and not num.qualifier:  # 新增10亿元企业1家: a size class, counted
