@@ -28,10 +28,13 @@ def name_doublings(sentence: str, drafts: list[Draft]) -> None:
             level.quote_start, level.quote_end = min(level.quote_start, base_start), max(level.quote_end, match.end())
 
 
+_BASE_REACH = 30  # characters before a doubling looked at for its base: a long sentence stays linear
+
+
 def _base_before(sentence: str, end: int) -> tuple[Optional[str], int]:
     """Return the basis written right before ``end`` (比2015年, 比上年 → 比上年) and where it starts; (None, end)
     without one."""
-    opening = base_phrase(sentence, 0, end)
+    opening = base_phrase(sentence, max(0, end - _BASE_REACH), end)
     if opening:
         return opening.group(1), opening.start()
     bases = load_data("modality.yaml")["growth_basis"]

@@ -33,7 +33,7 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
         group = next(g for g in (3, 4, 5) if match.group(g))
         token = "一" if group == 4 else match.group(group)
         value = float(token) if token.isdigit() else parse_chinese_number(token)
-        scope = sentence[match.start(2):match.end(2)]
+        scope = match.group(2)
         unit = match.group(6)
         if value is None or not (unit or match.group(1) not in data["rank_verbs_needing_unit"]
                                  or re.match(f"(?:{scopes})", scope)):  # 增速排全市第二: the scope makes it a rank
@@ -67,17 +67,14 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
     return _read_once(found)
 
 
-_NO_VERB = "\ufffc"  # stands in for a rank verb's character that is part of another word (居民, 安排)
-
-
 def _rank_matches(pattern: re.Pattern, sentence: str):
     """Yield the rank matches of ``sentence``, none opened by a one-character rank verb that is inside another word
     (居 of 城镇居民 in 城镇居民人均可支配收入增速居全市第一: the verb is the second 居)."""
-    text, pos = sentence, 0
-    while match := pattern.search(text, pos):
+    pos = 0
+    while match := pattern.search(sentence, pos):
         verb = match.group(1) or ""
         if len(verb) == 1 and not _is_word(sentence, match.start(1)):
-            text = text[:match.start(1)] + _NO_VERB + text[match.end(1):]
+            pos = match.start(1) + 1  # a match opened later never has that character for its verb
             continue
         yield match
         pos = match.end()
