@@ -7,8 +7,8 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
-from generator.read.growth import base_phrase
-from generator.read.lexicon import chinese_digits, rate_bases
+from generator.read.growth import base_phrase, joined_run
+from generator.read.lexicon import chinese_digits, growth_bases, rate_bases
 
 
 @functools.cache
@@ -37,9 +37,8 @@ def _base_before(sentence: str, end: int) -> tuple[Optional[str], int]:
     opening = base_phrase(sentence, max(0, end - _BASE_REACH), end)
     if opening:
         return opening.group(1), opening.start()
-    bases = load_data("modality.yaml")["growth_basis"]
-    word = next((w for w in sorted(bases, key=len, reverse=True) if sentence.endswith(w, 0, end)), "")
-    return (bases[word], end - len(word)) if word else (None, end)
+    word = next((w for w in growth_bases() if sentence.endswith(w, 0, end)), "")
+    return (load_data("modality.yaml")["growth_basis"][word], end - len(word)) if word else (None, end)
 
 
 def _levels_of(sentence: str, drafts: list[Draft], match: re.Match, start: int) -> list[Draft]:
@@ -49,12 +48,7 @@ def _levels_of(sentence: str, drafts: list[Draft], match: re.Match, start: int) 
     levels = [d for d in drafts if d.num.unit not in rate_bases() and d.growth_pct is None and d.num.growth is None]
     after = [d for d in levels if d.num.start >= match.end()]
     if after and link.fullmatch(sentence, match.end(), after[0].num.start):
-        run = [after[0]]
-        for draft in after[1:]:
-            if sentence[run[-1].num.end:draft.num.start] not in ("和", "、", "及"):
-                break
-            run.append(draft)
-        return run
+        return joined_run(sentence, after, 0, lambda d: True)
     before = [d for d in levels if d.num.end <= start]
     gap = sentence[before[-1].num.end:start] if before else "-"
     return [before[-1]] if re.fullmatch(r"[，,]?(?:同比|实现|已经|已)?", gap) else []

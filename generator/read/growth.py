@@ -350,9 +350,9 @@ def join_rates_to_levels_after(sentence: str, drafts: list[Draft]) -> None:
     joined: set[int] = set()
     i = 0
     while i < len(drafts):
-        rates = _run(sentence, drafts, i, lambda d: d.num.growth is not None and d.num.unit == "%")
+        rates = joined_run(sentence, drafts, i, lambda d: d.num.growth is not None and d.num.unit == "%")
         after = i + len(rates)
-        levels = _run(sentence, drafts, after, lambda d: d.num.growth is None and d.num.unit not in rate_bases())
+        levels = joined_run(sentence, drafts, after, lambda d: d.num.growth is None and d.num.unit not in rate_bases())
         if rates and len(levels) >= len(rates) and link.fullmatch(sentence, rates[-1].num.end, levels[0].num.start):
             shared = len(rates) == 1 < len(levels)  # A和B年均递增27.7%，分别达到439亿元、36亿元: one rate for each
             for rate, level in zip(rates * len(levels) if shared else rates, levels):
@@ -365,7 +365,7 @@ def join_rates_to_levels_after(sentence: str, drafts: list[Draft]) -> None:
         drafts[:] = [d for d in drafts if id(d) not in joined]
 
 
-def _run(sentence: str, drafts: list[Draft], start: int, keep) -> list[Draft]:
+def joined_run(sentence: str, drafts: list[Draft], start: int, keep) -> list[Draft]:
     """Return the drafts from ``start`` on that ``keep`` holds for, each joined to the one before by 和 or 、."""
     run: list[Draft] = []
     for draft in drafts[start:start + 8]:
