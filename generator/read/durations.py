@@ -5,7 +5,7 @@ import re
 
 from generator.datafiles import load as load_data
 from generator.read.indicators import clean_indicator
-from generator.read.lexicon import examples_end_at, list_marker
+from generator.read.lexicon import after_examples_end
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause
 
@@ -74,6 +74,4 @@ def _task(sentence: str, pos: int) -> str:
     words = re.sub(r"^(?:就|才)?(?:完成了|完成|实现了|实现)?", "", words)
     book = re.match(r"(.+?)完成的?《([^》]+)》", words)
     words = book[2] + book[1] if book else words  # 编纂完成的《冉庄镇志》 → 冉庄镇志编纂
-    if (end := examples_end_at(words)) >= 0:  # A、B等片区土地收储: the task, not its examples
-        words = words[end + len(list_marker("examples_end")):]
-    return clean_indicator(words)
+    return clean_indicator(after_examples_end(words))  # A、B等片区土地收储: the task, not its examples

@@ -248,6 +248,13 @@ def examples_end_at(text: str) -> int:
     return ends[-1] if ends else -1
 
 
+def after_examples_end(text: str) -> str:
+    """Return what a list of examples in ``text`` is of, the words after its closing 等 (引进A、B等优质产业项目 →
+    优质产业项目), or ``text`` when no 等 closes one."""
+    end = examples_end_at(text)
+    return text[end + len(list_marker("examples_end")):] if end >= 0 else text
+
+
 @functools.cache
 def verb_of_reach() -> str:
     """Return the pattern of a verb of reach before the measure closing a name (实现税收, 开发区完成主营业务收入)."""

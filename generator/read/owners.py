@@ -8,7 +8,7 @@ import re
 
 from generator.datafiles import load as load_data
 from generator.read.indicators import after_grouping, clean_indicator, opening_verb, without_manner_opening
-from generator.read.lexicon import (NOTE_MARK, count_regex, examples_end_at, list_marker, magnitudes, period_matchers, size_alternation, unit_alternation,
+from generator.read.lexicon import (NOTE_MARK, after_examples_end, count_regex, examples_end_at, list_marker, magnitudes, period_matchers, size_alternation, unit_alternation,
                                     unit_table)
 from generator.read.name_periods import without_periods
 from generator.read.not_facts import project_with_capacity
@@ -61,8 +61,7 @@ def attribute_owner(sentence: str, start: int, pos: int, clause_start: int, bare
     while tokens and (tokens[0].flag in ("v", "d", "p", "ad") or tokens[0].word in data["manner_words"]):
         tokens = tokens[1:]
     phrase = "".join(t.word for t in tokens)
-    if (end := examples_end_at(phrase)) >= 0:  # 引进A、B等优质产业项目，投资总额…: what the examples are of
-        phrase = phrase[end + len(list_marker("examples_end")):]
+    phrase = after_examples_end(phrase)  # 引进A、B等优质产业项目，投资总额…: what the examples are of
     return project_with_capacity(phrase, 0) or _owner_phrase(phrase)  # 新建年产10万吨饲料加工项目，总投资…
 
 
