@@ -352,6 +352,8 @@ def test_seed_indicators_are_fully_covered(root):
     ("今年以来", "Year to date"),
     ("去年5月以来", "Since May last year"),
     ("“十四五”期间", "14th Five-Year Plan period (2021–2025)"),
+    ("“十五”时期", "10th Five-Year Plan period (2001–2005)"),
+    ("“九五”末", "End of the 9th Five-Year Plan (2000)"),
     ("2021年", "2021"),
     ("2021年上半年", "First half of 2021"),
     ("2020年2月", "February 2020"),
@@ -367,6 +369,19 @@ def test_seed_indicators_are_fully_covered(root):
 ])
 def test_period_en(period, expected):
     assert periods.period_en(period) == expected
+
+
+@pytest.mark.parametrize("basis, expected", [
+    ("同比", "year on year"),
+    ("比2015年", "over 2015"),
+    ("比“十五”时期", "over the 10th Five-Year Plan period (2001–2005)"),
+    ("比“十一五”", "over the 11th Five-Year Plan (2006–2010)"),
+    ("较“八五”末", "over the end of the 8th Five-Year Plan (1995)"),
+    ("比某个时候", None),
+])
+def test_growth_basis_en(basis, expected):
+    """A multiple of an older plan's level (是“十五”时期的4.8倍) says in English which plan, with its years."""
+    assert glossary.growth_basis_en(basis) == expected
 
 
 @pytest.mark.parametrize("kind, label_en, label_zh", [

@@ -16,6 +16,7 @@ from typing import Optional
 from generator.dataschema import glossary_key as norm
 from generator.datafiles import UNIT_FILES, data_path, load, load_file, unit_table
 from generator.read.normalize import to_simplified
+from generator.read.numbers import parse_chinese_number
 
 GLOSSARY_PATH = data_path("glossary.yaml")
 # English formats every unit the reader knows, so no unit is left in Chinese on an English page.
@@ -108,8 +109,18 @@ def growth_basis_en(basis: Optional[str]) -> Optional[str]:
     for shape in load("patterns_en.yaml")["growth_bases"]:
         m = re.fullmatch(shape["pattern"], text)
         if m:
-            return shape["en"].format_map(m.groupdict())
+            words = m.groupdict()
+            return shape["en"].format_map({**words, **five_year_plan_words(words["plan"])} if "plan" in words else words)
     return None
+
+
+def five_year_plan_words(numeral: str) -> dict[str, str]:
+    """Return the English words of a five-year plan's numeral (十二 of 十二五): plan "12th Five-Year Plan",
+    plan_years "2011–2015", plan_end "2015"."""
+    n = int(parse_chinese_number(numeral))
+    start = 1953 + 5 * (n - 1) if n <= 2 else 1966 + 5 * (n - 3)  # 1963–1965 were years of readjustment
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return {"plan": f"{n}{suffix} Five-Year Plan", "plan_years": f"{start}–{start + 4}", "plan_end": str(start + 4)}
 
 
 def kind_en(kind: Optional[str]) -> Optional[str]:

@@ -5,7 +5,7 @@ import re
 from typing import Optional
 
 from generator.datafiles import load
-from generator.english.glossary import group, norm
+from generator.english.glossary import five_year_plan_words, group, norm
 from generator.read.numbers import parse_chinese_number
 
 
@@ -15,7 +15,8 @@ _COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine
 
 
 class _Groups(dict):
-    """The named groups of a period match, for str.format_map: a month… group gives its month's name."""
+    """The named groups of a period match, for str.format_map: a month… group gives its month's name, a plan
+    group its five-year plan."""
 
     def __init__(self, match: re.Match):
         super().__init__()
@@ -24,6 +25,8 @@ class _Groups(dict):
     def __missing__(self, name: str) -> str:
         """Return the text of group ``name``, as an English month name if the group is a month, in words if a
         count."""
+        if name.startswith("plan"):
+            return five_year_plan_words(self.match["plan"])[name]
         text = self.match[name]
         if name.startswith("count"):
             return _count(text)

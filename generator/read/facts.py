@@ -8,7 +8,7 @@ from typing import Optional
 
 from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
-from generator.read.doublings import name_doublings
+from generator.read.doublings import name_doublings, name_multiples
 from generator.read.drafts import Draft, name_listed_changes, name_repeated_runs, named_after_previous
 from generator.read.progress import name_progress_frames
 from generator.read.appendix import named_by_row, plans_its_year
@@ -122,6 +122,7 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
     name_progress_frames(sentence, drafts)
     name_excesses(sentence, drafts)
     name_doublings(sentence, drafts)
+    name_multiples(sentence, drafts)
     name_repeated_runs(sentence, drafts)
     name_bare_by_earlier(sentence, drafts)
     name_period_series(sentence, drafts)

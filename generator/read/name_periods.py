@@ -24,11 +24,20 @@ def _comparison_base() -> re.Pattern:
     return re.compile(rf"[{markers}]?(?:{period})(?:{fillers})(?:{words})?|[{markers}](?:{period})(?:{words})")
 
 
+@functools.cache
+def _base_of_multiple() -> re.Pattern:
+    """Return the regex of the year before named as the base of a multiple at a name's end (收入是上年的)."""
+    data = load_data("periods.yaml")
+    verbs, years = "|".join(data["multiple_verbs"]), "|".join(data["base_years"])
+    return re.compile(rf"(?:{verbs})(?:{years})的?$")
+
+
 def without_periods(text: str) -> str:
-    """Return text without its periods and comparison bases (是去年同期1.34倍, 较去年相比增收: they name nothing);
-    a period whose target is measured against stays (占全年任务)."""
+    """Return text without its periods and comparison bases (是去年同期1.34倍, 较去年相比增收, 是上年的: they name
+    nothing); a period whose target is measured against stays (占全年任务)."""
     if any(word in text for word in _comparison_words()):  # the base regex is long: most names hold none
         text = _comparison_base().sub("", text)
+    text = _base_of_multiple().sub("", text)
     return period_matchers()[0].sub(lambda m: m.group() if owns_a_target(text, m) or _spans_a_bare_sum(text, m) else "", text)
 
 
