@@ -156,6 +156,7 @@ def _level_drafts(sentence: str, num: Num, previous: Optional[Num], earlier: lis
     elif right and group == "count":
         sibling = before_sibling_item(left_raw)
         left = left if sibling is None else sibling
+        left_raw = "" if sibling == "" else left_raw  # 18个市场和安置区、15个写字楼: 安置区 is the 18's, the verb both's
         owned = _count_of_possessive(sentence, num, right_raw)
         if owned and possessive() in left_raw and left_raw.endswith(tuple(list_joiners("item_joiners"))):
             left = ""  # 13个乡镇的控制性详规和38个村的…: the words before 38 are the item before's

@@ -292,8 +292,8 @@ def before_sibling_item(left_raw: str) -> Optional[str]:
             or re.search(r"\d", left_raw):
         return None
     verbs = set(load_data("indicators.yaml")["object_verbs"])
-    acts = [i for i, t in enumerate(tokens[:-1]) if t.flag == "v" or t.word in verbs]
-    nouns = [t.flag.startswith(("n", "j")) or t.flag == "x" for t in tokens]
+    acts = [i for i, t in enumerate(tokens[:-1]) if (t.flag == "v" or t.word in verbs) and not _compound_head(tokens, i)]
+    nouns = [t.flag.startswith(("n", "j")) or t.flag == "x" or _compound_head(tokens, i) for i, t in enumerate(tokens)]
     last_verb = max((i for i in acts if i < len(tokens) - 2), default=-1)
     if acts and acts[-1] == len(tokens) - 2 and acts[-1] > 0 and nouns[acts[-1] - 1]:
         last_verb = max((i for i in acts[:-1]), default=-1)  # 完成城网改造和70个村的…: 城网改造 is the item
@@ -301,6 +301,13 @@ def before_sibling_item(left_raw: str) -> Optional[str]:
     if not item or not all(nouns[i] or i in acts and nouns[i - 1] for i in item):
         return None  # 对散乱污企业的取缔和28家企业…: two acts joined, no item
     return clean_indicator("".join(t.word for t in tokens[:last_verb + 1]).rpartition("、")[2])  # A评估、完成B、: 完成
+
+
+def _compound_head(tokens: tuple, i: int) -> bool:
+    """Return True when the verb at ``i`` heads a noun with the one-character noun after it (安置区, 开发区, 停车场):
+    a place named by what is done there, no act of its own."""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return after is not None and len(after.word) == 1 and after.flag == "n"
 
 
 def with_verbs_inside(sentence: str, name: str, clause_start: int, end: int) -> str:
