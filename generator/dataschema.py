@@ -98,7 +98,7 @@ PLACES = {"levels": Each("text"), "speaker_titles": STRINGS, "government_organ":
           "renamed": ListOf({"old": "text", "now": "text", "parent": "text", "year": "integer", "source": "text"})}
 LISTS = {"item_joiners": STRINGS, "shared_head_joiners": STRINGS, "rate_joiners": STRINGS,
          "respectively": "text", "respectively_verbs": STRINGS, "each": "text", "each_all": "text", "of_which": "text", "appositive_marker": "text", "examples_end": "text", "examples_closers": STRINGS, "grade_words": STRINGS, "rank_sharers": STRINGS,
-         "pair_words": Each(STRINGS), "whole_item_endings": STRINGS}
+         "pair_words": Each(STRINGS), "whole_item_endings": STRINGS, "counterparts": Each("text")}
 HEADINGS = {**{key: "text" for key in ("level_1", "level_2", "level_3", "chapter", "appendix", "glossary",
                                         "review_word", "dated_period", "page_line", "wrapper_head",
                                         "wrapper_counter", "summary", "nav_start")},

@@ -41,8 +41,17 @@ def distribute_lists(sentence: str, drafts: list[Draft]) -> None:
         if len(items) == len(group):
             attribute = _respective_attribute(sentence[at + len(list_marker("respectively")):group[0].num.start]) \
                 or _respective_attribute(clean_indicator(sentence[clause_start:at]))  # 2015年力争年产值分别达到…
-            for draft, name in zip(group, items if grouped else _complete_items(items)):
+            for draft, name in zip(group, items if grouped else _without_examples_end(_complete_items(items))):
                 draft.indicator = name if name.endswith(attribute) else name + attribute
+
+
+def _without_examples_end(names: list[str]) -> list[str]:
+    """Return the names of a 分别 list without the 等 closing it (医疗器械、…、文化用品等行业产值分别增长 → 医疗器械行业
+    产值): each item has its own figure, so the list is whole."""
+    end = re.search(r"等([\u4e00-\u9fff]{1,8})$", names[-1])
+    if not end or not all(n.endswith(end.group()) for n in names):
+        return names
+    return [n[:len(n) - len(end.group())] + end.group(1) for n in names]
 
 
 def _one_measure(first: Draft, second: Draft) -> bool:
@@ -198,15 +207,22 @@ def _complete_items(items: list[str]) -> list[str]:
 
     last = items[-1]
     ordinals, data = load_data("numerals.yaml")["ordinals"], load_data("lists.yaml")
+    pair = next((w for w in data["pair_words"] if len(items) == 2 and w.startswith(items[0]) and len(w) > len(items[0])
+                 and last.startswith(w[len(items[0]):])), None)
+    if pair:  # 城、乡居民人均可支配收入, 进、出口总额: a pair word written with 、 between its halves
+        return [half + last[len(pair) - len(items[0]):] for half in data["pair_words"][pair]]
     last_words = jieba.lcut(last)
     all_words = set(jieba.lcut(last, cut_all=True))
     done = []
+    closing = re.search(rf"{data['examples_end']}[\u4e00-\u9fff]{{1,8}}$", last)
     for item in items[:-1]:
         end_word = jieba.lcut(item)[-1]
         head = last.find(item[-2:])
         numeral = re.match(rf"第?[{ordinals}]", last) if re.fullmatch(rf"第?[{ordinals}]", item) else None
         if numeral:  # 一、二、三产收入: ordinals sharing what follows the last one
             tail = last[numeral.end():]
+        elif closing:  # 机械制造、食品加工等行业产值: what follows the list's 等 is all the items share
+            tail = last[closing.start():]
         elif 0 <= head < len(last) - 2:  # 城乡居民基本养老保险和基本医疗保险参保率: one head, 保险
             tail = last[head + 2:]
         elif last[:len(item)] in all_words:
@@ -219,7 +235,9 @@ def _complete_items(items: list[str]) -> list[str]:
         else:
             tail = ""
         done.append(item if not tail or item.endswith(tail) else item + tail)
-    return done + [items[-1]]
+    word = data["counterparts"].get(last)
+    owner = items[0][:-len(word)] if word and items[0].endswith(word) else ""
+    return done + [owner + last]  # 一般公共预算收入和支出 → 一般公共预算支出
 
 
 def list_items(text: str) -> list[str]:
