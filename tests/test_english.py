@@ -347,6 +347,8 @@ def test_seed_indicators_are_fully_covered(root):
     ("1-6月", "January–June"),
     ("1—6月", "January–June"),
     ("1至9月", "January–September"),
+    ("元至6月份", "January–June"),
+    ("过去的六年", "Past six years"),
     ("前三季度", "First three quarters"),
     ("截至目前", "To date"),
     ("今年以来", "Year to date"),
