@@ -55,7 +55,7 @@ MODALITY = {
     "growth_aspect": STRINGS, "growth_links": STRINGS, "growth_subject_noise": STRINGS,
     "hedges_before_unit": Each("text"), "change_comparers": STRINGS, "growth_base_markers": STRINGS,
     "growth_base_after": STRINGS, "growth_minus": STRINGS, "change_kept": STRINGS,
-    "rank_noun": "text", "growth_rank_word": "text", "absolute_amount_words": STRINGS, "rate_only_growth_words": STRINGS, "estimate_note": "text", "target_nouns": STRINGS, "task_done_verbs": STRINGS, "excess_openers": STRINGS, "excess_objects": STRINGS, "target_name_words": STRINGS, "estimate_cue_openers": STRINGS, "subject_continuations": STRINGS, "rank_duration": "text", "rank_units": STRINGS, "rank_verbs_needing_unit": STRINGS,
+    "rank_noun": "text", "growth_rank_word": "text", "absolute_amount_words": STRINGS, "rate_only_growth_words": STRINGS, "estimate_note": "text", "target_nouns": STRINGS, "task_done_verbs": STRINGS, "excess_openers": STRINGS, "excess_objects": STRINGS, "target_name_words": STRINGS, "estimate_cue_openers": STRINGS, "subject_continuations": STRINGS, "rank_duration": "text", "rank_units": STRINGS, "rank_verbs_needing_unit": STRINGS, "rank_groups": STRINGS,
     "targets_lead_in": STRINGS, "targets_heading": "text", "target_list_marks": STRINGS,
 }
 NOT_FACTS = {
@@ -98,7 +98,8 @@ PLACES = {"levels": Each("text"), "speaker_titles": STRINGS, "government_organ":
           "renamed": ListOf({"old": "text", "now": "text", "parent": "text", "year": "integer", "source": "text"})}
 LISTS = {"item_joiners": STRINGS, "shared_head_joiners": STRINGS, "rate_joiners": STRINGS,
          "respectively": "text", "respectively_verbs": STRINGS, "each": "text", "each_all": "text", "of_which": "text", "appositive_marker": "text", "examples_end": "text", "examples_closers": STRINGS, "grade_words": STRINGS, "rank_sharers": STRINGS,
-         "pair_words": Each(STRINGS), "whole_item_endings": STRINGS, "counterparts": Each("text")}
+         "pair_words": Each(STRINGS), "whole_item_endings": STRINGS, "counterparts": Each("text"),
+         "changes_among_parts": STRINGS}
 HEADINGS = {**{key: "text" for key in ("level_1", "level_2", "level_3", "chapter", "appendix", "glossary",
                                         "review_word", "dated_period", "page_line", "wrapper_head",
                                         "wrapper_counter", "summary", "nav_start")},

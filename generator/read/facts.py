@@ -346,6 +346,10 @@ def _topic_from_clause_before(sentence: str, clause_start: int, indicator: str, 
     if last is not None and last.num.unit != unit and unit_group(unit) == "count" and not indicator.endswith(rates):
         # 签约项目43个，总投资…，已落地25个: the count before the money
         last = next((d for d in reversed(earlier) if d.num.unit == unit and d.kind != "rank"), last)
+    opening = re.match(rf"{list_marker('of_which')}[，,：:]?", sentence[clause_start:clause_start + 4])
+    if opening and sentence.startswith(indicator, clause_start + opening.end()) \
+            and indicator in load_data("lists.yaml")["changes_among_parts"]:
+        return indicator  # 低保836户，其中新增19户: a change among the total's things, named after it by link_parts
     parallel = last is not None and last.growth_pct is None and (last.num.unit == unit or indicator.endswith(rates))
     return topic_of_rate(indicator, before, last.indicator if parallel else "")
 

@@ -290,10 +290,13 @@ def link_parts(sentence: str, drafts: list[Draft]) -> None:
 
 def _part_name(name: str, parent: Draft) -> str:
     """Return the name of a part listed after 其中 that names only what sets it apart, completed by what its total
-    counts (引荐项目76个，其中招商类35个 → 招商类项目; 新增就业1800人，其中女性230人 → 新增就业女性)."""
+    counts (引荐项目76个，其中招商类35个 → 招商类项目; 新增就业1800人，其中女性230人 → 新增就业女性; 低保836户，其中
+    新增19户 → 低保新增)."""
     words = word_tags(parent.indicator)
     if len(name) > 3 or not words or parent.indicator.endswith(name):
         return name
+    if name in load_data("lists.yaml")["changes_among_parts"]:  # 低保836户，其中新增19户: a change among the total's things
+        return parent.indicator + name
     last = words[-1]
     if last.flag.startswith(("n", "j")) and len(last.word) >= 2:  # 省重点 + 重点项目 → 省重点项目
         shared = next((k for k in range(len(last.word), 0, -1) if name.endswith(last.word[:k])), 0)

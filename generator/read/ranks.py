@@ -35,8 +35,8 @@ def rank_drafts(sentence: str, drafts: list[Draft]) -> list[Draft]:
         value = float(token) if token.isdigit() else parse_chinese_number(token)
         scope = match.group(2)
         unit = match.group(6)
-        if value is None or not (unit or match.group(1) not in data["rank_verbs_needing_unit"]
-                                 or re.match(f"(?:{scopes})", scope)):  # 增速排全市第二: the scope makes it a rank
+        if value is None or not (unit or match.group(1) not in data["rank_verbs_needing_unit"] or re.match(f"(?:{scopes})", scope)
+                                 or scope.endswith(tuple(data["rank_groups"]))):  # 增速排全市第二, 列苏州县市第一: a scope
             continue
         if group == 4 and not _first_in_scope(sentence, match, scopes):
             continue  # 首位 ranks only in a scope (位居全市首位); 摆在首位 alone is a place in a queue
