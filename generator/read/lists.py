@@ -66,7 +66,9 @@ def _earlier_levels(sentence: str, drafts: list[Draft], clause_start: int, at: i
     """Return the names of the levels just before a clause that 分别 opens, when there are as many as it has
     values (``unit``), all in one unit unless the values are multiples (A达19233元，B达7815元，分别是2006年的2倍、
     1.8倍 → A, B); [] otherwise."""
-    if sentence[clause_start:at].strip("，、") or size < 2:
+    running = load_data("indicators.yaml")["running_total_word"]  # 新增A3家、B11家，累计分别达到20家和71家: the stocks
+    opening = sentence[clause_start:at].strip("，、")
+    if opening not in ("", running) or size < 2:
         return []
     bare = load_data("indicators.yaml")["bare_names"]
     at = bisect.bisect_right(drafts, clause_start, key=lambda d: d.num.end)  # drafts are in text order
@@ -75,6 +77,9 @@ def _earlier_levels(sentence: str, drafts: list[Draft], clause_start: int, at: i
     if len(levels) < size or len({d.num.unit for d in levels}) != 1 and not ratio or any(d.num.unit == "%" for d in levels):
         return []
     names = [d.indicator for d in levels]
+    if opening == running:  # of the things the new ones were of: 新增上市企业 → 上市企业
+        verbs = tuple(load_data("indicators.yaml")["new_count_verbs"])
+        names = [next((n[len(v):] for v in verbs if n.startswith(v) and len(n) > len(v) + 1), n) for n in names]
     return names if len(set(names)) == size and not set(names) & {"", *bare} else []
 
 
