@@ -211,7 +211,8 @@ def _owner_name(owner: str, name: str, unit, data: dict) -> str:
     if name or unit_table().get(unit or "", (None, None, ""))[2] == "count":
         owner = next((owner[len(v):] for v in data["new_count_verbs"] if owner.startswith(v) and len(owner) > len(v) + 1), owner)
         tokens = word_tags(owner)
-        while len(tokens) > 1 and is_verbal(tokens[0]) and len(tokens[0].word + tokens[1].word) > 2:  # 新+植: one verb
+        while len(tokens) > 1 and is_verbal(tokens[0]) and len(tokens[0].word + tokens[1].word) > 2 \
+                and not (len(tokens[1].word) == 1 and tokens[1].flag == "n"):  # 新+植: one verb; 创新药: a noun
             tokens = tokens[1:]
         while len(tokens) > 1 and tokens[-1].word in (*growth_words(), *data["new_count_verbs"]):
             tokens = tokens[:-1]  # 高新技术企业净增17家，总数达135家: the change said after its subject
