@@ -55,7 +55,7 @@ MODALITY = {
     "growth_aspect": STRINGS, "growth_links": STRINGS, "growth_subject_noise": STRINGS,
     "hedges_before_unit": Each("text"), "change_comparers": STRINGS, "growth_base_markers": STRINGS,
     "growth_base_after": STRINGS, "growth_minus": STRINGS, "change_kept": STRINGS,
-    "rank_noun": "text", "growth_rank_word": "text", "absolute_amount_words": STRINGS, "rate_only_growth_words": STRINGS, "estimate_note": "text", "target_nouns": STRINGS, "task_done_verbs": STRINGS, "excess_openers": STRINGS, "excess_objects": STRINGS, "target_name_words": STRINGS, "estimate_cue_openers": STRINGS, "subject_continuations": STRINGS, "rank_duration": "text", "rank_units": STRINGS, "rank_verbs_needing_unit": STRINGS, "rank_groups": STRINGS,
+    "rank_noun": "text", "growth_rank_word": "text", "absolute_amount_words": STRINGS, "rate_only_growth_words": STRINGS, "estimate_note": "text", "target_nouns": STRINGS, "task_done_verbs": STRINGS, "excess_openers": STRINGS, "excess_objects": STRINGS, "target_name_words": STRINGS, "estimate_cue_openers": STRINGS, "subject_continuations": STRINGS, "rank_duration": "text", "rank_units": STRINGS, "rank_verbs_needing_unit": STRINGS, "rank_groups": STRINGS, "estimated_statistics": STRINGS,
     "targets_lead_in": STRINGS, "targets_heading": "text", "target_list_marks": STRINGS,
 }
 NOT_FACTS = {

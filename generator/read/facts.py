@@ -9,6 +9,7 @@ from typing import Optional
 from generator.datafiles import load as load_data
 from generator.model import CleanText, Fact, Line, Paragraph, Section, Source
 from generator.read.doublings import name_doublings, name_multiples
+from generator.read.estimates import as_estimates, estimate_note_at
 from generator.read.drafts import Draft, name_listed_changes, name_repeated_runs, named_after_previous
 from generator.read.progress import name_progress_frames
 from generator.read.appendix import named_by_row, plans_its_year
@@ -51,6 +52,7 @@ def report_facts(clean: CleanText, sections: list[Section], paragraphs: list[Par
     in_glossary = in_appendix = appendix_plan = False
     previous = ""
     carried, period = False, None  # the paragraph before ended with a lead-in of targets (主要预期目标是：), its period
+    noted = False  # a note said the figures from it on are estimates (预计数，下同)
     for index, (line, paragraph) in enumerate(zip(clean.paragraphs, paragraphs)):
         in_glossary = in_glossary or paragraph.text.startswith(load_data("headings.yaml")["glossary"])
         if re.match(data_pattern("appendix"), paragraph.text):
@@ -60,6 +62,9 @@ def report_facts(clean: CleanText, sections: list[Section], paragraphs: list[Par
             continue
         plan = paragraph.section in plan_ids or carried or appendix_plan or opens_planned_work(paragraph.text)
         found = _paragraph_facts(line, paragraph, plan, prefix, len(facts), previous, period)
+        note = None if plan else estimate_note_at(paragraph.text)
+        found = as_estimates(found, paragraph.text, note or 0) if noted and not plan or note is not None else found
+        noted = (noted or note is not None) and not plan
         facts.extend(named_by_row(found, paragraphs, index) if in_appendix else found)
         previous = paragraph.text
         carried, period = carries_targets(paragraph.text, carried), period_carried_on(paragraph.text, period)
