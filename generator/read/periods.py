@@ -10,6 +10,7 @@ from generator.datafiles import load as load_data
 from generator.read.lexicon import (cue_alternation, cue_regex, growth_words, opens_with_excess, owns_a_target,
                                     period_matchers, possessive, rate_bases, spans_a_sum)
 from generator.read.numbers import Num
+from generator.read.progress import measured_against_target
 from generator.read.segment import word_tags
 from generator.read.sentences import SENTENCE_END, end_of_clause, found_before, last_match_before, start_of_clause
 
@@ -148,6 +149,7 @@ def kind_of(sentence: str, num: Num, indicator: str, plan: Optional[bool]) -> st
     if _names_a_target(sentence, num, indicator):
         return "target"  # 年初下达的2500万元目标任务, 年初预算收入25000万元; not 高于目标14.4个百分点
     cue = _governing_cue(sentence, num)
+    cue = False if plan is None and measured_against_target(sentence, num.start, num.end) else cue
     planned = plan is not None and (plan if cue is None else cue)
     if cue is not False and (planned or found_before(cue_regex("target"), sentence, num.start)
                              and not _secured(sentence, num)):

@@ -6,7 +6,7 @@ import re
 
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
-from generator.read.lexicon import growth_words, opens_with_excess, period_matchers, possessive, rate_bases
+from generator.read.lexicon import cue_regex, growth_words, opens_with_excess, period_matchers, possessive, rate_bases
 from generator.read.sentences import start_of_clause
 
 
@@ -15,6 +15,19 @@ def _frame_regex() -> re.Pattern:
     """Return a regex matching a clause opening that measures against a target (为全年任务, 占年度计划, 完成全年目标)."""
     data = load_data("periods.yaml")
     return re.compile(rf"{data['progress_verbs']}((?:{period_matchers()[0].pattern})?)({data['progress_targets']}数?)")
+
+
+def measured_against_target(sentence: str, start: int, end: int) -> bool:
+    """Return True for a figure (at ``start``..``end``) measured against its target, as only a result is: a level the
+    clause after it measures (实现税收收入25.86亿元，完成镇人代会目标的54.4%), or the share so measured; not when the
+    level's own clause aims (力争实现…，完成年度目标的60%)."""
+    level_start = start_of_clause(sentence, start)
+    after = _frame_regex().match(sentence, end + 1) if sentence[end:end + 1] in "，," else None
+    measured = after is not None and re.match(rf"{possessive()}[\d.]+%", sentence[after.end():after.end() + 10])
+    frame = None if measured else _frame_regex().fullmatch(sentence, level_start, max(level_start, start - len(possessive())))
+    if frame is not None and sentence.startswith(possessive(), frame.end()) and level_start >= 2:
+        measured, level_start = True, start_of_clause(sentence, level_start - 1)
+    return bool(measured) and cue_regex("target").search(sentence, level_start, start) is None
 
 
 def name_progress_frames(sentence: str, drafts: list[Draft]) -> None:
