@@ -30,7 +30,7 @@ def clean_indicator(text: str) -> str:
     text = re.sub("^(?:以前|以后|以来)", "", text)  # 2000年以前建成的: no period
     text = re.sub(names["per_unit_ending"], "", re.sub(names["aspect_particle"], "", text))
     text = re.sub(names["place_subject"], "", text)
-    text = re.sub(rf"(?<=[\u4e00-\u9fff]{{2}}){verb_of_reach()}", "", text)
+    text = re.sub(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{'|'.join(names['never_in_names'])})?{verb_of_reach()}", "", text)
     for word in names["strip_anywhere"]:
         text = text.replace(word, "")
     text = text.strip(" ，、：")
@@ -230,7 +230,16 @@ def right_noun(text: str, start: int) -> str:
     phrase = whole.group() if whole else re.split(rf"[（(：:〔\[【［]|{name_ending_digit()}|(?<!^.)、|{item}", phrase[:cut])[0]  # 省、市重点项目: one head
     if len(phrase) > 12:
         phrase = _noun_prefix(phrase)  # a long predicate follows the noun: keep the noun only
-    return threshold + phrase
+    end = start + len(threshold) + len(phrase)
+    return threshold + (without_own_measure(phrase) if text[end:end + 1].isdigit() else phrase)
+
+
+def without_own_measure(phrase: str) -> str:
+    """Return the things a count counts without the measure of theirs whose figure follows (10户规上企业实现工业总产值
+    22.37亿元, 75家龙头企业年销售收入18.4亿元 → 规上企业, 龙头企业)."""
+    reach = load_data("indicators.yaml")["reach_before_measure"]
+    measure = re.search(rf"(?:(?:{'|'.join(reach['verbs'])})[\u4e00-\u9fff]{{0,4}}|年)?(?:{'|'.join(reach['measures'])})$", phrase)
+    return phrase[:measure.start()] if measure and measure.start() >= 2 else phrase
 
 
 def opening_threshold(phrase: str) -> str:

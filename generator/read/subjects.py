@@ -6,7 +6,8 @@ import itertools
 import re
 
 from generator.datafiles import load as load_data
-from generator.read.indicators import clean_indicator, glued_word_at, opening_threshold, tidy_name, without_period_after_copula
+from generator.read.indicators import (clean_indicator, glued_word_at, opening_threshold, tidy_name, without_own_measure,
+                                        without_period_after_copula)
 from generator.read.lexicon import cue_alternation, growth_words, name_ending_digit, numeral_chars, unit_alternation
 from generator.read.segment import word_tags
 from generator.read.sentences import end_of_clause
@@ -22,7 +23,7 @@ def subject_count_name(phrase: str, more_follows: bool = False) -> str:
     (具体改革任务按期推进 → 具体改革任务); only the noun when another figure follows (``more_follows``)."""
     data = load_data("indicators.yaml")
     if more_follows:  # 32家企业享受加计扣除金额6987.1万元: the amount is the next figure's, not the count's
-        phrase = re.sub("(?:" + "|".join(data["amount_words"]) + ")$", "", phrase)
+        phrase = without_own_measure(re.sub("(?:" + "|".join(data["amount_words"]) + ")$", "", phrase))
     tokens = word_tags(phrase)
     if len(tokens) > 1 and tokens[0].word in data["copulas"]:
         return "".join(t.word for t in tokens[1:])  # 其中2项为计划完成项目: the count is of what it is called
