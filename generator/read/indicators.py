@@ -327,11 +327,16 @@ def _tidy_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 def _without_frame(name: str) -> str:
     """Return ``name`` without a framing 在…中/上 around its opening words (在全省营商环境评价中全市排名 →
-    全省营商环境评价全市排名); 在建 and other words opening with 在 stay."""
+    全省营商环境评价全市排名), without a place it was done within (在辖区内设置检测点 → 设置检测点); 在建 and other
+    words opening with 在 stay."""
     data = load_data("indicators.yaml")
     tokens = word_tags(name)
     if not tokens or tokens[0].word not in data["frame_prepositions"] or tokens[0].flag != "p":
         return name
+    within = "|".join(data["place_frames"].get(tokens[0].word, ["$^"]))
+    place = re.match(rf"{tokens[0].word}[\u4e00-\u9fff“”、和]{{1,12}}?(?:{within})(.{{3,}})", name)
+    if place:
+        return place.group(1)
     closers = "|".join(data["frame_prepositions"][tokens[0].word])
     match = re.match(rf"{tokens[0].word}([\u4e00-\u9fff“”、和]{{2,24}}?)(?:{closers})(.+)", name)
     return match.group(1) + match.group(2) if match and len(match.group(2)) >= 2 else name
