@@ -167,8 +167,9 @@ def _cut_index(text: str) -> int:
 
 def _closes(rest: str) -> bool:
     """Return True when no noun follows a predicate of completion (的“大北环”全线通车, 项目建成运营: the work is named
-    before it; 竣工项目: it qualifies the noun after it)."""
-    return not any(t.flag.startswith("n") for t in word_tags(rest))
+    before it; 竣工项目: it qualifies the noun after it); a second predicate joined after it (落户并部分投产) is no noun."""
+    tokens = list(itertools.takewhile(lambda t: t.flag not in ("c", "d"), word_tags(rest)))
+    return not any(t.flag.startswith("n") for t in tokens)
 
 
 def has_governing_verb(text: str, opening: int = 0) -> bool:
