@@ -99,7 +99,7 @@ PLACES = {"levels": Each("text"), "speaker_titles": STRINGS, "government_organ":
 LISTS = {"item_joiners": STRINGS, "shared_head_joiners": STRINGS, "rate_joiners": STRINGS,
          "respectively": "text", "respectively_verbs": STRINGS, "each": "text", "each_all": "text", "of_which": "text", "appositive_marker": "text", "examples_end": "text", "examples_closers": STRINGS, "grade_words": STRINGS, "rank_sharers": STRINGS,
          "pair_words": Each(STRINGS), "whole_item_endings": STRINGS, "counterparts": Each("text"),
-         "changes_among_parts": STRINGS}
+         "changes_among_parts": STRINGS, "head_modifiers": STRINGS}
 HEADINGS = {**{key: "text" for key in ("level_1", "level_2", "level_3", "chapter", "appendix", "glossary",
                                         "review_word", "dated_period", "page_line", "wrapper_head",
                                         "wrapper_counter", "summary", "nav_start")},

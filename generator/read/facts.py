@@ -23,7 +23,7 @@ from generator.read.lists import (before_sibling_item, distribute_lists, items_s
                                   share_glued_counts, split_each_of_listed, split_shared_names, with_verbs_inside)
 from generator.read.normalize import is_title_like
 from generator.read.sections import opens_planned_work
-from generator.read.said_once import share_list_measure, share_list_verb
+from generator.read.said_once import share_final_head, share_list_measure, share_list_verb
 from generator.read.not_facts import heads_items, project_with_capacity
 from generator.read.bare import (bare_core, fallback_name, name_bare_by_earlier, name_by_sentence_context, name_unowned_shares,
                                  restated_name)
@@ -139,6 +139,7 @@ def facts_of_sentence(sentence: str, plan: Optional[bool]) -> list[Draft]:
     share_glued_counts(sentence, drafts)
     share_list_verb(sentence, drafts)
     share_list_measure(sentence, drafts)
+    share_final_head(sentence, drafts)
     for draft in drafts:
         _finish(sentence, draft, plan)
     mark_bracketed_bases(sentence, drafts)

@@ -23,10 +23,9 @@ _LISTED_FIGURES = re.compile(r"的?(?:[\d.]+[^\d、，,；;。]{0,4}、)*")
 
 
 def period_before(sentence: str, pos: int) -> Optional[str]:
-    """Return the period phrase governing ``pos``: the last one written before it in the sentence, else one
-    later in its clause; for the starting point of a change (由2015年的29.1亿元增长到) the period written
-    after 由, None if none is."""
-    regex, normal = period_matchers()
+    """Return the period phrase governing ``pos``: the last one written before it in the sentence, else one later in
+    its clause; for the starting point of a change (由2015年的29.1亿元增长到) the period after 由, None if none is."""
+    regex, normal, pos = *period_matchers(), min(pos, len(sentence))  # a position past the end reads to the end
     starts = tuple(load_data("not_facts.yaml")["from_value_before"])
     if sentence.endswith(starts, 0, pos):
         return _start_period(sentence, pos)  # 与1998年相比，…由21.70亿元增加到: the base is the start's period

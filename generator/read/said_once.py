@@ -1,4 +1,5 @@
-"""A verb or measure said once for a list, given to each item (新建市场5个、停车场10个 → 新建停车场)."""
+"""A verb, measure or head said once for a list, given to each item (新建市场5个、停车场10个 → 新建停车场;
+3个省重点、5个市重点项目 → 省重点项目)."""
 from __future__ import annotations
 
 import itertools
@@ -7,7 +8,7 @@ import re
 from generator.datafiles import load as load_data
 from generator.read.drafts import Draft
 from generator.read.indicators import measure_endings, opening_verb, tidy_name, without_manner_opening
-from generator.read.lexicon import NOTE_MARK, unit_table, word_list
+from generator.read.lexicon import NOTE_MARK, list_joiners, unit_group, unit_table, word_list
 from generator.read.segment import word_tags
 
 def share_list_verb(sentence: str, drafts: list[Draft]) -> None:
@@ -97,3 +98,47 @@ def _measured_alike(first: Draft, second: Draft) -> bool:
     """Return True when two figures measure things alike (亩 and 亩, 头 and 只), not money or shares."""
     groups = [unit_table().get(d.num.unit or "", (None, None, ""))[2] for d in (first, second)]
     return groups[0] == groups[1] and groups[0] in load_data("indicators.yaml")["listed_alike_groups"]
+
+
+def share_final_head(sentence: str, drafts: list[Draft]) -> None:
+    """Give counts listed before the last, each named by a modifier alone (5个省重大、30个苏州重点和100个市级重点
+    项目全部开工), the head the last one names (省重大项目, 苏州重点项目) and what is said of it (开工)."""
+    run: list[Draft] = []
+    for draft in drafts:
+        if run and _listed_after(sentence, run[-1], draft):
+            run.append(draft)
+            continue
+        _complete_heads(run)
+        run = [draft] if unit_group(draft.num.unit) == "count" and draft.extra.get("right_raw") else []
+    _complete_heads(run)
+
+
+def _listed_after(sentence: str, first: Draft, second: Draft) -> bool:
+    """Return True when ``second`` counts the next item of a list opened by ``first`` (3个A、5个B, 3个A和5个B)."""
+    between = sentence[first.num.end:second.num.start]
+    return second.num.unit == first.num.unit and bool(second.extra.get("right_raw")) \
+        and between[len(first.extra.get("right_raw", "")):] in list_joiners("item_joiners") \
+        and between.startswith(first.extra.get("right_raw", "\0"))
+
+
+def _complete_heads(run: list[Draft]) -> None:
+    """Complete the modifier-only items of a run of listed counts with the last item's head (see share_final_head)."""
+    if len(run) < 2:
+        return
+    raw, named = run[-1].extra["right_raw"], run[-1].indicator
+    last = next((raw[:k] for k in range(len(raw), 1, -1) if raw[:k] in named), "")  # 市级重点项目全部开工 → 市级重点项目
+    if not last:
+        return
+    said = named.replace(last, "", 1)  # 开工 of 开工市级重点项目: what is said of every item
+    modifiers = tuple(load_data("lists.yaml")["head_modifiers"])
+    last_word = word_tags(last)[-1].word
+    for draft in run[:-1]:
+        item, name = draft.extra["right_raw"], draft.indicator
+        tokens = word_tags(item)
+        overlap = next((k for k in range(min(len(name), len(item)), 0, -1) if name.endswith(item[:k])), 0)
+        if not tokens or not (tokens[-1].flag in ("a", "b") or item.endswith(modifiers)) or not overlap:
+            continue
+        shared = next((last[last.find(item[-k:]) + k:] for k in (2, 1) if 0 <= last.find(item[-k:]) < len(last) - k), "")
+        head = shared or next((last_word[len(m):] for m in modifiers if last_word.startswith(m)), last_word)
+        opening = said if name.endswith(item[:overlap]) and len(name) == overlap and not name.startswith(said) else ""
+        draft.indicator = opening + name + item[overlap:] + head
