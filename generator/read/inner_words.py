@@ -14,15 +14,17 @@ _VERB_FLAGS = ("v", "vn")
 def without_inner_words(name: str) -> str:
     """Return ``name`` without a manner word between its subject and verb (乡村振兴项目成功申报入库 → 乡村振兴项目申报入库)
     and without an appositive 即 opens (认定规上企业即X公司 → 认定规上企业; 即X项目 → X项目)."""
-    manner, appositive = manner_lists()[1], load_data("lists.yaml")["appositive_marker"]
+    manner, appositive = _inner_manner(), load_data("lists.yaml")["appositive_marker"]
     if appositive not in name and not _manner_regex().search(name, 1):  # most names hold neither: no segmenting
         return name
     tokens = word_tags(name)
     if len(tokens) < 3:
         return name
-    kept = [t.word for i, t in enumerate(tokens) if not (
-        0 < i < len(tokens) - 1 and t.word in manner and tokens[i - 1].flag.startswith("n")
-        and tokens[i + 1].flag in _VERB_FLAGS)]
+    sums, bare = load_data("indicators.yaml")["inner_adverbs"], load_data("indicators.yaml")["bare_names"]
+    kept = [t.word for i, t in enumerate(tokens) if not (  # 楼宇共入驻企业, 第一针累计接种: after any subject, but
+        0 < i < len(tokens) - 1 and t.word in manner and tokens[i + 1].flag in _VERB_FLAGS  # 累计投资 says which 投资
+        and (tokens[i - 1].flag.startswith("n") and t.word not in sums or t.word in sums and tokens[i - 1].flag not in _VERB_FLAGS
+             and "".join(x.word for x in tokens[i + 1:]) not in bare))]
     words = "".join(kept)
     at = _appositive_at(word_tags(words), appositive)
     if at > 0 and len(words[:at]) >= 2:
@@ -41,9 +43,15 @@ def _appositive_at(tags: tuple, marker: str) -> int:
 
 
 @functools.cache
+def _inner_manner() -> frozenset:
+    """Return the words of manner, and of sum (累计, 共), that say how a subject did its act, not what was done."""
+    return frozenset((*manner_lists()[1], *load_data("indicators.yaml")["inner_adverbs"]))
+
+
+@functools.cache
 def _manner_regex() -> re.Pattern:
-    """Return the pattern of any word of manner."""
-    return re.compile("|".join(map(re.escape, manner_lists()[1])))
+    """Return the pattern of any word of manner or sum."""
+    return re.compile("|".join(map(re.escape, sorted(_inner_manner(), key=len, reverse=True))))
 
 
 def after_examples(left: str, end: int, verb: str) -> str:
