@@ -37,9 +37,12 @@ def not_fact_reason(text: str, num: Num) -> Optional[str]:
 
 
 def _next_session(text: str, num: Num) -> bool:
-    """Return True for a further session of a term listed after one (九届十一次、十二次和市委…: 十二次)."""
+    """Return True for a further session of a term listed after one (九届十一次、十二次和市委…: 十二次), or one listed
+    before a session's name (人大五次、六次会议: 五次)."""
     numerals = load_data("numerals.yaml")["counting_numerals"]
-    return num.unit == "次" and re.search(rf"届[\d{numerals}]+次、$", text[:num.start]) is not None
+    meetings = "|".join(load_data("not_facts.yaml")["ordinal_after"])
+    return num.unit == "次" and (re.search(rf"届[\d{numerals}]+次、$", text[:num.start]) is not None
+                                or re.match(rf"(?:[、和][\d{numerals}]+次)+(?:{meetings})", text[num.end:num.end + 16]) is not None)
 
 
 def _marked_reason(text: str, num: Num, data: dict) -> Optional[str]:
