@@ -36,4 +36,4 @@ def before_from_value(left: str) -> str:
     match = re.search(rf"(?:{markers})[^，；。]*?\d[^，；。]*?(?:{words})(?:{period})?{possessive()}?$", left) \
         or left.endswith(tuple(data["from_value_after"])) \
         and re.search(rf"(?<![\d.])\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{{1,3}})(?:{words})$", left)  # 比重68.7%提高到
-    return left[:match.start()] if match and match.start() > 0 else left
+    return left[:match.start()] if match else left  # 由2020年的14646元提高到: nothing before 由 names the change
