@@ -348,6 +348,7 @@ def test_seed_indicators_are_fully_covered(root):
     ("1—6月", "January–June"),
     ("1至9月", "January–September"),
     ("元至6月份", "January–June"),
+    ("2018年1-12月份", "January–December 2018"),
     ("过去的六年", "Past six years"),
     ("前三季度", "First three quarters"),
     ("截至目前", "To date"),
