@@ -52,7 +52,8 @@ def _kind_of_the_same(first: Draft, second: Draft) -> bool:
     noun phrase alone, after a verb adding to a stock (新增规上工业企业9家，批零企业3家); not another act (新建停车场8个，
     施划停车位1200个), nor a stage its verb would contradict (签订项目3个，意向项目12个)."""
     heads = [word_tags(d.indicator)[-1:] for d in (first, second)]
-    same = all(heads) and heads[0][0].word == heads[1][0].word and heads[1][0].flag.startswith("n")
+    same = all(heads) and heads[0][0].word == heads[1][0].word and heads[1][0].flag.startswith("n") \
+        or _noun_item(second)  # 新增规上企业9家，规上建筑业1家，大个体2家: kinds named by a short noun alone
     verb = opening_verb(without_manner_opening(first.indicator))
     return same and first.num.unit == second.num.unit and len(second.indicator) <= 8 and not opening_verb(second.indicator) \
         and verb in load_data("indicators.yaml")["verbs_said_across_commas"]
