@@ -20,6 +20,7 @@ def clean_indicator(text: str) -> str:
     names = load_data("indicators.yaml")
     text = re.split(r"[\u2460-\u24ff\u2776-\u2793]", text)[-1]  # ①A②B: an item mark opens the last item
     text = re.sub(r"^【[^】\d]{1,12}】", "", text)  # 【经济发展】全乡生产总值: a run-in heading, as in a yearbook entry
+    text = re.sub(names["task_compared"], "", text)  # 比国家下达任务多安排212个村: the base is said by the quote
     text = re.sub(r"[（(][^）)]*[）)]|[〔\[【]\d*[〕\]】]?|[〕\]】]", "", text)
     text = re.sub(r"[（）()]", "", text)  # 农村公路（总长21.7公里）: the figure inside names its thing, bracket unpaired
     *heads, text = re.split(r"[：:]", text)  # 主要预期目标是：地区生产总值 → 地区生产总值
