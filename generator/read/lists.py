@@ -48,7 +48,7 @@ def distribute_lists(sentence: str, drafts: list[Draft]) -> None:
 def _without_examples_end(names: list[str]) -> list[str]:
     """Return the names of a 分别 list without the 等 closing it (医疗器械、…、文化用品等行业产值分别增长 → 医疗器械行业
     产值): each item has its own figure, so the list is whole."""
-    end = re.search(r"等([\u4e00-\u9fff]{1,8})$", names[-1])
+    end = re.search(rf"{list_marker('examples_end')}([\u4e00-\u9fff]{{1,8}})$", names[-1])
     if not end or not all(n.endswith(end.group()) for n in names):
         return names
     return [n[:len(n) - len(end.group())] + end.group(1) for n in names]

@@ -96,7 +96,7 @@ def counted_alike(first: Draft, second: Draft) -> bool:
 
 
 def _measured_alike(first: Draft, second: Draft) -> bool:
-    """Return True when two figures measure things alike (亩 and 亩, 头 and 只), not money or shares."""
+    """Return True when two figures measure things alike (亩 and 亩, 头 and 只, 万元 and 亿元), not shares."""
     groups = [unit_table().get(d.num.unit or "", (None, None, ""))[2] for d in (first, second)]
     return groups[0] == groups[1] and groups[0] in load_data("indicators.yaml")["listed_alike_groups"]
 
