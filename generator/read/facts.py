@@ -383,8 +383,9 @@ def _finish(sentence: str, draft: Draft, plan: Optional[bool]) -> None:
     draft.value = draft.num.value
     draft.unit = draft.num.unit
     draft.period = draft.extra.get("period") or period_before(sentence, draft.num.start)
-    year = re.search(rf"((?:19|20)\d\d年)[^\d，,。；;]{{1,6}}{re.escape(draft.period)}", sentence[:draft.num.start]) \
-        if draft.period and re.match(r"\d{1,2}[-—–~至]\d{1,2}月", draft.period) else None
+    months = sentence.rfind(draft.period, max(0, draft.num.start - 300), draft.num.start) \
+        if draft.period and re.match(r"\d{1,2}[-—–~至]\d{1,2}月", draft.period) else -1  # a statement's reach
+    year = re.search(r"((?:19|20)\d\d年)[^\d，,。；;]{1,6}$", sentence[max(0, months - 11):months]) if months > 0 else None
     draft.period = year.group(1) + draft.period if year else draft.period  # 2018年我街道1-12月份: that year's months
     draft.indicator = tidy_name(draft.indicator) if draft.extra.get("tidy", True) else draft.indicator
     draft.indicator = with_verbs_inside(sentence, draft.indicator, start_of_clause(sentence, draft.num.start), draft.num.start)

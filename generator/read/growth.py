@@ -311,18 +311,22 @@ def name_excesses(sentence: str, drafts: list[Draft]) -> None:
         if index and bare and _states_excess(clause):
             level = _earlier(sentence, drafts[:index], draft.num)
             draft.indicator = level[0].indicator + draft.indicator if level else draft.indicator
-        elif index + 1 < len(drafts) and (level := _earlier(sentence, drafts[:index], draft.num)):
-            _name_target_passed(sentence, level[0], draft, drafts[index + 1])
+        elif index + 1 < len(drafts):
+            _name_target_passed(sentence, drafts[max(0, index - _NEAR_DRAFTS):index], draft, drafts[index + 1])
 
 
-def _name_target_passed(sentence: str, level: Draft, target: Draft, excess: Draft) -> None:
+def _name_target_passed(sentence: str, earlier: list[Draft], target: Draft, excess: Draft) -> None:
     """Name a target rate written inside the excess over it (增长26.4%，高于年初人代会12%的目标14.4个百分点) after the
-    level: its target (财政收入年初人代会目标, a growth when the level's is) and by how much it was passed."""
-    opening = re.fullmatch(rf"({cue_alternation('excess_openers')})([^，,；;\d]{{0,8}})",
-                           sentence[start_of_clause(sentence, target.num.start):target.num.start])
-    objects = re.fullmatch(rf"{possessive()}({cue_alternation('excess_objects')})", sentence[target.num.end:excess.num.start])
-    if opening is None or objects is None or target.num.unit != "%" or excess.num.unit not in rate_bases():
+    level before it: its target (财政收入年初人代会目标, a growth when the level's is) and by how much it was passed."""
+    if target.num.unit != "%" or excess.num.unit not in rate_bases():
         return
+    objects = re.fullmatch(rf"{possessive()}({cue_alternation('excess_objects')})", sentence[target.num.end:excess.num.start])
+    opening = objects and re.fullmatch(rf"({cue_alternation('excess_openers')})([^，,；;\d]{{0,8}})",
+                                       sentence[start_of_clause(sentence, target.num.start):target.num.start])
+    level = _earlier(sentence, earlier, target.num) if opening else []
+    if not level:
+        return
+    level = level[0]
     target.indicator = level.indicator + opening.group(2) + objects.group(1)
     target.growth_pct = target.num.value if level.growth_pct is not None else None
     excess.indicator = level.indicator + opening.group() + objects.group(1)

@@ -201,7 +201,7 @@ def _estimated(sentence: str, num: Num) -> bool:
     if len({_statement_start(sentence, at) for at in starts[:_CUES_READ]}) > 1:  # 全年预计完成A；B完成…；C预计达到…
         return any(at < num.start and _statement_start(sentence, at) == statement for at in starts)  # each its own
     if starts[0] < end_of_clause(sentence, 0) or re.match(r"(?:全年|今年|(?:19|20)\d\d年)", sentence[ends[0]:ends[0] + 5]) \
-            and not re.search(r"\d", sentence[:start_of_clause(sentence, starts[0])]):
+            and (lead := start_of_clause(sentence, starts[0])) <= _ESTIMATE_REACH and not re.search(r"\d", sentence[:lead]):
         return True  # 预计全年A、B、C: one cue heads the list, also after a lead-in (跨越提升，预计全年A；B；C)
     window = sentence[max(0, num.start - _ESTIMATE_REACH):num.start]
     near = list(cue.finditer(window))

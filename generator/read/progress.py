@@ -21,10 +21,11 @@ def measured_against_target(sentence: str, start: int, end: int) -> bool:
     """Return True for a figure (at ``start``..``end``) measured against its target, as only a result is: a level the
     clause after it measures (实现税收收入25.86亿元，完成镇人代会目标的54.4%), or the share so measured; not when the
     level's own clause aims (力争实现…，完成年度目标的60%)."""
-    level_start = start_of_clause(sentence, start)
+    level_start, of = start_of_clause(sentence, start), possessive()
     after = _frame_regex().match(sentence, end + 1) if sentence[end:end + 1] in "，," else None
-    measured = after is not None and re.match(rf"{possessive()}[\d.]+%", sentence[after.end():after.end() + 10])
-    frame = None if measured else _frame_regex().fullmatch(sentence, level_start, max(level_start, start - len(possessive())))
+    measured = after is not None and re.match(rf"{of}[\d.]+%", sentence[after.end():after.end() + 10])
+    share = not measured and sentence.startswith(of, start - len(of))  # 完成…目标的54.4%: only a share has 的 before it
+    frame = _frame_regex().fullmatch(sentence, level_start, max(level_start, start - len(of))) if share else None
     if frame is not None and sentence.startswith(possessive(), frame.end()) and level_start >= 2:
         measured, level_start = True, start_of_clause(sentence, level_start - 1)
     return bool(measured) and cue_regex("target").search(sentence, level_start, start) is None
