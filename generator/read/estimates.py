@@ -33,6 +33,6 @@ def as_estimates(facts: list[Fact], text: str, after: int = 0) -> list[Fact]:
     for fact in facts:
         amount = unit_group(fact.unit) == "money" or fact.unit == "%" and fact.growth_pct is not None
         statistic = amount and fact.indicator.endswith(measures) and not fact.indicator.endswith(projects)
-        quoted_after = text.find(fact.source.quote) >= after
+        quoted_after = not after or text.find(fact.source.quote) >= after  # a paragraph after the note's: all of it
         marked.append(replace(fact, kind="estimate") if fact.kind == "actual" and statistic and quoted_after else fact)
     return marked

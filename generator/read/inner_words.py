@@ -20,16 +20,24 @@ def without_inner_words(name: str) -> str:
     tokens = word_tags(name)
     if len(tokens) < 3:
         return name
-    sums, bare = load_data("indicators.yaml")["inner_adverbs"], load_data("indicators.yaml")["bare_names"]
-    kept = [t.word for i, t in enumerate(tokens) if not (  # 楼宇共入驻企业, 第一针累计接种: after any subject, but
-        0 < i < len(tokens) - 1 and t.word in manner and tokens[i + 1].flag in _VERB_FLAGS  # 累计投资 says which 投资
-        and (tokens[i - 1].flag.startswith("n") and t.word not in sums or t.word in sums and tokens[i - 1].flag not in _VERB_FLAGS
-             and "".join(x.word for x in tokens[i + 1:]) not in bare))]
-    words = "".join(kept)
+    words = "".join(t.word for i, t in enumerate(tokens) if not (0 < i < len(tokens) - 1 and _says_how(tokens, i, manner)))
     at = _appositive_at(word_tags(words), appositive)
     if at > 0 and len(words[:at]) >= 2:
         return words[:at]
     return words[len(appositive):] if at == 0 and len(words) > len(appositive) + 1 else words
+
+
+def _says_how(tokens: tuple, i: int, manner: frozenset) -> bool:
+    """Return True when the word at ``i`` says how the act after it was done: a word of manner after a noun
+    (项目成功申报), a word of sum after any subject (楼宇共入驻企业, 第一针累计接种), but not before a bare measure, which
+    it tells apart (累计投资)."""
+    word, before, after = tokens[i].word, tokens[i - 1], tokens[i + 1]
+    if word not in manner or after.flag not in _VERB_FLAGS:
+        return False
+    data = load_data("indicators.yaml")
+    if word not in data["inner_adverbs"]:
+        return before.flag.startswith("n")
+    return before.flag not in _VERB_FLAGS and "".join(t.word for t in tokens[i + 1:]) not in data["bare_names"]
 
 
 def _appositive_at(tags: tuple, marker: str) -> int:

@@ -116,10 +116,9 @@ def share_final_head(sentence: str, drafts: list[Draft]) -> None:
 
 def _listed_after(sentence: str, first: Draft, second: Draft) -> bool:
     """Return True when ``second`` counts the next item of a list opened by ``first`` (3个A、5个B, 3个A和5个B)."""
-    between = sentence[first.num.end:second.num.start]
+    between, item = sentence[first.num.end:second.num.start], first.extra["right_raw"]  # a run holds only such counts
     return second.num.unit == first.num.unit and bool(second.extra.get("right_raw")) \
-        and between[len(first.extra.get("right_raw", "")):] in list_joiners("item_joiners") \
-        and between.startswith(first.extra.get("right_raw", "\0"))
+        and between.startswith(item) and between[len(item):] in list_joiners("item_joiners")
 
 
 def _complete_heads(run: list[Draft]) -> None:
